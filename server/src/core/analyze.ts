@@ -1,0 +1,86 @@
+// analyze(): text -> parse -> rules -> findings (severities, suppressions applied); fixAll(): safe fixes to a fixed point.
+import { applyEdits, compatibleFixes, isWellFormedFix, safeFixesOf } from './edits';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { collectSuppressions, isSuppressed } from './suppression';
+import { LineIndex } from './text';
+import type { Dialect, Finding, ParseResult, ReportInput } from './types';
+
+export const INTERNAL_ERROR_RULE = 'v6ready/internal-error';
+
+export interface Analysis<Model = unknown> {
+  dialect: Dialect<Model>;
+  text: string;
+  lines: LineIndex;
+  parse: ParseResult<Model>;
+  /** Sorted by position; suppressed and disabled findings removed, severities as configured. */
+  findings: Finding[];
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
+}
+
+export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS): Analysis<Model> {
+  const lines = new LineIndex(text);
+  const parse = dialect.parse(text);
+  const raw: Finding[] = [...parse.syntaxFindings];
+  for (const rule of dialect.rules) {
+    if (settings.rules[rule.id] === 'off') continue;
+    const report = (r: ReportInput) => {
+      raw.push({ rule: rule.id, severity: rule.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], related: r.related });
+    };
+    try {
+      rule.check({ text, lines, model: parse.model, report });
+    } catch (err) {
+      // A rule bug must not take the other findings (or the server) down with it.
+      raw.push({
+        rule: INTERNAL_ERROR_RULE,
+        severity: 'warning',
+        message: `v6ready rule ${rule.id} failed on this file (${(err as Error).message}); please report it.`,
+        span: { start: 0, end: 0 },
+        fixes: [],
+      });
+    }
+  }
+  const suppressions = collectSuppressions(parse.comments, lines);
+  const findings: Finding[] = [];
+  for (const f of raw) {
+    const setting = settings.rules[f.rule];
+    if (setting === 'off') continue;
+    if (isSuppressed(f, suppressions, lines)) continue;
+    if (setting) f.severity = setting;
+    f.fixes = f.fixes.filter((fix) => isWellFormedFix(fix, text.length));
+    findings.push(f);
+  }
+  findings.sort(byPosition);
+  return { dialect, text, lines, parse, findings };
+}
+
+export interface FixAllResult<Model> {
+  text: string;
+  /** Number of safe fixes applied over all passes. */
+  applied: number;
+  /** The analysis of the final text. */
+  analysis: Analysis<Model>;
+}
+
+export interface FixAllOptions {
+  /** 'safe' (default): the first safe fix of each finding, as fix-all does; 'first': the first fix, safe or not. */
+  pick?: 'safe' | 'first';
+  maxPasses?: number;
+}
+
+/** Apply every safe fix, re-analysing between passes, until none is left (at most `maxPasses`). */
+export function fixAll<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS, options: FixAllOptions = {}): FixAllResult<Model> {
+  let analysis = analyze(dialect, text, settings);
+  let applied = 0;
+  const pick = (findings: Finding[]) => (options.pick === 'first' ? findings.flatMap((f) => f.fixes.slice(0, 1)) : safeFixesOf(findings));
+  for (let pass = 0; pass < (options.maxPasses ?? 10); pass++) {
+    const { kept } = compatibleFixes(pick(analysis.findings));
+    if (kept.length === 0) break;
+    text = applyEdits(text, kept.flatMap((f) => f.edits));
+    applied += kept.length;
+    analysis = analyze(dialect, text, settings);
+  }
+  return { text, applied, analysis };
+}

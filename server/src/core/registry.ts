@@ -1,0 +1,36 @@
+// The dialects v6ready knows, and lookups by language id, file path and rule id.
+import { bindDialect } from '../dialects/bind';
+import { matchesGlob } from './globs';
+import type { Dialect, Rule, RuleDocs } from './types';
+
+export const DIALECTS: readonly Dialect[] = [bindDialect];
+
+export function dialectForLanguage(languageId: string): Dialect | undefined {
+  return DIALECTS.find((d) => d.languageId === languageId);
+}
+
+/** The dialect whose file patterns match the path (for walking directories and for the CLI). */
+export function dialectForPath(path: string): Dialect | undefined {
+  return DIALECTS.find((d) => d.filePatterns.some((g) => matchesGlob(path, g)));
+}
+
+export interface RuleEntry {
+  id: string;
+  dialect: Dialect;
+  severity: Rule['severity'];
+  docs: RuleDocs;
+}
+
+/** Every rule, syntax rules included, in dialect then id order. */
+export function allRules(): RuleEntry[] {
+  const out: RuleEntry[] = [];
+  for (const d of DIALECTS) {
+    out.push({ id: `${d.name}/syntax`, dialect: d, severity: 'error', docs: d.syntaxDocs });
+    for (const r of d.rules) out.push({ id: r.id, dialect: d, severity: r.severity, docs: r.docs });
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function findRule(id: string): RuleEntry | undefined {
+  return allRules().find((r) => r.id === id);
+}

@@ -1,0 +1,62 @@
+// One settings model for the editor (`v6ready.*`) and the CLI (`.v6ready.json`): validation and defaults.
+import { SEVERITIES, type Severity } from './types';
+
+export type RuleSetting = Severity | 'off';
+export type RunMode = 'onType' | 'onSave';
+
+export interface Settings {
+  /** Severity override per rule id; 'off' disables the rule. */
+  rules: Record<string, RuleSetting>;
+  run: RunMode;
+}
+
+export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType' };
+
+/**
+ * JSON schema of the settings, shared by package.json `contributes.configuration` (with the `v6ready.`
+ * prefix) and `.v6ready.json`. A test keeps the two equal.
+ */
+export const SETTINGS_SCHEMA = {
+  run: {
+    type: 'string',
+    enum: ['onType', 'onSave'],
+    default: 'onType',
+    description: 'Lint while typing, or only when a file is opened or saved.',
+  },
+  rules: {
+    type: 'object',
+    default: {},
+    additionalProperties: { type: 'string', enum: ['error', 'warning', 'info', 'hint', 'off'] },
+    description: 'Severity per rule id, e.g. { "bind/listen-on-v6-port": "error" }; "off" disables a rule.',
+  },
+} as const;
+
+/** Validate raw settings (parsed JSON or the editor's section); returns settings plus readable problems. */
+export function parseSettings(raw: unknown, knownRules?: ReadonlySet<string>): { settings: Settings; problems: string[] } {
+  const problems: string[] = [];
+  const settings: Settings = { rules: {}, run: DEFAULT_SETTINGS.run };
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { settings, problems: ['settings must be a JSON object'] };
+  }
+  const r = raw as Record<string, unknown>;
+  for (const key of Object.keys(r)) {
+    if (!(key in SETTINGS_SCHEMA) && key !== '$schema' && key !== 'trace') problems.push(`unknown setting '${key}'`);
+  }
+  if (r.run !== undefined) {
+    if (r.run === 'onType' || r.run === 'onSave') settings.run = r.run;
+    else problems.push(`'run' must be "onType" or "onSave"`);
+  }
+  if (r.rules !== undefined) {
+    if (typeof r.rules !== 'object' || r.rules === null || Array.isArray(r.rules)) {
+      problems.push(`'rules' must be an object of rule id -> severity`);
+    } else {
+      for (const [id, value] of Object.entries(r.rules as Record<string, unknown>)) {
+        if (knownRules && !knownRules.has(id)) problems.push(`unknown rule '${id}' in 'rules'`);
+        if (value === 'off' || (SEVERITIES as readonly unknown[]).includes(value)) settings.rules[id] = value as RuleSetting;
+        else problems.push(`rule '${id}': severity must be one of error, warning, info, hint, off`);
+      }
+    }
+  }
+  return { settings, problems };
+}

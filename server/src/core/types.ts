@@ -1,0 +1,139 @@
+// The vocabulary every layer shares: spans, edits, fixes, findings, rules and dialects. No I/O, no LSP.
+import type { LineIndex } from './text';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** A half-open range of UTF-16 offsets into the document text: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Replace the text in [start, end) of the original document with newText. */
+export interface Edit extends Span {
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  /** True when the fix does what the user meant and changes nothing else the daemon does (fix-all applies it). */
+  safe: boolean;
+  /** Sorted by start, never overlapping, in offsets of the analysed text. */
+  edits: Edit[];
+}
+
+export interface RelatedLocation {
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fixes: Fix[];
+  related?: RelatedLocation[];
+}
+
+/** Rule documentation in the shape of Ruff's rule pages; feeds hover, `v6ready explain` and docs/rules.md. */
+export interface RuleDocs {
+  /** One line: what the rule finds. */
+  summary: string;
+  /** Why it matters: what the daemon really does. */
+  why: string;
+  /** A config that triggers the rule. */
+  bad: string;
+  /** The same config, fixed. */
+  good: string;
+  /** What the fix does and whether it is safe. */
+  fix: string;
+  /** Links to the daemon's manual or to our measurements. */
+  references: string[];
+}
+
+export interface ReportInput {
+  span: Span;
+  message: string;
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+}
+
+export interface RuleContext<Model> {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly model: Model;
+  report(finding: ReportInput): void;
+}
+
+export interface Rule<Model = unknown> {
+  /** "<dialect>/<name>", equal to the file path under dialects/<dialect>/rules/; stable forever. */
+  id: string;
+  severity: Severity;
+  docs: RuleDocs;
+  check(ctx: RuleContext<Model>): void;
+}
+
+/** A comment as the dialect's lexer saw it; used for suppression directives. */
+export interface CommentSpan extends Span {
+  /** The comment's text without its delimiters. */
+  body: string;
+}
+
+export interface ParseResult<Model> {
+  model: Model;
+  /** Syntax problems, already as findings of the dialect's `<dialect>/syntax` rule. */
+  syntaxFindings: Finding[];
+  comments: CommentSpan[];
+}
+
+export interface HoverDoc {
+  /** Markdown, our own words. */
+  markdown: string;
+  span: Span;
+}
+
+export type SymbolKind = 'namespace' | 'object' | 'module' | 'property' | 'key' | 'array';
+
+export interface OutlineSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  /** The whole construct. */
+  span: Span;
+  /** The name token, inside span. */
+  selection: Span;
+  children: OutlineSymbol[];
+}
+
+export interface CompletionEntry {
+  label: string;
+  detail?: string;
+  documentation?: string;
+  /** Snippet text in LSP snippet syntax; plain label when absent. */
+  snippet?: string;
+  kind: 'keyword' | 'property' | 'value' | 'snippet';
+}
+
+/** Everything the core knows about one configuration language. */
+export interface Dialect<Model = any> {
+  /** Folder name under dialects/ and rule id prefix, e.g. "bind". */
+  name: string;
+  /** The LSP/VS Code language id, e.g. "bind-named". */
+  languageId: string;
+  /** Human name for messages. */
+  title: string;
+  /** Basename globs the CLI uses when walking directories (same patterns as package.json). */
+  filePatterns: string[];
+  /** The prefix that starts a line comment, used to insert suppression comments. */
+  lineComment: string;
+  parse(text: string): ParseResult<Model>;
+  rules: Rule<Model>[];
+  /** Syntax rule docs (the rule id is `<name>/syntax`). */
+  syntaxDocs: RuleDocs;
+  hover?(model: Model, text: string, offset: number): HoverDoc | undefined;
+  symbols?(model: Model, text: string): OutlineSymbol[];
+  folding?(model: Model, text: string): Span[];
+  completions?(model: Model, text: string, offset: number): CompletionEntry[];
+}

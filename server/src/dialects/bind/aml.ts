@@ -1,0 +1,67 @@
+// Address match lists (`{ 10.0.0.0/8; !192.0.2.1; key k; localnets; { ... }; }`): their elements, typed.
+import type { StatementNode, ValueNode, WordNode } from '../../../../grammars/bind/cst';
+import { textOf } from '../../../../grammars/bind/cst';
+import { parseAddress, type AddressLiteral, type Family } from '../../addresses';
+import type { Clause } from './model';
+
+export const BUILTIN_ACLS = ['any', 'none', 'localhost', 'localnets'] as const;
+
+export interface AmlElement {
+  statement: StatementNode;
+  negated: boolean;
+  kind: 'address' | 'bad-address' | 'builtin' | 'acl' | 'key' | 'nested' | 'other';
+  /** The token that names the element (the address, ACL or key name); undefined for nested lists. */
+  node?: ValueNode;
+  text: string;
+  family?: Family;
+  address?: AddressLiteral;
+  problem?: string;
+}
+
+export function amlElementOf(st: StatementNode): AmlElement {
+  let i = 0;
+  let negated = false;
+  while (st.values[i]?.kind === 'bang') {
+    negated = !negated;
+    i++;
+  }
+  const v = st.values[i];
+  if (!v) return { statement: st, negated, kind: 'other', text: '' };
+  if (v.kind === 'block') return { statement: st, negated, kind: 'nested', text: '' };
+  const text = textOf(v) ?? '';
+  const lower = text.toLowerCase();
+  if (v.kind === 'word' && lower === 'key') return { statement: st, negated, kind: 'key', node: st.values[i + 1], text: textOf(st.values[i + 1]) ?? '' };
+  if ((BUILTIN_ACLS as readonly string[]).includes(lower)) return { statement: st, negated, kind: 'builtin', node: v, text: lower };
+  if (v.kind === 'word') {
+    const parsed = parseAddress(text);
+    if (parsed?.ok) return { statement: st, negated, kind: 'address', node: v, text, family: parsed.value.family, address: parsed.value };
+    if (parsed && !parsed.ok) return { statement: st, negated, kind: 'bad-address', node: v, text, family: parsed.family, problem: parsed.reason };
+  }
+  return { statement: st, negated, kind: 'acl', node: v, text };
+}
+
+/** The elements of a clause's address match list (its first block). */
+export function amlElements(clause: Clause): AmlElement[] {
+  return clause.block ? clause.block.statements.map(amlElementOf) : [];
+}
+
+/** The `port N` of a listen-on style clause, as a number, with its token; undefined when absent. */
+export function portArg(clause: Clause): { port: number; node: WordNode } | undefined {
+  for (let i = 0; i < clause.args.length - 1; i++) {
+    const a = clause.args[i];
+    const b = clause.args[i + 1];
+    if (a.kind === 'word' && a.image.toLowerCase() === 'port' && b.kind === 'word' && /^\d+$/.test(b.image)) return { port: Number(b.image), node: b };
+  }
+  return undefined;
+}
+
+/** Does the list admit everything positively at its head (`any;` first), so any address is already covered? */
+export function startsWithAny(elements: readonly AmlElement[]): boolean {
+  const first = elements[0];
+  return !!first && first.kind === 'builtin' && first.text === 'any' && !first.negated;
+}
+
+/** Is the list exactly `{ none; }` (or empty): it admits nothing. */
+export function admitsNothing(elements: readonly AmlElement[]): boolean {
+  return elements.length === 0 || (elements.length === 1 && elements[0].kind === 'builtin' && elements[0].text === 'none' && !elements[0].negated);
+}

@@ -1,0 +1,44 @@
+// The BIND named.conf dialect: parse (grammar + model), rules, hover, symbols, folding, completion.
+import { parseBindText } from '../../../../grammars/bind/parser';
+import type { Dialect, Finding, RuleDocs } from '../../core/types';
+import { buildBindModel, type BindModel } from './model';
+import { rules } from './rules';
+import { bindFolding, bindSymbols } from './outline';
+import { bindHover, bindCompletions } from './hover';
+
+export const BIND_SYNTAX_DOCS: RuleDocs = {
+  summary: 'named.conf text that BIND cannot parse: a missing `;` or brace, an unclosed string or comment, a stray character.',
+  why: 'named-checkconf and named refuse the whole file on a syntax error, so the server does not start (or keeps its old configuration on reload).',
+  bad: 'options {\n    directory "/var/cache/bind"\n    listen-on { any; };\n};',
+  good: 'options {\n    directory "/var/cache/bind";\n    listen-on { any; };\n};',
+  fix: 'No automatic fix: the finding names the token before which something is missing, on the line named-checkconf reports.',
+  references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#configuration-file-grammar'],
+};
+
+export const bindDialect: Dialect<BindModel> = {
+  name: 'bind',
+  languageId: 'bind-named',
+  title: 'BIND named.conf',
+  filePatterns: ['named.conf', 'named.conf.*', 'named*.conf', '*.named.conf'],
+  lineComment: '//',
+  syntaxDocs: BIND_SYNTAX_DOCS,
+  parse(text) {
+    const out = parseBindText(text);
+    const model = buildBindModel(out.cst);
+    const problems = [...out.problems, ...model.problems].sort((a, b) => a.start - b.start);
+    const syntaxFindings: Finding[] = problems.map((p) => ({
+      rule: 'bind/syntax',
+      severity: 'error',
+      message: p.message,
+      span: { start: p.start, end: p.end },
+      fixes: [],
+      related: p.related !== undefined ? [{ span: { start: p.related, end: p.related + 1 }, message: 'the block opened here' }] : undefined,
+    }));
+    return { model, syntaxFindings, comments: out.comments };
+  },
+  rules,
+  hover: bindHover,
+  completions: bindCompletions,
+  symbols: bindSymbols,
+  folding: bindFolding,
+};

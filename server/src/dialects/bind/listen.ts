@@ -1,0 +1,100 @@
+// Where named listens: the listen-on / listen-on-v6 clauses of an options block, their ports, and the fix that
+// moves an address from one family's list to the other's (shared by the two wrong-family rules).
+import type { Family } from '../../addresses';
+import type { LineIndex } from '../../core/text';
+import type { Edit, Fix } from '../../core/types';
+import { admitsNothing, amlElements, portArg, startsWithAny, type AmlElement } from './aml';
+import { appendElement, insertStatementAfter, removeElement } from './edits';
+import type { BindModel, Clause } from './model';
+
+export const LISTEN_CLAUSE: Record<Family, string> = { 4: 'listen-on', 6: 'listen-on-v6' };
+
+export interface ListenBlock {
+  /** The options clause. */
+  options: Clause;
+  /** The port named uses when a listen clause names none (`port` option, else 53). */
+  defaultPort: number;
+  listenOn: Clause[];
+  listenOnV6: Clause[];
+}
+
+/** listen-on is an options-only clause; each options block (there should be one) gives one ListenBlock. */
+export function listenBlocks(model: BindModel): ListenBlock[] {
+  return model.clauses
+    .filter((c) => c.name === 'options' && c.context === 'top')
+    .map((options) => {
+      const portClause = options.children.find((c) => c.name === 'port');
+      const p = portClause?.args[0];
+      const defaultPort = p && p.kind === 'word' && /^\d+$/.test(p.image) ? Number(p.image) : 53;
+      return {
+        options,
+        defaultPort,
+        listenOn: options.children.filter((c) => c.name === 'listen-on'),
+        listenOnV6: options.children.filter((c) => c.name === 'listen-on-v6'),
+      };
+    });
+}
+
+export function effectivePort(clause: Clause, block: ListenBlock): number {
+  return portArg(clause)?.port ?? block.defaultPort;
+}
+
+/** The text of the `port N` part to carry over to a new statement ('' for the default port). */
+function portText(clause: Clause): string {
+  const p = portArg(clause);
+  return p ? ` port ${p.node.image}` : '';
+}
+
+/**
+ * The fix that moves `element` out of `from` into the other family's list of the same port: merged into an
+ * existing clause (replacing a lone `none`, or not added when the list starts with `any`), else a new clause
+ * right after `from`. `newClauseSafe` says whether adding a clause changes nothing else named does.
+ */
+export function moveElementFix(
+  text: string,
+  lines: LineIndex,
+  block: ListenBlock,
+  from: Clause,
+  element: AmlElement,
+  to: Family,
+  newClauseSafe: boolean,
+): Fix | undefined {
+  if (!from.block || !element.node) return undefined;
+  const targetName = LISTEN_CLAUSE[to];
+  const port = effectivePort(from, block);
+  const targets = (to === 6 ? block.listenOnV6 : block.listenOn).filter((c) => effectivePort(c, block) === port && c.block);
+  const elements = amlElements(from);
+  const literal = text.slice(element.statement.start, element.statement.end).replace(/;$/, '');
+  const edits: Edit[] = [];
+  // Emptying the source list would leave `{ }`: say `none` instead (the same for named, and readable).
+  if (elements.length === 1) edits.push({ start: element.statement.start, end: element.statement.end, newText: 'none;' });
+  else edits.push(removeElement(text, lines, from.block, element.statement));
+
+  const target = targets[0];
+  let safe = true;
+  let title: string;
+  if (target && target.block) {
+    const targetElements = amlElements(target);
+    const canonical = element.address?.canonical;
+    if (startsWithAny(targetElements)) {
+      title = `Remove ${element.text} from ${from.name} (${targetName} already admits it with 'any')`;
+    } else if (targetElements.some((e) => !e.negated && e.address && e.address.canonical === canonical)) {
+      title = `Remove ${element.text} from ${from.name} (${targetName} already lists it)`;
+    } else if (admitsNothing(targetElements) && targetElements.length === 1) {
+      const none = targetElements[0].statement;
+      edits.push({ start: none.start, end: none.end, newText: `${literal};` });
+      title = `Move ${element.text} to ${targetName}`;
+    } else {
+      edits.push(appendElement(text, lines, target.block, literal));
+      title = `Move ${element.text} to ${targetName}`;
+    }
+  } else {
+    edits.push(insertStatementAfter(text, lines, from.span, `${targetName}${portText(from)} { ${literal}; };`));
+    title = `Move ${element.text} to a new ${targetName}${portText(from)}`;
+    safe = newClauseSafe;
+  }
+  edits.sort((a, b) => a.start - b.start);
+  // Two edits must not touch: when they would, the fix is not offered rather than offered wrong.
+  for (let i = 1; i < edits.length; i++) if (edits[i].start < edits[i - 1].end) return undefined;
+  return { title, safe, edits };
+}

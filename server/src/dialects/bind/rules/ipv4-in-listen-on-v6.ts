@@ -1,0 +1,41 @@
+// bind/ipv4-in-listen-on-v6: an IPv4 address or prefix in listen-on-v6, which named ignores.
+import { defineRule } from '../../../core/rule';
+import type { BindModel } from '../model';
+import { amlElements } from '../aml';
+import { listenBlocks, moveElementFix } from '../listen';
+
+export default defineRule<BindModel>({
+  id: 'bind/ipv4-in-listen-on-v6',
+  severity: 'error',
+  docs: {
+    summary: 'An IPv4 address or prefix inside `listen-on-v6`, which only ever binds IPv6.',
+    why:
+      '`listen-on-v6` selects IPv6 interfaces only. named-checkconf accepts `listen-on-v6 { 127.0.0.1; };` silently, and ' +
+      "named skips the address with `'127.0.0.1': incorrect address family; ignoring`.",
+    bad: 'options {\n    listen-on { 127.0.0.1; };\n    listen-on-v6 { ::1; 192.0.2.53; };\n};',
+    good: 'options {\n    listen-on { 127.0.0.1; 192.0.2.53; };\n    listen-on-v6 { ::1; };\n};',
+    fix:
+      'Safe when a `listen-on` of the same port exists: the address moves there. Where none exists, named listens on ' +
+      'every IPv4 interface by default, and adding a `listen-on` would narrow that, so the fix that adds one is offered ' +
+      'but not applied by fix-all.',
+    references: [
+      'https://bind9.readthedocs.io/en/v9.18/reference.html#namedconf-statement-listen-on-v6',
+      'research/real-daemons.md §1a, §1e',
+    ],
+  },
+  check(ctx) {
+    for (const block of listenBlocks(ctx.model)) {
+      for (const clause of block.listenOnV6) {
+        for (const el of amlElements(clause)) {
+          if (el.kind !== 'address' || el.family !== 4 || !el.node) continue;
+          const fix = moveElementFix(ctx.text, ctx.lines, block, clause, el, 4, false);
+          ctx.report({
+            span: el.node,
+            message: `named ignores IPv4 addresses in listen-on-v6: '${el.text}' will not be listened on. Move it to listen-on.`,
+            fixes: fix ? [fix] : [],
+          });
+        }
+      }
+    }
+  },
+});
