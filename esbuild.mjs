@@ -1,7 +1,7 @@
 // Bundles the three entry points: the VS Code client, the language server and the CLI.
 import * as esbuild from 'esbuild';
 import { writeRuleIndexes } from './scripts/gen-rule-index.mjs';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 
 writeRuleIndexes();
 const production = process.argv.includes('--production');
@@ -15,6 +15,7 @@ const common = {
   logLevel: 'warning',
   // Chevrotain checks grammar names at runtime; keep them readable.
   keepNames: true,
+  define: { __V6READY_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
 await Promise.all([

@@ -1,0 +1,80 @@
+// Finding the files to check (directories walked by the languages' patterns) and reading them safely.
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { dialectForPath } from '../core/registry';
+import type { Dialect } from '../core/types';
+
+export interface InputFile {
+  /** The path as the user gave it (or as found under a directory they gave). */
+  path: string;
+  dialect: Dialect;
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
+/** Bound on files taken from one directory tree, so a mistaken `check /` ends. */
+export const MAX_WALK_FILES = 100_000;
+
+/** Files under dir whose names match a dialect's patterns; symlinked directories are not followed (no loops). */
+export function walk(dir: string, out: InputFile[] = []): InputFile[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch (err) {
+    throw new Error(`cannot read directory ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  for (const name of entries) {
+    if (out.length >= MAX_WALK_FILES) break;
+    const p = join(dir, name);
+    let st;
+    try {
+      st = lstatSync(p);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (!SKIP_DIRS.has(name)) walk(p, out);
+    } else if (st.isFile() || (st.isSymbolicLink() && isFile(p))) {
+      const dialect = dialectForPath(p);
+      if (dialect) out.push({ path: p, dialect });
+    }
+  }
+  return out;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export interface DecodedText {
+  text: string;
+  /** False when the bytes were not valid UTF-8 (undecodable bytes became U+FFFD). */
+  validUtf8: boolean;
+  /** A UTF-8 byte order mark was present (and stripped). */
+  bom: boolean;
+}
+
+export function decode(bytes: Uint8Array): DecodedText {
+  let bom = false;
+  let body = bytes;
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    bom = true;
+    body = bytes.subarray(3);
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), validUtf8: true, bom };
+  } catch {
+    return { text: new TextDecoder('utf-8').decode(body), validUtf8: false, bom };
+  }
+}
+
+export function readInput(path: string): DecodedText {
+  return decode(readFileSync(path));
+}
+
+export function readStdin(): DecodedText {
+  return decode(readFileSync(0));
+}

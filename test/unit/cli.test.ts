@@ -1,0 +1,199 @@
+// The CLI contract, run on the bundled dist/cli.js as users and CI run it: formats, exit codes, --fix, stdin, bad input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = join(process.cwd(), 'dist', 'cli.js');
+
+function run(args: string[], opts: { input?: string | Buffer; cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input: opts.input, cwd: opts.cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'v6ready-cli-'));
+}
+
+const SEED = 'options {\n\tlisten-on port 5353 { 127.0.0.1; ::1; };\n};\n';
+
+test('text output: 1-based path:line:col, fixes on offer, exit 1 on errors', () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'named.conf'), SEED);
+    const r = run(['check', join(dir, 'named.conf')]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /named\.conf:2:35: error bind\/ipv6-in-listen-on: named ignores IPv6 addresses in listen-on/);
+    assert.match(r.stdout, /fix \(safe\): Move ::1 to a new listen-on-v6 port 5353/);
+    assert.match(r.stdout, /named\.conf:2:17: warning bind\/listen-on-v6-port/);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('json output: the documented shape with 0-based LSP ranges', () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'named.conf'), SEED);
+    const r = run(['check', '--format', 'json', dir]);
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.version, 1);
+    assert.equal(out.files.length, 1);
+    const f = out.files[0];
+    assert.equal(f.path, join(dir, 'named.conf'));
+    assert.equal(f.language, 'bind-named');
+    const v6 = f.findings.find((x: any) => x.rule === 'bind/ipv6-in-listen-on');
+    assert.deepEqual(v6.range, { start: { line: 1, character: 34 }, end: { line: 1, character: 37 } });
+    assert.equal(v6.severity, 'error');
+    assert.equal(v6.fixes[0].safe, true);
+    assert.ok(v6.fixes[0].edits.every((e: any) => typeof e.newText === 'string' && e.range.start.line >= 0));
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('sarif output: 2.1.0 with rules, results, regions and fixes', () => {
+  const r = run(['check', '--format', 'sarif', '--language', 'bind-named', '-'], { input: SEED });
+  assert.equal(r.code, 1);
+  const s = JSON.parse(r.stdout);
+  assert.equal(s.version, '2.1.0');
+  const run0 = s.runs[0];
+  assert.equal(run0.tool.driver.name, 'v6ready');
+  assert.ok(run0.tool.driver.rules.some((x: any) => x.id === 'bind/ipv6-in-listen-on'));
+  const res = run0.results.find((x: any) => x.ruleId === 'bind/ipv6-in-listen-on');
+  assert.equal(res.level, 'error');
+  assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 2, startColumn: 35, endLine: 2, endColumn: 38 });
+  assert.equal(run0.tool.driver.rules[res.ruleIndex].id, res.ruleId);
+  assert.ok(res.fixes[0].artifactChanges[0].replacements.length >= 1);
+});
+
+test('--fix applies safe fixes in place, leaves unsafe ones, reports what is left', () => {
+  const dir = tempDir();
+  try {
+    const file = join(dir, 'named.conf');
+    writeFileSync(file, SEED);
+    const r = run(['check', '--fix', file]);
+    assert.equal(readFileSync(file, 'utf8'), 'options {\n\tlisten-on port 5353 { 127.0.0.1; };\n\tlisten-on-v6 port 5353 { ::1; };\n};\n');
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /applied 1 safe fix/);
+    assert.match(r.stdout, /0 problems/);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('--fix on stdin writes the fixed text to stdout and the report to stderr', () => {
+  const r = run(['check', '--fix', '--language', 'bind-named', '-'], { input: SEED });
+  assert.equal(r.stdout, 'options {\n\tlisten-on port 5353 { 127.0.0.1; };\n\tlisten-on-v6 port 5353 { ::1; };\n};\n');
+  assert.match(r.stderr, /0 problems/);
+});
+
+test('exit 0 on a clean file, 2 on usage and I/O errors with a clear message', () => {
+  assert.equal(run(['check', '--language', 'bind-named', '-'], { input: 'options { listen-on-v6 { any; }; };\n' }).code, 0);
+  let r = run(['check']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /needs at least one file/);
+  r = run(['check', '-']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /needs --language/);
+  r = run(['check', '/nonexistent/named.conf']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /no such file or directory/);
+  r = run(['check', '--format', 'xml', 'x']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /unknown format 'xml'/);
+  r = run(['check', '--language', 'nginx', '-']);
+  assert.equal(r.code, 2);
+  r = run(['frobnicate']);
+  assert.equal(r.code, 2);
+});
+
+test('directories are walked by file pattern; other files are left alone', () => {
+  const dir = tempDir();
+  try {
+    mkdirSync(join(dir, 'etc', 'bind'), { recursive: true });
+    writeFileSync(join(dir, 'etc', 'bind', 'named.conf.options'), SEED);
+    writeFileSync(join(dir, 'etc', 'bind', 'db.example'), 'not a named.conf { ; ;');
+    writeFileSync(join(dir, 'README'), 'listen-on { ::1; };');
+    const out = JSON.parse(run(['check', '--format', 'json', dir]).stdout);
+    assert.deepEqual(out.files.map((f: any) => f.path), [join(dir, 'etc', 'bind', 'named.conf.options')]);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('rules lists every rule; explain prints the docs; unknown rule is a usage error', () => {
+  const r = run(['rules']);
+  assert.equal(r.code, 0);
+  for (const id of ['bind/syntax', 'bind/ipv6-in-listen-on', 'bind/ipv4-in-listen-on-v6', 'bind/listen-on-v6-port', 'bind/no-ipv6-listener', 'bind/invalid-address', 'bind/wrong-family-source']) {
+    assert.match(r.stdout, new RegExp(`^${id.replace('/', '\\/')}\\s`, 'm'));
+  }
+  const e = run(['explain', 'bind/listen-on-v6-port']);
+  assert.equal(e.code, 0);
+  assert.match(e.stdout, /## Why it matters/);
+  assert.match(e.stdout, /## Fix\nNot safe/);
+  assert.equal(run(['explain', 'bind/nope']).code, 2);
+});
+
+test('bad input never crashes: NUL bytes, invalid UTF-8, binary junk, 10 MB, unbalanced braces', () => {
+  const dir = tempDir();
+  try {
+    const cases: Record<string, Buffer> = {
+      'nul.named.conf': Buffer.from('options {\0 listen-on { ::1; };\0\n};'),
+      'latin1.named.conf': Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from('\noptions { listen-on { ::1; }; };\n')]),
+      'junk.named.conf': Buffer.from(Array.from({ length: 65536 }, (_, i) => (i * 7919) % 256)),
+      'big.named.conf': Buffer.from('options {\n' + '\tallow-query { 192.0.2.1; 2001:db8::1; };\n'.repeat(250_000) + '};\n'),
+      'braces.named.conf': Buffer.from('options { { { {\nzone "x" { type primary; ;\n}}}}}}};;;\n'),
+    };
+    for (const [name, bytes] of Object.entries(cases)) writeFileSync(join(dir, name), bytes);
+    const r = run(['check', '--format', 'json', dir]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.doesNotMatch(r.stderr, /internal error/);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.files.length, Object.keys(cases).length);
+    const byName = (n: string) => out.files.find((f: any) => f.path.endsWith(n));
+    assert.ok(byName('nul.named.conf').findings.some((f: any) => f.rule === 'bind/syntax' && /U\+0000/.test(f.message)));
+    assert.ok(byName('latin1.named.conf').findings.some((f: any) => f.rule === 'bind/ipv6-in-listen-on'));
+    assert.ok(byName('braces.named.conf').findings.some((f: any) => f.rule === 'bind/syntax'));
+    // --fix never rewrites a file that is not valid UTF-8.
+    const before = readFileSync(join(dir, 'latin1.named.conf'));
+    const t = run(['check', '--fix', join(dir, 'latin1.named.conf')]);
+    assert.match(t.stdout, /not valid UTF-8.*not fixed/);
+    assert.deepEqual(readFileSync(join(dir, 'latin1.named.conf')), before);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('.v6ready.json sets severities; unknown rules in it are reported', () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'named.conf'), SEED);
+    writeFileSync(join(dir, '.v6ready.json'), JSON.stringify({ rules: { 'bind/ipv6-in-listen-on': 'warning', 'bind/listen-on-v6-port': 'off' } }));
+    const r = run(['check', '--format', 'json', 'named.conf'], { cwd: dir });
+    assert.equal(r.code, 0);
+    const f = JSON.parse(r.stdout).files[0].findings;
+    assert.deepEqual(f.map((x: any) => `${x.severity} ${x.rule}`), ['warning bind/ipv6-in-listen-on']);
+    writeFileSync(join(dir, '.v6ready.json'), JSON.stringify({ rules: { 'bind/nope': 'error' } }));
+    const bad = run(['check', 'named.conf'], { cwd: dir });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown rule 'bind\/nope'/);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('the examples: the seed named.conf shows the listen-on mistake with its fix', () => {
+  const dir = tempDir();
+  try {
+    copyFileSync(join('examples', 'named.conf'), join(dir, 'named.conf'));
+    const out = JSON.parse(run(['check', '--format', 'json', dir]).stdout);
+    const rules = out.files[0].findings.map((f: any) => f.rule);
+    assert.ok(rules.includes('bind/ipv6-in-listen-on'));
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
