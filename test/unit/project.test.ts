@@ -46,3 +46,8 @@ test('settings are validated with readable problems', () => {
   assert.match(parseSettings([1]).problems.join(), /JSON object/);
   assert.match(parseSettings({ rules: { 'bind/nope': 'off' } }, new Set(['bind/syntax'])).problems.join(), /unknown rule 'bind\/nope'/);
 });
+
+test('docs/rules.md is generated from the current rule docs', async () => {
+  const { ruleDocsMarkdown } = await import('../../scripts/gen-rule-docs');
+  assert.equal(readFileSync('docs/rules.md', 'utf8'), ruleDocsMarkdown(), 'docs/rules.md is stale: run npm run docs');
+});

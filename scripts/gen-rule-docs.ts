@@ -1,0 +1,16 @@
+// Writes docs/rules.md from the rules' own docs (`npm run docs`); a unit test keeps it current.
+import { writeFileSync } from 'node:fs';
+import { allRules } from '../server/src/core/registry';
+
+export function ruleDocsMarkdown(): string {
+  const out = ['# v6ready rules', '', 'Generated from the rules\' own docs by `npm run docs`; `v6ready explain <rule>` prints the same.', ''];
+  out.push('| rule | default severity | summary |', '|---|---|---|');
+  for (const r of allRules()) out.push(`| [\`${r.id}\`](#${r.id.replace(/[^a-z0-9-]/g, '')}) | ${r.severity} | ${r.docs.summary.replace(/\|/g, '\\|')} |`);
+  for (const r of allRules()) {
+    const d = r.docs;
+    out.push('', `## ${r.id}`, '', d.summary, '', '**Why it matters.** ' + d.why, '', '**Example**', '', '```', d.bad, '```', '', '**Instead**', '', '```', d.good, '```', '', '**Fix.** ' + d.fix, '', '**References:** ' + d.references.join(', '));
+  }
+  return out.join('\n') + '\n';
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) writeFileSync('docs/rules.md', ruleDocsMarkdown());
