@@ -1,0 +1,13 @@
+// Completion: the dialect's entries at the cursor (directive names, values, snippets).
+import type { CompletionItem, CompletionParams } from 'vscode-languageserver/node';
+import { toCompletionItem } from './convert';
+import type { Session } from './session';
+
+export async function completion(session: Session, params: CompletionParams): Promise<CompletionItem[] | null> {
+  const a = await session.analyzed(params.textDocument.uri);
+  if (!a || !a.dialect.completions) return null;
+  const { analysis } = a;
+  const offset = analysis.lines.offsetAt(params.position);
+  const entries = a.dialect.completions(analysis.parse.model, analysis.text, offset);
+  return entries.map((e) => toCompletionItem(e, session.client.snippets));
+}

@@ -1,0 +1,15 @@
+// Opens the LSP connection over the transport the client asked for on the command line (--stdio, --node-ipc,
+// --socket=N, --pipe=NAME); with none given, stdio, so `node dist/server.js` works from a terminal too.
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+
+export type { Connection };
+
+const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+
+export function openConnection(argv: string[] = process.argv): Connection {
+  const named = argv.slice(2).some((a) => TRANSPORT_FLAGS.includes(a.split('=')[0]));
+  // createConnection() reads process.argv itself; it also redirects console.* to the client when on stdio,
+  // so a stray console.log cannot corrupt the protocol stream.
+  if (!named) process.argv.push('--stdio');
+  return createConnection(ProposedFeatures.all);
+}

@@ -1,0 +1,107 @@
+// Publishing diagnostics: on open, on change (debounced) or only on save (`v6ready.run`), and again for every
+// open document when the settings change. A parser crash becomes one diagnostic, never a dead server.
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { INTERNAL_ERROR_RULE } from '../core/analyze';
+import { SOURCE, toDiagnostic } from './convert';
+import type { Session } from './session';
+
+export const DEBOUNCE_MS = 150;
+
+export class Linter {
+  private timers = new Map<string, NodeJS.Timeout>();
+  /** Latest lint started per document: an older lint that finishes late does not overwrite a newer one. */
+  private generation = new Map<string, number>();
+  /** The version each document was opened with: TextDocuments reports the open as a content change too. */
+  private openedAt = new Map<string, number>();
+
+  constructor(private readonly session: Session) {}
+
+  bind(): void {
+    const { documents } = this.session;
+    const s = this.session;
+    documents.onDidOpen(
+      s.guard('didOpen', undefined, (e) => {
+        this.openedAt.set(e.document.uri, e.document.version);
+        return this.lintNow(e.document.uri);
+      }),
+    );
+    documents.onDidChangeContent(s.guard('didChange', undefined, (e) => this.changed(e.document)));
+    documents.onDidSave(s.guard('didSave', undefined, (e) => this.saved(e.document)));
+    documents.onDidClose(s.guard('didClose', undefined, (e) => this.closed(e.document.uri)));
+  }
+
+  /** Re-lint every open document (settings changed). */
+  relintAll(): void {
+    for (const doc of this.session.documents.all()) this.lintLater(doc.uri, 0);
+  }
+
+  /** Lint from a timer: errors are logged here, as nobody awaits the promise. */
+  private lintLater(uri: string, delay: number): void {
+    this.cancel(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.lintNow(uri).catch((err) => this.session.logError(`linting ${uri} failed`, err));
+      }, delay),
+    );
+  }
+
+  private async changed(doc: TextDocument): Promise<void> {
+    if (doc.version === this.openedAt.get(doc.uri)) return;
+    const settings = await this.session.settings.get(doc.uri);
+    if (settings.run === 'onSave') return;
+    this.lintLater(doc.uri, DEBOUNCE_MS);
+  }
+
+  private async saved(doc: TextDocument): Promise<void> {
+    const settings = await this.session.settings.get(doc.uri);
+    if (settings.run === 'onSave' || this.timers.has(doc.uri)) await this.lintNow(doc.uri);
+  }
+
+  private closed(uri: string): void {
+    this.cancel(uri);
+    this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
+    this.openedAt.delete(uri);
+    this.session.forget(uri);
+    this.session.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => this.session.logError(`clearing ${uri} failed`, err));
+  }
+
+  private cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  async lintNow(uri: string): Promise<void> {
+    this.cancel(uri);
+    const gen = (this.generation.get(uri) ?? 0) + 1;
+    this.generation.set(uri, gen);
+    const first = this.session.documents.get(uri);
+    if (!first) return;
+    const dialect = this.session.dialectOf(first);
+    if (!dialect) return;
+    const settings = await this.session.settings.get(uri);
+    const doc = this.session.documents.get(uri);
+    if (!doc || this.generation.get(uri) !== gen) return;
+    let diagnostics: Diagnostic[];
+    try {
+      const analysis = this.session.analysisFor(doc, dialect, settings);
+      diagnostics = analysis.findings.map((f) => toDiagnostic(uri, analysis.lines, f));
+    } catch (err) {
+      this.session.logError(`analysis of ${uri} (version ${doc.version}) failed`, err);
+      diagnostics = [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Warning,
+          code: INTERNAL_ERROR_RULE,
+          source: SOURCE,
+          message: `v6ready could not analyse this file (${(err as Error).message}); please report it.`,
+        },
+      ];
+    }
+    await this.session.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  }
+}

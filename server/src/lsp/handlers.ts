@@ -1,0 +1,74 @@
+// Binds every LSP handler to the connection: capabilities at initialize, document sync, diagnostics,
+// configuration, code actions, hover, completion, symbols, folding and the fix-all command.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { codeActions, executeFixAll, FIX_ALL_COMMAND, FIX_ALL_KIND } from './codeActions';
+import { completion } from './completion';
+import { Linter } from './diagnostics';
+import { hover } from './hover';
+import { documentSymbols, foldingRanges } from './outline';
+import { Session } from './session';
+
+export const CAPABILITIES: ServerCapabilities = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+  hoverProvider: true,
+  completionProvider: { resolveProvider: false },
+  documentSymbolProvider: { label: 'v6ready' },
+  foldingRangeProvider: true,
+  executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+};
+
+export function bindServer(connection: Connection): Session {
+  const session = new Session(connection);
+  const linter = new Linter(session);
+  const g = session.guard.bind(session);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params?.capabilities ?? {};
+    session.settings.pull = !!caps.workspace?.configuration;
+    session.client.documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    session.client.hierarchicalSymbols = !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
+    session.client.snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
+    session.client.dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    return { capabilities: CAPABILITIES, serverInfo: { name: 'v6ready' } };
+  });
+
+  connection.onInitialized(
+    g('initialized', undefined, async () => {
+      if (session.client.dynamicConfiguration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'v6ready' });
+      }
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    g('didChangeConfiguration', undefined, (change) => {
+      session.settings.changed(change?.settings);
+      session.clearCache();
+      linter.relintAll();
+    }),
+  );
+
+  linter.bind();
+  connection.onCodeAction(g('codeAction', null, (p) => codeActions(session, p)));
+  connection.onHover(g('hover', null, (p) => hover(session, p)));
+  connection.onCompletion(g('completion', null, (p) => completion(session, p)));
+  connection.onDocumentSymbol(g('documentSymbol', null, (p) => documentSymbols(session, p)));
+  connection.onFoldingRanges(g('foldingRange', null, (p) => foldingRanges(session, p)));
+  connection.onExecuteCommand(
+    g('executeCommand', null, (p) => {
+      if (p.command === FIX_ALL_COMMAND) return executeFixAll(session, p.arguments);
+      throw new Error(`unknown command ${p.command}`);
+    }),
+  );
+  session.documents.listen(connection);
+  return session;
+}
