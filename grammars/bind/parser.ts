@@ -170,7 +170,7 @@ export function parseBindText(text: string): BindParseOutput {
   }
   parser.textLength = text.length;
   parser.problems = [];
-  parser.input = lexed.tokens;
+  parser.input = limitNesting(lexed.tokens, problems);
   const statements = parser.file();
   problems.push(...parser.problems);
   for (const e of parser.errors) {
@@ -181,6 +181,38 @@ export function parseBindText(text: string): BindParseOutput {
   }
   problems.sort((a, b) => a.start - b.start);
   return { cst: { statements }, problems: dedupeAtEnd(problems, text.length), comments };
+}
+
+/** Deeper than any real named.conf (views hold zones hold lists hold lists); keeps the parser's recursion bounded. */
+export const MAX_NESTING = 64;
+
+/** Drop blocks nested deeper than MAX_NESTING (with what they hold) and report the first one. */
+function limitNesting(tokens: IToken[], problems: SyntaxProblem[]): IToken[] {
+  let depth = 0;
+  let deepest = 0;
+  let reported = false;
+  let dropSemicolon = false;
+  const out: IToken[] = [];
+  for (const t of tokens) {
+    if (t.tokenType === LBrace) {
+      depth++;
+      deepest = Math.max(deepest, depth);
+      if (depth > MAX_NESTING && !reported) {
+        reported = true;
+        problems.push({ message: `blocks nested more than ${MAX_NESTING} deep: what is inside is not checked`, start: t.startOffset, end: t.startOffset + 1 });
+      }
+    }
+    let keep = depth <= MAX_NESTING;
+    // The `;` that ends a dropped block goes with it.
+    if (dropSemicolon && t.tokenType === Semicolon) keep = false;
+    dropSemicolon = false;
+    if (t.tokenType === RBrace && depth > 0) {
+      if (depth === MAX_NESTING + 1) dropSemicolon = true;
+      depth--;
+    }
+    if (keep) out.push(t);
+  }
+  return deepest > MAX_NESTING ? out : tokens;
 }
 
 /** At the end of the file one missing token explains everything: keep the first problem reported there. */

@@ -23,11 +23,13 @@ function byPosition(a: Finding, b: Finding): number {
 export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS): Analysis<Model> {
   const lines = new LineIndex(text);
   const parse = dialect.parse(text);
-  const raw: Finding[] = [...parse.syntaxFindings];
+  const raw: Finding[] = capSyntaxFindings(parse.syntaxFindings, text.length);
   for (const rule of dialect.rules) {
     if (settings.rules[rule.id] === 'off') continue;
     const report = (r: ReportInput) => {
-      raw.push({ rule: rule.id, severity: rule.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], related: r.related });
+      // Copy the span: rules may pass a tree node, whose other fields must not leak into reports.
+      const span = { start: r.span.start, end: r.span.end };
+      raw.push({ rule: rule.id, severity: rule.severity, message: r.message, span, fixes: r.fixes ?? [], related: r.related });
     };
     try {
       rule.check({ text, lines, model: parse.model, report });
@@ -54,6 +56,24 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
   }
   findings.sort(byPosition);
   return { dialect, text, lines, parse, findings };
+}
+
+/** Past this many, syntax findings say more about the file than about its lines: one summary replaces the rest. */
+export const MAX_SYNTAX_FINDINGS = 100;
+
+function capSyntaxFindings(findings: readonly Finding[], textLength: number): Finding[] {
+  if (findings.length <= MAX_SYNTAX_FINDINGS) return [...findings];
+  const kept = findings.slice(0, MAX_SYNTAX_FINDINGS);
+  const rest = findings.length - MAX_SYNTAX_FINDINGS;
+  const at = findings[MAX_SYNTAX_FINDINGS].span.start;
+  kept.push({
+    rule: findings[0].rule,
+    severity: 'error',
+    message: `${rest} more syntax error${rest === 1 ? '' : 's'} after this point (not listed); is this really a ${findings[0].rule.split('/')[0]} config file?`,
+    span: { start: Math.min(at, textLength), end: Math.min(at, textLength) },
+    fixes: [],
+  });
+  return kept;
 }
 
 export interface FixAllResult<Model> {
