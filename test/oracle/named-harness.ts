@@ -1,10 +1,13 @@
 // Runs the real BIND named on a config inside a private network namespace (loopback only) and reports
 // whether it answers DNS on ::1 and 127.0.0.1 — the oracle that proves v6ready's listen-on fixes.
 // Method and timings: ../shared/research/real-daemons.md §1e and §7 (bind-listens-v6.sh).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { netnsAvailability, pidAlive, requireTools, runInNetns, trackTempDir, untrackTempDir, which } from './netns';
+
+export { which };
 
 export interface ProtoProbe {
   /** A DNS reply (any status, REFUSED included) came back. */
@@ -200,46 +203,17 @@ export const ZONE_TEXT = [
 // ---------------------------------------------------------------------------------------------------------
 // Tools.
 
-const TOOL_NAMES = ['named', 'named-checkconf', 'dig', 'unshare', 'ip', 'bash', 'timeout', 'setpriv'] as const;
-type Tool = (typeof TOOL_NAMES)[number];
+const NAMED_TOOLS = ['named', 'named-checkconf', 'dig'] as const;
 
-/** Absolute path of a program on PATH (plus the sbin directories, which a non-login PATH may lack). */
-export function which(name: string): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin', '/usr/bin', '/bin'];
-  for (const d of dirs) {
-    if (!d) continue;
-    const p = join(d, name);
-    if (existsSync(p)) return p;
-  }
-  return undefined;
-}
-
-let toolCache: Record<Tool, string> | undefined;
-function tools(): Record<Tool, string> {
-  if (toolCache) return toolCache;
-  const found = {} as Record<Tool, string>;
-  for (const t of TOOL_NAMES) {
-    const p = which(t);
-    if (!p) throw new Error(`named oracle: '${t}' not found on PATH`);
-    found[t] = p;
-  }
-  return (toolCache = found);
+function tools() {
+  return requireTools(NAMED_TOOLS, 'named oracle');
 }
 
 /** Whether the oracle can run here: the tools exist and a private network namespace can be created. */
 export function oracleAvailability(): { ok: true } | { ok: false; reason: string } {
-  const missing = TOOL_NAMES.filter((t) => !which(t));
-  if (missing.length) {
-    return { ok: false, reason: `missing ${missing.join(', ')} (Debian: apt-get install bind9 bind9-utils bind9-dnsutils util-linux iproute2 coreutils)` };
-  }
-  const r = spawnSync(which('unshare')!, ['-n', '--', which('ip')!, 'link', 'set', 'lo', 'up'], { encoding: 'utf8', timeout: 5000 });
-  if (r.status !== 0) {
-    return { ok: false, reason: `cannot create a private network namespace with 'unshare -n' (needs root or CAP_SYS_ADMIN): ${(r.stderr || r.error?.message || '').trim()}` };
-  }
-  return { ok: true };
+  return netnsAvailability(NAMED_TOOLS, 'bind9 bind9-utils bind9-dnsutils');
 }
 
-/** named-checkconf on a file (no -z: zone files are not loaded); cwd is where relative includes resolve. */
 export function checkconfFile(path: string, cwd?: string): CheckconfResult {
   const bin = which('named-checkconf');
   if (!bin) throw new Error("named oracle: 'named-checkconf' not found on PATH (Debian: apt-get install bind9-utils)");
@@ -316,58 +290,6 @@ probe 4 127.0.0.1 udp
 probe 4 127.0.0.1 tcp +tcp
 `;
 
-function pidAlive(pid: number): boolean {
-  if (!pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-interface ScriptOutcome {
-  stdout: string;
-  stderr: string;
-  code: number | null;
-  timedOut: boolean;
-}
-
-function runScript(env: Record<string, string>, outFile: string, timeoutMs: number): Promise<ScriptOutcome> {
-  const t = tools();
-  return new Promise((resolve, reject) => {
-    // detached: its own process group, so a timeout can kill bash *and* named (a background job of a
-    // non-interactive shell stays in the shell's group).
-    const child = spawn(t.unshare, ['-n', '--', t.bash, '-c', SCRIPT], {
-      env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C', ...env },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const out = existsSync(outFile) ? readFileSync(outFile, 'utf8') : '';
-      resolve({ stdout: out + stdout, stderr, code, timedOut });
-    });
-  });
-}
-
 function emptyProto(): ProtoProbe {
   return { answered: false, status: 'none', digExit: -1, error: 'not probed (named did not start)' };
 }
@@ -380,25 +302,13 @@ function combine(udp: ProtoProbe, tcp: ProtoProbe, logLines: string[]): ProbeRes
 
 const LISTEN_LINE = /listening on|incorrect address family|could not listen|address in use|not listening|unable to listen|bind.*failed/i;
 
-// Temp dirs of runs in flight, removed on exit even if this process dies of an uncaught error mid-run.
-const activeDirs = new Set<string>();
-let exitHookInstalled = false;
-function trackDir(dir: string): void {
-  activeDirs.add(dir);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const d of activeDirs) rmSync(d, { recursive: true, force: true });
-  });
-}
-
 /** Runs named on configText in a fresh temp dir and private network namespace and probes ::1 and 127.0.0.1. */
 export async function runNamed(configText: string, opts: RunNamedOptions = {}): Promise<NamedRun> {
   const t0 = Date.now();
   const port = opts.port ?? derivePort(configText);
   const keep = opts.keep ?? process.env.V6READY_ORACLE_KEEP === '1';
   const dir = mkdtempSync(join(tmpdir(), 'v6ready-named-'));
-  if (!keep) trackDir(dir);
+  if (!keep) trackTempDir(dir);
   let pid = 0;
   try {
     const zoneFile = join(dir, 'db.example.test');
@@ -432,15 +342,12 @@ export async function runNamed(configText: string, opts: RunNamedOptions = {}): 
       };
     }
     const t = tools();
-    const outcome = await runScript(
+    const outcome = await runInNetns(
+      SCRIPT,
       {
-        IP: t.ip,
-        SETPRIV: t.setpriv,
-        OUT: join(dir, 'harness.out'),
         DIR: dir,
         NAMED: t.named,
         DIG: t.dig,
-        TIMEOUT: t.timeout,
         CONF: conf,
         LOG: logFile,
         PORT: String(port),
@@ -449,7 +356,7 @@ export async function runNamed(configText: string, opts: RunNamedOptions = {}): 
         START_DEADLINE_MS: String(opts.startDeadlineMs ?? 5000),
       },
       join(dir, 'harness.out'),
-      opts.timeoutMs ?? 20000,
+      { timeoutMs: opts.timeoutMs ?? 20000 },
     );
     const probes = new Map<string, ProtoProbe>();
     let started = false;
@@ -504,7 +411,7 @@ export async function runNamed(configText: string, opts: RunNamedOptions = {}): 
   } finally {
     if (keep) process.stderr.write(`named oracle: kept ${dir}\n`);
     else rmSync(dir, { recursive: true, force: true });
-    activeDirs.delete(dir);
+    untrackTempDir(dir);
   }
 }
 
