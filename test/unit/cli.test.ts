@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -193,6 +193,37 @@ test('the examples: the seed named.conf shows the listen-on mistake with its fix
     const out = JSON.parse(run(['check', '--format', 'json', dir]).stdout);
     const rules = out.files[0].findings.map((f: any) => f.rule);
     assert.ok(rules.includes('bind/ipv6-in-listen-on'));
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('--fix keeps the file mode, CRLF line endings and a BOM; a read-only file is refused with exit 2', () => {
+  const dir = tempDir();
+  try {
+    const file = join(dir, 'named.conf');
+    writeFileSync(file, '\ufeff' + SEED.replace(/\n/g, '\r\n'), { mode: 0o640 });
+    chmodSync(file, 0o640);
+    const r = run(['check', '--fix', file]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(readFileSync(file, 'utf8'), '\ufeffoptions {\r\n\tlisten-on port 5353 { 127.0.0.1; };\r\n\tlisten-on-v6 port 5353 { ::1; };\r\n};\r\n');
+    assert.equal(statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(dir), ['named.conf'], 'no temp file left behind');
+    chmodSync(dir, 0o755);
+    // Root may write anything: check the read-only refusal as an unprivileged user then.
+    const ro = join(dir, 'ro.named.conf');
+    writeFileSync(ro, SEED);
+    chmodSync(ro, 0o444);
+    chmodSync(dir, 0o755);
+    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
+    // The checkout may sit in a folder that user cannot enter: run a copy of the (self-contained) bundle.
+    const cli = join(dir, 'cli.cjs');
+    copyFileSync(CLI, cli);
+    chmodSync(cli, 0o755);
+    const r2 = spawnSync(asUser[0] ?? process.execPath, [...asUser.slice(1), ...(asUser.length ? [process.execPath] : []), cli, 'check', '--fix', ro], { encoding: 'utf8', cwd: dir });
+    assert.equal(r2.status, 2, r2.stdout + r2.stderr);
+    assert.match(r2.stderr, /cannot write the fixes: permission denied/);
+    assert.equal(readFileSync(ro, 'utf8'), SEED);
   } finally {
     rmSync(dir, { recursive: true });
   }

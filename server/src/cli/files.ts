@@ -1,6 +1,6 @@
 // Finding the files to check (directories walked by the languages' patterns) and reading them safely.
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, chmodSync, constants, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { dialectForPath } from '../core/registry';
 import type { Dialect } from '../core/types';
 
@@ -77,4 +77,22 @@ export function readInput(path: string): DecodedText {
 
 export function readStdin(): DecodedText {
   return decode(readFileSync(0));
+}
+
+/**
+ * Replace a file's contents without a window where it is half-written: write a temp file beside it with the
+ * same mode, then rename it over the original. A file the user may not write is refused, not replaced.
+ */
+export function writeAtomically(path: string, text: string): void {
+  const st = statSync(path);
+  accessSync(path, constants.W_OK);
+  const tmp = join(dirname(path), `.${basename(path)}.v6ready-${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text, { mode: st.mode & 0o7777 });
+    chmodSync(tmp, st.mode & 0o7777);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }

@@ -1,11 +1,11 @@
 // The `v6ready` command: check (text/json/sarif, --fix), rules, explain, lsp. Exit 0 clean, 1 errors, 2 usage/I-O.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, fixAll } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
 import { parseSettings, type Settings } from '../core/settings';
 import { LineIndex } from '../core/text';
-import { readInput, readStdin, walk, type DecodedText, type InputFile } from './files';
+import { readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport } from './format';
 
 declare const __V6READY_VERSION__: string;
@@ -131,10 +131,12 @@ function check(args: string[]): number {
         if (job.stdin) process.stdout.write(r.text);
         else {
           try {
-            writeFileSync(job.path, (input.bom ? '\ufeff' : '') + r.text);
+            writeAtomically(job.path, (input.bom ? '\ufeff' : '') + r.text);
             notes.push(`applied ${r.applied} safe fix${r.applied === 1 ? '' : 'es'}`);
           } catch (err) {
-            ioErrors.push(`${job.path}: cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+            const code = (err as NodeJS.ErrnoException).code;
+            const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied (read-only?); nothing was changed' : code ?? (err as Error).message;
+            ioErrors.push(`${job.path}: cannot write the fixes: ${why}`);
           }
         }
         analysis = r.analysis;
