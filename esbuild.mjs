@@ -13,8 +13,6 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  // Chevrotain checks grammar names at runtime; keep them readable.
-  keepNames: true,
   define: { __V6READY_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
