@@ -1,0 +1,431 @@
+// The named.conf clause catalogue: which clauses exist in which context and BIND version, what their values
+// look like (shapes.ts), and how far each clause's values reach (used by the model to find a missing `;`).
+// The data is grammar.ts, read from BIND's lib/isccfg/namedconf.c for 9.18, 9.20 and the development branch.
+//
+// Contexts: 'top' (the file), map contexts that hold clauses ('options', 'view', 'zone', 'logging', 'channel',
+// 'key', 'server', 'controls', 'dnssec-policy', ...) and list contexts whose statements are list elements
+// ('aml' for address match lists, 'remote-servers', 'addresses', 'trust-anchors', ...; 'text' for raw text).
+//
+// For the model: lookupClause, clauseArgCount, blockContexts. For rules (unknown option, did you mean, version
+// notes, value types): clauseDef / clauseIn / clausesIn / clauseHistory / contextsOf / suggestClauses, and
+// matchClause / matchElement, which say whether a version accepts a clause's values and what it expected.
+import type { ValueNode } from '../../../../../grammars/bind/cst';
+import { CONTEXT_GROUPS, GRAMMAR_SOURCES, GROUPS, SHAPES } from './grammar';
+import { matchShape, reach, type MatchResult } from './match';
+import type { ClauseStatus, Flags, GrammarVersion, Shape, ZoneType } from './shapes';
+import { firstBlockContext, GRAMMAR_VERSIONS, parseFlags, walkShape } from './shapes';
+
+export type { Atom, BindVersion, BuildFeature, ClauseStatus, Flags, GrammarVersion, Shape, ZoneType } from './shapes';
+export { BIND_VERSIONS, DEBIAN12_BUILD, DEFAULT_BIND_VERSION, GRAMMAR_VERSIONS, shapeText } from './shapes';
+export { isIPv4, isIPv6, type MatchResult } from './match';
+export { GRAMMAR_SOURCES };
+
+/** What the model needs to know about a clause (or a list element) in a context. */
+export interface ClauseInfo {
+  /**
+   * The context of the clause's (first) block: a map context name when it holds clauses ('options', 'zone', ...),
+   * 'aml' for an address match list, another list context for other lists, 'text' for raw text.
+   */
+  blockContext?: string;
+  /** The clause's definition (map contexts). */
+  def?: ClauseDef;
+  /** True in a list context: the statement is a list element, not a named clause. */
+  element?: boolean;
+}
+
+/** A clause in one version of BIND. */
+export interface ClauseVersion extends Flags {
+  /** The value shape; absent for clauses BIND only recognises to refuse them (ancient, no grammar left). */
+  shape?: Shape;
+  /** The shape's name in SHAPES (e.g. 'listen-on@9.18'). */
+  shapeName?: string;
+  /** The BIND clause set it comes from ('options-only', 'view-or-options', 'zone-or-defaults', ...). */
+  group: string;
+  /** Present only in some builds of this version (BIND's CFG_CLAUSEFLAG_OPTIONAL, main only). */
+  optional?: boolean;
+}
+
+export interface ClauseDef {
+  name: string;
+  context: string;
+  /** Per grammar version; a missing version means the clause does not exist there (unknown option). */
+  versions: Partial<Record<GrammarVersion, ClauseVersion>>;
+  /** See ClauseInfo.blockContext. */
+  blockContext?: string;
+  /** Not in BIND's clause tables but accepted by its parser everywhere (`include`). */
+  synthetic?: boolean;
+}
+
+interface Tables {
+  /** context -> name -> definition (map contexts only). */
+  clauses: Map<string, Map<string, ClauseDef>>;
+  /** list context -> version -> element shapes. */
+  elements: Map<string, Map<GrammarVersion, Shape[]>>;
+}
+
+const resolve = (name: string): Shape | undefined => SHAPES[name];
+
+function versionsOf<T>(spec: Partial<Record<GrammarVersion | '*', T>>): Array<[GrammarVersion, T]> {
+  const out: Array<[GrammarVersion, T]> = [];
+  for (const v of GRAMMAR_VERSIONS) {
+    const x = spec[v] ?? spec['*'];
+    if (x !== undefined) out.push([v, x]);
+  }
+  return out;
+}
+
+function parseRow(spec: string, group: string): ClauseVersion {
+  const space = spec.indexOf(' ');
+  const shapeName = space < 0 ? spec : spec.slice(0, space);
+  const flags = parseFlags(space < 0 ? '' : spec.slice(space + 1));
+  const shape = shapeName === '-' ? undefined : SHAPES[shapeName];
+  if (shapeName !== '-' && !shape) throw new Error(`catalogue: unknown shape '${shapeName}'`);
+  return {
+    shape,
+    shapeName: shape ? shapeName : undefined,
+    group,
+    status: flags.status ?? 'active',
+    multi: flags.multi ?? false,
+    nodoc: flags.nodoc ?? false,
+    build: flags.build,
+    zoneTypes: flags.zoneTypes,
+    optional: flags.optional,
+  };
+}
+
+const INCLUDE_SHAPE: Shape = { kind: 'atom', atom: 'qstring' };
+
+let tables: Tables | undefined;
+
+function build(): Tables {
+  const clauses = new Map<string, Map<string, ClauseDef>>();
+  const elements = new Map<string, Map<GrammarVersion, Shape[]>>();
+  const parsedGroups = new Map<string, Map<string, Partial<Record<GrammarVersion, ClauseVersion>>>>();
+  for (const [group, rows] of Object.entries(GROUPS)) {
+    const m = new Map<string, Partial<Record<GrammarVersion, ClauseVersion>>>();
+    for (const [name, spec] of rows) {
+      const per: Partial<Record<GrammarVersion, ClauseVersion>> = {};
+      for (const [v, s] of versionsOf(spec)) per[v] = parseRow(s, group);
+      m.set(name, per);
+    }
+    parsedGroups.set(group, m);
+  }
+  for (const [context, spec] of Object.entries(CONTEXT_GROUPS)) {
+    const defs = new Map<string, ClauseDef>();
+    for (const [v, groups] of versionsOf(spec)) {
+      // BIND looks a name up in the clause sets in order; the first set that has it wins.
+      const seen = new Set<string>();
+      for (const g of groups) {
+        for (const [name, per] of parsedGroups.get(g) ?? []) {
+          const cv = per[v];
+          if (!cv || seen.has(name)) continue;
+          seen.add(name);
+          let def = defs.get(name);
+          if (!def) defs.set(name, (def = { name, context, versions: {} }));
+          def.versions[v] = cv;
+        }
+      }
+      // `include "file";` is accepted wherever a clause can be (lib/isccfg/parser.c, cfg_parse_mapbody).
+      let inc = defs.get('include');
+      if (!inc) defs.set('include', (inc = { name: 'include', context, versions: {}, synthetic: true }));
+      inc.versions[v] = { shape: INCLUDE_SHAPE, shapeName: 'qstring', group: 'include', status: 'active', multi: true, nodoc: false };
+    }
+    for (const def of defs.values()) {
+      for (const v of GRAMMAR_VERSIONS) {
+        const s = def.versions[v]?.shape;
+        if (s && def.blockContext === undefined) def.blockContext = firstBlockContext(s, resolve);
+      }
+    }
+    clauses.set(context, defs);
+  }
+  // List contexts and their element shapes, per version, from every list that appears in a clause's shape.
+  const addElement = (ctx: string, v: GrammarVersion, el: Shape) => {
+    let byV = elements.get(ctx);
+    if (!byV) elements.set(ctx, (byV = new Map()));
+    const arr = byV.get(v) ?? [];
+    if (!arr.some((x) => JSON.stringify(x) === JSON.stringify(el))) arr.push(el);
+    byV.set(v, arr);
+  };
+  for (const defs of clauses.values()) {
+    for (const def of defs.values()) {
+      for (const [v, cv] of Object.entries(def.versions) as Array<[GrammarVersion, ClauseVersion]>) {
+        if (!cv.shape) continue;
+        walkShape(cv.shape, (s) => {
+          if (s.kind === 'list') addElement(s.context, v, s.element);
+        });
+      }
+    }
+  }
+  // The address match list element is itself a shape with a nested list.
+  const aml = SHAPES['aml-element'];
+  if (aml) walkShape(aml, (s) => {
+    if (s.kind === 'list') for (const v of GRAMMAR_VERSIONS) addElement(s.context, v, s.element);
+  });
+  return { clauses, elements };
+}
+
+function t(): Tables {
+  return (tables ??= build());
+}
+
+/** Map contexts (blocks that hold clauses), 'top' first. */
+export function mapContexts(): string[] {
+  return [...t().clauses.keys()];
+}
+
+/** List contexts (blocks whose statements are list elements), 'aml' among them. */
+export function listContexts(): string[] {
+  return [...t().elements.keys()];
+}
+
+export function isMapContext(context: string): boolean {
+  return t().clauses.has(context);
+}
+
+export function isListContext(context: string): boolean {
+  return t().elements.has(context);
+}
+
+/** The definition of a clause in a map context (any version), or undefined if no version knows it there. */
+export function clauseDef(context: string, name: string): ClauseDef | undefined {
+  return t().clauses.get(context)?.get(name.toLowerCase());
+}
+
+/** The clause in one version, or undefined when that version does not know it (named: "unknown option"). */
+export function clauseIn(context: string, name: string, version: GrammarVersion): ClauseVersion | undefined {
+  return clauseDef(context, name)?.versions[version];
+}
+
+export interface ClauseFilter {
+  /** Only clauses allowed in this zone type (zone context). */
+  zoneType?: ZoneType;
+  /** Keep clauses BIND refuses ("no longer exists"). Default false. */
+  includeAncient?: boolean;
+  /** Keep undocumented aliases and test knobs. Default true. */
+  includeNodoc?: boolean;
+}
+
+/** Names of the clauses a version accepts in a context, in BIND's order. */
+export function clausesIn(context: string, version: GrammarVersion, filter: ClauseFilter = {}): string[] {
+  const out: string[] = [];
+  for (const def of t().clauses.get(context)?.values() ?? []) {
+    const cv = def.versions[version];
+    if (!cv) continue;
+    if (cv.status === 'ancient' && !filter.includeAncient) continue;
+    if (cv.nodoc && filter.includeNodoc === false) continue;
+    if (filter.zoneType && cv.zoneTypes && !cv.zoneTypes.includes(filter.zoneType)) continue;
+    out.push(def.name);
+  }
+  return out;
+}
+
+/** Map contexts where a clause name exists in a version (for "listen-on belongs in options, not zone"). */
+export function contextsOf(name: string, version: GrammarVersion): string[] {
+  const n = name.toLowerCase();
+  const out: string[] = [];
+  for (const [ctx, defs] of t().clauses) {
+    const cv = defs.get(n)?.versions[version];
+    if (cv && cv.status !== 'ancient' && !defs.get(n)?.synthetic) out.push(ctx);
+  }
+  return out;
+}
+
+/** The versions (of those we carry) where a clause exists in a context, with its status there. */
+export function clauseHistory(context: string, name: string): Array<{ version: GrammarVersion; status: ClauseStatus }> {
+  const def = clauseDef(context, name);
+  if (!def) return [];
+  return GRAMMAR_VERSIONS.filter((v) => def.versions[v]).map((v) => ({ version: v, status: def.versions[v]!.status }));
+}
+
+/** Zone type words as BIND reads them (`master` = primary, `slave` = secondary). */
+export function normalizeZoneType(word: string): ZoneType | undefined {
+  const w = word.toLowerCase();
+  if (w === 'master') return 'primary';
+  if (w === 'slave') return 'secondary';
+  const known: ZoneType[] = ['primary', 'secondary', 'mirror', 'stub', 'static-stub', 'hint', 'forward', 'redirect', 'delegation-only', 'in-view'];
+  return known.includes(w as ZoneType) ? (w as ZoneType) : undefined;
+}
+
+/** Damerau-Levenshtein distance (optimal string alignment), for "did you mean". */
+function distance(a: string, b: string): number {
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d.push([i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** Clause names of a context close to a misspelt one, best first (at most `max`). */
+export function suggestClauses(context: string, name: string, version: GrammarVersion, max = 3): string[] {
+  const n = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(n.length / 4));
+  return clausesIn(context, version)
+    .map((c) => ({ c, d: distance(n, c) - (c.startsWith(n) || n.startsWith(c) ? 1 : 0) }))
+    .filter((x) => x.d <= limit && x.c !== n)
+    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+    .slice(0, max)
+    .map((x) => x.c);
+}
+
+/** A named shape of the grammar (e.g. 'aml-element', 'listen-on@9.18'). */
+export function namedShape(name: string): Shape | undefined {
+  return SHAPES[name];
+}
+
+/** Element shapes of a list context in one version (or in any version). */
+export function listElementShapes(context: string, version?: GrammarVersion): Shape[] {
+  const byV = t().elements.get(context);
+  if (!byV) return [];
+  if (version) return byV.get(version) ?? [];
+  const out: Shape[] = [];
+  for (const arr of byV.values()) for (const s of arr) if (!out.includes(s)) out.push(s);
+  return out;
+}
+
+/**
+ * Match a clause's values against its shape in one version, for value checks: `complete` says whether the
+ * version accepts them, `furthest`/`expected` say where and what it wanted. undefined for unknown clauses.
+ */
+export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion): MatchResult | undefined {
+  const shape = clauseIn(context, name, version)?.shape;
+  return shape ? matchShape(shape, args, resolve) : undefined;
+}
+
+/** Match a list element (its first value included) against the list's element shapes in one version. */
+export function matchElement(context: string, values: readonly ValueNode[], version: GrammarVersion): MatchResult | undefined {
+  const shapes = listElementShapes(context, version);
+  let best: MatchResult | undefined;
+  for (const s of shapes) {
+    const r = matchShape(s, values, resolve);
+    if (r.complete) return r;
+    if (!best || r.furthest > best.furthest) best = r;
+  }
+  return best;
+}
+
+/** Looks a named shape up (SHAPES); pass it to shapeText to expand references. */
+export { resolve as resolveShapeName };
+
+// ---------------------------------------------------------------------------------------------------------
+// What the model calls: lookupClause and clauseArgCount (and blockContexts for every block of a statement).
+
+const infoCache = new Map<string, Map<string, ClauseInfo | null>>();
+
+/** What a statement named `name` is in `context` (see ClauseInfo); undefined when the context does not know it. */
+export function lookupClause(context: string, name: string): ClauseInfo | undefined {
+  let byName = infoCache.get(context);
+  if (!byName) infoCache.set(context, (byName = new Map()));
+  const cached = byName.get(name);
+  if (cached !== undefined) return cached ?? undefined;
+  let info: ClauseInfo | undefined;
+  const def = clauseDef(context, name);
+  if (def) info = { blockContext: def.blockContext, def };
+  else if (isListContext(context)) {
+    let blockContext: string | undefined;
+    for (const s of listElementShapes(context)) blockContext ??= firstBlockContext(s, resolve);
+    info = { blockContext, element: true };
+  }
+  byName.set(name, info ?? null);
+  return info;
+}
+
+interface Candidates {
+  shapes: Shape[];
+  element: boolean;
+}
+
+const candidatesCache = new Map<string, Map<string, Candidates>>();
+
+/** The shapes a statement may have: the clause's shape in each version, or a list's element shapes. */
+function candidateShapes(context: string, name: string): Candidates {
+  let byName = candidatesCache.get(context);
+  if (!byName) candidatesCache.set(context, (byName = new Map()));
+  const element = !isMapContext(context) && isListContext(context);
+  const key = element ? '' : name;
+  let c = byName.get(key);
+  if (!c) {
+    const shapes: Shape[] = [];
+    if (element) shapes.push(...listElementShapes(context));
+    else {
+      const def = clauseDef(context, name);
+      for (const v of GRAMMAR_VERSIONS) {
+        const s = def?.versions[v]?.shape;
+        if (s && !shapes.includes(s)) shapes.push(s);
+      }
+    }
+    byName.set(key, (c = { shapes, element }));
+  }
+  return c;
+}
+
+/** The candidate value lists to match: the args, or in a list context the element's first value plus the args. */
+function candidateValues(element: boolean, name: string, args: readonly ValueNode[], head?: ValueNode): Array<{ values: readonly ValueNode[]; skip: number }> {
+  if (!element) return [{ values: args, skip: 0 }];
+  if (head) return [{ values: [head, ...args], skip: 1 }];
+  // Only the text of the first value is known: try it as a word, then as a quoted string.
+  return [
+    { values: [{ kind: 'word', image: name, start: -1, end: -1 }, ...args], skip: 1 },
+    { values: [{ kind: 'string', image: JSON.stringify(name), value: name, terminated: true, start: -1, end: -1 }, ...args], skip: 1 },
+  ];
+}
+
+/**
+ * How many of `args` (the values after the clause name) belong to the clause, when that is fewer than
+ * args.length: the rest starts a new statement and a `;` is missing before it (named-checkconf: "missing ';'
+ * before 'x'"). undefined when all of them can belong (in any version we carry) or the catalogue cannot tell.
+ * In a list context the statement is a list element: its first value (`head` when given, else `name` as text)
+ * and the args are matched against the list's element shapes; pass `head` for elements that start with `!`
+ * or a block (name '').
+ */
+export function clauseArgCount(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): number | undefined {
+  const { shapes, element } = candidateShapes(context, name);
+  if (shapes.length === 0 || (element && !head && name === '')) return undefined;
+  let best: number | undefined;
+  for (const { values, skip } of candidateValues(element, name, args, head)) {
+    for (const shape of shapes) {
+      const r = reach(shape, values, resolve);
+      if (r.complete) return undefined;
+      const n = r.longest - skip;
+      if (r.longest >= 0 && n >= 0 && (best === undefined || n > best)) best = n;
+    }
+  }
+  return best !== undefined && best < args.length ? best : undefined;
+}
+
+/**
+ * The context of every block value of a statement, from a reading of the shape that takes all the values:
+ * `controls { inet * allow { any; } keys { k; }; }` gives 'aml' for the first block of `inet` and 'keys' for
+ * the second. The result is aligned with `args`, or, for a list element passed with its `head`, with
+ * `[head, ...args]` (an element that is itself a block, `{ 10/8; }` in an aml, gets the list's context).
+ * undefined when no reading takes all the values (the statement is wrong or unknown).
+ */
+export function blockContexts(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): Array<string | undefined> | undefined {
+  const { shapes, element } = candidateShapes(context, name);
+  for (const { values, skip } of candidateValues(element, name, args, head)) {
+    for (const shape of shapes) {
+      const r = matchShape(shape, values, resolve, false);
+      if (r.complete && r.blockContexts) return head ? r.blockContexts : r.blockContexts.slice(skip);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Blocks where BIND does not require the last element's `;` before the `}`: the `keys { name }` of a server
+ * statement (lib/isccfg/namedconf.c reads it with a special case). A parser complaint "missing ';' before '}'"
+ * at the end of such a block is not an error for named.
+ */
+export function finalSemicolonOptional(context: string): boolean {
+  return context === 'server-key';
+}
+
+/** Blocks BIND keeps as raw text (dyndb and plugin parameters, dnsrps-options): their content is not statements. */
+export function isRawTextContext(context: string): boolean {
+  return context === 'text';
+}
