@@ -87,7 +87,10 @@ class BindParser extends EmbeddedActionsParser {
     });
     return this.ACTION(() => {
       const last = values[values.length - 1];
-      if (semicolon < 0) {
+      // A template slot alone on its line (`@TKEY_CONFIGURATION@` in BIND's *.conf.in) stands for whole
+      // statements of its own: no ';' is due after it.
+      const slot = values.length === 1 && values[0].kind === 'word' && /^@[A-Za-z0-9_]+@$/.test(values[0].image);
+      if (semicolon < 0 && !slot) {
         const d = this.describe(this.LA(1));
         this.problem(`missing ';' before ${d.near}`, d.start, d.end);
       }

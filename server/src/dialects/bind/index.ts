@@ -1,7 +1,7 @@
 // The BIND named.conf dialect: parse (grammar + model), rules, hover, symbols, folding, completion.
 import { parseBindText } from '../../../../grammars/bind/parser';
 import type { Dialect, Finding, RuleDocs } from '../../core/types';
-import { buildBindModel, type BindModel } from './model';
+import { buildBindModel, isExcusedProblem, type BindModel } from './model';
 import { rules } from './rules';
 import { bindFolding, bindSymbols } from './outline';
 import { bindHover, bindCompletions } from './hover';
@@ -25,7 +25,7 @@ export const bindDialect: Dialect<BindModel> = {
   parse(text) {
     const out = parseBindText(text);
     const model = buildBindModel(out.cst);
-    const problems = [...out.problems, ...model.problems].sort((a, b) => a.start - b.start);
+    const problems = [...out.problems.filter((p) => !isExcusedProblem(model, p)), ...model.problems].sort((a, b) => a.start - b.start);
     const syntaxFindings: Finding[] = problems.map((p) => ({
       rule: 'bind/syntax',
       severity: 'error',

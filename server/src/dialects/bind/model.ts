@@ -4,7 +4,7 @@ import type { BindCst, BlockNode, StatementNode, StringNode, ValueNode, WordNode
 import { textOf } from '../../../../grammars/bind/cst';
 import type { SyntaxProblem } from '../../../../grammars/bind/parser';
 import type { Span } from '../../core/types';
-import { clauseArgCount, lookupClause } from './catalogue';
+import { blockContexts, clauseArgCount, finalSemicolonOptional, isRawTextContext, lookupClause } from './catalogue';
 
 export interface Clause {
   /** Lower-case name: the text of the first value ('' when the statement starts with `!` or a block). */
@@ -21,7 +21,7 @@ export interface Clause {
   /** The context the clause appears in: 'top', 'options', 'view', 'zone', 'aml', ... */
   context: string;
   parent?: Clause;
-  /** Clauses of its (first) block. */
+  /** Clauses of its blocks (all of them: `inet … allow { … } keys { … }`), each with its block's context. */
   children: Clause[];
   /** Its first block argument, if any. */
   block?: BlockNode;
@@ -32,13 +32,23 @@ export interface BindModel {
   clauses: Clause[];
   /** Missing ';' problems found by knowing each clause's arity. */
   problems: SyntaxProblem[];
+  rawText: { start: number; end: number }[];
+  lenientCloses: Set<number>;
 }
 
 function describe(v: ValueNode): string {
   return v.kind === 'word' ? `'${v.image}'` : v.kind === 'string' ? `'${v.value}'` : v.kind === 'bang' ? `'!'` : `'{'`;
 }
 
-function buildClauses(statements: readonly StatementNode[], context: string, parent: Clause | undefined, problems: SyntaxProblem[]): Clause[] {
+/** What the model learnt about blocks that the parser cannot know: raw text, and a lenient last `;`. */
+interface BlockFacts {
+  /** Spans of blocks BIND keeps as raw text (dyndb, plugin): parser problems inside them are not errors. */
+  rawText: { start: number; end: number }[];
+  /** Offsets of `}` before which BIND does not require the last `;` (server `keys { k }`). */
+  lenientCloses: Set<number>;
+}
+
+function buildClauses(statements: readonly StatementNode[], context: string, parent: Clause | undefined, problems: SyntaxProblem[], facts: BlockFacts): Clause[] {
   const out: Clause[] = [];
   for (const st of statements) {
     let values = st.values;
@@ -46,8 +56,10 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
       const first = values[0];
       const nameNode = first.kind === 'word' || first.kind === 'string' ? first : undefined;
       const name = (textOf(first) ?? '').toLowerCase();
+      // A list element may start with `!` or a nested list: the catalogue reads it whole from its head.
+      const head = nameNode ? undefined : first;
       let args = values.slice(1);
-      const take = nameNode ? clauseArgCount(context, name, args) : undefined;
+      const take = clauseArgCount(context, name, args, head);
       let rest: ValueNode[] = [];
       if (take !== undefined && take < args.length) {
         rest = args.slice(take);
@@ -68,11 +80,20 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
         parent,
         children: [],
       };
-      clause.block = args.find((a): a is BlockNode => a.kind === 'block');
-      if (clause.block) {
-        const info = nameNode ? lookupClause(context, name) : undefined;
-        const childContext = info?.blockContext ?? (nameNode ? name : 'list');
-        clause.children = buildClauses(clause.block.statements, childContext, clause, problems);
+      const blocks = (head ? [head, ...args] : args).filter((a): a is BlockNode => a.kind === 'block');
+      clause.block = blocks.find((b) => b !== head) ?? blocks[0];
+      if (blocks.length) {
+        const contexts = blockContexts(context, name, args, head);
+        const fallback = (nameNode ? lookupClause(context, name)?.blockContext : undefined) ?? (nameNode ? name : context === 'aml' ? 'aml' : 'list');
+        blocks.forEach((b, i) => {
+          const ctx = contexts?.[i] ?? (i === 0 ? fallback : nameNode ? name : 'list');
+          if (isRawTextContext(ctx)) {
+            facts.rawText.push({ start: b.start, end: b.end });
+            return;
+          }
+          if (finalSemicolonOptional(ctx) && b.close >= 0) facts.lenientCloses.add(b.close);
+          clause.children.push(...buildClauses(b.statements, ctx, clause, problems, facts));
+        });
       }
       out.push(clause);
       values = rest;
@@ -83,8 +104,15 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
 
 export function buildBindModel(cst: BindCst): BindModel {
   const problems: SyntaxProblem[] = [];
-  const clauses = buildClauses(cst.statements, 'top', undefined, problems);
-  return { cst, clauses, problems };
+  const facts: BlockFacts = { rawText: [], lenientCloses: new Set() };
+  const clauses = buildClauses(cst.statements, 'top', undefined, problems, facts);
+  return { cst, clauses, problems, ...facts };
+}
+
+/** Parser problems that BIND would not raise, given what the model knows about the blocks they are in. */
+export function isExcusedProblem(model: BindModel, p: SyntaxProblem): boolean {
+  if (model.rawText.some((r) => r.start < p.start && p.start < r.end)) return true;
+  return p.message.startsWith("missing ';'") && model.lenientCloses.has(p.start);
 }
 
 /** Every clause in the tree, depth first, in document order. */
