@@ -1,6 +1,6 @@
 // analyze(): text -> parse -> rules -> findings (severities, suppressions applied); fixAll(): safe fixes to a fixed point.
 import { applyEdits, compatibleFixes, isWellFormedFix, safeFixesOf } from './edits';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, targetVersion, type Settings } from './settings';
 import { collectSuppressions, isSuppressed } from './suppression';
 import { LineIndex } from './text';
 import type { Dialect, Finding, ParseResult, ReportInput } from './types';
@@ -24,6 +24,7 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
   const lines = new LineIndex(text);
   const parse = dialect.parse(text);
   const raw: Finding[] = capSyntaxFindings(parse.syntaxFindings, text.length);
+  const target = targetVersion(settings, dialect.name);
   for (const rule of dialect.rules) {
     if (settings.rules[rule.id] === 'off') continue;
     const report = (r: ReportInput) => {
@@ -32,7 +33,7 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
       raw.push({ rule: rule.id, severity: rule.severity, message: r.message, span, fixes: r.fixes ?? [], related: r.related });
     };
     try {
-      rule.check({ text, lines, model: parse.model, report });
+      rule.check({ text, lines, target, model: parse.model, report });
     } catch (err) {
       // A rule bug must not take the other findings (or the server) down with it.
       raw.push({

@@ -8,9 +8,16 @@ export interface Settings {
   /** Severity override per rule id; 'off' disables the rule. */
   rules: Record<string, RuleSetting>;
   run: RunMode;
+  /** Target version per dialect name (e.g. { bind: '9.20' }); a dialect's default when absent. */
+  targets: Record<string, string>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType' };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', targets: {} };
+
+/** The versions each dialect can target; the first is the default. Rules read the target from their context. */
+export const TARGET_VERSIONS: Record<string, readonly string[]> = {
+  bind: ['9.18', '9.20'],
+};
 
 /**
  * JSON schema of the settings, shared by package.json `contributes.configuration` (with the `v6ready.`
@@ -29,12 +36,21 @@ export const SETTINGS_SCHEMA = {
     additionalProperties: { type: 'string', enum: ['error', 'warning', 'info', 'hint', 'off'] },
     description: 'Severity per rule id, e.g. { "bind/listen-on-v6-port": "error" }; "off" disables a rule.',
   },
+  targets: {
+    type: 'object',
+    default: {},
+    properties: {
+      bind: { type: 'string', enum: ['9.18', '9.20'], default: '9.18', description: 'BIND version the configs are for (9.18: Debian 12).' },
+    },
+    additionalProperties: false,
+    description: 'Target version per dialect, e.g. { "bind": "9.20" }: rules whose truth depends on the version use it.',
+  },
 } as const;
 
 /** Validate raw settings (parsed JSON or the editor's section); returns settings plus readable problems. */
 export function parseSettings(raw: unknown, knownRules?: ReadonlySet<string>): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const settings: Settings = { rules: {}, run: DEFAULT_SETTINGS.run };
+  const settings: Settings = { rules: {}, run: DEFAULT_SETTINGS.run, targets: {} };
   if (raw === undefined || raw === null) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { settings, problems: ['settings must be a JSON object'] };
@@ -58,5 +74,22 @@ export function parseSettings(raw: unknown, knownRules?: ReadonlySet<string>): {
       }
     }
   }
+  if (r.targets !== undefined) {
+    if (typeof r.targets !== 'object' || r.targets === null || Array.isArray(r.targets)) {
+      problems.push(`'targets' must be an object of dialect -> version`);
+    } else {
+      for (const [dialect, version] of Object.entries(r.targets as Record<string, unknown>)) {
+        const known = TARGET_VERSIONS[dialect];
+        if (!known) problems.push(`unknown dialect '${dialect}' in 'targets' (known: ${Object.keys(TARGET_VERSIONS).join(', ')})`);
+        else if (typeof version !== 'string' || !known.includes(version)) problems.push(`targets.${dialect} must be one of ${known.join(', ')}`);
+        else settings.targets[dialect] = version;
+      }
+    }
+  }
   return { settings, problems };
+}
+
+/** The version a dialect's rules should assume under these settings. */
+export function targetVersion(settings: Settings, dialect: string): string | undefined {
+  return settings.targets[dialect] ?? TARGET_VERSIONS[dialect]?.[0];
 }

@@ -63,6 +63,8 @@ export interface ReportInput {
 export interface RuleContext<Model> {
   readonly text: string;
   readonly lines: LineIndex;
+  /** The dialect version the user targets (settings `targets`), e.g. '9.18' for BIND; undefined if the dialect has none. */
+  readonly target?: string;
   readonly model: Model;
   report(finding: ReportInput): void;
 }
