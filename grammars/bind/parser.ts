@@ -191,6 +191,17 @@ export const MAX_NESTING = 64;
 
 /** Drop blocks nested deeper than MAX_NESTING (with what they hold) and report the first one. */
 function limitNesting(tokens: IToken[], problems: SyntaxProblem[]): IToken[] {
+  // Cheap first pass: almost every file is far from the limit and keeps its token array as it is.
+  let d = 0;
+  let tooDeep = false;
+  for (const t of tokens) {
+    if (t.tokenType === LBrace && ++d > MAX_NESTING) {
+      tooDeep = true;
+      break;
+    }
+    if (t.tokenType === RBrace && d > 0) d--;
+  }
+  if (!tooDeep) return tokens;
   let depth = 0;
   let deepest = 0;
   let reported = false;

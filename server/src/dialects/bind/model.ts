@@ -115,12 +115,17 @@ export function isExcusedProblem(model: BindModel, p: SyntaxProblem): boolean {
   return p.message.startsWith("missing ';'") && model.lenientCloses.has(p.start);
 }
 
-/** Every clause in the tree, depth first, in document order. */
-export function* walkClauses(clauses: readonly Clause[]): Generator<Clause> {
-  for (const c of clauses) {
-    yield c;
-    yield* walkClauses(c.children);
-  }
+/** Every clause in the tree, depth first, in document order (an array: nested generators cost too much). */
+export function walkClauses(clauses: readonly Clause[]): Clause[] {
+  const out: Clause[] = [];
+  const visit = (cs: readonly Clause[]) => {
+    for (const c of cs) {
+      out.push(c);
+      if (c.children.length) visit(c.children);
+    }
+  };
+  visit(clauses);
+  return out;
 }
 
 /** Clauses with one of the given names, anywhere in the tree. */
