@@ -92,7 +92,8 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
             return;
           }
           if (finalSemicolonOptional(ctx) && b.close >= 0) facts.lenientCloses.add(b.close);
-          clause.children.push(...buildClauses(b.statements, ctx, clause, problems, facts));
+          // No spread: a block can hold hundreds of thousands of clauses.
+          for (const child of buildClauses(b.statements, ctx, clause, problems, facts)) clause.children.push(child);
         });
       }
       out.push(clause);
