@@ -116,7 +116,7 @@ test('directories are walked by file pattern; other files are left alone', () =>
   try {
     mkdirSync(join(dir, 'etc', 'bind'), { recursive: true });
     writeFileSync(join(dir, 'etc', 'bind', 'named.conf.options'), SEED);
-    writeFileSync(join(dir, 'etc', 'bind', 'db.example'), 'not a named.conf { ; ;');
+    writeFileSync(join(dir, 'etc', 'bind', 'notes.txt'), 'not a named.conf { ; ;');
     writeFileSync(join(dir, 'README'), 'listen-on { ::1; };');
     const out = JSON.parse(run(['check', '--format', 'json', dir]).stdout);
     assert.deepEqual(out.files.map((f: any) => f.path), [join(dir, 'etc', 'bind', 'named.conf.options')]);

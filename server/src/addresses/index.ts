@@ -46,6 +46,19 @@ function splitPrefix(text: string): { addr: string; prefix?: number; badPrefix?:
  * (`10/8`, `192.168/16`), as BIND allows. Returns undefined when the text does not look like an address.
  */
 export function parseAddress(text: string): ParseOutcome | undefined {
+  // Configs repeat the same few literals many times, and several rules ask about each: remember answers.
+  const hit = cache.get(text);
+  if (hit !== undefined || cache.has(text)) return hit;
+  const r = parseAddressUncached(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, r);
+  return r;
+}
+
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, ParseOutcome | undefined>();
+
+function parseAddressUncached(text: string): ParseOutcome | undefined {
   const family = addressShape(text);
   if (!family) return undefined;
   const { addr, prefix, badPrefix } = splitPrefix(text);

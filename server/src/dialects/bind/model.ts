@@ -117,7 +117,10 @@ export function isExcusedProblem(model: BindModel, p: SyntaxProblem): boolean {
 }
 
 /** Every clause in the tree, depth first, in document order (an array: nested generators cost too much). */
-export function walkClauses(clauses: readonly Clause[]): Clause[] {
+export function walkClauses(clauses: readonly Clause[]): readonly Clause[] {
+  // Most rules walk the whole tree: walk it once per tree (the model never changes after it is built).
+  const known = walked.get(clauses);
+  if (known) return known;
   const out: Clause[] = [];
   const visit = (cs: readonly Clause[]) => {
     for (const c of cs) {
@@ -126,8 +129,11 @@ export function walkClauses(clauses: readonly Clause[]): Clause[] {
     }
   };
   visit(clauses);
+  walked.set(clauses, out);
   return out;
 }
+
+const walked = new WeakMap<readonly Clause[], readonly Clause[]>();
 
 /** Clauses with one of the given names, anywhere in the tree. */
 export function findClauses(model: BindModel, ...names: string[]): Clause[] {
