@@ -9,7 +9,7 @@ import { join } from 'node:path';
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 
 function run(args: string[], opts: { input?: string | Buffer; cwd?: string } = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input: opts.input, cwd: opts.cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { input: opts.input, cwd: opts.cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
