@@ -118,6 +118,26 @@ export interface CompletionEntry {
   kind: 'keyword' | 'property' | 'value' | 'snippet';
 }
 
+/** A named thing in a config (an acl, a key, a primaries list ...), where it is defined or used. */
+export interface NameOccurrence {
+  /** Dialect-specific kind ('acl', 'key', ...): names of different kinds never match. */
+  kind: string;
+  name: string;
+  /** The name's text (inside any quotes). */
+  span: Span;
+  definition: boolean;
+}
+
+/** A path a config points at (an include, a zone file), as written; the editor resolves it. */
+export interface PathLink {
+  /** The path's text (inside any quotes). */
+  span: Span;
+  target: string;
+  kind: 'include' | 'file';
+  /** The configured base directory (BIND `directory`): a zone `file` resolves against it; an include falls back to it. */
+  directory?: string;
+}
+
 /** Everything the core knows about one configuration language. */
 export interface Dialect<Model = any> {
   /** Folder name under dialects/ and rule id prefix, e.g. "bind". */
@@ -138,4 +158,12 @@ export interface Dialect<Model = any> {
   symbols?(model: Model, text: string): OutlineSymbol[];
   folding?(model: Model, text: string): Span[];
   completions?(model: Model, text: string, offset: number): CompletionEntry[];
+  /** The named thing (definition or reference) whose name covers the offset. */
+  nameAt?(model: Model, text: string, offset: number): NameOccurrence | undefined;
+  /** Every occurrence of a name of a kind in this document, definitions included, in document order. */
+  occurrences?(model: Model, text: string, kind: string, name: string): NameOccurrence[];
+  /** The edit that renames one occurrence to newName, or a message saying why that name cannot be used. */
+  renameEdit?(text: string, occurrence: NameOccurrence, newName: string): Edit | string;
+  /** Paths the document points at (includes, data files). */
+  links?(model: Model, text: string): PathLink[];
 }

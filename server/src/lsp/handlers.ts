@@ -3,6 +3,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ResponseError,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
@@ -13,6 +14,7 @@ import { codeActions, executeFixAll, FIX_ALL_COMMAND, FIX_ALL_KIND } from './cod
 import { completion } from './completion';
 import { Linter } from './diagnostics';
 import { hover } from './hover';
+import { definition, documentLinks, prepareRename, references, rename, setWorkspaceFolders } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { Session } from './session';
 
@@ -24,7 +26,24 @@ export const CAPABILITIES: ServerCapabilities = {
   documentSymbolProvider: { label: 'v6ready' },
   foldingRangeProvider: true,
   executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
+  documentLinkProvider: { resolveProvider: false },
 };
+
+/** Rename reports a refused name to the user (a ResponseError), unlike the other handlers' silent fallback. */
+function renameHandler(session: Session) {
+  return async (p: Parameters<typeof rename>[1]) => {
+    try {
+      return await rename(session, p);
+    } catch (err) {
+      if (err instanceof ResponseError) throw err;
+      session.logError('rename failed', err);
+      return null;
+    }
+  };
+}
 
 export function bindServer(connection: Connection): Session {
   const session = new Session(connection);
@@ -38,6 +57,7 @@ export function bindServer(connection: Connection): Session {
     session.client.hierarchicalSymbols = !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
     session.client.snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     session.client.dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    setWorkspaceFolders(params);
     return { capabilities: CAPABILITIES, serverInfo: { name: 'v6ready' } };
   });
 
@@ -63,6 +83,11 @@ export function bindServer(connection: Connection): Session {
   connection.onCompletion(g('completion', null, (p) => completion(session, p)));
   connection.onDocumentSymbol(g('documentSymbol', null, (p) => documentSymbols(session, p)));
   connection.onFoldingRanges(g('foldingRange', null, (p) => foldingRanges(session, p)));
+  connection.onDefinition(g('definition', null, (p) => definition(session, p)));
+  connection.onReferences(g('references', null, (p) => references(session, p)));
+  connection.onPrepareRename(g('prepareRename', null, (p) => prepareRename(session, p)));
+  connection.onRenameRequest(renameHandler(session));
+  connection.onDocumentLinks(g('documentLink', null, (p) => documentLinks(session, p)));
   connection.onExecuteCommand(
     g('executeCommand', null, (p) => {
       if (p.command === FIX_ALL_COMMAND) return executeFixAll(session, p.arguments);

@@ -5,6 +5,7 @@ import { buildBindModel, isExcusedProblem, type BindModel } from './model';
 import { rules } from './rules';
 import { bindFolding, bindSymbols } from './outline';
 import { bindHover, bindCompletions } from './hover';
+import { bindLinks, bindNameAt, bindOccurrences, bindRenameEdit } from './navigation';
 
 export const BIND_SYNTAX_DOCS: RuleDocs = {
   summary: 'named.conf text that BIND cannot parse: a missing `;` or brace, an unclosed string or comment, a stray character.',
@@ -41,4 +42,8 @@ export const bindDialect: Dialect<BindModel> = {
   completions: bindCompletions,
   symbols: bindSymbols,
   folding: bindFolding,
+  nameAt: bindNameAt,
+  occurrences: bindOccurrences,
+  renameEdit: bindRenameEdit,
+  links: (model) => bindLinks(model),
 };

@@ -291,18 +291,19 @@ export function listElementShapes(context: string, version?: GrammarVersion): Sh
 /**
  * Match a clause's values against its shape in one version, for value checks: `complete` says whether the
  * version accepts them, `furthest`/`expected` say where and what it wanted. undefined for unknown clauses.
+ * `strict` checks atoms as BIND's parser does (durations, port and integer ranges), not just their form.
  */
-export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion): MatchResult | undefined {
+export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false): MatchResult | undefined {
   const shape = clauseIn(context, name, version)?.shape;
-  return shape ? matchShape(shape, args, resolve) : undefined;
+  return shape ? matchShape(shape, args, resolve, true, strict) : undefined;
 }
 
 /** Match a list element (its first value included) against the list's element shapes in one version. */
-export function matchElement(context: string, values: readonly ValueNode[], version: GrammarVersion): MatchResult | undefined {
+export function matchElement(context: string, values: readonly ValueNode[], version: GrammarVersion, strict = false): MatchResult | undefined {
   const shapes = listElementShapes(context, version);
   let best: MatchResult | undefined;
   for (const s of shapes) {
-    const r = matchShape(s, values, resolve);
+    const r = matchShape(s, values, resolve, true, strict);
     if (r.complete) return r;
     if (!best || r.furthest > best.furthest) best = r;
   }

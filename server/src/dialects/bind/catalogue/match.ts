@@ -29,6 +29,8 @@ interface Ctx {
   furthest: number;
   expected: Array<Shape | string>;
   depth: number;
+  /** Check atoms the way BIND's parser does (strict durations, port and uint32 ranges); off for arity. */
+  strict?: boolean;
 }
 
 const NUMBER = /^(?:0x[0-9a-f]+|[0-9]+)$/i;
@@ -36,6 +38,8 @@ const BOOLEAN = new Set(['yes', 'no', 'true', 'false', '1', '0']);
 // TTL style (1w2d3h, 300) or ISO 8601 (P1D, PT1H): BIND decides the details, we only need the form.
 const DURATION = /^(?:p[0-9a-z.]*|[0-9][0-9a-z]*)$/i;
 const SIZE = /^[0-9]+[kmg]?$/i;
+// What BIND's parser really takes (lib/isccfg/parser.c, cfg_parse_duration): TTL units or ISO 8601 with integers.
+const STRICT_DURATION = /^(?:(?:[0-9]+[wdhms]?)+|p(?:[0-9]+y)?(?:[0-9]+m)?(?:[0-9]+w)?(?:[0-9]+d)?(?:t(?:[0-9]+h)?(?:[0-9]+m)?(?:[0-9]+s)?)?)$/i;
 const PERCENTAGE = /^[0-9]+%$/;
 const FIXEDPOINT = /^(?=[0-9.]*[0-9])[0-9]{0,5}(?:\.[0-9]{0,2})?$/;
 // Templates (BIND's own system tests, configuration generators) put `@PORT@`-style placeholders where a value
@@ -101,7 +105,7 @@ function fail(ctx: Ctx, at: number, what: Shape | string): void {
   if (!ctx.expected.includes(what)) ctx.expected.push(what);
 }
 
-function atomOk(shape: Extract<Shape, { kind: 'atom' }>, v: ValueNode): boolean {
+function atomOk(shape: Extract<Shape, { kind: 'atom' }>, v: ValueNode, strict = false): boolean {
   if (isPlaceholder(v)) return shape.atom !== 'text' && shape.atom !== 'bang';
   const t = text(v);
   switch (shape.atom) {
@@ -113,11 +117,12 @@ function atomOk(shape: Extract<Shape, { kind: 'atom' }>, v: ValueNode): boolean 
       return v.kind === 'string';
     case 'uint32':
     case 'port':
-      return v.kind === 'word' && NUMBER.test(v.image);
+      if (!(v.kind === 'word' && NUMBER.test(v.image))) return false;
+      return !strict || Number(v.image) <= (shape.atom === 'port' ? 65535 : 4294967295);
     case 'boolean':
       return t !== undefined && BOOLEAN.has(t.toLowerCase());
     case 'duration':
-      return t !== undefined && DURATION.test(t);
+      return t !== undefined && (strict ? STRICT_DURATION.test(t) && t.toLowerCase() !== 'p' : DURATION.test(t));
     case 'size':
       return t !== undefined && SIZE.test(t);
     case 'percentage':
@@ -262,7 +267,7 @@ function read(ctx: Ctx, shape: Shape, i: number, blocks: Blocks | null, out: Rea
         return;
       }
       const v = values[i];
-      if (v && atomOk(shape, v)) out.add(i + 1, shape.atom === 'text' ? { index: i, context: 'text', next: blocks } : blocks);
+      if (v && atomOk(shape, v, ctx.strict)) out.add(i + 1, shape.atom === 'text' ? { index: i, context: 'text', next: blocks } : blocks);
       else fail(ctx, i, shape);
       return;
     }
@@ -363,8 +368,8 @@ export function reach(shape: Shape, values: readonly ValueNode[], resolve: Resol
  * Match `values` (the values after a clause name, or a list element's values) against `shape`. With
  * `trace` (the default) the result also says where a reading failed furthest and what it expected there.
  */
-export function matchShape(shape: Shape, values: readonly ValueNode[], resolve: Resolve, trace = true): MatchResult {
-  const ctx: Ctx = { values, resolve, trace, furthest: -1, expected: [], depth: 0 };
+export function matchShape(shape: Shape, values: readonly ValueNode[], resolve: Resolve, trace = true, strict = false): MatchResult {
+  const ctx: Ctx = { values, resolve, trace, furthest: -1, expected: [], depth: 0, strict };
   const r = new Readings();
   read(ctx, shape, 0, null, r);
   const ends = r.ends.slice().sort((a, b) => a - b);

@@ -1,0 +1,85 @@
+// Every word of a named.conf that parses as an IPv4/IPv6 literal, with the clause it belongs to; shared by the
+// address-classifying rules (special-address, documentation-address, non-canonical-ipv6).
+import type { WordNode } from '../../../../grammars/bind/cst';
+import { parseAddress, type AddressLiteral } from '../../addresses';
+import type { BindModel, Clause } from './model';
+import { walkClauses } from './model';
+
+export interface AddressWord {
+  node: WordNode;
+  literal: AddressLiteral;
+  clause: Clause;
+  /** The 128 bits of an IPv6 address (undefined for IPv4). */
+  bits?: bigint;
+}
+
+const cache = new WeakMap<BindModel, AddressWord[]>();
+
+/** Computed once per model (three rules read it). */
+export function addressWords(model: BindModel): readonly AddressWord[] {
+  let out = cache.get(model);
+  if (out) return out;
+  out = [];
+  for (const c of walkClauses(model.clauses)) {
+    for (const v of c.statement.values) {
+      if (v.kind !== 'word' || v.start < c.span.start || v.end > c.span.end) continue;
+      // Cheap pre-filter: an address has a digit, and a '.' or ':'.
+      if (!/[.:]/.test(v.image) || !/[0-9a-fA-F]/.test(v.image)) continue;
+      const r = parseAddress(v.image);
+      if (r?.ok) out.push({ node: v, literal: r.value, clause: c, bits: bits6(r.value) });
+    }
+  }
+  cache.set(model, out);
+  return out;
+}
+
+/** The 128 bits of an IPv6 literal (zone and prefix ignored). */
+export function bits6(lit: AddressLiteral): bigint | undefined {
+  if (lit.family !== 6) return undefined;
+  const c = lit.canonical.split('/')[0].split('%')[0];
+  const [head, tail] = c.includes('::') ? c.split('::') : [c, undefined];
+  const parse = (s: string) => (s ? s.split(':').flatMap((g) => (g.includes('.') ? v4Groups(g) : [parseInt(g, 16)])) : []);
+  const h = parse(head);
+  const t = tail === undefined ? [] : parse(tail);
+  const groups = tail === undefined ? h : [...h, ...Array<number>(8 - h.length - t.length).fill(0), ...t];
+  if (groups.length !== 8 || groups.some((g) => Number.isNaN(g))) return undefined;
+  return groups.reduce((acc, g) => (acc << 16n) | BigInt(g), 0n);
+}
+
+function v4Groups(dotted: string): number[] {
+  const [a, b, c, d] = dotted.split('.').map(Number);
+  return [(a << 8) | b, (c << 8) | d];
+}
+
+/** ::ffff:0:0/96 */
+export function isMapped(bits: bigint): boolean {
+  return bits >> 32n === 0xffffn;
+}
+
+/** RFC 5952 text of an IPv6 address (lower case, longest zero run as `::`, IPv4-mapped in dotted form unless told not to). */
+export function canonical6(bits: bigint, mappedDotted = true): string {
+  if (mappedDotted && isMapped(bits)) {
+    const v4 = Number(bits & 0xffffffffn);
+    return `::ffff:${[24, 16, 8, 0].map((s) => (v4 >>> s) & 255).join('.')}`;
+  }
+  const groups: number[] = [];
+  for (let i = 7; i >= 0; i--) groups.push(Number((bits >> BigInt(i * 16)) & 0xffffn));
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (best < 0) return hex.join(':');
+  return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
+}

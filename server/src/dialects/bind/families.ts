@@ -1,0 +1,113 @@
+// Which address families a named list lets through (an address match list, a primaries list, forwarders),
+// following named acl and primaries lists in the same file; shared by the ipv4-only-* rules.
+import type { StatementNode } from '../../../../grammars/bind/cst';
+import { textOf } from '../../../../grammars/bind/cst';
+import { parseAddress } from '../../addresses';
+import type { RelatedLocation } from '../../core/types';
+import { amlElementOf } from './aml';
+import type { BindModel, Clause } from './model';
+import { definitionsByName, keyOf, type BindName } from './navigation';
+
+export interface Families {
+  v4: boolean;
+  v6: boolean;
+  /** Something whose family we cannot know here (a host name, an acl defined elsewhere, a bad literal). */
+  unknown: boolean;
+  /** The named lists followed on the way (for related locations). */
+  via: BindName[];
+}
+
+const none = (): Families => ({ v4: false, v6: false, unknown: false, via: [] });
+
+function merge(into: Families, f: Families): void {
+  into.v4 ||= f.v4;
+  into.v6 ||= f.v6;
+  into.unknown ||= f.unknown;
+  for (const v of f.via) if (!into.via.includes(v)) into.via.push(v);
+}
+
+export class FamilyResolver {
+  private readonly defs: Map<string, BindName>;
+
+  constructor(model: BindModel) {
+    this.defs = definitionsByName(model);
+  }
+
+  /** What an address match list admits positively (negated elements admit nothing; keys and localhost/localnets admit both). */
+  aml(statements: readonly StatementNode[], seen: Set<string> = new Set()): Families {
+    const out = none();
+    for (const st of statements) {
+      const e = amlElementOf(st);
+      if (e.negated) continue;
+      if (e.kind === 'address') {
+        if (e.family === 4) out.v4 = true;
+        else out.v6 = true;
+      } else if (e.kind === 'builtin') {
+        if (e.text !== 'none') out.v4 = out.v6 = true;
+      } else if (e.kind === 'key') {
+        out.v4 = out.v6 = true;
+      } else if (e.kind === 'nested') {
+        const b = st.values.find((v) => v.kind === 'block');
+        if (b && b.kind === 'block') merge(out, this.aml(b.statements, seen));
+      } else if (e.kind === 'acl') {
+        merge(out, this.named('acl', e.text, seen, (d) => (d.clause?.block ? this.aml(d.clause.block.statements, seen) : undefined)));
+      } else {
+        out.unknown = true;
+      }
+    }
+    return out;
+  }
+
+  /** What a remote-servers list (primaries, also-notify) reaches: addresses, and named primaries lists. */
+  remotes(list: Clause, seen: Set<string> = new Set()): Families {
+    const out = none();
+    for (const c of list.children) {
+      const first = c.statement.values[0];
+      if (c.nameNode !== first) continue;
+      const text = textOf(first) ?? '';
+      const p = first?.kind === 'word' ? parseAddress(text) : undefined;
+      if (p?.ok) {
+        if (p.value.family === 4) out.v4 = true;
+        else out.v6 = true;
+      } else if (p) {
+        out.unknown = true;
+      } else {
+        merge(out, this.named('primaries', text, seen, (d) => (d.clause ? this.remotes(d.clause, seen) : undefined)));
+      }
+    }
+    return out;
+  }
+
+  /** Plain address lists (forwarders, dual-stack-servers): a host name counts as unknown. */
+  addresses(list: Clause): Families {
+    const out = none();
+    for (const c of list.children) {
+      const first = c.statement.values[0];
+      if (c.nameNode !== first) continue;
+      const p = first?.kind === 'word' ? parseAddress(first.image) : undefined;
+      if (p?.ok) {
+        if (p.value.family === 4) out.v4 = true;
+        else out.v6 = true;
+      } else out.unknown = true;
+    }
+    return out;
+  }
+
+  private named(kind: 'acl' | 'primaries', name: string, seen: Set<string>, body: (d: BindName) => Families | undefined): Families {
+    const key = keyOf(kind, name);
+    const def = this.defs.get(key);
+    if (!def) return { ...none(), unknown: true };
+    if (seen.has(key)) return { ...none(), via: [def] };
+    seen.add(key);
+    const f = body(def) ?? { ...none(), unknown: true };
+    return { ...f, via: [def, ...f.via.filter((v) => v !== def)] };
+  }
+}
+
+export function ipv4Only(f: Families): boolean {
+  return f.v4 && !f.v6 && !f.unknown;
+}
+
+export function viaRelated(f: Families, what: string): RelatedLocation[] | undefined {
+  return f.via.length ? f.via.map((d) => ({ span: d.span, message: `${d.kind} '${d.name}' (${what})` })) : undefined;
+}

@@ -1,0 +1,115 @@
+// bind/duplicate: things named allows once, given twice: a zone in the same view and class, an acl/key/view/tls/
+// http/dnssec-policy/primaries name, a catalog zone, an option that is not repeatable in its block.
+import { defineRule } from '../../../core/rule';
+import type { LineIndex } from '../../../core/text';
+import { clauseIn, isMapContext } from '../catalogue';
+import type { BindModel, Clause } from '../model';
+import { walkClauses } from '../model';
+import { grammarOf, valueText, zoneClass, zoneName, zoneTypeOf, contextIsCertain } from '../semantics';
+
+/** Zone names compare case-insensitively and without the final dot (`example.` = `Example`). */
+const zoneKey = (n: string) => (n === '.' ? '.' : n.toLowerCase().replace(/\.$/, ''));
+
+const NAMED_STATEMENTS: Record<string, string> = {
+  acl: 'acl',
+  key: 'key',
+  view: 'view',
+  tls: 'tls clause',
+  http: 'http',
+  'dnssec-policy': 'dnssec-policy',
+  primaries: 'primaries list',
+  masters: 'primaries list',
+  'parental-agents': 'parental-agents list',
+  'remote-servers': 'remote-servers list',
+};
+
+/** Kinds of named statement sharing one namespace (primaries and masters are the same lists). */
+const NAMESPACE: Record<string, string> = { masters: 'primaries' };
+
+export default defineRule<BindModel>({
+  id: 'bind/duplicate',
+  severity: 'error',
+  docs: {
+    summary: 'A zone, acl, key, view, tls, http, dnssec-policy or primaries name defined twice, or an option given twice where it may appear once.',
+    why:
+      "named-checkconf refuses the file (\"zone 'example.test': already exists\", \"tls clause 'x' is duplicated\", \"'directory' " +
+      "redefined\"): it cannot tell which definition you meant.",
+    bad: 'zone "example.test" { type primary; file "a.db"; };\nzone "example.test" { type primary; file "b.db"; };',
+    good: 'zone "example.test" { type primary; file "a.db"; };',
+    fix: 'No automatic fix: remove or rename one of the two; the message says where the first one is.',
+    references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#zone-block-grammar', 'research/real-daemons.md §1d'],
+  },
+  check(ctx) {
+    const m = ctx.model;
+    const v = grammarOf(ctx.target);
+    const at = (lines: LineIndex, c: Clause) => `line ${lines.lineOf(c.span.start) + 1}`;
+    const dup = (c: Clause, first: Clause, what: string) =>
+      ctx.report({
+        span: c.args[0] && c.args[0].kind !== 'block' ? c.args[0] : c.nameNode ?? c.span,
+        message: `${what} is already defined (${at(ctx.lines, first)}): named refuses the file.`,
+        related: [{ span: first.span, message: 'first definition' }],
+      });
+    // Named statements, per scope (top level; views for keys and zones).
+    const scopes: Clause[][] = [m.clauses, ...m.clauses.filter((c) => c.name === 'view').map((vw) => vw.children.filter((x) => x.parent === vw))];
+    for (const scope of scopes) {
+      const seen = new Map<string, Clause>();
+      for (const c of scope) {
+        const kind = NAMED_STATEMENTS[c.name];
+        const n = valueText(c.args[0]);
+        if (kind && n !== undefined && c.args[0]?.kind !== 'block') {
+          const key = `${NAMESPACE[c.name] ?? c.name}\u0000${c.name === 'view' ? n.toLowerCase() : n}`;
+          const first = seen.get(key);
+          if (first) dup(c, first, `${kind} '${n}'`);
+          else seen.set(key, c);
+        }
+        if (c.name === 'zone') {
+          const key = `zone\u0000${zoneClass(c)}\u0000${zoneTypeOf(c) === 'redirect' ? 'redirect\u0000' : ''}${zoneKey(zoneName(c))}`;
+          const first = seen.get(key);
+          if (first) dup(c, first, `zone '${zoneName(c)}'`);
+          else seen.set(key, c);
+        }
+      }
+    }
+    const firstByName = new Map<Clause, Map<string, Clause>>();
+    for (const c of walkClauses(m.clauses)) {
+      // Options that may appear once per block (BIND's parser: "'x' redefined").
+      if (c.nameNode && isMapContext(c.context) && c.parent && contextIsCertain(c)) {
+        const cv = clauseIn(c.context, c.name, v);
+        if (cv && !cv.multi) {
+          let firsts = firstByName.get(c.parent);
+          if (!firsts) firstByName.set(c.parent, (firsts = new Map()));
+          const key = `${c.context}\u0000${c.name}`;
+          const first = firsts.get(key);
+          if (!first) firsts.set(key, c);
+          else {
+            ctx.report({ span: c.nameNode, message: `'${c.name}' redefined (first at ${at(ctx.lines, first)}): named refuses the file.`, related: [{ span: first.span, message: 'first definition' }] });
+          }
+        }
+      }
+      if (c.name === 'catalog-zones' && c.block) {
+        const seen = new Map<string, Clause>();
+        for (const z of c.children.filter((x) => x.name === 'zone' && x.context === 'catalog-zones')) {
+          const words = z.args.map((a) => valueText(a, true));
+          if (words.includes('default-primaries') && words.includes('default-masters')) {
+            ctx.report({ span: z.args[0] ?? z.span, message: `catalog zone '${valueText(z.args[0])}': 'default-primaries' and 'default-masters' can not be both defined: named refuses the file.` });
+          }
+          const key = zoneKey(valueText(z.args[0]) ?? '');
+          const first = seen.get(key);
+          if (first) dup(z, first, `catalog zone '${valueText(z.args[0])}'`);
+          else seen.set(key, z);
+        }
+      }
+      if (c.name === 'check-names' && c.parent) {
+        const sib = c.parent.children.filter((x) => x.name === 'check-names' && x !== c && c.span.start > x.span.start);
+        const mine = valueText(c.args[0], true);
+        const twin = mine === 'primary' ? 'master' : mine === 'master' ? 'primary' : mine === 'secondary' ? 'slave' : mine === 'slave' ? 'secondary' : undefined;
+        const first = sib.find((x) => valueText(x.args[0], true) === twin || valueText(x.args[0], true) === mine);
+        if (first && twin) ctx.report({ span: first.args[0], message: `'check-names' cannot take both '${valueText(first.args[0])}' and '${mine}': they are the same zone type, and named refuses the file.` });
+      }
+      const primaries = c.name === 'masters' && c.context === 'zone' ? c.parent?.children.find((x) => x.name === 'primaries') : undefined;
+      if (primaries) {
+        ctx.report({ span: primaries.nameNode ?? primaries.span, message: "'primaries' and 'masters' cannot both be used in the same zone: named refuses the file. Keep 'primaries'." });
+      }
+    }
+  },
+});

@@ -1,0 +1,133 @@
+// Small shared readings of the model for the check.c-style rules: the target grammar, a zone's type and name,
+// a clause's sub-options, word values. Pure functions over the Clause tree.
+import { textOf, type ValueNode } from '../../../../grammars/bind/cst';
+import { blockContexts, GRAMMAR_VERSIONS, lookupClause, normalizeZoneType, type GrammarVersion, type ZoneType } from './catalogue';
+import type { BindModel, Clause } from './model';
+import { walkClauses } from './model';
+
+/** The grammar a rule checks against: the user's target ('9.18' default, '9.20', or 'main' in tests). */
+export function grammarOf(target: string | undefined): GrammarVersion {
+  return (GRAMMAR_VERSIONS as readonly string[]).includes(target ?? '') ? (target as GrammarVersion) : '9.18';
+}
+
+/** The text of a value (a word's image, a string's content), lower-cased when asked. */
+export function valueText(v: ValueNode | undefined, lower = false): string | undefined {
+  const t = v ? textOf(v) : undefined;
+  return t !== undefined && lower ? t.toLowerCase() : t;
+}
+
+/** Direct sub-clauses of a clause with a given name. */
+export function childrenNamed(c: Clause, name: string): Clause[] {
+  return c.children.filter((x) => x.name === name && x.parent === c);
+}
+
+const firstChild = new WeakMap<Clause, Map<string, Clause>>();
+
+/** The first sub-clause with a name (indexed once per clause: a view may hold thousands of zones). */
+export function childNamed(c: Clause, name: string): Clause | undefined {
+  let byName = firstChild.get(c);
+  if (!byName) {
+    byName = new Map();
+    for (const x of c.children) if (!byName.has(x.name)) byName.set(x.name, x);
+    firstChild.set(c, byName);
+  }
+  return byName.get(name);
+}
+
+/** The clauses beside this one in its block (the file's top level for top-level clauses). */
+export function siblingsOf(model: BindModel, c: Clause): Clause[] {
+  return c.parent ? c.parent.children : model.clauses;
+}
+
+/** A zone statement's type (BIND's synonyms resolved), from its `type` clause. */
+export function zoneTypeOf(zone: Clause): ZoneType | undefined {
+  const t = childNamed(zone, 'type');
+  const w = valueText(t?.args[0]);
+  return w ? normalizeZoneType(w) : undefined;
+}
+
+/** Does a zone have an `in-view` clause (then it has no type of its own). */
+export function isInView(zone: Clause): boolean {
+  return !!childNamed(zone, 'in-view');
+}
+
+/** The zone's name as written (first argument). */
+export function zoneName(zone: Clause): string {
+  return valueText(zone.args[0]) ?? '';
+}
+
+/** The zone's class (IN when not given). */
+export function zoneClass(zone: Clause): string {
+  const c = zone.args.find((a, i) => i > 0 && (a.kind === 'word' || a.kind === 'string'));
+  return (valueText(c) ?? 'IN').toUpperCase();
+}
+
+/** The option as the zone sees it: the zone's own, else its view's, else the global options' (check.c's get_zoneopt order). */
+export function effectiveOption(model: BindModel, zone: Clause, name: string): Clause | undefined {
+  const own = childNamed(zone, name);
+  if (own) return own;
+  const view = zone.parent?.name === 'view' ? zone.parent : undefined;
+  const inView = view ? childNamed(view, name) : undefined;
+  if (inView) return inView;
+  return globalOption(model, name);
+}
+
+/** An option of the top-level `options { }` block. */
+export function globalOption(model: BindModel, name: string): Clause | undefined {
+  // Asked once per zone and option: find the options blocks once per model, not per call.
+  let blocks = optionsBlocks.get(model);
+  if (!blocks) optionsBlocks.set(model, (blocks = model.clauses.filter((o) => o.name === 'options')));
+  for (const o of blocks) {
+    const c = childNamed(o, name);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+const optionsBlocks = new WeakMap<BindModel, Clause[]>();
+
+/** Every zone statement, anywhere (top level or in a view). */
+export function zones(model: BindModel): Clause[] {
+  const out: Clause[] = [];
+  for (const c of walkClauses(model.clauses)) if (c.name === 'zone' && (c.context === 'top' || c.context === 'view')) out.push(c);
+  return out;
+}
+
+/** Top-level statements with one of the names (e.g. all `acl` definitions). */
+export function topLevel(model: BindModel, ...names: string[]): Clause[] {
+  return model.clauses.filter((c) => names.includes(c.name));
+}
+
+/** Number in a word (decimal), or undefined. */
+export function numberOf(v: ValueNode | undefined): number | undefined {
+  const t = valueText(v);
+  return t !== undefined && /^[0-9]+$/.test(t) ? Number(t) : undefined;
+}
+
+/**
+ * Is the clause's context certain? When its parent's values fit no reading of the grammar (a wrong value
+ * before a block), the model guesses the blocks' contexts, and in a block never closed the statements may
+ * belong after the missing `}`; rules that judge a clause by its context skip those.
+ */
+const readable = new WeakMap<Clause, boolean>();
+
+/** Does some reading of the grammar take all of the clause's values (so its blocks' contexts are known)? */
+function isReadable(p: Clause): boolean {
+  let r = readable.get(p);
+  if (r === undefined) {
+    const head = p.nameNode ? undefined : p.statement.values[0];
+    readable.set(p, (r = blockContexts(p.context, p.name, p.args, head) !== undefined));
+  }
+  return r;
+}
+
+export function contextIsCertain(c: Clause): boolean {
+  for (let p = c.parent, child: Clause = c; p; child = p, p = p.parent) {
+    // In a block that is never closed, the statements may belong after a missing `}`: the syntax finding is the news.
+    if (p.block && p.block.close < 0) return false;
+    if (isReadable(p)) continue;
+    if (p.nameNode && lookupClause(p.context, p.name)?.blockContext === child.context && p.block && child.span.start > p.block.start && child.span.end <= p.block.end) continue;
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,252 @@
+// Go to definition, find references, rename and document links, across the files joined by `include`: the
+// dialect says where names and paths are (Dialect.nameAt/occurrences/renameEdit/links); this file finds the
+// other files (open documents first, then the disk, confined to the workspace folders) and speaks LSP.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve as resolvePath, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  ErrorCodes,
+  ResponseError,
+  type DefinitionParams,
+  type DocumentLink,
+  type DocumentLinkParams,
+  type InitializeParams,
+  type Location,
+  type PrepareRenameParams,
+  type Range,
+  type ReferenceParams,
+  type RenameParams,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { LineIndex } from '../core/text';
+import type { Dialect, NameOccurrence, PathLink } from '../core/types';
+import { followIncludes } from '../workspace/includes';
+import { toRange } from './convert';
+import type { Session } from './session';
+
+/** Files larger than this are not read from disk for navigation. */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/** The workspace folders (file system paths), from initialize; files outside them are never read. */
+let workspaceFolders: string[] = [];
+
+export function setWorkspaceFolders(params: InitializeParams | undefined): void {
+  const uris = params?.workspaceFolders?.map((f) => f.uri) ?? (params?.rootUri ? [params.rootUri] : []);
+  workspaceFolders = uris.flatMap((u) => {
+    const p = pathOf(u);
+    return p ? [p] : [];
+  });
+}
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function inWorkspace(path: string): boolean {
+  return workspaceFolders.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
+}
+
+interface FileView {
+  uri: string;
+  path?: string;
+  text: string;
+  lines: LineIndex;
+  model: unknown;
+}
+
+/** Reads and parses the files of one request; an open document wins over the disk. */
+class Files {
+  private readonly openByPath = new Map<string, { uri: string; text: string }>();
+  private readonly views = new Map<string, FileView | null>();
+
+  constructor(
+    private readonly session: Session,
+    private readonly dialect: Dialect,
+  ) {
+    for (const doc of session.documents.all()) {
+      const p = pathOf(doc.uri);
+      if (p && session.dialectOf(doc) === dialect) this.openByPath.set(p, { uri: doc.uri, text: doc.getText() });
+    }
+  }
+
+  openPaths(): string[] {
+    return [...this.openByPath.keys()];
+  }
+
+  read = (path: string): string | undefined => {
+    const open = this.openByPath.get(path);
+    if (open) return open.text;
+    if (!inWorkspace(path)) return undefined;
+    try {
+      const st = statSync(path);
+      if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+
+  view(path: string): FileView | undefined {
+    if (this.views.has(path)) return this.views.get(path) ?? undefined;
+    const text = this.read(path);
+    let v: FileView | null = null;
+    if (text !== undefined) {
+      try {
+        v = { uri: this.openByPath.get(path)?.uri ?? pathToFileURL(path).href, path, text, lines: new LineIndex(text), model: this.dialect.parse(text).model };
+      } catch {
+        v = null;
+      }
+    }
+    this.views.set(path, v);
+    return v ?? undefined;
+  }
+
+  includesOf = (text: string) => {
+    try {
+      const model = this.dialect.parse(text).model;
+      return (this.dialect.links?.(model, text) ?? []).filter((l) => l.kind === 'include').map((l) => ({ target: l.target, span: l.span }));
+    } catch {
+      return [];
+    }
+  };
+
+  /** An include target as a path: absolute as written, else beside the including file (else under `directory`). */
+  resolveInclude = (from: string, target: string): string => {
+    if (isAbsolute(target)) return target;
+    const beside = resolvePath(dirname(from), target);
+    if (this.read(beside) !== undefined) return beside;
+    const v = this.view(from);
+    const dir = v ? this.dialect.links?.(v.model, v.text).find((l) => l.directory)?.directory : undefined;
+    if (dir) {
+      const under = resolvePath(dirname(from), dir, target);
+      if (this.read(under) !== undefined) return under;
+    }
+    return beside;
+  };
+
+  /**
+   * The files that share names with `path`: the files it includes, and the files of every include tree (rooted
+   * at an open document) that contains it, e.g. named.conf when named.conf.options is being edited.
+   */
+  related(path: string): string[] {
+    const out = new Set<string>([path]);
+    for (const root of [path, ...this.openPaths().filter((p) => p !== path)]) {
+      const graph = followIncludes(root, this.read, this.includesOf, this.resolveInclude);
+      if (graph.files.includes(path)) for (const f of graph.files) out.add(f);
+    }
+    return [...out];
+  }
+}
+
+interface Target {
+  dialect: Dialect;
+  current: FileView;
+  occurrence: NameOccurrence;
+  /** Every file to search, the current one first (only the current one for unsaved or non-file documents). */
+  files: FileView[];
+}
+
+async function target(session: Session, uri: string, position: { line: number; character: number }): Promise<Target | undefined> {
+  const a = await session.analyzed(uri);
+  if (!a) return undefined;
+  const { analysis, dialect } = a;
+  if (!dialect.nameAt || !dialect.occurrences) return undefined;
+  const offset = analysis.lines.offsetAt(position);
+  const occurrence = dialect.nameAt(analysis.parse.model, analysis.text, offset);
+  if (!occurrence) return undefined;
+  const path = pathOf(uri);
+  const current: FileView = { uri, path, text: analysis.text, lines: analysis.lines, model: analysis.parse.model };
+  const files: FileView[] = [current];
+  if (path) {
+    const reader = new Files(session, dialect);
+    for (const p of reader.related(path)) {
+      if (p === path) continue;
+      const v = reader.view(p);
+      if (v) files.push(v);
+    }
+  }
+  return { dialect, current, occurrence, files };
+}
+
+function occurrencesIn(t: Target, v: FileView): NameOccurrence[] {
+  return t.dialect.occurrences!(v.model, v.text, t.occurrence.kind, t.occurrence.name);
+}
+
+export async function definition(session: Session, params: DefinitionParams): Promise<Location[] | null> {
+  const t = await target(session, params.textDocument.uri, params.position);
+  if (!t) return null;
+  const out: Location[] = [];
+  for (const v of t.files) for (const o of occurrencesIn(t, v)) if (o.definition) out.push({ uri: v.uri, range: toRange(v.lines, o.span) });
+  return out.length ? out : null;
+}
+
+export async function references(session: Session, params: ReferenceParams): Promise<Location[] | null> {
+  const t = await target(session, params.textDocument.uri, params.position);
+  if (!t) return null;
+  const out: Location[] = [];
+  for (const v of t.files) {
+    for (const o of occurrencesIn(t, v)) {
+      if (o.definition && !params.context?.includeDeclaration) continue;
+      out.push({ uri: v.uri, range: toRange(v.lines, o.span) });
+    }
+  }
+  return out;
+}
+
+export async function prepareRename(session: Session, params: PrepareRenameParams): Promise<{ range: Range; placeholder: string } | null> {
+  const a = await session.analyzed(params.textDocument.uri);
+  if (!a || !a.dialect.nameAt || !a.dialect.renameEdit) return null;
+  const o = a.dialect.nameAt(a.analysis.parse.model, a.analysis.text, a.analysis.lines.offsetAt(params.position));
+  if (!o) return null;
+  return { range: toRange(a.analysis.lines, o.span), placeholder: o.name };
+}
+
+export async function rename(session: Session, params: RenameParams): Promise<WorkspaceEdit | null> {
+  const t = await target(session, params.textDocument.uri, params.position);
+  if (!t || !t.dialect.renameEdit) return null;
+  const changes: Record<string, TextEdit[]> = {};
+  for (const v of t.files) {
+    const edits: TextEdit[] = [];
+    for (const o of occurrencesIn(t, v)) {
+      const e = t.dialect.renameEdit(v.text, o, params.newName);
+      if (typeof e === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, e);
+      edits.push({ range: toRange(v.lines, e), newText: e.newText });
+    }
+    if (edits.length) changes[v.uri] = edits;
+  }
+  return { changes };
+}
+
+/** Where a link points: absolute as written; an include beside the file; a zone file under `directory` when set. */
+export function linkCandidates(docPath: string | undefined, link: PathLink): string[] {
+  if (isAbsolute(link.target)) return [link.target];
+  if (!docPath) return [];
+  const here = dirname(docPath);
+  const dir = link.directory;
+  const underDir = dir ? (isAbsolute(dir) ? join(dir, link.target) : resolvePath(here, dir, link.target)) : undefined;
+  const beside = resolvePath(here, link.target);
+  if (link.kind === 'file') return underDir ? [underDir, beside] : [beside];
+  return underDir ? [beside, underDir] : [beside];
+}
+
+export async function documentLinks(session: Session, params: DocumentLinkParams): Promise<DocumentLink[] | null> {
+  const a = await session.analyzed(params.textDocument.uri);
+  if (!a) return null;
+  const { analysis, dialect } = a;
+  if (!dialect.links) return null;
+  const docPath = pathOf(params.textDocument.uri);
+  const out: DocumentLink[] = [];
+  for (const link of dialect.links(analysis.parse.model, analysis.text)) {
+    const candidates = linkCandidates(docPath, link);
+    if (!candidates.length) continue;
+    const path = candidates.find((c) => existsSync(c)) ?? candidates[0];
+    out.push({ range: toRange(analysis.lines, link.span), target: pathToFileURL(path).href, tooltip: link.kind === 'include' ? `Open included file ${path}` : `Open zone file ${path}` });
+  }
+  return out;
+}

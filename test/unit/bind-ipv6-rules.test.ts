@@ -1,0 +1,47 @@
+// What the annotated fixtures cannot show for the BIND IPv6 rules: the target version (deprecated-syntax under
+// 9.20), related locations through named lists, and messages that name the list followed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, fixAll } from '../../server/src/core/analyze';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { bindDialect } from '../../server/src/dialects/bind';
+
+const only = (rule: string, text: string, targets: Record<string, string> = {}) =>
+  analyze(bindDialect, text, { ...DEFAULT_SETTINGS, targets }).findings.filter((f) => f.rule === rule);
+
+test('deprecated-syntax: a top-level masters list becomes primaries for 9.18, remote-servers for 9.20', () => {
+  const text = 'masters up { fd00::53; };\nprimaries other { fd00::54; };\n';
+  assert.deepEqual(only('bind/deprecated-syntax', text).map((f) => f.fixes[0].edits[0].newText), ['primaries']);
+  const v920 = only('bind/deprecated-syntax', text, { bind: '9.20' });
+  assert.deepEqual(v920.map((f) => f.fixes[0].edits[0].newText), ['remote-servers', 'remote-servers']);
+  assert.match(v920[0].message, /BIND 9\.20/);
+  const fixed = fixAll(bindDialect, text, { ...DEFAULT_SETTINGS, targets: { bind: '9.20' } });
+  assert.equal(fixed.text, 'remote-servers up { fd00::53; };\nremote-servers other { fd00::54; };\n');
+});
+
+test('deprecated-syntax: masters beside primaries in one zone gets no fix', () => {
+  const f = only('bind/deprecated-syntax', 'zone "z" { type secondary; file "f"; primaries { fd00::1; }; masters { fd00::2; }; };\n');
+  assert.equal(f.length, 1);
+  assert.deepEqual(f[0].fixes, []);
+  assert.match(f[0].message, /keep one/);
+});
+
+test('ipv4-only-acl: the message and related locations name the acls followed; unknown acls are not guessed', () => {
+  const text = 'acl a { b; };\nacl b { 10.0.0.0/8; };\noptions { allow-query { a; }; allow-transfer { elsewhere; }; allow-notify { a; a; }; };\n';
+  const f = only('bind/ipv4-only-acl', text);
+  assert.equal(f.length, 2);
+  assert.match(f[0].message, /through acl 'a', acl 'b'/);
+  assert.deepEqual(f[0].related?.map((r) => text.slice(r.span.start, r.span.end)), ['a', 'b']);
+});
+
+test('ipv4-only-acl and ipv4-only-upstream: cycles between named lists end', () => {
+  const text = 'acl a { b; 10.0.0.1; };\nacl b { a; };\nprimaries p { q; 10.0.0.2; };\nprimaries q { p; };\noptions { allow-query { a; }; };\nzone "z" { type secondary; file "f"; primaries { p; }; };\n';
+  assert.equal(only('bind/ipv4-only-acl', text).length, 1);
+  assert.equal(only('bind/ipv4-only-upstream', text).length, 1);
+});
+
+test('non-canonical-ipv6: zone index and prefix are kept as written', () => {
+  const f = only('bind/non-canonical-ipv6', 'acl a { FE80::1%Eth0; 2001:DB8::/32; };\n');
+  assert.deepEqual(f.map((x) => x.fixes[0].edits[0].newText), ['fe80::1', '2001:db8::']);
+  assert.equal(fixAll(bindDialect, 'acl a { FE80::1%Eth0; 2001:DB8::/32; };\n').text, 'acl a { fe80::1%Eth0; 2001:db8::/32; };\n');
+});

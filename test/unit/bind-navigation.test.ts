@@ -1,0 +1,117 @@
+// BIND names and paths for the editor: definitions and references of acl, key, primaries/masters, view,
+// dnssec-policy and tls names; renames; include and zone file links.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bindDialect } from '../../server/src/dialects/bind';
+import { bindIncludes, bindLinks, bindNames, bindRenameEdit, occurrencesOf } from '../../server/src/dialects/bind/navigation';
+import type { BindModel } from '../../server/src/dialects/bind/model';
+
+const CONF = `include "/etc/bind/named.conf.keys";
+key "xfer" { algorithm hmac-sha256; secret "c2VjcmV0"; };
+acl internal { 192.0.2.0/24; !blocked; key xfer; };
+acl blocked { 198.51.100.7; };
+primaries upstream { 2001:db8::53 key xfer tls dot; 192.0.2.53; };
+masters legacy { upstream; };
+tls dot { ca-file "ca.pem"; };
+dnssec-policy strict { keys { csk lifetime unlimited algorithm 13; }; };
+options {
+	directory "/var/cache/bind";
+	allow-query { internal; localhost; };
+	allow-transfer { { internal; }; key xfer; };
+	dnssec-policy default;
+};
+server 192.0.2.1 { keys xfer; };
+controls { inet 127.0.0.1 allow { internal; } keys { xfer; }; };
+view "inside" {
+	match-clients { internal; };
+	zone "example.test" {
+		type secondary;
+		file "db.example.test";
+		primaries { legacy; 2001:db8::54 tls dot; };
+		dnssec-policy strict;
+	};
+};
+view "outside" {
+	zone "example.test" { in-view "inside"; };
+};
+`;
+
+const model = (text: string) => bindDialect.parse(text).model as BindModel;
+const m = model(CONF);
+const at = (needle: string, nth = 0) => {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = CONF.indexOf(needle, i + 1);
+  assert.ok(i >= 0, needle);
+  return i;
+};
+const summary = (kind: Parameters<typeof occurrencesOf>[1], name: string) =>
+  occurrencesOf(m, kind, name).map((o) => `${o.definition ? 'def' : 'ref'}@${CONF.slice(0, o.span.start).split('\n').length}`);
+
+test('acl definitions and references, negated and nested ones included; builtins are not names', () => {
+  assert.deepEqual(summary('acl', 'internal'), ['def@3', 'ref@11', 'ref@12', 'ref@16', 'ref@18']);
+  assert.deepEqual(summary('acl', 'blocked'), ['ref@3', 'def@4']);
+  assert.ok(!bindNames(m).some((n) => n.name === 'localhost'));
+});
+
+test('key names: definition (quoted), aml `key k`, remote server `key k`, server keys, controls keys', () => {
+  assert.deepEqual(summary('key', 'xfer'), ['def@2', 'ref@3', 'ref@5', 'ref@12', 'ref@15', 'ref@16']);
+  const def = occurrencesOf(m, 'key', 'xfer')[0];
+  assert.equal(CONF.slice(def.span.start, def.span.end), 'xfer', 'the span is inside the quotes');
+});
+
+test('primaries and masters lists share one namespace; zone primaries reference them', () => {
+  assert.deepEqual(summary('primaries', 'upstream'), ['def@5', 'ref@6']);
+  assert.deepEqual(summary('primaries', 'legacy'), ['def@6', 'ref@22']);
+});
+
+test('view, dnssec-policy and tls names', () => {
+  assert.deepEqual(summary('view', 'inside'), ['def@17', 'ref@27']);
+  assert.deepEqual(summary('dnssec-policy', 'strict'), ['def@8', 'ref@23']);
+  assert.deepEqual(summary('dnssec-policy', 'default'), [], 'builtin policy');
+  assert.deepEqual(summary('tls', 'dot'), ['ref@5', 'def@7', 'ref@22']);
+});
+
+test('nameAt through the Dialect: on a reference and on a definition', () => {
+  const ref = bindDialect.nameAt!(m, CONF, at('internal; localhost') + 2);
+  assert.deepEqual(ref && { kind: ref.kind, name: ref.name, definition: ref.definition }, { kind: 'acl', name: 'internal', definition: false });
+  const def = bindDialect.nameAt!(m, CONF, at('"inside"') + 1);
+  assert.equal(def?.kind, 'view');
+  assert.equal(def?.definition, true);
+  assert.equal(bindDialect.nameAt!(m, CONF, at('allow-query')), undefined);
+  assert.equal(bindDialect.nameAt!(m, CONF, at('192.0.2.0/24')), undefined, 'an address is not a name');
+});
+
+test('rename: bare words stay bare, quoted stay quoted, names needing quotes get them, builtins refused', () => {
+  const occ = bindDialect.occurrences!(m, CONF, 'acl', 'internal');
+  const edits = occ.map((o) => bindRenameEdit(CONF, o, 'trusted'));
+  assert.ok(edits.every((e) => typeof e !== 'string' && e.newText === 'trusted'));
+  const spaced = bindRenameEdit(CONF, occ[1], 'my clients');
+  assert.equal(typeof spaced !== 'string' && spaced.newText, '"my clients"');
+  const keyDef = bindDialect.occurrences!(m, CONF, 'key', 'xfer')[0];
+  const k = bindRenameEdit(CONF, keyDef, 'my key');
+  assert.equal(typeof k !== 'string' && k.newText, 'my key', 'inside existing quotes');
+  assert.equal(typeof bindRenameEdit(CONF, occ[0], 'any'), 'string');
+  assert.equal(typeof bindRenameEdit(CONF, occ[0], '10.0.0.1'), 'string');
+  assert.equal(typeof bindRenameEdit(CONF, occ[0], 'a"b'), 'string');
+});
+
+test('links: include anywhere, zone file with the options directory', () => {
+  const links = bindLinks(m);
+  assert.deepEqual(
+    links.map((l) => ({ kind: l.kind, target: l.target, directory: l.directory, text: CONF.slice(l.span.start, l.span.end) })),
+    [
+      { kind: 'include', target: '/etc/bind/named.conf.keys', directory: '/var/cache/bind', text: '/etc/bind/named.conf.keys' },
+      { kind: 'file', target: 'db.example.test', directory: '/var/cache/bind', text: 'db.example.test' },
+    ],
+  );
+  assert.deepEqual(bindIncludes(m).map((i) => i.target), ['/etc/bind/named.conf.keys']);
+  assert.deepEqual(bindDialect.links!(m, CONF), links);
+});
+
+test('a broken file still gives the names it has, and never throws', () => {
+  const broken = 'acl a { 10.0.0.0/8 \noptions { allow-query { a; }; \nkey "k" { secret';
+  const bm = model(broken);
+  assert.doesNotThrow(() => bindNames(bm));
+  assert.doesNotThrow(() => bindLinks(bm));
+  assert.doesNotThrow(() => bindDialect.nameAt!(bm, broken, broken.length));
+});
