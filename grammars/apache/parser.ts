@@ -1,0 +1,342 @@
+// Chevrotain parser for httpd.conf / .htaccess lines (EmbeddedActionsParser: no intermediate CST), then the
+// section tree built with a stack, as httpd's ap_build_config does. Problems use httpd's own wording
+// ("<VirtualHost> was not closed.", "Expected </Directory> but saw </VirtualHost>", ...).
+import { EmbeddedActionsParser, EOF, type IToken } from 'chevrotain';
+import type { ApacheCst, ArgNode, ConfigNode, DirectiveNode, SectionNode } from './cst';
+import { allTokens, apacheLexer, EOL, Gt, HeaderWord, QuotedString, SectionClose, SectionOpen, Word } from './lexer';
+
+export interface SyntaxProblem {
+  message: string;
+  start: number;
+  end: number;
+  /** Offset of a related place (the section opened there). */
+  related?: number;
+  relatedMessage?: string;
+}
+
+export interface ApacheComment {
+  start: number;
+  end: number;
+  body: string;
+}
+
+export interface ApacheParseOutput {
+  cst: ApacheCst;
+  problems: SyntaxProblem[];
+  comments: ApacheComment[];
+}
+
+/** One logical line as the parser sees it. */
+interface Line {
+  first: IToken;
+  rest: IToken[];
+  /** Offset just past the line's last token. */
+  end: number;
+}
+
+/** The value httpd takes from a quoted string: quotes stripped, `\<quote>` and `\\` unescaped, continuations joined. */
+function unquote(image: string): { value: string; terminated: boolean } {
+  const q = image[0];
+  let out = '';
+  let i = 1;
+  for (; i < image.length; i++) {
+    const c = image[i];
+    if (c === '\\') {
+      const n = image[i + 1];
+      if (n === q || n === '\\') {
+        out += n;
+        i++;
+        continue;
+      }
+      if (n === '\n' || n === '\r') {
+        i += image[i + 1] === '\r' && image[i + 2] === '\n' ? 2 : 1;
+        continue;
+      }
+    }
+    if (c === q) return { value: out, terminated: i === image.length - 1 };
+    out += c;
+  }
+  return { value: out, terminated: false };
+}
+
+/** Word text with `\`+newline continuations removed. */
+function joinContinuations(s: string): string {
+  return s.includes('\\') ? s.replace(/\\(?:\r\n|\r|\n)/g, '') : s;
+}
+
+export function argOf(t: IToken): ArgNode {
+  const start = t.startOffset;
+  const end = start + t.image.length;
+  if (t.tokenType === QuotedString) {
+    const u = unquote(t.image);
+    return { kind: 'string', image: t.image, value: u.value, terminated: u.terminated, start, end };
+  }
+  return { kind: 'word', image: t.image, value: joinContinuations(t.image), terminated: true, start, end };
+}
+
+class ApacheParser extends EmbeddedActionsParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 1 });
+    this.performSelfAnalysis();
+  }
+
+  public file = this.RULE('file', (): Line[] => {
+    const lines: Line[] = [];
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(EOL) },
+        { ALT: () => { const l = this.SUBRULE(this.line); this.ACTION(() => lines.push(l)); } },
+      ]);
+    });
+    return lines;
+  });
+
+  public line = this.RULE('line', (): Line => {
+    const first = this.OR([
+      { ALT: () => this.CONSUME(Word) },
+      { ALT: () => this.CONSUME(QuotedString) },
+      { ALT: () => this.CONSUME(SectionOpen) },
+      { ALT: () => this.CONSUME(SectionClose) },
+      // A header token with no section before it cannot happen (modes), but keep the grammar total.
+      { ALT: () => this.CONSUME(Gt) },
+      { ALT: () => this.CONSUME(HeaderWord) },
+    ]);
+    const rest: IToken[] = [];
+    this.MANY(() => {
+      const t = this.OR2([
+        { ALT: () => this.CONSUME2(Word) },
+        { ALT: () => this.CONSUME2(QuotedString) },
+        { ALT: () => this.CONSUME2(Gt) },
+        { ALT: () => this.CONSUME2(HeaderWord) },
+        { ALT: () => this.CONSUME2(SectionOpen) },
+        { ALT: () => this.CONSUME2(SectionClose) },
+      ]);
+      this.ACTION(() => rest.push(t));
+    });
+    return this.ACTION(() => {
+      const last = rest[rest.length - 1] ?? first;
+      return { first, rest, end: last.startOffset + last.image.length };
+    });
+  });
+}
+
+let parser: ApacheParser | undefined;
+
+/** Deeper than any real configuration; keeps every later tree walk's recursion bounded. */
+export const MAX_NESTING = 64;
+
+export function parseApacheText(text: string): ApacheParseOutput {
+  parser ??= new ApacheParser();
+  const lexed = apacheLexer.tokenize(text);
+  const problems: SyntaxProblem[] = [];
+  for (const e of lexed.errors) problems.push({ message: `unexpected character: ${e.message}`, start: e.offset, end: e.offset + (e.length || 1) });
+  for (const t of lexed.groups.invalid ?? []) {
+    const code = t.image.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();
+    problems.push({ message: `invalid character U+${code}: control characters have no place in an httpd configuration`, start: t.startOffset, end: t.startOffset + t.image.length });
+  }
+  const comments: ApacheComment[] = (lexed.groups.comments ?? []).map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length, body: c.image.slice(1) }));
+  parser.input = lexed.tokens;
+  const lines = parser.file();
+  for (const e of parser.errors) {
+    const t = e.token;
+    const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
+    problems.push({ message: `syntax error near '${t.tokenType === EOF ? 'end of file' : t.image}'`, start, end: start + (t.image?.length ?? 0) });
+  }
+  const nodes = buildTree(text, lines, problems);
+  problems.sort((a, b) => a.start - b.start);
+  return { cst: { nodes }, problems, comments };
+}
+
+function lineEndAt(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** Lines into nested sections, with httpd's checks on opening and closing them. */
+function buildTree(text: string, lines: Line[], problems: SyntaxProblem[]): ConfigNode[] {
+  const root: ConfigNode[] = [];
+  const stack: SectionNode[] = [];
+  let tooDeep = false;
+  let flatDepth = 0;
+  /** Sections a macro's body leaves closed or open (mod_macro expands `Use` text verbatim). */
+  const macros = new Map<string, { name: string; opens: string[]; closes: string[] }>();
+  const defining: { name: string; opens: string[]; closes: string[] }[] = [];
+  const container = () => (stack.length ? stack[stack.length - 1].body : root);
+  for (const line of lines) {
+    const { first, rest } = line;
+    const firstEnd = first.startOffset + first.image.length;
+    // A <Macro> body is raw text to httpd until its </Macro> (mod_macro): sections inside need not balance.
+    const inMacro = stack.some((s) => s.name.toLowerCase() === 'macro');
+    const isMacroLine = /^<\/?macro>?$/i.test(first.image);
+    if (inMacro && !isMacroLine && (first.tokenType === SectionOpen || first.tokenType === SectionClose)) {
+      const m = defining[defining.length - 1];
+      if (m && first.tokenType === SectionOpen) m.opens.push(first.image.slice(1));
+      if (m && first.tokenType === SectionClose) {
+        const name = first.image.slice(2).replace(/>$/, '');
+        if (m.opens.length) m.opens.pop();
+        else m.closes.push(name);
+      }
+      const raw = [first, ...rest];
+      container().push({
+        kind: 'directive',
+        name: first.image,
+        nameSpan: { start: first.startOffset, end: firstEnd },
+        args: mergeHeaderArgs(rest),
+        lineEnd: lineEndAt(text, line.end),
+        start: first.startOffset,
+        end: raw[raw.length - 1].startOffset + raw[raw.length - 1].image.length,
+      });
+      continue;
+    }
+    if (first.tokenType === SectionOpen) {
+      const name = first.image.slice(1);
+      // httpd closes the header at the line's last `>`; anything after it is ignored.
+      let gtIndex = -1;
+      for (let i = rest.length - 1; i >= 0; i--) if (rest[i].tokenType === Gt) { gtIndex = i; break; }
+      const headerTokens = gtIndex >= 0 ? rest.slice(0, gtIndex) : rest;
+      const args = mergeHeaderArgs(headerTokens);
+      const gt = gtIndex >= 0 ? rest[gtIndex].startOffset : -1;
+      if (gt < 0) problems.push({ message: `<${name}> directive missing closing '>'`, start: first.startOffset, end: line.end });
+      const section: SectionNode = {
+        kind: 'section',
+        name,
+        nameSpan: { start: first.startOffset, end: firstEnd },
+        args,
+        gt,
+        headerEnd: lineEndAt(text, line.end),
+        body: [],
+        start: first.startOffset,
+        end: line.end,
+      };
+      container().push(section);
+      if (stack.length >= MAX_NESTING) {
+        if (flatDepth === 0 && !tooDeep) problems.push({ message: `sections nested more than ${MAX_NESTING} deep: what is inside is not checked`, start: first.startOffset, end: firstEnd });
+        tooDeep = true;
+        // Deeper sections stay flat in the tree (their lines go to the deepest kept section); a counter pairs their closers.
+        flatDepth++;
+        continue;
+      }
+      stack.push(section);
+      if (name.toLowerCase() === 'macro') defining.push({ name: (args[0]?.value ?? '').toLowerCase(), opens: [], closes: [] });
+      continue;
+    }
+    if (first.tokenType === SectionClose) {
+      const closeName = first.image.slice(2).replace(/>$/, '');
+      const hasGt = first.image.endsWith('>');
+      const span = { start: first.startOffset, end: firstEnd };
+      const top = stack[stack.length - 1];
+      if (!hasGt) problems.push({ message: `</${closeName}> directive missing closing '>'`, ...span });
+      if (flatDepth > 0) {
+        flatDepth--;
+        const flat = findFlatOpen(container());
+        if (flat) {
+          flat.close = { ...span, name: closeName };
+          flat.end = line.end;
+        }
+        continue;
+      }
+      if (!top) {
+        problems.push({ message: `</${closeName}> without matching <${closeName}> section`, ...span });
+        continue;
+      }
+      if (top.name.toLowerCase() !== closeName.toLowerCase()) {
+        // httpd stops at this line. We recover: if an enclosing section has that name, the ones in between
+        // were left open; otherwise the closer is stray.
+        const idx = findOpen(stack, closeName);
+        problems.push({
+          message: `Expected </${top.name}> but saw </${closeName}>`,
+          ...span,
+          related: top.start,
+          relatedMessage: `<${top.name}> opened here`,
+        });
+        // No enclosing section of that name: take it as the (misspelt) closer of the innermost one, so the
+        // one mistake is reported once.
+        while (idx >= 0 && stack.length > idx + 1) {
+          const s = stack.pop()!;
+          s.end = Math.max(s.end, lastEnd(s));
+        }
+      }
+      const s = stack.pop()!;
+      s.close = { ...span, name: closeName };
+      s.end = line.end;
+      if (s.name.toLowerCase() === 'macro') {
+        const m = defining.pop();
+        if (m) macros.set(m.name, m);
+      }
+      continue;
+    }
+    // A directive: its first word is the name (httpd accepts it quoted, too).
+    const nameArg = argOf(first);
+    const d: DirectiveNode = {
+      kind: 'directive',
+      name: nameArg.value,
+      nameSpan: { start: first.startOffset, end: firstEnd },
+      args: rest.map(argOf),
+      lineEnd: lineEndAt(text, line.end),
+      start: first.startOffset,
+      end: line.end,
+    };
+    container().push(d);
+    // `Use` of a macro whose body opens or closes sections (mod_macro allows it): apply that to the nesting here.
+    if (!inMacro && d.name.toLowerCase() === 'use' && d.args[0]) {
+      const m = macros.get(d.args[0].value.toLowerCase());
+      if (!m) continue;
+      for (const c of m.closes) {
+        const top = stack[stack.length - 1];
+        if (!top || top.name.toLowerCase() !== c.toLowerCase()) break;
+        stack.pop();
+        top.close = { ...d.nameSpan, name: c };
+        top.end = d.end;
+      }
+      for (const o of m.opens) {
+        if (stack.length >= MAX_NESTING) break;
+        const section: SectionNode = { kind: 'section', name: o, nameSpan: d.nameSpan, args: [], gt: -1, headerEnd: d.lineEnd, body: [], start: d.start, end: d.end };
+        container().push(section);
+        stack.push(section);
+      }
+    }
+  }
+  for (const s of stack) {
+    problems.push({ message: `<${s.name}> was not closed.`, start: s.nameSpan.start, end: s.nameSpan.end });
+    s.end = Math.max(s.end, lastEnd(s));
+  }
+  // An unterminated quote is not an error to httpd: it reads to the end of the line (ErrorDocument 404 "text).
+  return root;
+}
+
+/** Header tokens between `<Name` and its last `>`: a `>` before that one is part of the word it touches. */
+function mergeHeaderArgs(tokens: IToken[]): ArgNode[] {
+  const out: ArgNode[] = [];
+  for (const t of tokens) {
+    const a = argOf(t);
+    const prev = out[out.length - 1];
+    // Two words can only touch across a `>`; httpd sees one word.
+    if (prev && prev.kind === 'word' && a.kind === 'word' && prev.end === a.start) {
+      prev.image += a.image;
+      prev.value += a.value;
+      prev.end = a.end;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+function findOpen(stack: SectionNode[], name: string): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i].name.toLowerCase() === name.toLowerCase()) return i;
+  return -1;
+}
+
+function findFlatOpen(nodes: ConfigNode[]): SectionNode | undefined {
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i];
+    if (n.kind === 'section' && !n.close) return n;
+  }
+  return undefined;
+}
+
+function lastEnd(s: SectionNode): number {
+  const last = s.body[s.body.length - 1];
+  return last ? Math.max(last.end, last.kind === 'section' ? lastEnd(last) : last.end) : s.end;
+}

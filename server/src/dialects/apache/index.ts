@@ -1,0 +1,46 @@
+// The Apache httpd dialect (httpd.conf, apache2.conf, sites-*/, .htaccess): parse (grammar + model), rules,
+// hover, completion, symbols, folding and Include links.
+import { parseApacheText } from '../../../../grammars/apache/parser';
+import type { Dialect, Finding, RuleDocs } from '../../core/types';
+import { buildApacheModel, type ApacheModel } from './model';
+import { rules } from './rules';
+import { apacheFolding, apacheSymbols } from './outline';
+import { apacheCompletions, apacheHover } from './hover';
+
+export const APACHE_SYNTAX_DOCS: RuleDocs = {
+  summary: 'httpd.conf text httpd cannot read: a section not closed or closed by the wrong name, a header without its `>`, an unterminated quote, a stray byte.',
+  why:
+    'httpd stops at the first such line: `apache2 -t` prints "Syntax error on line N" and the server does not start (or a ' +
+    'graceful reload keeps the old configuration). Only the first error is reported, so the rest of the file stays unchecked.',
+  bad: '<VirtualHost [::1]:80>\n    ServerName www.example.org\n</Directory>',
+  good: '<VirtualHost [::1]:80>\n    ServerName www.example.org\n</VirtualHost>',
+  fix: 'No automatic fix: the message names the section httpd expected to be closed, in httpd\'s own words.',
+  references: ['https://httpd.apache.org/docs/2.4/configuring.html#syntax', 'research/real-daemons.md §2b'],
+};
+
+export const apacheDialect: Dialect<ApacheModel> = {
+  name: 'apache',
+  languageId: 'apacheconf',
+  title: 'Apache httpd configuration',
+  filePatterns: ['httpd.conf', 'apache2.conf', '.htaccess', '**/apache2/**/*.conf', '**/httpd/**/*.conf', '**/sites-available/*', '**/sites-enabled/*'],
+  lineComment: '#',
+  syntaxDocs: APACHE_SYNTAX_DOCS,
+  parse(text) {
+    const out = parseApacheText(text);
+    const model = buildApacheModel(out.cst, out.problems);
+    const syntaxFindings: Finding[] = out.problems.map((p) => ({
+      rule: 'apache/syntax',
+      severity: 'error',
+      message: p.message,
+      span: { start: p.start, end: p.end },
+      fixes: [],
+      related: p.related !== undefined ? [{ span: { start: p.related, end: p.related + 1 }, message: p.relatedMessage ?? 'related' }] : undefined,
+    }));
+    return { model, syntaxFindings, comments: out.comments };
+  },
+  rules,
+  hover: apacheHover,
+  completions: apacheCompletions,
+  symbols: apacheSymbols,
+  folding: apacheFolding,
+};

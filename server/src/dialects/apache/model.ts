@@ -1,0 +1,212 @@
+// The typed view of an httpd.conf / .htaccess: every directive and section with the context httpd reads it in
+// (server config, virtual host, directory), the <IfModule> conditions around it, and the file's Listen and
+// <VirtualHost> facts. Rules read this; they never see tokens.
+import type { ApacheCst, ArgNode, ConfigNode } from '../../../../grammars/apache/cst';
+import type { SyntaxProblem } from '../../../../grammars/apache/parser';
+import type { Span } from '../../core/types';
+import { lookupDirective, lookupModule } from './catalogue';
+
+/**
+ * Where a directive sits: 'server' (top level of a main config), 'vhost', 'directory' (Directory, Location,
+ * Files, Proxy, If ...), 'any' (top level of a file that may be included anywhere, or an .htaccess),
+ * 'macro' (a <Macro> body, checked only once expanded) and 'unknown' (inside a section httpd 2.4 does not define).
+ */
+export type ApacheContext = 'server' | 'vhost' | 'directory' | 'any' | 'macro' | 'unknown';
+
+export interface Directive {
+  /** As written (sections without `<`). */
+  name: string;
+  /** Lower case, for lookups. */
+  lname: string;
+  section: boolean;
+  nameSpan: Span;
+  args: ArgNode[];
+  /** The whole directive line, or the section from `<` to its closing line. */
+  span: Span;
+  /** End of the (header) line, before the line break. */
+  lineEnd: number;
+  context: ApacheContext;
+  parent?: Directive;
+  children: Directive[];
+  /** The enclosing <IfModule> arguments that require a module (`!` conditions left out), innermost last. */
+  ifModules: string[];
+  /** The enclosing section that set the context (VirtualHost, Directory ...), if any. */
+  scope?: Directive;
+  /** httpd does not read it: a false <IfVersion>, or <IfDefine !NAME> with NAME defined in this file. */
+  inactive: boolean;
+  /** httpd reads it only when started with some `-D NAME` (inside <IfDefine NAME>, NAME not defined here). */
+  conditional: boolean;
+  /** For sections: offset of the header's `>` (-1 missing), and the closing line. */
+  gt?: number;
+  close?: Span;
+}
+
+export interface ApacheModel {
+  cst: ApacheCst;
+  /** Top-level directives and sections. */
+  directives: Directive[];
+  /** Every directive and section, depth first, in document order. */
+  all: Directive[];
+  /** The context of the file's top level: 'server' when it holds something only a main config can. */
+  topContext: 'server' | 'any';
+  problems: SyntaxProblem[];
+}
+
+const DIRECTORY_LIKE = new Set(['directory', 'directorymatch', 'location', 'locationmatch', 'files', 'filesmatch', 'proxy', 'proxymatch', 'if', 'elseif', 'else', 'authnprovideralias', 'authzprovideralias']);
+const TRANSPARENT = new Set(['ifmodule', 'ifdefine', 'ifversion', 'iffile', 'ifdirective', 'ifsection', 'limit', 'limitexcept', 'requireall', 'requireany', 'requirenone', 'requirenotall']);
+
+/** The context a section's body is read in, given the context of the section itself. */
+export function bodyContext(lname: string, outer: ApacheContext): ApacheContext {
+  if (outer === 'macro' || outer === 'unknown') return outer;
+  if (lname === 'virtualhost') return 'vhost';
+  if (DIRECTORY_LIKE.has(lname)) return 'directory';
+  if (TRANSPARENT.has(lname)) return outer;
+  if (lname === 'macro') return 'macro';
+  if (lname === 'mdomainset' || lname === 'mdomain') return 'server';
+  return lookupDirective(`<${lname}>`) ? outer : 'unknown';
+}
+
+/** True when the directive can only appear in a main server configuration (not in a directory or .htaccess). */
+function serverOnly(lname: string, section: boolean): boolean {
+  const fact = lookupDirective(section ? `<${lname}>` : lname);
+  return !!fact && fact.contexts.length > 0 && !fact.contexts.includes('d') && !fact.contexts.includes('h');
+}
+
+function detectTopContext(nodes: ConfigNode[]): 'server' | 'any' {
+  const stack: ConfigNode[][] = [nodes];
+  while (stack.length) {
+    for (const n of stack.pop()!) {
+      const lname = n.name.toLowerCase();
+      if (serverOnly(lname, n.kind === 'section')) return 'server';
+      if (n.kind === 'section' && TRANSPARENT.has(lname)) stack.push(n.body);
+    }
+  }
+  return 'any';
+}
+
+/** The httpd release v6ready checks against (the one measured in research/real-daemons.md). */
+export const TARGET_VERSION = '2.4.71';
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
+
+/** <IfVersion [op] version>: true, false, or undefined when it cannot be decided. */
+export function ifVersionHolds(args: readonly ArgNode[], version = TARGET_VERSION): boolean | undefined {
+  const words = args.map((a) => a.value);
+  let op = '=';
+  let v = words[0];
+  if (words.length >= 2) [op, v] = words;
+  if (v === undefined) return undefined;
+  let negate = false;
+  if (op.startsWith('!')) {
+    negate = true;
+    op = op.slice(1) || '=';
+  }
+  let result: boolean | undefined;
+  const asRegex = (src: string) => {
+    try {
+      return new RegExp(src).test(version);
+    } catch {
+      return undefined;
+    }
+  };
+  if (op === '~' || op === '~=') result = asRegex(v);
+  else if (words.length === 1 && /^\/.*\/$/.test(v)) result = asRegex(v.slice(1, -1));
+  else if (op === '=' && /^\/.*\/$/.test(v)) result = asRegex(v.slice(1, -1));
+  else if (/^\d+(\.\d+){0,2}$/.test(v)) {
+    const c = compareVersions(version, v);
+    // A short version (2.4) compares on the parts given.
+    const parts = v.split('.').length;
+    const cut = compareVersions(version.split('.').slice(0, parts).join('.'), v);
+    result = { '=': cut === 0, '==': cut === 0, '<': c < 0, '<=': c <= 0 || cut === 0, '>': c > 0 && cut !== 0, '>=': c >= 0 || cut === 0 }[op];
+  }
+  return result === undefined ? undefined : negate ? !result : result;
+}
+
+export function buildApacheModel(cst: ApacheCst, problems: SyntaxProblem[] = []): ApacheModel {
+  const all: Directive[] = [];
+  const topContext = detectTopContext(cst.nodes);
+  const defined = new Set<string>();
+  const build = (
+    nodes: ConfigNode[],
+    context: ApacheContext,
+    parent: Directive | undefined,
+    ifModules: string[],
+    scope: Directive | undefined,
+    inactive = false,
+    conditional = false,
+  ): Directive[] => {
+    const out: Directive[] = [];
+    for (const n of nodes) {
+      const lname = n.name.toLowerCase();
+      const d: Directive = {
+        name: n.name,
+        lname,
+        section: n.kind === 'section',
+        nameSpan: n.nameSpan,
+        args: n.args,
+        span: { start: n.start, end: n.end },
+        lineEnd: n.kind === 'section' ? n.headerEnd : n.lineEnd,
+        context,
+        parent,
+        children: [],
+        ifModules,
+        scope,
+        inactive,
+        conditional,
+      };
+      all.push(d);
+      if (!d.section && !inactive && lname === 'define' && n.args[0]) defined.add(n.args[0].value);
+      out.push(d);
+      if (n.kind === 'section') {
+        d.gt = n.gt;
+        d.close = n.close;
+        const inner = bodyContext(lname, context);
+        let mods = ifModules;
+        if (lname === 'ifmodule' && n.args[0] && !n.args[0].value.startsWith('!')) mods = [...ifModules, n.args[0].value];
+        const innerScope = inner !== context && (inner === 'vhost' || inner === 'directory') ? d : scope;
+        let innerInactive = inactive;
+        let innerConditional = conditional;
+        if (lname === 'ifversion' && ifVersionHolds(n.args) === false) innerInactive = true;
+        if (lname === 'ifdefine' && n.args[0]) {
+          const v = n.args[0].value;
+          const name = v.replace(/^!/, '');
+          if (v.startsWith('!') && defined.has(name)) innerInactive = true;
+          if (!v.startsWith('!') && !defined.has(name)) innerConditional = true;
+        }
+        d.children = build(n.body, inner, d, mods, innerScope, innerInactive, innerConditional);
+      }
+    }
+    return out;
+  };
+  const directives = build(cst.nodes, topContext, undefined, [], undefined);
+  return { cst, directives, all, topContext, problems };
+}
+
+/** Every directive with one of the (lower-case) names, in document order. */
+export function findDirectives(model: ApacheModel, ...lnames: string[]): Directive[] {
+  return model.all.filter((d) => !d.section && lnames.includes(d.lname));
+}
+
+export function findSections(model: ApacheModel, ...lnames: string[]): Directive[] {
+  return model.all.filter((d) => d.section && lnames.includes(d.lname));
+}
+
+/** True when some enclosing <IfModule> names a module httpd 2.4 does not ship (a third-party module). */
+export function underThirdPartyModule(d: Directive): boolean {
+  return d.ifModules.some((m) => !lookupModule(m));
+}
+
+/** True inside a <Macro> body, a section httpd does not define, or a block httpd skips: nothing to check. */
+export function unchecked(d: Directive): boolean {
+  return d.context === 'macro' || d.context === 'unknown' || d.inactive;
+}
+
+/** For the catalogue rules: also skip blocks read only under some `-D NAME` (often kept for other versions). */
+export function catalogueSkip(d: Directive): boolean {
+  return unchecked(d) || d.conditional;
+}

@@ -1,0 +1,80 @@
+// apache/ipv4-only-access: `Require ip` / `Allow from` that admit loopback or a network over IPv4 only.
+import type { ArgNode } from '../../../../../grammars/apache/cst';
+import { parseAddress } from '../../../addresses';
+import { defineRule } from '../../../core/rule';
+import type { Fix } from '../../../core/types';
+import { unchecked, type ApacheModel, type Directive } from '../model';
+
+interface AccessList {
+  d: Directive;
+  /** The address arguments. */
+  addrs: ArgNode[];
+}
+
+/** The address arguments of `Require ip ...` and `Allow from ...` (not `Require not ip`, not host names). */
+function accessList(d: Directive): AccessList | undefined {
+  if (d.section) return undefined;
+  let addrs: ArgNode[] | undefined;
+  if (d.lname === 'require' && d.args[0]?.value.toLowerCase() === 'ip') addrs = d.args.slice(1);
+  if (d.lname === 'allow' && d.args[0]?.value.toLowerCase() === 'from') addrs = d.args.slice(1);
+  if (!addrs) return undefined;
+  return { d, addrs: addrs.filter((a) => !a.value.startsWith('#')) };
+}
+
+function family(a: ArgNode): 4 | 6 | undefined {
+  const r = parseAddress(a.value);
+  if (r?.ok) return r.value.family;
+  // mod_authz_host takes partial IPv4 addresses: `Require ip 10.1` means 10.1.0.0/16.
+  if (/^\d{1,3}(\.\d{1,3}){0,3}\.?$/.test(a.value)) return 4;
+  return undefined;
+}
+
+function isV4Loopback(a: ArgNode): boolean {
+  return /^127(\.|$)/.test(a.value);
+}
+
+export default defineRule<ApacheModel>({
+  id: 'apache/ipv4-only-access',
+  severity: 'warning',
+  docs: {
+    summary: '`Require ip` or `Allow from` that admit loopback or a network over IPv4 only.',
+    why:
+      'mod_authz_host matches the client address as it arrived. `Require ip 127.0.0.1` refuses a client on `::1` (403), ' +
+      'so a status page or an admin area that works from the machine over IPv4 fails over IPv6, and `curl localhost` ' +
+      'flips between the two with the resolver. The same holds for networks: an IPv4 prefix does not admit the same ' +
+      'hosts arriving over IPv6.',
+    bad: '<Location "/server-status">\n    Require ip 127.0.0.1\n</Location>',
+    good: '<Location "/server-status">\n    Require ip 127.0.0.1 ::1\n</Location>',
+    fix: 'Safe for loopback: adds `::1` to the same line (or use `Require local`). Networks get no fix: add your IPv6 prefix.',
+    references: ['https://httpd.apache.org/docs/2.4/mod/mod_authz_host.html#requiredirectives', 'https://httpd.apache.org/docs/2.4/mod/mod_access_compat.html#allow'],
+  },
+  check(ctx) {
+    // Lists are judged with their siblings: `Require ip 127.0.0.1` beside `Require ip ::1` is fine.
+    const groups = new Map<Directive | undefined, AccessList[]>();
+    for (const d of ctx.model.all) {
+      if (unchecked(d)) continue;
+      const l = accessList(d);
+      if (!l || l.addrs.length === 0) continue;
+      const g = groups.get(d.parent) ?? [];
+      g.push(l);
+      groups.set(d.parent, g);
+    }
+    for (const lists of groups.values()) {
+      const all = lists.flatMap((l) => l.addrs);
+      if (all.some((a) => family(a) === 6 || a.value.toLowerCase() === 'all')) continue;
+      for (const l of lists) {
+        const v4 = l.addrs.filter((a) => family(a) === 4);
+        if (v4.length === 0) continue;
+        const loop = v4.find(isV4Loopback);
+        const last = l.addrs[l.addrs.length - 1];
+        const fixes: Fix[] = loop ? [{ title: 'Also admit ::1', safe: true, edits: [{ start: last.end, end: last.end, newText: ' ::1' }] }] : [];
+        const what = loop ? `loopback only as ${loop.value}` : `only IPv4 addresses (${v4.map((a) => a.value).join(', ')})`;
+        ctx.report({
+          span: { start: l.addrs[0].start, end: last.end },
+          message: `${l.d.name} ${l.d.args[0].value} admits ${what}: the same clients arriving over IPv6${loop ? ' (::1)' : ''} get 403. ${loop ? "Add ::1 (or use 'Require local')." : 'Add the matching IPv6 prefix.'}`,
+          fixes,
+        });
+      }
+    }
+  },
+});

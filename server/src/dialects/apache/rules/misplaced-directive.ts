@@ -1,0 +1,41 @@
+// apache/misplaced-directive: a directive in a context httpd refuses it in (Listen in <VirtualHost>, ...).
+import { defineRule } from '../../../core/rule';
+import { contextList, lookupDirective } from '../catalogue';
+import { catalogueSkip, type ApacheModel } from '../model';
+
+const NEED = { server: 's', vhost: 'v', directory: 'd' } as const;
+
+export default defineRule<ApacheModel>({
+  id: 'apache/misplaced-directive',
+  severity: 'error',
+  docs: {
+    summary: 'A directive inside a section where httpd does not accept it: `Listen` in `<VirtualHost>`, `ServerName` in `<Directory>`, `<VirtualHost>` nested in another.',
+    why:
+      'Each directive is valid only in some contexts (server config, virtual host, directory, .htaccess). Elsewhere httpd ' +
+      'refuses to start: "Listen cannot occur within <VirtualHost> section", "ServerName not allowed in <Directory> context".',
+    bad: '<VirtualHost *:80>\n    Listen [::1]:8080\n</VirtualHost>',
+    good: 'Listen [::1]:8080\n<VirtualHost *:80>\n</VirtualHost>',
+    fix: 'No automatic fix: where the directive belongs depends on what you meant.',
+    references: ['https://httpd.apache.org/docs/2.4/mod/directive-dict.html#Context', 'https://httpd.apache.org/docs/2.4/sections.html'],
+  },
+  check(ctx) {
+    for (const d of ctx.model.all) {
+      if (catalogueSkip(d) || d.context === 'any' || d.context === 'macro' || d.context === 'unknown') continue;
+      const fact = lookupDirective(d.section ? `<${d.lname}>` : d.lname);
+      if (!fact || fact.trunk || !fact.contexts) continue;
+      if (fact.contexts.includes(NEED[d.context])) continue;
+      const shown = d.section ? `<${d.name}>` : d.name;
+      const where = d.scope ? `<${d.scope.name}>` : 'the main server configuration';
+      const httpd =
+        d.context === 'vhost' && fact.contexts.includes('s')
+          ? `${shown} cannot occur within <VirtualHost> section`
+          : d.scope
+            ? `${shown} not allowed in <${d.scope.name}> context`
+            : `${shown} not allowed here`;
+      ctx.report({
+        span: d.nameSpan,
+        message: `httpd refuses ${shown} in ${where} ("${httpd}") and does not start. It is valid in: ${contextList(fact.contexts)}.`,
+      });
+    }
+  },
+});
