@@ -1,0 +1,47 @@
+// The Sendmail .mc dialect (m4 source of sendmail.cf): parse (grammar + model), rules, hover, symbols, folding, completion.
+import { parseMcText } from '../../../../grammars/sendmail/parser';
+import type { Dialect, Finding, RuleDocs } from '../../core/types';
+import { buildSendmailModel, type SendmailModel } from './model';
+import { rules } from './rules';
+import { sendmailFolding, sendmailSymbols } from './outline';
+import { sendmailCompletions, sendmailHover } from './hover';
+
+export const SENDMAIL_SYNTAX_DOCS: RuleDocs = {
+  summary: 'm4 text that does not read the way it looks: a quote or parenthesis left open, a stray `)`.',
+  why:
+    'm4 does not stop at the end of a line. A backquote without its closing quote swallows the rest of the file ' +
+    '("end of file in string"); a call without its `)` collects the following lines as arguments and fails at the end, ' +
+    'often naming another file (smtp.m4:123). m4 exits 1 but still writes a truncated sendmail.cf. These findings point ' +
+    'at the line where the quote or parenthesis was opened.',
+  bad: "DAEMON_OPTIONS(`Port=smtp, Name=MTA-v6, Family=inet6)dnl\nMAILER(`smtp')dnl",
+  good: "DAEMON_OPTIONS(`Port=smtp, Name=MTA-v6, Family=inet6')dnl\nMAILER(`smtp')dnl",
+  fix: 'No automatic fix: the finding names the quote or parenthesis to close, on the line where it opens.',
+  references: ['https://www.sendmail.org/~ca/email/doc8.12/cf/m4/', 'research/real-daemons.md §3e'],
+};
+
+export const sendmailDialect: Dialect<SendmailModel> = {
+  name: 'sendmail',
+  languageId: 'sendmail-mc',
+  title: 'Sendmail .mc',
+  filePatterns: ['sendmail.mc', 'submit.mc', '*.mc'],
+  lineComment: 'dnl',
+  syntaxDocs: SENDMAIL_SYNTAX_DOCS,
+  parse(text) {
+    const out = parseMcText(text);
+    const model = buildSendmailModel(out.cst, text);
+    const syntaxFindings: Finding[] = out.problems.map((p) => ({
+      rule: 'sendmail/syntax',
+      severity: 'error',
+      message: p.message,
+      span: { start: p.start, end: p.end },
+      fixes: [],
+      related: p.related !== undefined ? [{ span: { start: p.related, end: p.related + 1 }, message: 'the call it follows' }] : undefined,
+    }));
+    return { model, syntaxFindings, comments: out.comments };
+  },
+  rules,
+  hover: sendmailHover,
+  completions: sendmailCompletions,
+  symbols: sendmailSymbols,
+  folding: sendmailFolding,
+};

@@ -1,0 +1,68 @@
+// sendmail/unknown-option-key: a DAEMON_OPTIONS / CLIENT_OPTIONS entry sendmail reads differently than
+// written. daemon.c looks only at an entry's first letter (some letters in one case only), skips entries
+// without `=`, and stops on a letter it does not know.
+import { closestMatches } from '../../../core/suggest';
+import { defineRule } from '../../../core/rule';
+import { CF_README, documentedKey, keyByFirstLetter, OPTION_KEYS, OPTION_SPELLINGS } from '../catalogue';
+import type { SendmailModel } from '../model';
+
+export default defineRule<SendmailModel>({
+  id: 'sendmail/unknown-option-key',
+  severity: 'warning',
+  docs: {
+    summary: 'A DAEMON_OPTIONS / CLIENT_OPTIONS key that is not one of sendmail’s (or an entry without `=`).',
+    why:
+      'sendmail reads each `Key=Value` entry by the key’s first letter only: `Adress=::1` still sets Addr, but ' +
+      '`rcvbufsize=` sets refuseLA (lower-case r), `Interface=` sets InputMailFilters, `Children=` (upper-case C) stops ' +
+      'sendmail with `PortOptions parameter "Children" unknown`, and an entry without `=` — `Family inet6` — is skipped ' +
+      'without a word, leaving an IPv4 daemon.',
+    bad: "DAEMON_OPTIONS(`Port=smtp, Name=MTA-v6, Family inet6')dnl",
+    good: "DAEMON_OPTIONS(`Port=smtp, Name=MTA-v6, Family=inet6')dnl",
+    fix:
+      'Safe when the spelling only differs from the key sendmail already reads (Adress -> Addr). Not safe otherwise: the ' +
+      'closest documented key, or `=` inserted into `Key value`.',
+    references: [CF_README, 'sendmail/daemon.c, setsockaddroptions'],
+  },
+  check(ctx) {
+    for (const d of [...ctx.model.daemons, ...ctx.model.clients]) {
+      for (const o of d.options) {
+        if (!o.hasEquals) {
+          const kv = /^([A-Za-z]+)\s+(\S.*)$/.exec(o.name);
+          const key = kv ? documentedKey(kv[1]) : undefined;
+          ctx.report({
+            span: o.span,
+            message: `'${o.name}' has no '=': sendmail skips this entry without a word${key ? ` (so ${key} keeps its default)` : ''}.${kv ? ` Write ${kv[1]}=${kv[2]}.` : ''}`,
+            fixes: kv ? [{ title: `Write ${kv[1]}=${kv[2]}`, safe: false, edits: [{ start: o.span.start, end: o.span.end, newText: `${kv[1]}=${kv[2]}` }] }] : [],
+          });
+          continue;
+        }
+        const read = keyByFirstLetter(o.name);
+        const meant = documentedKey(o.name);
+        if (read && meant === read) continue;
+        if (read && !meant) {
+          // A misspelling that sendmail still reads the way it was probably meant, or not.
+          const sugg = closestMatches(o.name, OPTION_SPELLINGS, 3);
+          const same = sugg.some((s) => keyByFirstLetter(s) === read) ? OPTION_KEYS.get(read)!.spellings[0] : undefined;
+          ctx.report({
+            span: o.nameSpan,
+            message: `sendmail knows no key '${o.name}'; it reads it by its first letter as ${read}.${same ? ` Write ${same}.` : sugg.length ? ` Did you mean ${sugg.join(', ')}?` : ''}`,
+            fixes: same
+              ? [{ title: `Write ${same}`, safe: true, edits: [{ start: o.nameSpan.start, end: o.nameSpan.end, newText: same }] }]
+              : sugg.map((s) => ({ title: `Change to ${s}`, safe: false, edits: [{ start: o.nameSpan.start, end: o.nameSpan.end, newText: s }] })),
+          });
+          continue;
+        }
+        // The word is a documented key, but its first letter means something else (or nothing) to sendmail.
+        const want = meant ? OPTION_KEYS.get(meant)!.spellings[0] : undefined;
+        const sugg = want ? [want] : closestMatches(o.name, OPTION_SPELLINGS, 3);
+        ctx.report({
+          span: o.nameSpan,
+          message: read
+            ? `sendmail reads '${o.name}' by its first letter as ${read}, not ${meant}.${want ? ` Write ${want}.` : ''}`
+            : `sendmail stops on '${o.name}' with 'PortOptions parameter "${o.name}" unknown'.${sugg.length ? ` Did you mean ${sugg.join(', ')}?` : ''}`,
+          fixes: sugg.map((s) => ({ title: `Change to ${s}`, safe: false, edits: [{ start: o.nameSpan.start, end: o.nameSpan.end, newText: s }] })),
+        });
+      }
+    }
+  },
+});
