@@ -1,0 +1,188 @@
+// Proves the sshd fixes on the real sshd: every fixed fixture passes `sshd -t`; `sshd -t` refuses exactly the
+// fixtures where v6ready says sshd will refuse; and for the rules that change where sshd listens, sshd run before
+// and after the fix in private network + mount namespaces answers `ssh-keyscan -6` on ::1 after the fix and not
+// before, while IPv4 (127.0.0.1) does not change.
+//
+// Pairs: test/fixtures/sshd/<rule>/<case>.conf with <case>.fixed.conf and/or <case>.all-fixed.conf (whichever exist
+// and differ). Port probed on both families: derivePort(after) — a ListenAddress port, else Port, else 22.
+// Expectations per pair:
+//   - IPv6 on ::1 FAILS before and ANSWERS after (a fixture waives "fails before" with `# oracle: ipv6-unchanged`
+//     on its first line).
+//   - IPv4 on 127.0.0.1 is unchanged — except when sshd refused the before config altogether (sshd -t failed, or it
+//     could not bind and exited): a config sshd does not start with cannot keep IPv4 either, so then IPv4 may only
+//     improve.
+// Markers (first line, `# oracle: <words> (why)`): `sshd-rejects` — the file keeps an error on purpose (no fix offered, or
+// something the namespace cannot provide, such as DNS for a host name), so `sshd -t` must reject it.
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../../server/src/core/analyze';
+import { sshdDialect } from '../../server/src/dialects/sshd';
+import { derivePort, describeProbe, runSshd, sshdCheckFiles, sshdSkipReason, type SshdCheck, type SshdRun } from './sshd-harness';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FIXTURES = process.env.V6READY_ORACLE_FIXTURES_SSHD ?? join(ROOT, 'test', 'fixtures', 'sshd');
+
+/** The rules whose fixes change where sshd listens. */
+const LISTEN_RULES = ['unbracketed-listenaddress', 'address-family-conflict', 'ipv4-only', 'hostname-listenaddress'];
+
+const KNOWN_MARKERS = ['ipv6-unchanged', 'sshd-rejects'];
+
+function markerWords(text: string): string[] {
+  const m = /^\s*#\s*oracle:\s*(.*)$/.exec(text.split('\n', 1)[0]);
+  // Words up to an explanation in parentheses or after ` -- `.
+  const words = m ? m[1].split(/\s--\s|\(/)[0].split(/[\s,]+/).filter(Boolean) : [];
+  for (const w of words) if (!KNOWN_MARKERS.includes(w)) throw new Error(`unknown oracle marker '${w}' (known: ${KNOWN_MARKERS.join(', ')})`);
+  return words;
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? walk(p) : [p];
+    });
+}
+
+const isFixed = (p: string) => p.endsWith('.fixed.conf') || p.endsWith('.all-fixed.conf');
+
+/** v6ready's verdict: does any finding say sshd will refuse the file? */
+function predictsRefusal(text: string): { refuses: boolean; why: string[] } {
+  const a = analyze(sshdDialect, text);
+  const why = a.findings
+    .filter((f) => f.severity === 'error' && (f.rule === 'sshd/syntax' || f.rule === 'sshd/unknown-keyword' || /sshd refuses/.test(f.message)))
+    .map((f) => `${a.lines.positionAt(f.span.start).line + 1}: ${f.rule}: ${f.message}`);
+  return { refuses: why.length > 0, why };
+}
+
+interface Pair {
+  rule: string;
+  caseName: string;
+  variant: 'fixed' | 'all-fixed';
+  before: string;
+  after: string;
+  ipv6Unchanged: boolean;
+}
+
+function collectPairs(rule: string): Pair[] {
+  const dir = join(FIXTURES, rule);
+  if (!existsSync(dir)) return [];
+  const pairs: Pair[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.conf') || isFixed(name)) continue;
+    const caseName = name.slice(0, -'.conf'.length);
+    const before = join(dir, name);
+    const beforeText = readFileSync(before, 'utf8');
+    for (const variant of ['fixed', 'all-fixed'] as const) {
+      const after = join(dir, `${caseName}.${variant}.conf`);
+      if (!existsSync(after)) continue;
+      const afterText = readFileSync(after, 'utf8');
+      if (afterText === beforeText) continue;
+      const words = [...markerWords(beforeText), ...markerWords(afterText)];
+      pairs.push({ rule, caseName, variant, before, after, ipv6Unchanged: words.includes('ipv6-unchanged') });
+    }
+  }
+  return pairs;
+}
+
+function explain(label: string, r: SshdRun): string {
+  return [
+    `--- ${label}: port ${r.port}, sshd -t ${r.check.ok ? 'ok' : `exit ${r.check.exitCode}: ${r.check.output}`}, started ${r.started} (${r.ms.start} ms)${r.exitedEarly ? ', exited by itself' : ''}`,
+    `ipv6 ${describeProbe(r.ipv6)} | ipv4 ${describeProbe(r.ipv4)}`,
+    ...r.listenLines,
+  ].join('\n');
+}
+
+const skip = sshdSkipReason();
+const summary: string[] = [];
+
+if (skip && process.env.CI) {
+  test('sshd oracle prerequisites', () => {
+    throw new Error(`${skip} — CI must install openssh-server and run the oracle as root`);
+  });
+} else {
+  describe('sshd -t on the fixtures', { skip: skip ?? false }, () => {
+    const files = walk(FIXTURES).filter((p) => p.endsWith('.conf'));
+    let checks: Promise<Map<string, SshdCheck>> | undefined;
+    const checkOf = async (file: string) => {
+      checks ??= sshdCheckFiles(files).then((rs) => new Map(rs.map((r) => [r.file, r])));
+      return (await checks).get(file)!;
+    };
+
+    for (const file of files.filter(isFixed)) {
+      const rejects = markerWords(readFileSync(file, 'utf8')).includes('sshd-rejects');
+      test(`sshd -t accepts ${relative(FIXTURES, file)}${rejects ? ' [sshd-rejects]' : ''}`, async () => {
+        const r = await checkOf(file);
+        if (rejects) assert.notEqual(r.exitCode, 0, `sshd -t accepts ${relative(ROOT, file)}, which is marked sshd-rejects`);
+        else assert.equal(r.exitCode, 0, `sshd -t ${relative(ROOT, file)} exited ${r.exitCode}:\n${r.output}`);
+      });
+    }
+
+    for (const file of files) {
+      test(`sshd -t and v6ready agree on ${relative(FIXTURES, file)}`, async () => {
+        const text = readFileSync(file, 'utf8');
+        const predicted = predictsRefusal(text);
+        const marked = markerWords(text).includes('sshd-rejects');
+        const r = await checkOf(file);
+        const expectRefusal = predicted.refuses || marked;
+        assert.equal(
+          !r.ok,
+          expectRefusal,
+          expectRefusal
+            ? `v6ready says sshd refuses ${relative(ROOT, file)}, but sshd -t accepts it:\n${predicted.why.join('\n')}`
+            : `sshd -t refuses ${relative(ROOT, file)} (exit ${r.exitCode}: ${r.output}) and v6ready reports no error that says so`,
+        );
+      });
+    }
+  });
+
+  describe('sshd listens where the fixes say (before vs after, private network + mount namespaces)', { skip: skip ?? false, concurrency: 2 }, () => {
+    after(() => {
+      if (summary.length) console.log(`\nsshd oracle summary (rule case variant port: ipv6 before→after, ipv4 before→after)\n${summary.sort().join('\n')}\n`);
+    });
+    const state = (r: SshdRun, fam: 'ipv6' | 'ipv4') => (r[fam].answered ? 'answers' : 'fails');
+    for (const rule of LISTEN_RULES) {
+      const pairs = collectPairs(rule);
+      if (pairs.length === 0) {
+        const why = `no <case>.conf with a differing .fixed.conf/.all-fixed.conf in ${join(FIXTURES, rule)}`;
+        if (process.env.CI) test(`sshd/${rule}: fixture pairs exist`, () => assert.fail(why));
+        else test(`sshd/${rule}: fixture pairs exist`, { skip: why }, () => {});
+        continue;
+      }
+      for (const pair of pairs) {
+        const name = `sshd/${rule} ${pair.caseName} (${pair.variant})${pair.ipv6Unchanged ? ' [ipv6-unchanged]' : ''}`;
+        test(name, async (t) => {
+          const beforeText = readFileSync(pair.before, 'utf8');
+          const afterText = readFileSync(pair.after, 'utf8');
+          const port = derivePort(afterText);
+          const [b, a] = await Promise.all([runSshd(beforeText, { port }), runSshd(afterText, { port })]);
+          const refusedBefore = !b.check.ok || !b.started || b.exitedEarly;
+          const line =
+            `sshd/${rule} ${pair.caseName} ${pair.variant} port ${port}: ipv6 ${state(b, 'ipv6')}→${state(a, 'ipv6')}, ` +
+            `ipv4 ${state(b, 'ipv4')}→${state(a, 'ipv4')}${refusedBefore ? ' (sshd refused the before config)' : ''} [${b.ms.total}+${a.ms.total} ms]`;
+          summary.push(line);
+          t.diagnostic(line);
+          const details = `${explain(`before ${relative(ROOT, pair.before)}`, b)}\n${explain(`after ${relative(ROOT, pair.after)}`, a)}`;
+
+          for (const [label, r] of [['before', b], ['after', a]] as const) {
+            assert.equal(r.leftover, false, `${label}: a process of sshd's namespace was still running after the run\n${r.raw}`);
+            assert.ok(r.ms.total < 15_000, `${label}: the run took ${r.ms.total} ms`);
+          }
+          assert.equal(a.check.ok, true, `after: sshd -t rejects the fixed config\n${details}`);
+          assert.equal(a.started, true, `after: sshd did not start\n${a.log}\n${a.raw}`);
+          if (!pair.ipv6Unchanged) assert.equal(b.ipv6.answered, false, `ipv6 on [::1]:${port} should FAIL before the fix\n${details}`);
+          assert.equal(a.ipv6.answered, true, `ipv6 on [::1]:${port} should ANSWER after the fix\n${details}`);
+          if (refusedBefore) {
+            if (b.ipv4.answered) assert.equal(a.ipv4.answered, true, `ipv4 answered before and must not regress\n${details}`);
+          } else {
+            assert.equal(a.ipv4.answered, b.ipv4.answered, `ipv4 on 127.0.0.1:${port} should be unchanged by the fix\n${details}`);
+          }
+        });
+      }
+    }
+  });
+}
