@@ -1,0 +1,93 @@
+// Chevrotain lexer for DNS master files (RFC 1035 §5, as BIND's isc_lex reads them for named-checkzone).
+// Line breaks are tokens: a record ends with its line unless parentheses continue it. Comments stay in a token
+// group (not skipped) so suppressions and fixes see them. Every character lexes, so the lexer never fails.
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+// BIND's whitespace is space and tab only: a form feed or vertical tab is part of a word (named-checkzone
+// reads `ns1<FF>A` as one owner name).
+export const Spaces = createToken({ name: 'Spaces', pattern: /[ \t]+/, group: Lexer.SKIPPED });
+// CR LF, LF, or a lone CR (named-checkzone accepts CR-only files), the same breaks as core/text.ts LineIndex.
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n?|\n/, line_breaks: true });
+export const Comment = createToken({ name: 'Comment', pattern: /;[^\r\n]*/, group: 'comments' });
+export const LParen = createToken({ name: 'LParen', pattern: '(' });
+export const RParen = createToken({ name: 'RParen', pattern: ')' });
+// Words and strings are scanned by hand rather than with a regular expression: a 10 MB word would overflow
+// V8's regexp backtracking stack with an alternation under `+`. Linear, and no character fails to lex.
+
+/** BIND's special characters end a word: whitespace, line breaks, `;`, parentheses, a quote, NUL. */
+function endsWord(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 40 || c === 41 || c === 34 || c === 0;
+}
+
+/** Chevrotain's custom patterns return an exec()-like array whose first element is the image. */
+function matched(image: string): RegExpExecArray {
+  return [image] as unknown as RegExpExecArray;
+}
+
+/** A word: anything up to a special character, with `\X` escapes (`\;`, `\(`, `\ `, `\#`); not across a line break. */
+function matchWord(text: string, offset: number): RegExpExecArray | null {
+  let i = offset;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 92) {
+      i++;
+      const d = i < n ? text.charCodeAt(i) : 10;
+      if (d !== 10 && d !== 13 && d !== 0) i++;
+      continue;
+    }
+    if (endsWord(c)) break;
+    i++;
+  }
+  return i > offset ? matched(text.slice(offset, i)) : null;
+}
+
+/**
+ * A quoted string ends at its closing quote or, unclosed, at the end of the line (BIND: "unbalanced quotes");
+ * a backslash escapes the next character, a line break included.
+ */
+function matchQuoted(text: string, offset: number): RegExpExecArray | null {
+  if (text.charCodeAt(offset) !== 34) return null;
+  let i = offset + 1;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 92) {
+      i += text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 2;
+      continue;
+    }
+    if (c === 34) return matched(text.slice(offset, i + 1));
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return matched(text.slice(offset, Math.min(i, n)));
+}
+
+/** First characters of a word, for the lexer's first-character optimisation (one per bucket above U+00FF). */
+function wordStartChars(): number[] {
+  const out: number[] = [];
+  for (let c = 1; c < 256; c++) if (!endsWord(c)) out.push(c);
+  let bucket = -1;
+  for (let c = 256; c < 65536; c++) {
+    const b = Math.floor(c / 255);
+    if (b !== bucket) {
+      bucket = b;
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+export const QuotedString = createToken({ name: 'QuotedString', pattern: { exec: matchQuoted }, start_chars_hint: ['"'], line_breaks: true });
+export const Word = createToken({ name: 'Word', pattern: { exec: matchWord }, start_chars_hint: wordStartChars(), line_breaks: false });
+// NUL is a special character to BIND's lexer (it ends a word and then fails the record): kept out of the
+// parser and reported once per run.
+export const Invalid = createToken({ name: 'Invalid', pattern: /\x00+/, group: 'invalid' });
+
+export const allTokens: TokenType[] = [Spaces, Newline, Comment, LParen, RParen, QuotedString, Word, Invalid];
+
+export const zoneLexer = new Lexer(allTokens, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: true,
+  recoveryEnabled: true,
+});

@@ -1,0 +1,47 @@
+// The DNS zone file dialect (master files as BIND loads them): parse (grammar + model), rules, hover, symbols, folding.
+import { parseZoneText } from '../../../../grammars/zone/parser';
+import type { Dialect, Finding, RuleDocs } from '../../core/types';
+import { buildZoneModel, type ZoneModel } from './model';
+import { rules } from './rules';
+import { zoneFolding, zoneSymbols } from './outline';
+import { zoneHover } from './hover';
+
+export const ZONE_SYNTAX_DOCS: RuleDocs = {
+  summary:
+    'Zone file text that BIND cannot load: an unknown record type or directive, missing or extra data, a bad number, TTL, ' +
+    'name, hex or base64 field, unbalanced parentheses or quotes.',
+  why:
+    'named-checkzone and named refuse the whole zone on one such line ("not loaded due to errors"): the server then answers ' +
+    'SERVFAIL for every name in it, over IPv4 and IPv6 alike, until the file is fixed.',
+  bad: '$TTL 1h30\nwww  IN  MX  mail.example.net.',
+  good: '$TTL 1h30m\nwww  IN  MX  10 mail.example.net.',
+  fix: "No automatic fix: the finding names what BIND expected, with named-checkzone's own wording where it has one.",
+  references: ['https://www.rfc-editor.org/rfc/rfc1035#section-5', 'https://bind9.readthedocs.io/en/v9.18/chapter3.html#soa-rr', 'research/real-daemons.md §1f'],
+};
+
+export const zoneDialect: Dialect<ZoneModel> = {
+  name: 'zone',
+  languageId: 'dns-zone',
+  title: 'DNS zone file',
+  filePatterns: ['*.zone', '**/bind/db.*', '**/named/db.*', '**/bind/*.db', '**/named/*.db'],
+  lineComment: ';',
+  syntaxDocs: ZONE_SYNTAX_DOCS,
+  parse(text) {
+    const out = parseZoneText(text);
+    const model = buildZoneModel(out.cst, text);
+    const problems = [...out.problems, ...model.problems].sort((a, b) => a.start - b.start);
+    const syntaxFindings: Finding[] = problems.map((p) => ({
+      rule: 'zone/syntax',
+      severity: 'error',
+      message: p.message,
+      span: { start: p.start, end: p.end },
+      fixes: [],
+      related: p.related !== undefined ? [{ span: { start: p.related, end: p.related + 1 }, message: "the '(' opened here" }] : undefined,
+    }));
+    return { model, syntaxFindings, comments: out.comments };
+  },
+  rules,
+  hover: zoneHover,
+  symbols: zoneSymbols,
+  folding: zoneFolding,
+};
