@@ -7,7 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
  * would bundle every grammar into the client and build the parsers during activation. test/lsp checks that
  * this list, the registry and package.json agree.
  */
-export const LANGUAGE_IDS = ['bind-named'];
+export const LANGUAGE_IDS = ['bind-named', 'apacheconf', 'sendmail-mc', 'freebsd-rc-conf', 'dns-zone', 'sshd-config'];
 
 let client: LanguageClient | undefined;
 

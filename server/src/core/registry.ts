@@ -1,9 +1,14 @@
 // The dialects v6ready knows, and lookups by language id, file path and rule id.
+import { apacheDialect } from '../dialects/apache';
 import { bindDialect } from '../dialects/bind';
+import { rcconfDialect } from '../dialects/rcconf';
+import { sendmailDialect } from '../dialects/sendmail';
+import { sshdDialect } from '../dialects/sshd';
+import { zoneDialect } from '../dialects/zone';
 import { matchesGlob } from './globs';
 import type { Dialect, Rule, RuleDocs } from './types';
 
-export const DIALECTS: readonly Dialect[] = [bindDialect];
+export const DIALECTS: readonly Dialect[] = [bindDialect, apacheDialect, zoneDialect, sshdDialect, sendmailDialect, rcconfDialect];
 
 export function dialectForLanguage(languageId: string): Dialect | undefined {
   return DIALECTS.find((d) => d.languageId === languageId);

@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', targets: {
 /** The versions each dialect can target; the first is the default. Rules read the target from their context. */
 export const TARGET_VERSIONS: Record<string, readonly string[]> = {
   bind: ['9.18', '9.20'],
+  sendmail: ['linux', 'freebsd'],
 };
 
 /**
@@ -41,6 +42,7 @@ export const SETTINGS_SCHEMA = {
     default: {},
     properties: {
       bind: { type: 'string', enum: ['9.18', '9.20'], default: '9.18', description: 'BIND version the configs are for (9.18: Debian 12).' },
+      sendmail: { type: 'string', enum: ['linux', 'freebsd'], default: 'linux', description: 'Platform Sendmail runs on when the .mc has no OSTYPE that says: linux (an IPv6 wildcard socket also takes IPv4) or freebsd (IPv6 sockets are IPv6-only). Decides the DAEMON_OPTIONS fixes.' },
     },
     additionalProperties: false,
     description: 'Target version per dialect, e.g. { "bind": "9.20" }: rules whose truth depends on the version use it.',
