@@ -156,7 +156,12 @@ export function parseBindText(text: string): BindParseOutput {
   const lexed = bindLexer.tokenize(text);
   const problems: SyntaxProblem[] = [];
   for (const e of lexed.errors) problems.push({ message: `unexpected character: ${e.message}`, start: e.offset, end: e.offset + (e.length || 1) });
+  // named's lexer ends a token at a NUL byte and reads on (`directory\0 "."` loads, good-embedded-null):
+  // control bytes right after a word end it silently; anywhere else they are errors.
+  const wordEnds = new Set<number>();
+  for (const t of lexed.tokens) if (t.tokenType === Word) wordEnds.add(t.startOffset + t.image.length);
   for (const t of lexed.groups.invalid ?? []) {
+    if (wordEnds.has(t.startOffset) && /^\x00+$/.test(t.image)) continue;
     const code = t.image.charCodeAt(0).toString(16).padStart(2, '0');
     problems.push({ message: `invalid character U+00${code.toUpperCase()}: control characters are allowed only inside quoted strings`, start: t.startOffset, end: t.startOffset + t.image.length });
   }

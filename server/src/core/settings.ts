@@ -16,7 +16,7 @@ export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', targets: {
 
 /** The versions each dialect can target; the first is the default. Rules read the target from their context. */
 export const TARGET_VERSIONS: Record<string, readonly string[]> = {
-  bind: ['9.18', '9.20'],
+  bind: ['9.18', '9.20', '9.21'],
   sendmail: ['linux', 'freebsd'],
 };
 
@@ -41,7 +41,7 @@ export const SETTINGS_SCHEMA = {
     type: 'object',
     default: {},
     properties: {
-      bind: { type: 'string', enum: ['9.18', '9.20'], default: '9.18', description: 'BIND version the configs are for (9.18: Debian 12).' },
+      bind: { type: 'string', enum: ['9.18', '9.20', '9.21'], default: '9.18', description: 'BIND version the configs are for (9.18: Debian 12; 9.21: the development branch).' },
       sendmail: { type: 'string', enum: ['linux', 'freebsd'], default: 'linux', description: 'Platform Sendmail runs on when the .mc has no OSTYPE that says: linux (an IPv6 wildcard socket also takes IPv4) or freebsd (IPv6 sockets are IPv6-only). Decides the DAEMON_OPTIONS fixes.' },
     },
     additionalProperties: false,

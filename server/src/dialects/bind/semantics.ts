@@ -5,8 +5,9 @@ import { blockContexts, GRAMMAR_VERSIONS, lookupClause, normalizeZoneType, type 
 import type { BindModel, Clause } from './model';
 import { walkClauses } from './model';
 
-/** The grammar a rule checks against: the user's target ('9.18' default, '9.20', or 'main' in tests). */
+/** The grammar a rule checks against: the user's target ('9.18' default, '9.20', or '9.21' = the development branch). */
 export function grammarOf(target: string | undefined): GrammarVersion {
+  if (target === '9.21') return 'main';
   return (GRAMMAR_VERSIONS as readonly string[]).includes(target ?? '') ? (target as GrammarVersion) : '9.18';
 }
 
