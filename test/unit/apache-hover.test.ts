@@ -68,3 +68,16 @@ test('symbols show sections, a VirtualHost with its ServerName; folding; Include
     ['sites-enabled/*.conf', 'sites-enabled/*.conf', true],
   ]);
 });
+
+test('Include and IncludeOptional paths are document links (globs are not), resolving against ServerRoot', async () => {
+  const { apacheDialect } = await import('../../server/src/dialects/apache');
+  const text = 'ServerRoot "/etc/apache2"\nInclude ports.conf\nIncludeOptional "conf-enabled/*.conf"\nIncludeOptional mods-enabled/ssl.load\n';
+  const links = apacheDialect.links!(apacheDialect.parse(text).model, text);
+  assert.deepEqual(
+    links.map((l) => [text.slice(l.span.start, l.span.end), l.target, l.kind, l.directory]),
+    [
+      ['ports.conf', 'ports.conf', 'include', '/etc/apache2'],
+      ['mods-enabled/ssl.load', 'mods-enabled/ssl.load', 'include', '/etc/apache2'],
+    ],
+  );
+});

@@ -4,7 +4,7 @@ import { parseApacheText } from '../../../../grammars/apache/parser';
 import type { Dialect, Finding, RuleDocs } from '../../core/types';
 import { buildApacheModel, type ApacheModel } from './model';
 import { rules } from './rules';
-import { apacheFolding, apacheSymbols } from './outline';
+import { apacheFolding, apacheIncludes, apacheServerRoot, apacheSymbols } from './outline';
 import { apacheCompletions, apacheHover } from './hover';
 
 export const APACHE_SYNTAX_DOCS: RuleDocs = {
@@ -43,4 +43,10 @@ export const apacheDialect: Dialect<ApacheModel> = {
   completions: apacheCompletions,
   symbols: apacheSymbols,
   folding: apacheFolding,
+  // Include / IncludeOptional paths become document links; a relative one resolves against ServerRoot, and a
+  // glob (conf.d/*.conf) names no single file to open.
+  links: (model) =>
+    apacheIncludes(model)
+      .filter((l) => !/[*?[]/.test(l.target))
+      .map((l) => ({ span: l.span, target: l.target, kind: 'include' as const, directory: apacheServerRoot(model) })),
 };
