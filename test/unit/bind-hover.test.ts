@@ -274,3 +274,22 @@ test('the language configuration keeps IPv6 literals and hyphenated names as one
   const words = 'listen-on-v6 { 2001:db8::1/64; fe80::1%eth0; !10/8; }; // c'.match(new RegExp(conf.wordPattern, 'g'));
   assert.deepEqual(words, ['listen-on-v6', '2001:db8::1/64', 'fe80::1%eth0', '10/8', 'c']);
 });
+
+test('completion offers the names the file defines: keys in address lists, primaries lists, dnssec-policy names', () => {
+  const text = [
+    'key "xfer-key" { algorithm hmac-sha256; secret "c2VjcmV0"; };',
+    'acl trusted { 192.0.2.0/24; 2001:db8::/32; };',
+    'primaries upstream { 2001:db8::53; };',
+    'dnssec-policy strict { keys { csk lifetime unlimited algorithm 13; }; };',
+    'zone "example.net" { type secondary; file "db"; primaries {  }; };',
+    'zone "example.org" { type primary; file "db2"; dnssec-policy  ; allow-transfer {  }; };',
+    '',
+  ].join('\n');
+  const model = buildBindModel(parseBindText(text).cst);
+  const at = (marker: string, delta: number) => bindCompletions(model, text, text.indexOf(marker) + delta).map((e) => e.label);
+  assert.deepEqual(at('primaries {  }', 12), ['upstream']);
+  const policy = at('dnssec-policy  ;', 14);
+  assert.ok(policy.includes('strict') && policy.includes('default') && policy.includes('insecure'), policy.join());
+  const aml = at('allow-transfer {  }', 17);
+  for (const l of ['any', 'none', 'trusted', 'key xfer-key']) assert.ok(aml.includes(l), `${l} missing from ${aml.join()}`);
+});

@@ -11,6 +11,7 @@ import {
   normalizeContext,
   type ResolvedDoc,
 } from './docs';
+import { definitionsByName, type BindNameKind } from './navigation';
 import type { BindModel, Clause } from './model';
 
 type TextNode = WordNode | StringNode;
@@ -212,6 +213,15 @@ function clauseCompletions(ctx: string): CompletionEntry[] {
   });
 }
 
+/** Names the file defines, of one kind (acl, key, primaries, dnssec-policy ...), as completion values. */
+function definedNames(model: BindModel, kind: BindNameKind, label = (n: string) => n): CompletionEntry[] {
+  const out: CompletionEntry[] = [];
+  for (const d of definitionsByName(model).values()) {
+    if (d.kind === kind) out.push({ label: label(d.name), kind: 'value', detail: `${kind} defined in this file` });
+  }
+  return out;
+}
+
 function aclCompletions(model: BindModel): CompletionEntry[] {
   const out: CompletionEntry[] = Object.keys(PREDEFINED_ACLS).map((name) => ({
     label: name,
@@ -220,15 +230,22 @@ function aclCompletions(model: BindModel): CompletionEntry[] {
     documentation: `${PREDEFINED_ACLS[name].description}\n\n**IPv6:** ${PREDEFINED_ACLS[name].ipv6}`,
   }));
   const seen = new Set(out.map((e) => e.label));
-  for (const c of model.clauses) {
-    if (c.name !== 'acl') continue;
-    const name = textOf(c.args[0]);
-    if (!name || seen.has(name)) continue;
-    seen.add(name);
-    out.push({ label: name, kind: 'value', detail: 'acl defined in this file' });
-  }
+  for (const e of definedNames(model, 'acl')) if (!seen.has(e.label)) out.push(e);
+  // An address match list also admits TSIG keys: `key "name";`.
+  out.push(...definedNames(model, 'key', (n) => `key ${/^[A-Za-z0-9._-]+$/.test(n) ? n : JSON.stringify(n)}`));
   return out;
 }
+
+/** Lists of servers (primaries, also-notify, parental-agents) name primaries lists; `keys { }` names keys. */
+const NAME_LISTS: Record<string, BindNameKind> = {
+  primaries: 'primaries', masters: 'primaries', 'also-notify': 'primaries', 'parental-agents': 'primaries', 'remote-servers': 'primaries',
+  keys: 'key',
+};
+
+/** Values after a clause name that name something the file (or BIND) defines. */
+const NAME_ARGS: Record<string, { kind: BindNameKind; builtins: string[] }> = {
+  'dnssec-policy': { kind: 'dnssec-policy', builtins: ['default', 'insecure', 'none'] },
+};
 
 /** The clause (among those of the enclosing block) whose text the offset is in, if any. */
 function clauseAt(clauses: readonly Clause[], offset: number): Clause | undefined {
@@ -242,13 +259,20 @@ export function bindCompletions(model: BindModel, _text: string, offset: number)
   if (where.owner && (!where.inFirstBlock || !STATEMENT_CONTEXTS.has(ctx) || inList(where.owner))) {
     // Inside a list: offer ACL names where the list is an address match list.
     const ownerDoc = clauseDoc(where.owner);
-    return ownerDoc?.aml ? aclCompletions(model) : [];
+    if (ownerDoc?.aml) return aclCompletions(model);
+    const kind = NAME_LISTS[where.owner.name];
+    return kind ? definedNames(model, kind) : [];
   }
 
   const siblings = where.owner ? where.owner.children : model.clauses;
   const current = clauseAt(siblings, offset);
   if (current && current.nameNode && offset > current.nameNode.end) {
-    // Past the clause name: offer the keywords its arguments can take.
+    // Past the clause name: the names it may refer to, or the keywords its arguments can take.
+    const named = NAME_ARGS[current.name];
+    if (named && current.args.length <= 1) {
+      const builtins = named.builtins.map((label): CompletionEntry => ({ label, kind: 'value', detail: `built-in ${named.kind}` }));
+      return [...builtins, ...definedNames(model, named.kind)];
+    }
     const d = clauseDoc(current);
     if (!d?.keywords) return [];
     return Object.entries(d.keywords).map(([label, meaning]) => ({ label, kind: 'keyword', detail: `${d.name} argument`, documentation: meaning }));
