@@ -365,6 +365,8 @@ async function runScenario(page: Page, s: Scenario, first: boolean): Promise<voi
   // ---- the finding: a squiggle and a Problems entry with the rule id ----
   const editor = activeEditor(page);
   const sev = finding.severity === 'warning' ? 'warning' : finding.severity === 'error' ? 'error' : 'info';
+  // The editor renders only the lines in view: bring the finding's line there first.
+  await goTo(page, line, col + 1);
   await editor.locator(`.squiggly-${sev}`).first().waitFor({ timeout: 60_000 });
   check(`${L}: squiggle (${sev})`, true);
   mark(`${L}: squiggle`);
