@@ -407,7 +407,7 @@ async function runScenario(page: Page, s: Scenario, first: boolean): Promise<voi
       const n = await problemRows(page, s.rule).count();
       const now = n === 0 ? 'gone' : await rowSeverity(r);
       return now === want ? now : undefined;
-    }, 20_000);
+    }, 45_000);
     const label = setting ? `"${s.rule}": "${setting}"` : 'no override';
     check(`${L}: v6ready.rules ${label} -> Problems entry ${want}`, got === want,
       got === want ? '' : `Problems rows: ${short((await page.locator('.markers-panel').innerText().catch(() => '')), 300)}`);
@@ -450,6 +450,7 @@ async function runScenario(page: Page, s: Scenario, first: boolean): Promise<voi
   const faOriginal = readFileSync(faFile, 'utf8');
   if (allFixed === faOriginal) throw new Error(`${s.example} has no safe fixes: fix-all on save cannot be shown`);
   await openFile(page, faRel);
+  await goTo(page, line, col + 1);
   await activeEditor(page).locator(`.squiggly-${sev}`).first().waitFor({ timeout: 60_000 });
   // An edit that changes nothing in the end (type, delete), so the editor is dirty and Ctrl+S is a real save.
   await focusEditor(page);

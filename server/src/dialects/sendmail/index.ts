@@ -23,7 +23,9 @@ export const sendmailDialect: Dialect<SendmailModel> = {
   name: 'sendmail',
   languageId: 'sendmail-mc',
   title: 'Sendmail .mc',
-  filePatterns: ['sendmail.mc', 'submit.mc', '*.mc'],
+  // Only the standard names: other .mc files are recognised in the editor by their first line (package.json
+  // firstLine), and checked from the CLI with --language sendmail-mc; `*.mc` also names Windows message files.
+  filePatterns: ['sendmail.mc', 'submit.mc'],
   lineComment: 'dnl',
   syntaxDocs: SENDMAIL_SYNTAX_DOCS,
   parse(text) {
