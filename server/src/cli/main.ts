@@ -1,10 +1,12 @@
 // The `v6ready` command: check (text/json/sarif, --fix), rules, explain, lsp. Exit 0 clean, 1 errors, 2 usage/I-O.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { analyze, fixAll } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
 import { parseSettings, type Settings } from '../core/settings';
 import { LineIndex } from '../core/text';
+import type { Dialect } from '../core/types';
+import { IncludeWorld } from '../workspace/linked';
 import { readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport } from './format';
 
@@ -109,12 +111,42 @@ function collectJobs(o: CheckOptions, ioErrors: string[]): Job[] {
   return jobs;
 }
 
+/** Files larger than this are not read to follow includes (a config that large is not an include). */
+const MAX_INCLUDED_BYTES = 16 * 1024 * 1024;
+
+function readForIncludes(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    if (!st.isFile() || st.size > MAX_INCLUDED_BYTES) return undefined;
+    return readInput(path).text;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One include world per dialect that has includes, over the disk, rooted at the checked files of that dialect:
+ * each checked file sees what it includes and what includes it.
+ */
+function includeWorlds(jobs: readonly Job[]): Map<Dialect, IncludeWorld & { roots: string[] }> {
+  const out = new Map<Dialect, IncludeWorld & { roots: string[] }>();
+  for (const j of jobs) {
+    if (!j.dialect.links || j.stdin) continue;
+    let w = out.get(j.dialect);
+    if (!w) out.set(j.dialect, (w = Object.assign(new IncludeWorld(j.dialect, readForIncludes), { roots: [] as string[] })));
+    w.roots.push(resolvePath(j.path));
+  }
+  return out;
+}
+
 function check(args: string[]): number {
   const o = parseCheckArgs(args);
   const ioErrors: string[] = [];
   const settings = loadSettings(o.config, ioErrors);
   const reports: FileReport[] = [];
-  for (const job of collectJobs(o, ioErrors)) {
+  const jobs = collectJobs(o, ioErrors);
+  const worlds = includeWorlds(jobs);
+  for (const job of jobs) {
     let input: DecodedText;
     try {
       input = job.stdin ? readStdin() : readInput(job.path);
@@ -124,9 +156,12 @@ function check(args: string[]): number {
     }
     const notes: string[] = [];
     if (!input.validUtf8) notes.push('not valid UTF-8: undecodable bytes were read as U+FFFD' + (o.fix ? '; not fixed, to keep its bytes' : ''));
-    let analysis = analyze(job.dialect, input.text, settings);
+    const world = worlds.get(job.dialect);
+    const context = world && !job.stdin ? world.contextOf(resolvePath(job.path), world.roots) : undefined;
+    const analyzeContext = { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial };
+    let analysis = analyze(job.dialect, input.text, settings, analyzeContext);
     if (o.fix && input.validUtf8) {
-      const r = fixAll(job.dialect, input.text, settings);
+      const r = fixAll(job.dialect, input.text, settings, {}, analyzeContext);
       if (r.applied > 0) {
         if (job.stdin) process.stdout.write(r.text);
         else {
