@@ -205,7 +205,7 @@ function explain(args: string[]): number {
   const d = r.docs;
   process.stdout.write(
     [
-      `${r.id} (${r.dialect.title}, default severity: ${r.severity})`,
+      `${r.id} (${r.dialect?.title ?? 'v6ready'}, default severity: ${r.severity})`,
       '',
       d.summary,
       '',
