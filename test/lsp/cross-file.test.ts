@@ -6,8 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InitializedNotification, InitializeRequest } from 'vscode-languageserver-protocol/node';
-import { LspClient, VSCODE_LIKE_CAPABILITIES } from './lsp-client';
+import { LspClient } from './lsp-client';
 
 let client: LspClient;
 let ws: string;
@@ -18,14 +17,7 @@ before(async () => {
   writeFileSync(join(ws, 'named.conf'), 'include "named.conf.acls";\ninclude "named.conf.options";\ninclude "named.conf.gone";\n');
   writeFileSync(join(ws, 'named.conf.acls'), '// internal networks\nacl internal { 192.0.2.0/24; };\n');
   writeFileSync(join(ws, 'named.conf.options'), 'options {\n\tallow-query { internal; };\n};\n');
-  client = LspClient.start();
-  await client.connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: uriOf(ws),
-    capabilities: VSCODE_LIKE_CAPABILITIES,
-    workspaceFolders: [{ uri: uriOf(ws), name: 'ws' }],
-  });
-  await client.connection.sendNotification(InitializedNotification.type, {});
+  ({ client } = await LspClient.started({ workspace: ws }));
 });
 after(async () => {
   await client?.dispose();
