@@ -1,17 +1,20 @@
 // The `v6ready` command: check (text/json/sarif, --fix), rules, explain, lsp. Exit 0 clean, 1 errors, 2 usage/I-O.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyze, fixAll } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
-import { parseSettings, type Settings } from '../core/settings';
 import { LineIndex } from '../core/text';
+import { ConfigError, ConfigLoader } from './config';
 import { readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
-import { formatJson, formatSarif, formatText, type FileReport } from './format';
+import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
+import { Progress } from './progress';
 
 declare const __V6READY_VERSION__: string;
 const VERSION = typeof __V6READY_VERSION__ !== 'undefined' ? __V6READY_VERSION__ : '0.0.0-dev';
 
-const USAGE = `usage: v6ready check [--format text|json|sarif] [--fix] [--language <id>] [--config <file>] <file|dir|->...
+const USAGE = `usage: v6ready check [--format text|json|sarif] [--fix] [--language <id>] [--config <file>] [--max-warnings <n>] <file|dir|->...
        v6ready rules
        v6ready explain <rule>
        v6ready lsp --stdio
@@ -26,6 +29,8 @@ interface CheckOptions {
   fix: boolean;
   language?: string;
   config?: string;
+  /** Exit 1 when there are more warnings than this (as ESLint's --max-warnings); errors exit 1 regardless. */
+  maxWarnings?: number;
   paths: string[];
 }
 
@@ -47,6 +52,11 @@ function parseCheckArgs(args: string[]): CheckOptions {
       o.format = f;
     } else if (a === '--language' || a.startsWith('--language=')) o.language = value('--language');
     else if (a === '--config' || a.startsWith('--config=')) o.config = value('--config');
+    else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
+      const v = value('--max-warnings');
+      if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number >= 0, not '${v}'`);
+      o.maxWarnings = Number(v);
+    }
     else if (a === '--') o.paths.push(...args.slice(i + 1)), (i = args.length);
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
     else o.paths.push(a);
@@ -59,27 +69,13 @@ function parseCheckArgs(args: string[]): CheckOptions {
   return o;
 }
 
-function loadSettings(configPath: string | undefined, errors: string[]): Settings {
-  const path = configPath ?? (existsSync('.v6ready.json') ? '.v6ready.json' : undefined);
-  if (!path) return parseSettings(undefined).settings;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new UsageError(`cannot read config ${path}: ${(err as Error).message}`);
-  }
-  const { settings, problems } = parseSettings(raw, new Set(allRules().map((r) => r.id)));
-  for (const p of problems) errors.push(`${path}: ${p}`);
-  return settings;
-}
-
 interface Job {
   path: string;
   dialect: InputFile['dialect'];
   stdin?: boolean;
 }
 
-function collectJobs(o: CheckOptions, ioErrors: string[]): Job[] {
+function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader): Job[] {
   const jobs: Job[] = [];
   const forced = o.language ? dialectForLanguage(o.language) : undefined;
   for (const p of o.paths) {
@@ -96,12 +92,14 @@ function collectJobs(o: CheckOptions, ioErrors: string[]): Job[] {
     }
     if (st.isDirectory()) {
       try {
-        for (const f of walk(p)) jobs.push({ path: f.path, dialect: forced ?? f.dialect });
+        for (const f of walk(p)) if (!configs.ignored(f.path)) jobs.push({ path: f.path, dialect: forced ?? f.dialect });
       } catch (err) {
         ioErrors.push((err as Error).message);
       }
     } else {
       const dialect = forced ?? dialectForPath(p);
+      // A file named on the command line is ignored too: pre-commit passes every changed file by name.
+      if (configs.ignored(p)) continue;
       if (!dialect) ioErrors.push(`${p}: cannot tell its language from the name; pass --language <id>`);
       else jobs.push({ path: p, dialect });
     }
@@ -112,9 +110,13 @@ function collectJobs(o: CheckOptions, ioErrors: string[]): Job[] {
 function check(args: string[]): number {
   const o = parseCheckArgs(args);
   const ioErrors: string[] = [];
-  const settings = loadSettings(o.config, ioErrors);
+  const configs = loadConfigs(o.config);
   const reports: FileReport[] = [];
-  for (const job of collectJobs(o, ioErrors)) {
+  const jobs = collectJobs(o, ioErrors, configs);
+  const progress = new Progress(process.stderr, jobs.length);
+  for (const [i, job] of jobs.entries()) {
+    progress.update(i, job.path);
+    const settings = configs.forFile(job.stdin ? undefined : job.path).settings;
     let input: DecodedText;
     try {
       input = job.stdin ? readStdin() : readInput(job.path);
@@ -142,15 +144,47 @@ function check(args: string[]): number {
         analysis = r.analysis;
       }
     }
-    reports.push({ path: job.path, language: job.dialect.languageId, lines: analysis.lines ?? new LineIndex(input.text), findings: analysis.findings, notes });
+    reports.push({ path: job.path, language: job.dialect.languageId, lines: analysis.lines ?? new LineIndex(input.text), findings: analysis.findings, notes, text: input.text });
   }
-  const out = o.format === 'json' ? formatJson(reports) : o.format === 'sarif' ? formatSarif(reports, VERSION) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR);
+  progress.done();
+  ioErrors.unshift(...configs.problems);
+  const out = o.format === 'json' ? formatJson(reports) : o.format === 'sarif' ? formatSarif(reports, sarifOptions()) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR);
   // With --fix on stdin, stdout carries the fixed text; the report goes to stderr.
   const toStderr = o.fix && o.paths.includes('-');
   (toStderr ? process.stderr : process.stdout).write(out + '\n');
   for (const e of ioErrors) process.stderr.write(`v6ready: ${e}\n`);
   if (ioErrors.length) return 2;
-  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return exitCode(reports, o.maxWarnings);
+}
+
+function sarifOptions(): SarifOptions {
+  return {
+    version: VERSION,
+    root: process.cwd(),
+    fileUri: (p) => pathToFileURL(p).href,
+    hash: (s) => createHash('sha256').update(s).digest('hex').slice(0, 32),
+  };
+}
+
+function loadConfigs(explicit: string | undefined): ConfigLoader {
+  try {
+    return new ConfigLoader(explicit);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** 1 when any finding is an error, or when there are more warnings than --max-warnings allows; else 0. */
+export function exitCode(reports: readonly FileReport[], maxWarnings: number | undefined): number {
+  const all = reports.flatMap((r) => r.findings);
+  if (all.some((f) => f.severity === 'error')) return 1;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`v6ready: too many warnings (${warnings}; --max-warnings allows ${maxWarnings})\n`);
+    return 1;
+  }
+  return 0;
 }
 
 function rules(): number {
@@ -229,6 +263,10 @@ export function main(argv: string[]): number {
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`v6ready: ${err.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`v6ready: ${err.message}\n`);
       return 2;
     }
     process.stderr.write(`v6ready: internal error: ${(err as Error).stack ?? err}\n`);
