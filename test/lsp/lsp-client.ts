@@ -50,6 +50,8 @@ export interface StartOptions {
   configuration?: (items: ConfigurationItem[]) => unknown[];
   /** Answers workspace/applyEdit; the default accepts it. Every edit is recorded in `appliedEdits` either way. */
   applyEdit?: (params: ApplyWorkspaceEditParams) => boolean;
+  /** Workspace folder URIs sent at initialize (none by default). */
+  workspaceFolders?: string[];
 }
 
 type Waiter = { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -116,7 +118,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: null,
       capabilities: this.options.capabilities ?? VSCODE_LIKE_CAPABILITIES,
-      workspaceFolders: null,
+      workspaceFolders: this.options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
@@ -145,6 +147,11 @@ export class LspClient {
 
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** workspace/didChangeWatchedFiles (type 1 created, 2 changed, 3 deleted). */
+  async watchedFilesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   async changeConfiguration(settings: unknown = null): Promise<void> {

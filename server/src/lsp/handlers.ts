@@ -3,6 +3,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ResponseError,
   TextDocumentSyncKind,
   type Connection,
@@ -10,6 +11,7 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
+import { CONFIG_FILE } from '../core/settings';
 import { codeActions, executeFixAll, FIX_ALL_COMMAND, FIX_ALL_KIND } from './codeActions';
 import { completion } from './completion';
 import { Linter } from './diagnostics';
@@ -58,6 +60,8 @@ export function bindServer(connection: Connection): Session {
     session.client.snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     session.client.dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     setWorkspaceFolders(params);
+    session.settings.setFolders(params);
+    session.client.watchedFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     return { capabilities: CAPABILITIES, serverInfo: { name: 'v6ready' } };
   });
 
@@ -66,12 +70,24 @@ export function bindServer(connection: Connection): Session {
       if (session.client.dynamicConfiguration) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: 'v6ready' });
       }
+      if (session.client.watchedFiles) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+      }
     }),
   );
 
   connection.onDidChangeConfiguration(
     g('didChangeConfiguration', undefined, (change) => {
       session.settings.changed(change?.settings);
+      session.clearCache();
+      linter.relintAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    g('didChangeWatchedFiles', undefined, (change) => {
+      if (!change?.changes?.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`))) return;
+      session.settings.configFilesChanged();
       session.clearCache();
       linter.relintAll();
     }),

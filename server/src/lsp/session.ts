@@ -27,6 +27,8 @@ export interface ClientSupport {
   hierarchicalSymbols: boolean;
   snippets: boolean;
   dynamicConfiguration: boolean;
+  /** The client can register file watchers (workspace/didChangeWatchedFiles). */
+  watchedFiles?: boolean;
 }
 
 export class Session {
