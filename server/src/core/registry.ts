@@ -5,6 +5,7 @@ import { rcconfDialect } from '../dialects/rcconf';
 import { sendmailDialect } from '../dialects/sendmail';
 import { sshdDialect } from '../dialects/sshd';
 import { zoneDialect } from '../dialects/zone';
+import { WORKSPACE_FAMILY, WORKSPACE_RULES } from '../workspace/rules';
 import { matchesGlob } from './globs';
 import type { Dialect, Rule, RuleDocs } from './types';
 
@@ -21,7 +22,8 @@ export function dialectForPath(path: string): Dialect | undefined {
 
 export interface RuleEntry {
   id: string;
-  dialect: Dialect;
+  /** The dialect, or the cross-file `workspace` family (which has a name and a title only). */
+  dialect: Pick<Dialect, 'name' | 'title'>;
   severity: Rule['severity'];
   docs: RuleDocs;
 }
@@ -33,6 +35,7 @@ export function allRules(): RuleEntry[] {
     out.push({ id: `${d.name}/syntax`, dialect: d, severity: 'error', docs: d.syntaxDocs });
     for (const r of d.rules) out.push({ id: r.id, dialect: d, severity: r.severity, docs: r.docs });
   }
+  for (const r of WORKSPACE_RULES) out.push({ id: r.id, dialect: WORKSPACE_FAMILY, severity: r.severity, docs: r.docs });
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
