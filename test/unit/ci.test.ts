@@ -219,3 +219,15 @@ test('settings helpers: search folders, overlay precedence, ignore syntax', () =
   ];
   for (const [p, g, want] of cases) assert.equal(isIgnored(p, g), want, `${p} vs ${g.join(',')}`);
 });
+
+test('sarif with cross-file findings: relatedLocations in the other files, still valid SARIF 2.1.0', () => {
+  const r = run(['check', '--format', 'sarif', join('test', 'fixtures', 'workspace', 'aaaa-without-listener', 'apache-ipv4-listen')], process.cwd());
+  const log = JSON.parse(r.stdout);
+  const validate = sarifValidator();
+  assert.equal(validate(log), true, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  const res = log.runs[0].results.find((x: any) => x.ruleId === 'workspace/aaaa-without-listener');
+  assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/workspace/aaaa-without-listener/apache-ipv4-listen/example.net.zone');
+  const rel = res.relatedLocations.map((x: any) => `${x.physicalLocation.artifactLocation.uri.split('/').pop()}:${x.physicalLocation.region.startLine}`);
+  assert.deepEqual(rel, ['httpd.conf:1', 'httpd.conf:3']);
+  assert.ok(log.runs[0].tool.driver.rules.some((x: any) => x.id === 'workspace/aaaa-without-listener' && x.helpUri.endsWith('#workspaceaaaa-without-listener')));
+});

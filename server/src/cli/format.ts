@@ -23,7 +23,16 @@ function range(lines: LineIndex, span: { start: number; end: number }): JsonRang
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
-export function formatJson(files: FileReport[]): string {
+/** Related locations of cross-file findings carry a file path; `others` gives the line tables of those files. */
+export type OtherFiles = ReadonlyMap<string, FileReport>;
+
+type WithFile = { file?: string; span: { start: number; end: number }; message: string };
+
+function relatedOf(x: Finding): WithFile[] {
+  return (x.related ?? []) as WithFile[];
+}
+
+export function formatJson(files: FileReport[], others: OtherFiles = new Map()): string {
   return JSON.stringify(
     {
       version: 1,
@@ -35,6 +44,14 @@ export function formatJson(files: FileReport[]): string {
           severity: x.severity,
           message: x.message,
           range: range(f.lines, x.span),
+          ...(x.related?.length
+            ? {
+                related: relatedOf(x).map((r) => {
+                  const lines = r.file === undefined ? f.lines : others.get(r.file)?.lines;
+                  return { ...(r.file !== undefined ? { path: r.file } : {}), message: r.message, ...(lines ? { range: range(lines, r.span) } : {}) };
+                }),
+              }
+            : {}),
           fixes: x.fixes.map((fix) => ({
             title: fix.title,
             safe: fix.safe,
@@ -48,7 +65,7 @@ export function formatJson(files: FileReport[]): string {
   );
 }
 
-export function formatText(files: FileReport[], color: boolean): string {
+export function formatText(files: FileReport[], color: boolean, others: OtherFiles = new Map()): string {
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const sevColor: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
   const out: string[] = [];
@@ -60,6 +77,12 @@ export function formatText(files: FileReport[], color: boolean): string {
       counts[x.severity]++;
       const p = f.lines.positionAt(x.span.start);
       out.push(`${f.path}:${p.line + 1}:${p.character + 1}: ${c(sevColor[x.severity], x.severity)} ${c('1', x.rule)}: ${x.message}`);
+      for (const r of relatedOf(x)) {
+        if (r.file === undefined) continue; // same-file notes stay in the editor's related information
+        const lines = others.get(r.file)?.lines;
+        const at = lines ? lines.positionAt(r.span.start) : undefined;
+        out.push(`    ${c('2', 'see')} ${r.file}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${r.message}`);
+      }
       for (const fix of x.fixes) {
         if (fix.safe) fixable++;
         out.push(`    ${fix.safe ? c('32', 'fix (safe)') : c('35', 'fix (unsafe)')}: ${fix.title}`);
@@ -134,7 +157,7 @@ function ruleName(id: string): string {
   return id.split(/[/-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }
 
-export function formatSarif(files: FileReport[], options: SarifOptions): string {
+export function formatSarif(files: FileReport[], options: SarifOptions, others: OtherFiles = new Map()): string {
   const o = options;
   const rules = allRules();
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -158,7 +181,7 @@ export function formatSarif(files: FileReport[], options: SarifOptions): string 
         // RelatedLocation.file (a location in another file) comes with the cross-file rules.
         const r = r0 as typeof r0 & { file?: string };
         if (r.file !== undefined) {
-          const other = files.find((g) => g.path === r.file);
+          const other = files.find((g) => g.path === r.file) ?? others.get(r.file);
           if (!other) return [{ id: i + 1, message: { text: r.message }, physicalLocation: { artifactLocation: artifactLocation(r.file, o) } }];
           return [{ id: i + 1, message: { text: r.message }, physicalLocation: { artifactLocation: artifactLocation(r.file, o), region: region(other.lines, r.span) } }];
         }

@@ -1,7 +1,7 @@
 // The `v6ready` command: check (text/json/sarif, --fix), rules, explain, lsp. Exit 0 clean, 1 errors, 2 usage/I-O.
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, fixAll } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
@@ -10,11 +10,17 @@ import { ConfigError, ConfigLoader } from './config';
 import { readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
 import { Progress } from './progress';
+import { cliWorkspace } from './workspace';
+import { runWorkspaceRules } from '../workspace/rule';
+import { WORKSPACE_RULES } from '../workspace/rules';
+import { buildReport } from '../workspace/report';
+import { renderHtml, renderMarkdown } from '../workspace/render';
 
 declare const __V6READY_VERSION__: string;
 const VERSION = typeof __V6READY_VERSION__ !== 'undefined' ? __V6READY_VERSION__ : '0.0.0-dev';
 
 const USAGE = `usage: v6ready check [--format text|json|sarif] [--fix] [--language <id>] [--config <file>] [--max-warnings <n>] <file|dir|->...
+       v6ready report [--format md|html|json] [--config <file>] [--output <file>] <dir|file>...
        v6ready rules
        v6ready explain <rule>
        v6ready lsp --stdio
@@ -144,11 +150,12 @@ function check(args: string[]): number {
         analysis = r.analysis;
       }
     }
-    reports.push({ path: job.path, language: job.dialect.languageId, lines: analysis.lines ?? new LineIndex(input.text), findings: analysis.findings, notes, text: input.text });
+    reports.push({ path: job.path, language: job.dialect.languageId, lines: analysis.lines ?? new LineIndex(analysis.text), findings: analysis.findings, notes, text: analysis.text });
   }
   progress.done();
+  addWorkspaceFindings(reports, jobs.filter((j) => !j.stdin).map((j) => j.path), configs);
   ioErrors.unshift(...configs.problems);
-  const out = o.format === 'json' ? formatJson(reports) : o.format === 'sarif' ? formatSarif(reports, sarifOptions()) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR);
+  const out = o.format === 'json' ? formatJson(reports, relatedFiles) : o.format === 'sarif' ? formatSarif(reports, sarifOptions(), relatedFiles) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR, relatedFiles);
   // With --fix on stdin, stdout carries the fixed text; the report goes to stderr.
   const toStderr = o.fix && o.paths.includes('-');
   (toStderr ? process.stderr : process.stdout).write(out + '\n');
@@ -156,6 +163,45 @@ function check(args: string[]): number {
   if (ioErrors.length) return 2;
   return exitCode(reports, o.maxWarnings);
 }
+
+/**
+ * The cross-file rules over the files checked (and the files they include or name as zone files): their findings
+ * join the reports of the files they are in, related locations named by the paths the output uses.
+ */
+function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: ConfigLoader): void {
+  if (paths.length === 0) return;
+  const ws = cliWorkspace(paths, configs).build();
+  const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings);
+  if (findings.length === 0) return;
+  const byAbs = new Map(reports.filter((r) => r.path !== '-').map((r) => [resolve(r.path), r]));
+  const display = (abs: string) => byAbs.get(abs)?.path ?? (relative('.', abs).startsWith('..') ? abs : relative('.', abs));
+  for (const f of findings) {
+    if (configs.ignored(f.file)) continue;
+    let report = byAbs.get(f.file);
+    if (!report) {
+      const file = ws.files.find((x) => x.path === f.file);
+      if (!file) continue;
+      report = { path: display(f.file), language: file.dialect.languageId, lines: file.analysis.lines, findings: [], notes: [], text: file.text };
+      reports.push(report);
+      byAbs.set(f.file, report);
+    }
+    report.findings.push({ ...f, related: f.related.map((r) => ({ ...r, file: r.file ? display(r.file) : undefined })) });
+    report.findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  }
+  // Related files not otherwise reported still need their line tables for the output formats.
+  for (const f of findings) {
+    for (const r of f.related) {
+      if (!r.file || byAbs.has(r.file)) continue;
+      const file = ws.files.find((x) => x.path === r.file);
+      if (file) byAbs.set(r.file, { path: display(r.file), language: file.dialect.languageId, lines: file.analysis.lines, findings: [], notes: [], text: file.text });
+    }
+  }
+  relatedFiles.clear();
+  for (const [, r] of byAbs) relatedFiles.set(r.path, r);
+}
+
+/** Files that related locations point into, by their display path (for the output formats' line numbers). */
+const relatedFiles = new Map<string, FileReport>();
 
 function sarifOptions(): SarifOptions {
   return {
@@ -185,6 +231,75 @@ export function exitCode(reports: readonly FileReport[], maxWarnings: number | u
     return 1;
   }
   return 0;
+}
+
+/**
+ * `v6ready report`: the IPv6 readiness report of the configs under the given folders (or the given files) as
+ * Markdown, HTML or JSON. Exit 0 when it was written (ready or not: `check` is the gate), 2 on usage or I/O errors.
+ */
+function report(args: string[]): number {
+  let format: 'md' | 'html' | 'json' = 'md';
+  let config: string | undefined;
+  let output: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (eq > 0) return a.slice(eq + 1);
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (a === '--format' || a.startsWith('--format=')) {
+      const f = value('--format');
+      if (f !== 'md' && f !== 'html' && f !== 'json') throw new UsageError(`unknown report format '${f}' (md, html or json)`);
+      format = f;
+    } else if (a === '--config' || a.startsWith('--config=')) config = value('--config');
+    else if (a === '--output' || a === '-o' || a.startsWith('--output=')) output = value('--output');
+    else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
+    else paths.push(a);
+  }
+  if (paths.length === 0) throw new UsageError('report needs at least one folder or file');
+  const configs = loadConfigs(config);
+  const ioErrors: string[] = [];
+  const files: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      ioErrors.push(`${p}: no such file or directory`);
+      continue;
+    }
+    if (st.isDirectory()) {
+      try {
+        for (const f of walk(p)) if (!configs.ignored(f.path)) files.push(f.path);
+      } catch (err) {
+        ioErrors.push((err as Error).message);
+      }
+    } else if (!configs.ignored(p)) files.push(p);
+  }
+  if (ioErrors.length) {
+    for (const e of ioErrors) process.stderr.write(`v6ready: ${e}\n`);
+    return 2;
+  }
+  const index = cliWorkspace(files, configs);
+  const ws = index.build();
+  const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings).filter((f) => !configs.ignored(f.file));
+  const root = resolve(paths.length === 1 && statSync(paths[0]).isDirectory() ? paths[0] : '.');
+  const r = buildReport(ws, findings, root);
+  const text = format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'html' ? renderHtml(r) : renderMarkdown(r);
+  for (const p of configs.problems) process.stderr.write(`v6ready: ${p}\n`);
+  if (output) {
+    try {
+      writeFileSync(output, text);
+    } catch (err) {
+      process.stderr.write(`v6ready: cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return 2;
+    }
+  } else process.stdout.write(text);
+  return configs.problems.length ? 2 : 0;
 }
 
 function rules(): number {
@@ -242,6 +357,8 @@ export function main(argv: string[]): number {
     switch (cmd) {
       case 'check':
         return check(rest);
+      case 'report':
+        return report(rest);
       case 'rules':
         return rules();
       case 'explain':
