@@ -8,7 +8,11 @@ export function ruleDocsMarkdown(): string {
   for (const r of allRules()) out.push(`| [\`${r.id}\`](#${r.id.replace(/[^a-z0-9-]/g, '')}) | ${r.severity} | ${r.docs.summary.replace(/\|/g, '\\|')} |`);
   for (const r of allRules()) {
     const d = r.docs;
-    out.push('', `## ${r.id}`, '', d.summary, '', '**Why it matters.** ' + d.why, '', '**Example**', '', '```', d.bad, '```', '', '**Instead**', '', '```', d.good, '```', '', '**Fix.** ' + d.fix, '', '**References:** ' + d.references.join(', '));
+    out.push('', `## ${r.id}`, '', d.summary, '', '**Why it matters.** ' + d.why);
+    if (d.bad) out.push('', '**Example**', '', '```', d.bad, '```');
+    if (d.good) out.push('', '**Instead**', '', '```', d.good, '```');
+    out.push('', '**Fix.** ' + d.fix);
+    if (d.references.length) out.push('', '**References:** ' + d.references.join(', '));
   }
   return out.join('\n') + '\n';
 }

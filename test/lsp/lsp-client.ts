@@ -2,7 +2,7 @@
 // it, records what it publishes and answers its requests (configuration, applyEdit, registration).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
   ApplyWorkspaceEditRequest,
@@ -50,8 +50,8 @@ export interface StartOptions {
   configuration?: (items: ConfigurationItem[]) => unknown[];
   /** Answers workspace/applyEdit; the default accepts it. Every edit is recorded in `appliedEdits` either way. */
   applyEdit?: (params: ApplyWorkspaceEditParams) => boolean;
-  /** Workspace folder URIs sent at initialize (none by default). */
-  workspaceFolders?: string[];
+  /** A folder to open as the one workspace folder (and root); default: none. */
+  workspace?: string;
 }
 
 type Waiter = { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -116,9 +116,9 @@ export class LspClient {
   async initialize(): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri: this.options.workspace ? pathToFileURL(this.options.workspace).href : null,
       capabilities: this.options.capabilities ?? VSCODE_LIKE_CAPABILITIES,
-      workspaceFolders: this.options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
+      workspaceFolders: this.options.workspace ? [{ uri: pathToFileURL(this.options.workspace).href, name: 'ws' }] : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InitializedNotification, InitializeRequest, type DocumentLink, type InitializeResult, type Location, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { LspClient, VSCODE_LIKE_CAPABILITIES } from './lsp-client';
+import { type DocumentLink, type InitializeResult, type Location, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { LspClient } from './lsp-client';
 
 const ROOT_CONF = `acl trusted { 10.0.0.0/8; 2001:db8::/32; };
 include "named.conf.local";
@@ -45,14 +45,7 @@ before(async () => {
   writeFileSync(join(ws, 'named.conf.local'), LOCAL_CONF);
   rootUri = uriOf(join(ws, 'named.conf'));
   localUri = uriOf(join(ws, 'named.conf.local'));
-  client = LspClient.start();
-  init = await client.connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: uriOf(ws),
-    capabilities: VSCODE_LIKE_CAPABILITIES,
-    workspaceFolders: [{ uri: uriOf(ws), name: 'ws' }],
-  });
-  await client.connection.sendNotification(InitializedNotification.type, {});
+  ({ client, init } = await LspClient.started({ workspace: ws }));
 });
 after(async () => {
   await client?.dispose();

@@ -18,7 +18,7 @@ test('.v6ready.json over the editor settings, ignore globs, and re-lint when it 
   writeFileSync(config, JSON.stringify({ rules: { 'bind/syntax': 'hint' }, ignore: ['old/'] }));
   // The editor says warning for bind/syntax and info for an unrelated rule: the file's hint must win.
   const editor = { rules: { 'bind/syntax': 'warning' } };
-  const { client } = await LspClient.started({ configuration: (items) => items.map(() => editor), workspaceFolders: [pathToFileURL(dir).href] });
+  const { client } = await LspClient.started({ configuration: (items) => items.map(() => editor), workspace: dir });
   t.after(() => client.dispose());
 
   const uri = pathToFileURL(join(dir, 'dns/named.conf')).href;

@@ -125,6 +125,23 @@ test('directories are walked by file pattern; other files are left alone', () =>
   }
 });
 
+test('checked files see each other through include: an acl in one, its use in another, a missing include', () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'named.conf'), 'include "named.conf.acls";\ninclude "named.conf.options";\ninclude "named.conf.gone";\n');
+    writeFileSync(join(dir, 'named.conf.acls'), 'acl internal { 192.0.2.0/24; };\n');
+    writeFileSync(join(dir, 'named.conf.options'), 'options {\n\tallow-query { internal; };\n};\n');
+    const out = JSON.parse(run(['check', '--format', 'json', dir]).stdout);
+    const byFile = Object.fromEntries(out.files.map((f: any) => [f.path.slice(dir.length + 1), f.findings.map((x: any) => x.rule)]));
+    assert.deepEqual(byFile, { 'named.conf': ['v6ready/include'], 'named.conf.acls': [], 'named.conf.options': ['bind/ipv4-only-acl'] });
+    // Alone, named.conf.options cannot know what `internal` is: named-checkconf says the same (undefined ACL).
+    const alone = run(['check', join(dir, 'named.conf.options')]);
+    assert.match(alone.stdout, /undefined ACL 'internal'/);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
 test('rules lists every rule; explain prints the docs; unknown rule is a usage error', () => {
   const r = run(['rules']);
   assert.equal(r.code, 0);

@@ -1,11 +1,15 @@
-// Include following: loops, depth, missing files and empty paths give problems, never a hang.
+// Include following: loops, depth and missing files give problems, never a hang; the include world joins the
+// files so rules see names defined in other files (an acl in named.conf.acls used in named.conf.options).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
+import { dialectForLanguage } from '../../server/src/core/registry';
 import { followIncludes, MAX_INCLUDE_DEPTH, type IncludeRef } from '../../server/src/workspace/includes';
+import { IncludeWorld } from '../../server/src/workspace/linked';
 
-// A tiny include syntax for the test: lines `include <name>`.
-const includesOf = (text: string): IncludeRef[] =>
-  [...text.matchAll(/^include (\S*)$/gm)].map((m) => ({ target: m[1], span: { start: m.index!, end: m.index! + m[0].length } }));
+// A tiny include syntax for the test: lines `include <name>` (`include? <name>` is optional).
+const includesOf = (_file: string, text: string): IncludeRef[] =>
+  [...text.matchAll(/^include(\??) (\S*)$/gm)].map((m) => ({ target: m[2], optional: m[1] === '?', span: { start: m.index!, end: m.index! + m[0].length } }));
 const resolve = (_from: string, target: string) => `/etc/${target}`;
 
 test('a loop is reported once and the walk ends', () => {
@@ -15,6 +19,7 @@ test('a loop is reported once and the walk ends', () => {
   assert.equal(g.problems.length, 1);
   assert.match(g.problems[0].message, /include loop: \/etc\/a -> \/etc\/b -> \/etc\/c -> \/etc\/a/);
   assert.equal(g.problems[0].file, '/etc/c');
+  assert.equal(g.problems[0].severity, 'error');
 });
 
 test('a file included twice (a diamond) is read once and is no loop', () => {
@@ -24,13 +29,77 @@ test('a file included twice (a diamond) is read once and is no loop', () => {
   assert.deepEqual(g.problems, []);
 });
 
-test('missing files, empty paths and excessive depth are problems', () => {
-  const fs: Record<string, string> = { '/etc/a': 'include nope\ninclude \ninclude 0' };
+test('missing files and excessive depth are problems; optional includes and empty paths are left alone', () => {
+  const fs: Record<string, string> = { '/etc/a': 'include nope\ninclude? maybe\ninclude \ninclude 0' };
   for (let i = 0; i < 100; i++) fs[`/etc/${i}`] = `include ${i + 1}`;
   const g = followIncludes('/etc/a', (p) => fs[p], includesOf, resolve);
   const messages = g.problems.map((p) => p.message);
-  assert.ok(messages.some((m) => /'nope' not found/.test(m)));
-  assert.ok(messages.some((m) => /empty path/.test(m)));
+  assert.ok(messages.some((m) => /'nope' cannot be read/.test(m)), messages.join('\n'));
+  assert.ok(!messages.some((m) => /maybe/.test(m)), 'an optional include that is missing is no problem');
   assert.ok(messages.some((m) => new RegExp(`more than ${MAX_INCLUDE_DEPTH} deep`).test(m)));
+  assert.equal(messages.length, 2, 'the empty path is the dialect rule’s to report (bind/invalid-value), not a second message');
   assert.ok(g.files.length <= MAX_INCLUDE_DEPTH + 1);
+});
+
+const bind = dialectForLanguage('bind-named')!;
+const disk: Record<string, string> = {
+  '/etc/bind/named.conf': 'include "named.conf.acls";\ninclude "named.conf.options";\n',
+  '/etc/bind/named.conf.acls': 'acl internal { 192.0.2.0/24; };\nacl both { 192.0.2.0/24; 2001:db8::/32; };\n',
+  '/etc/bind/named.conf.options': 'options {\n    allow-query { internal; };\n    allow-recursion { both; };\n    allow-transfer { nowhere; };\n};\n',
+};
+const lint = (path: string, roots: string[]) => {
+  const world = new IncludeWorld(bind, (p) => disk[p]);
+  const context = world.contextOf(path, roots);
+  return analyze(bind, disk[path], undefined, { linked: context.linked, includeProblems: context.problems, linkedPartial: context.partial });
+};
+
+test('an acl defined in a sibling include is resolved from the file that uses it', () => {
+  const a = lint('/etc/bind/named.conf.options', ['/etc/bind/named.conf', '/etc/bind/named.conf.options']);
+  assert.deepEqual(
+    a.linked.map((l) => l.path).sort(),
+    ['/etc/bind/named.conf', '/etc/bind/named.conf.acls'],
+  );
+  const acl = a.findings.filter((f) => f.rule === 'bind/ipv4-only-acl');
+  assert.equal(acl.length, 1, a.findings.map((f) => f.rule + ' ' + f.message).join('\n'));
+  assert.match(acl[0].message, /allow-query admits only IPv4 addresses \(through acl 'internal'\)/);
+  assert.deepEqual(acl[0].related?.map((r) => r.file), ['/etc/bind/named.conf.acls']);
+  assert.equal(disk['/etc/bind/named.conf.acls'].slice(acl[0].related![0].span.start, acl[0].related![0].span.end), 'internal');
+  // `nowhere` is defined in no file of the tree: with the tree known, that is named's "undefined ACL".
+  const undef = a.findings.filter((f) => f.rule === 'bind/undefined-reference');
+  assert.deepEqual(undef.map((f) => disk['/etc/bind/named.conf.options'].slice(f.span.start, f.span.end)), ['nowhere']);
+});
+
+test('without the including file, the acl is unknown: no ipv4-only-acl guess', () => {
+  const a = lint('/etc/bind/named.conf.options', ['/etc/bind/named.conf.options']);
+  assert.deepEqual(a.linked, []);
+  assert.ok(!a.findings.some((f) => f.rule === 'bind/ipv4-only-acl'));
+});
+
+test('include problems land on the including file as v6ready/include findings', () => {
+  const world = new IncludeWorld(bind, (p) => ({ ...disk, '/etc/bind/named.conf': 'include "named.conf";\ninclude "gone.conf";\n' })[p]);
+  const path = '/etc/bind/named.conf';
+  const context = world.contextOf(path, [path]);
+  const a = analyze(bind, 'include "named.conf";\ninclude "gone.conf";\n', undefined, { linked: context.linked, includeProblems: context.problems });
+  const inc = a.findings.filter((f) => f.rule === 'v6ready/include');
+  assert.deepEqual(inc.map((f) => [f.severity, /loop/.test(f.message) ? 'loop' : /cannot be read/.test(f.message) ? 'missing' : f.message]), [
+    ['error', 'loop'],
+    ['warning', 'missing'],
+  ]);
+});
+
+test('with an include that cannot be read, an acl found nowhere is not called undefined (it may be in there)', () => {
+  const files: Record<string, string> = {
+    '/etc/bind/named.conf': 'include "named.conf.acls";\ninclude "gone.conf";\noptions { allow-query { elsewhere; }; };\n',
+    '/etc/bind/named.conf.acls': disk['/etc/bind/named.conf.acls'],
+  };
+  const world = new IncludeWorld(bind, (p) => files[p]);
+  const path = '/etc/bind/named.conf';
+  const context = world.contextOf(path, [path]);
+  assert.equal(context.partial, true);
+  const a = analyze(bind, files[path], undefined, { linked: context.linked, includeProblems: context.problems, linkedPartial: context.partial });
+  assert.ok(!a.findings.some((f) => f.rule === 'bind/undefined-reference'), a.findings.map((f) => f.message).join('\n'));
+  const complete = new IncludeWorld(bind, (p) => ({ ...files, '/etc/bind/gone.conf': '' })[p]).contextOf(path, [path]);
+  assert.equal(complete.partial, false);
+  const b = analyze(bind, files[path], undefined, { linked: complete.linked, linkedPartial: complete.partial });
+  assert.deepEqual(b.findings.filter((f) => f.rule === 'bind/undefined-reference').map((f) => files[path].slice(f.span.start, f.span.end)), ['elsewhere']);
 });

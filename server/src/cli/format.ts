@@ -234,7 +234,7 @@ export function formatSarif(files: FileReport[], options: SarifOptions, others: 
                 },
                 helpUri: ruleHelpUri(r.id),
                 defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-                properties: { tags: ['ipv6', r.dialect.name, r.id.endsWith('/syntax') ? 'correctness' : 'configuration'], precision: 'high' },
+                properties: { tags: ['ipv6', r.dialect?.name ?? 'v6ready', r.id.endsWith('/syntax') ? 'correctness' : 'configuration'], precision: 'high' },
               })),
             },
           },

@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { analyze, fixAll } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
 import { LineIndex } from '../core/text';
+import type { Dialect } from '../core/types';
+import { IncludeWorld } from '../workspace/linked';
 import { ConfigError, ConfigLoader } from './config';
 import { readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
@@ -113,12 +115,41 @@ function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader)
   return jobs;
 }
 
+/** Files larger than this are not read to follow includes (a config that large is not an include). */
+const MAX_INCLUDED_BYTES = 16 * 1024 * 1024;
+
+function readForIncludes(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    if (!st.isFile() || st.size > MAX_INCLUDED_BYTES) return undefined;
+    return readInput(path).text;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One include world per dialect that has includes, over the disk, rooted at the checked files of that dialect:
+ * each checked file sees what it includes and what includes it.
+ */
+function includeWorlds(jobs: readonly Job[]): Map<Dialect, IncludeWorld & { roots: string[] }> {
+  const out = new Map<Dialect, IncludeWorld & { roots: string[] }>();
+  for (const j of jobs) {
+    if (!j.dialect.links || j.stdin) continue;
+    let w = out.get(j.dialect);
+    if (!w) out.set(j.dialect, (w = Object.assign(new IncludeWorld(j.dialect, readForIncludes), { roots: [] as string[] })));
+    w.roots.push(resolve(j.path));
+  }
+  return out;
+}
+
 function check(args: string[]): number {
   const o = parseCheckArgs(args);
   const ioErrors: string[] = [];
   const configs = loadConfigs(o.config);
   const reports: FileReport[] = [];
   const jobs = collectJobs(o, ioErrors, configs);
+  const worlds = includeWorlds(jobs);
   const progress = new Progress(process.stderr, jobs.length);
   for (const [i, job] of jobs.entries()) {
     progress.update(i, job.path);
@@ -132,9 +163,12 @@ function check(args: string[]): number {
     }
     const notes: string[] = [];
     if (!input.validUtf8) notes.push('not valid UTF-8: undecodable bytes were read as U+FFFD' + (o.fix ? '; not fixed, to keep its bytes' : ''));
-    let analysis = analyze(job.dialect, input.text, settings);
+    const world = worlds.get(job.dialect);
+    const context = world && !job.stdin ? world.contextOf(resolve(job.path), world.roots) : undefined;
+    const analyzeContext = { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial };
+    let analysis = analyze(job.dialect, input.text, settings, analyzeContext);
     if (o.fix && input.validUtf8) {
-      const r = fixAll(job.dialect, input.text, settings);
+      const r = fixAll(job.dialect, input.text, settings, {}, analyzeContext);
       if (r.applied > 0) {
         if (job.stdin) process.stdout.write(r.text);
         else {
@@ -319,7 +353,7 @@ function explain(args: string[]): number {
   const d = r.docs;
   process.stdout.write(
     [
-      `${r.id} (${r.dialect.title}, default severity: ${r.severity})`,
+      `${r.id} (${r.dialect?.title ?? 'v6ready'}, default severity: ${r.severity})`,
       '',
       d.summary,
       '',

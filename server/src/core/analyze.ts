@@ -3,15 +3,28 @@ import { applyEdits, compatibleFixes, isWellFormedFix, safeFixesOf } from './edi
 import { DEFAULT_SETTINGS, targetVersion, type Settings } from './settings';
 import { collectSuppressions, isSuppressed } from './suppression';
 import { LineIndex } from './text';
-import type { Dialect, Finding, ParseResult, ReportInput } from './types';
+import type { Dialect, Finding, LinkedFile, ParseResult, ReportInput, Severity, Span } from './types';
 
 export const INTERNAL_ERROR_RULE = 'v6ready/internal-error';
+/** Findings about include statements that cannot be followed (loops, depth, unreadable files). */
+export const INCLUDE_RULE = 'v6ready/include';
+
+/** What the caller knows beyond the text: the files joined to it by includes (workspace/linked.ts). */
+export interface AnalyzeContext<Model = unknown> {
+  linked?: readonly LinkedFile<Model>[];
+  /** Some included file could not be read (RuleContext.linkedPartial). */
+  linkedPartial?: boolean;
+  /** Problems on this file's own include statements, reported as `v6ready/include`. */
+  includeProblems?: readonly { span: Span; severity: Severity; message: string }[];
+}
 
 export interface Analysis<Model = unknown> {
   dialect: Dialect<Model>;
   text: string;
   lines: LineIndex;
   parse: ParseResult<Model>;
+  /** The files joined to this one by includes that rules could see (related locations may point into them). */
+  linked: readonly LinkedFile<Model>[];
   /** Sorted by position; suppressed and disabled findings removed, severities as configured. */
   findings: Finding[];
 }
@@ -20,10 +33,14 @@ function byPosition(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
 }
 
-export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS): Analysis<Model> {
+export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS, context: AnalyzeContext<Model> = {}): Analysis<Model> {
   const lines = new LineIndex(text);
   const parse = dialect.parse(text);
   const raw: Finding[] = capSyntaxFindings(parse.syntaxFindings, text.length);
+  for (const p of context.includeProblems ?? []) {
+    raw.push({ rule: INCLUDE_RULE, severity: p.severity, message: p.message, span: { start: p.span.start, end: p.span.end }, fixes: [] });
+  }
+  const linked = context.linked ?? [];
   const target = targetVersion(settings, dialect.name);
   for (const rule of dialect.rules) {
     if (settings.rules[rule.id] === 'off') continue;
@@ -33,7 +50,7 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
       raw.push({ rule: rule.id, severity: rule.severity, message: r.message, span, fixes: r.fixes ?? [], related: r.related });
     };
     try {
-      rule.check({ text, lines, target, model: parse.model, report });
+      rule.check({ text, lines, target, model: parse.model, linked, linkedPartial: !!context.linkedPartial, report });
     } catch (err) {
       // A rule bug must not take the other findings (or the server) down with it.
       raw.push({
@@ -56,7 +73,7 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
     findings.push(f);
   }
   findings.sort(byPosition);
-  return { dialect, text, lines, parse, findings };
+  return { dialect, text, lines, parse, linked, findings };
 }
 
 /** Past this many, syntax findings say more about the file than about its lines: one summary replaces the rest. */
@@ -92,8 +109,14 @@ export interface FixAllOptions {
 }
 
 /** Apply every safe fix, re-analysing between passes, until none is left (at most `maxPasses`). */
-export function fixAll<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS, options: FixAllOptions = {}): FixAllResult<Model> {
-  let analysis = analyze(dialect, text, settings);
+export function fixAll<Model>(
+  dialect: Dialect<Model>,
+  text: string,
+  settings: Settings = DEFAULT_SETTINGS,
+  options: FixAllOptions = {},
+  context: AnalyzeContext<Model> = {},
+): FixAllResult<Model> {
+  let analysis = analyze(dialect, text, settings, context);
   let applied = 0;
   const pick = (findings: Finding[]) => (options.pick === 'first' ? findings.flatMap((f) => f.fixes.slice(0, 1)) : safeFixesOf(findings));
   for (let pass = 0; pass < (options.maxPasses ?? 10); pass++) {
@@ -101,7 +124,8 @@ export function fixAll<Model>(dialect: Dialect<Model>, text: string, settings: S
     if (kept.length === 0) break;
     text = applyEdits(text, kept.flatMap((f) => f.edits));
     applied += kept.length;
-    analysis = analyze(dialect, text, settings);
+    // Spans of include problems belong to the text before the edits: later passes see only the linked files.
+    analysis = analyze(dialect, text, settings, { linked: context.linked, linkedPartial: context.linkedPartial });
   }
   return { text, applied, analysis };
 }

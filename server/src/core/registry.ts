@@ -6,6 +6,7 @@ import { sendmailDialect } from '../dialects/sendmail';
 import { sshdDialect } from '../dialects/sshd';
 import { zoneDialect } from '../dialects/zone';
 import { WORKSPACE_FAMILY, WORKSPACE_RULES } from '../workspace/rules';
+import { CORE_RULES } from './coreRules';
 import { matchesGlob } from './globs';
 import type { Dialect, Rule, RuleDocs } from './types';
 
@@ -22,15 +23,15 @@ export function dialectForPath(path: string): Dialect | undefined {
 
 export interface RuleEntry {
   id: string;
-  /** The dialect, or the cross-file `workspace` family (which has a name and a title only). */
-  dialect: Pick<Dialect, 'name' | 'title'>;
+  /** Undefined for v6ready's own findings (core/coreRules.ts); the cross-file `workspace` family has a name and a title only. */
+  dialect?: Pick<Dialect, 'name' | 'title'>;
   severity: Rule['severity'];
   docs: RuleDocs;
 }
 
-/** Every rule, syntax rules included, in dialect then id order. */
+/** Every rule, syntax rules and v6ready's own included, in id order. */
 export function allRules(): RuleEntry[] {
-  const out: RuleEntry[] = [];
+  const out: RuleEntry[] = CORE_RULES.map((r) => ({ ...r }));
   for (const d of DIALECTS) {
     out.push({ id: `${d.name}/syntax`, dialect: d, severity: 'error', docs: d.syntaxDocs });
     for (const r of d.rules) out.push({ id: r.id, dialect: d, severity: r.severity, docs: r.docs });

@@ -26,6 +26,16 @@ export interface Fix {
 export interface RelatedLocation {
   span: Span;
   message: string;
+  /** The path of another file (one of RuleContext.linked) the span is in; undefined: the analysed file. */
+  file?: string;
+}
+
+/** Another file of the analysed file's include tree, parsed by the same dialect (see workspace/linked.ts). */
+export interface LinkedFile<Model = unknown> {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  model: Model;
 }
 
 export interface Finding {
@@ -66,6 +76,13 @@ export interface RuleContext<Model> {
   /** The dialect version the user targets (settings `targets`), e.g. '9.18' for BIND; undefined if the dialect has none. */
   readonly target?: string;
   readonly model: Model;
+  /**
+   * The other files joined to this one by includes (those it includes, and the files that include it), when the
+   * caller could read them; empty for a document on its own. Rules use them to resolve names defined elsewhere.
+   */
+  readonly linked: readonly LinkedFile<Model>[];
+  /** True when an include of those files could not be read: a name defined nowhere in them may be defined there. */
+  readonly linkedPartial: boolean;
   report(finding: ReportInput): void;
 }
 
@@ -134,6 +151,8 @@ export interface PathLink {
   span: Span;
   target: string;
   kind: 'include' | 'file';
+  /** A missing target is not an error (Apache `IncludeOptional`). */
+  optional?: boolean;
   /** The configured base directory (BIND `directory`): a zone `file` resolves against it; an include falls back to it. */
   directory?: string;
 }

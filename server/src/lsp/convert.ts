@@ -15,8 +15,9 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
 import type { LineIndex } from '../core/text';
-import type { CompletionEntry, Edit, Finding, OutlineSymbol, Severity, Span, SymbolKind as CoreSymbolKind } from '../core/types';
+import type { CompletionEntry, Edit, Finding, LinkedFile, OutlineSymbol, Severity, Span, SymbolKind as CoreSymbolKind } from '../core/types';
 
 export const SOURCE = 'v6ready';
 
@@ -40,7 +41,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(uri: string, lines: LineIndex, f: Finding): Diagnostic {
+/** A finding as a diagnostic; related locations in other files are found among the linked files (by path). */
+export function toDiagnostic(uri: string, lines: LineIndex, f: Finding, linked: readonly LinkedFile[] = []): Diagnostic {
   const d: Diagnostic = {
     range: toRange(lines, f.span),
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Error,
@@ -49,7 +51,11 @@ export function toDiagnostic(uri: string, lines: LineIndex, f: Finding): Diagnos
     message: f.message,
   };
   if (f.related?.length) {
-    d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toRange(lines, r.span) }, message: r.message }));
+    d.relatedInformation = f.related.flatMap((r) => {
+      if (r.file === undefined) return [{ location: { uri, range: toRange(lines, r.span) }, message: r.message }];
+      const other = linked.find((l) => l.path === r.file);
+      return other ? [{ location: { uri: pathToFileURL(other.path).href, range: toRange(other.lines, r.span) }, message: r.message }] : [];
+    });
   }
   return d;
 }

@@ -94,7 +94,7 @@ export class Linter {
     }
     try {
       const analysis = this.session.analysisFor(doc, dialect, settings);
-      diagnostics = analysis.findings.map((f) => toDiagnostic(uri, analysis.lines, f));
+      diagnostics = analysis.findings.map((f) => toDiagnostic(uri, analysis.lines, f, analysis.linked));
     } catch (err) {
       this.session.logError(`analysis of ${uri} (version ${doc.version}) failed`, err);
       diagnostics = [

@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../core/text';
 import type { Dialect, NameOccurrence, PathLink } from '../core/types';
-import { followIncludes } from '../workspace/includes';
+import { IncludeWorld, type IncludeContext } from '../workspace/linked';
 import { toRange } from './convert';
 import type { Session } from './session';
 
@@ -63,12 +63,12 @@ interface FileView {
 /** Reads and parses the files of one request; an open document wins over the disk. */
 class Files {
   private readonly openByPath = new Map<string, { uri: string; text: string }>();
-  private readonly views = new Map<string, FileView | null>();
 
   constructor(
     private readonly session: Session,
     private readonly dialect: Dialect,
   ) {
+    this.world = new IncludeWorld(dialect, this.read);
     for (const doc of session.documents.all()) {
       const p = pathOf(doc.uri);
       if (p && session.dialectOf(doc) === dialect) this.openByPath.set(p, { uri: doc.uri, text: doc.getText() });
@@ -92,56 +92,29 @@ class Files {
     }
   };
 
+  /** The dialect's include world over this reader: parsing and include graphs, once per request. */
+  readonly world: IncludeWorld;
+
   view(path: string): FileView | undefined {
-    if (this.views.has(path)) return this.views.get(path) ?? undefined;
-    const text = this.read(path);
-    let v: FileView | null = null;
-    if (text !== undefined) {
-      try {
-        v = { uri: this.openByPath.get(path)?.uri ?? pathToFileURL(path).href, path, text, lines: new LineIndex(text), model: this.dialect.parse(text).model };
-      } catch {
-        v = null;
-      }
-    }
-    this.views.set(path, v);
-    return v ?? undefined;
+    const f = this.world.file(path);
+    return f && { uri: this.openByPath.get(path)?.uri ?? pathToFileURL(path).href, path, text: f.text, lines: f.lines, model: f.model };
   }
-
-  includesOf = (text: string) => {
-    try {
-      const model = this.dialect.parse(text).model;
-      return (this.dialect.links?.(model, text) ?? []).filter((l) => l.kind === 'include').map((l) => ({ target: l.target, span: l.span }));
-    } catch {
-      return [];
-    }
-  };
-
-  /** An include target as a path: absolute as written, else beside the including file (else under `directory`). */
-  resolveInclude = (from: string, target: string): string => {
-    if (isAbsolute(target)) return target;
-    const beside = resolvePath(dirname(from), target);
-    if (this.read(beside) !== undefined) return beside;
-    const v = this.view(from);
-    const dir = v ? this.dialect.links?.(v.model, v.text).find((l) => l.directory)?.directory : undefined;
-    if (dir) {
-      const under = resolvePath(dirname(from), dir, target);
-      if (this.read(under) !== undefined) return under;
-    }
-    return beside;
-  };
 
   /**
    * The files that share names with `path`: the files it includes, and the files of every include tree (rooted
    * at an open document) that contains it, e.g. named.conf when named.conf.options is being edited.
    */
   related(path: string): string[] {
-    const out = new Set<string>([path]);
-    for (const root of [path, ...this.openPaths().filter((p) => p !== path)]) {
-      const graph = followIncludes(root, this.read, this.includesOf, this.resolveInclude);
-      if (graph.files.includes(path)) for (const f of graph.files) out.add(f);
-    }
-    return [...out];
+    return this.world.treeOf(path, this.openPaths());
   }
+}
+
+/** For diagnostics: the linked files and include problems of an open document that is a file on disk. */
+export function includeContextOf(session: Session, dialect: Dialect, uri: string): IncludeContext | undefined {
+  const path = pathOf(uri);
+  if (!path || !dialect.links) return undefined;
+  const files = new Files(session, dialect);
+  return files.world.contextOf(path, files.openPaths());
 }
 
 interface Target {

@@ -6,6 +6,7 @@ import { analyze, type Analysis } from '../core/analyze';
 import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect } from '../core/types';
+import { includeContextOf } from './navigation';
 import { SettingsStore } from './settings';
 
 interface CacheEntry {
@@ -58,7 +59,8 @@ export class Session {
     const entry: CacheEntry = { version: doc.version, settings };
     this.cache.set(doc.uri, entry);
     try {
-      entry.analysis = analyze(dialect, doc.getText(), settings);
+      const context = includeContextOf(this, dialect, doc.uri);
+      entry.analysis = analyze(dialect, doc.getText(), settings, { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial });
       return entry.analysis;
     } catch (err) {
       entry.error = err instanceof Error ? err : new Error(String(err));

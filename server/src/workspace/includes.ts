@@ -1,6 +1,7 @@
 // Following `include` statements across files, through an injected reader (the core stays free of fs, and an
-// untrusted workspace can confine what is read). Cycles and excessive depth end the walk with a problem.
-import type { Span } from '../core/types';
+// untrusted workspace can confine what is read). Cycles, excessive depth and missing files end the walk with a
+// problem on the include statement, never a hang.
+import type { Severity, Span } from '../core/types';
 
 /** Reads a file's text, or returns undefined when it does not exist or may not be read. */
 export type FileReader = (path: string) => string | undefined;
@@ -9,12 +10,17 @@ export interface IncludeRef {
   /** The path as written in the file. */
   target: string;
   span: Span;
+  /** A missing target is fine (Apache `IncludeOptional`). */
+  optional?: boolean;
 }
 
 export interface IncludeProblem {
   /** The file holding the include statement. */
   file: string;
   span: Span;
+  /** 'loop' loses nothing; the others leave part of the tree unread. */
+  kind: 'loop' | 'depth' | 'missing' | 'limit';
+  severity: Severity;
   message: string;
 }
 
@@ -29,12 +35,13 @@ export const MAX_INCLUDED_FILES = 1000;
 
 /**
  * Walk the include graph from root. `includesOf` lists a file's includes (dialect-specific), `resolve` turns a
- * written path into the path to read (relative to the including file or a configured directory).
+ * written path into the path to read (relative to the including file or a configured directory). An empty
+ * target is left to the dialect's own rules, which know what the daemon does with it.
  */
 export function followIncludes(
   root: string,
   read: FileReader,
-  includesOf: (text: string) => IncludeRef[],
+  includesOf: (file: string, text: string) => IncludeRef[],
   resolve: (from: string, target: string) => string,
 ): IncludeGraph {
   const files: string[] = [];
@@ -46,23 +53,32 @@ export function followIncludes(
     if (text === undefined) return;
     seen.add(file);
     files.push(file);
-    for (const ref of includesOf(text)) {
-      if (ref.target === '') {
-        problems.push({ file, span: ref.span, message: 'include of an empty path: named-checkconf 9.18 aborts with an assertion failure on this' });
-        continue;
-      }
+    for (const ref of includesOf(file, text)) {
+      if (ref.target === '') continue;
       const target = resolve(file, ref.target);
       if (chain.includes(target)) {
-        problems.push({ file, span: ref.span, message: `include loop: ${[...chain.slice(chain.indexOf(target)), target].join(' -> ')}` });
+        problems.push({ file, span: ref.span, kind: 'loop', severity: 'error', message: `include loop: ${[...chain.slice(chain.indexOf(target)), target].join(' -> ')}` });
         continue;
       }
       if (chain.length >= MAX_INCLUDE_DEPTH) {
-        problems.push({ file, span: ref.span, message: `includes nested more than ${MAX_INCLUDE_DEPTH} deep; not followed further` });
+        problems.push({ file, span: ref.span, kind: 'depth', severity: 'warning', message: `includes nested more than ${MAX_INCLUDE_DEPTH} deep; not followed further` });
         continue;
       }
       if (read(target) === undefined) {
-        problems.push({ file, span: ref.span, message: `included file '${ref.target}' not found (named: parsing failed: file not found)` });
+        if (!ref.optional) {
+          problems.push({
+            file,
+            span: ref.span,
+            kind: 'missing',
+            severity: 'warning',
+            message: `included file '${ref.target}' cannot be read from here (looked for ${target}); names defined in it are unknown to v6ready`,
+          });
+        }
         continue;
+      }
+      if (files.length >= MAX_INCLUDED_FILES) {
+        problems.push({ file, span: ref.span, kind: 'limit', severity: 'warning', message: `more than ${MAX_INCLUDED_FILES} included files; the rest are not followed` });
+        return;
       }
       if (!seen.has(target)) visit(target, [...chain, target]);
     }

@@ -48,5 +48,5 @@ export const apacheDialect: Dialect<ApacheModel> = {
   links: (model) =>
     apacheIncludes(model)
       .filter((l) => !/[*?[]/.test(l.target))
-      .map((l) => ({ span: l.span, target: l.target, kind: 'include' as const, directory: apacheServerRoot(model) })),
+      .map((l) => ({ span: l.span, target: l.target, kind: 'include' as const, optional: l.optional, directory: apacheServerRoot(model) })),
 };

@@ -1,9 +1,9 @@
 // Which address families a named list lets through (an address match list, a primaries list, forwarders),
-// following named acl and primaries lists in the same file; shared by the ipv4-only-* rules.
+// following named acl and primaries lists in the same file and in linked (included) files; shared by the ipv4-only-* rules.
 import type { StatementNode } from '../../../../grammars/bind/cst';
 import { textOf } from '../../../../grammars/bind/cst';
 import { parseAddress } from '../../addresses';
-import type { RelatedLocation } from '../../core/types';
+import type { LinkedFile, RelatedLocation } from '../../core/types';
 import { amlElementOf } from './aml';
 import type { BindModel, Clause } from './model';
 import { definitionsByName, keyOf, type BindName } from './navigation';
@@ -28,9 +28,24 @@ function merge(into: Families, f: Families): void {
 
 export class FamilyResolver {
   private readonly defs: Map<string, BindName>;
+  /** The linked file a definition was found in (absent: the analysed file). */
+  private readonly fileOf = new Map<BindName, string>();
 
-  constructor(model: BindModel) {
+  /** Names resolve in the analysed file first, then in the files joined to it by includes. */
+  constructor(model: BindModel, linked: readonly LinkedFile<BindModel>[] = []) {
     this.defs = definitionsByName(model);
+    for (const l of linked) {
+      for (const [key, def] of definitionsByName(l.model)) {
+        if (this.defs.has(key)) continue;
+        this.defs.set(key, def);
+        this.fileOf.set(def, l.path);
+      }
+    }
+  }
+
+  /** The named lists followed, as related locations (in whichever file defines them). */
+  related(f: Families, what: string): RelatedLocation[] | undefined {
+    return f.via.length ? f.via.map((d) => ({ span: d.span, message: `${d.kind} '${d.name}' (${what})`, file: this.fileOf.get(d) })) : undefined;
   }
 
   /** What an address match list admits positively (negated elements admit nothing; keys and localhost/localnets admit both). */
@@ -106,8 +121,4 @@ export class FamilyResolver {
 
 export function ipv4Only(f: Families): boolean {
   return f.v4 && !f.v6 && !f.unknown;
-}
-
-export function viaRelated(f: Families, what: string): RelatedLocation[] | undefined {
-  return f.via.length ? f.via.map((d) => ({ span: d.span, message: `${d.kind} '${d.name}' (${what})` })) : undefined;
 }

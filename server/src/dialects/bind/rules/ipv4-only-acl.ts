@@ -1,6 +1,6 @@
 // bind/ipv4-only-acl: an address match list (allow-query, allow-transfer, match-clients, ...) that admits only IPv4.
 import { defineRule } from '../../../core/rule';
-import { FamilyResolver, ipv4Only, viaRelated } from '../families';
+import { FamilyResolver, ipv4Only } from '../families';
 import type { BindModel } from '../model';
 import { walkClauses } from '../model';
 
@@ -19,8 +19,9 @@ export default defineRule<BindModel>({
       'named checks every client against these lists, and an IPv6 client matches none of the IPv4 prefixes: its queries, ' +
       'transfers, NOTIFYs or updates are refused (REFUSED, or a view that never matches). named-checkconf says nothing. ' +
       'The same hosts usually have IPv6 addresses too: the list was written before IPv6 was. Named ACLs (`acl internal { … };`) ' +
-      'defined in the same file are followed, nested lists too; a list that names an ACL we cannot see (defined in another ' +
-      'file), a key, `any`, `localhost` or `localnets` is not reported (those admit IPv6 or may).',
+      'are followed, nested lists too, in the same file and in the files joined to it by `include` (both ways: named.conf.options ' +
+      'sees the acls of named.conf); a list that names an ACL we cannot see (in a file that cannot be read), a key, `any`, ' +
+      '`localhost` or `localnets` is not reported (those admit IPv6 or may).',
     bad: 'acl internal { 192.0.2.0/24; };\noptions {\n    allow-recursion { internal; };\n};',
     good: 'acl internal { 192.0.2.0/24; 2001:db8:1::/48; };\noptions {\n    allow-recursion { internal; };\n};',
     fix:
@@ -29,7 +30,7 @@ export default defineRule<BindModel>({
     references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#address-match-lists', 'https://bind9.readthedocs.io/en/v9.18/reference.html#namedconf-statement-allow-query'],
   },
   check(ctx) {
-    const resolver = new FamilyResolver(ctx.model);
+    const resolver = new FamilyResolver(ctx.model, ctx.linked);
     for (const c of walkClauses(ctx.model.clauses)) {
       if (!CLIENT_LISTS.has(c.name) || !c.nameNode || !c.block) continue;
       const f = resolver.aml(c.block.statements);
@@ -39,7 +40,7 @@ export default defineRule<BindModel>({
       ctx.report({
         span: c.nameNode,
         message: `${c.name} admits only IPv4 addresses${via}: named refuses ${what}. Add the IPv6 prefixes of the same hosts.`,
-        related: viaRelated(f, 'IPv4 only'),
+        related: resolver.related(f, 'IPv4 only'),
       });
     }
   },

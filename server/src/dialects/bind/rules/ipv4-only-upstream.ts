@@ -1,6 +1,6 @@
 // bind/ipv4-only-upstream: primaries/masters, also-notify, forwarders or dual-stack-servers with IPv4 addresses only.
 import { defineRule } from '../../../core/rule';
-import { FamilyResolver, ipv4Only, viaRelated, type Families } from '../families';
+import { FamilyResolver, ipv4Only, type Families } from '../families';
 import type { BindModel, Clause } from '../model';
 import { walkClauses } from '../model';
 
@@ -20,15 +20,15 @@ export default defineRule<BindModel>({
     why:
       'These are the servers named itself contacts: where a secondary transfers its zones from, whom a primary notifies, ' +
       'where queries are forwarded. With IPv4 addresses only, all of it fails as soon as the host (or its peer) is on an ' +
-      'IPv6-only network, and named-checkconf cannot know. Lists that name a primaries list defined elsewhere, or a host ' +
-      'name (dual-stack-servers), are not reported.',
+      'IPv6-only network, and named-checkconf cannot know. Named primaries lists are followed in the same file and in ' +
+      'the files joined to it by `include`; lists that name one we cannot see, or a host name (dual-stack-servers), are not reported.',
     bad: 'zone "example.test" {\n    type secondary;\n    file "db.example.test";\n    primaries { 192.0.2.53; };\n};',
     good: 'zone "example.test" {\n    type secondary;\n    file "db.example.test";\n    primaries { 192.0.2.53; 2001:db8::53; };\n};',
     fix: 'No automatic fix: add the IPv6 addresses of the same servers (they are not derivable from the IPv4 ones).',
     references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#namedconf-statement-primaries', 'https://bind9.readthedocs.io/en/v9.18/reference.html#namedconf-statement-forwarders', 'research/real-daemons.md §1c'],
   },
   check(ctx) {
-    const resolver = new FamilyResolver(ctx.model);
+    const resolver = new FamilyResolver(ctx.model, ctx.linked);
     for (const c of walkClauses(ctx.model.clauses)) {
       if (!(c.name in CONSEQUENCE) || !c.nameNode || !c.block) continue;
       let f: Families;
@@ -40,7 +40,7 @@ export default defineRule<BindModel>({
       ctx.report({
         span: c.nameNode,
         message: `${c.name} lists IPv4 addresses only${via}: ${CONSEQUENCE[c.name]}. Add the servers' IPv6 addresses.`,
-        related: viaRelated(f, 'IPv4 only'),
+        related: resolver.related(f, 'IPv4 only'),
       });
     }
   },

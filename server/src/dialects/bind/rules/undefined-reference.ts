@@ -11,9 +11,9 @@ import { effectiveOption, valueText, zoneName, zones, zoneTypeOf } from '../sema
 const lower = (s: string) => s.toLowerCase();
 
 /** Names defined by statements of these kinds, at the top level or in a view. */
-function defined(model: BindModel, ...kinds: string[]): Set<string> {
+function defined(models: readonly BindModel[], ...kinds: string[]): Set<string> {
   const out = new Set<string>();
-  for (const c of walkClauses(model.clauses)) {
+  for (const c of models.flatMap((m) => [...walkClauses(m.clauses)])) {
     // A definition has a block (`dnssec-policy "p" { ... };`); `dnssec-policy "p";` in a view is a use.
     if (kinds.includes(c.name) && (c.context === 'top' || c.context === 'view') && c.block) {
       const n = valueText(c.args[0]);
@@ -61,13 +61,14 @@ export default defineRule<BindModel>({
   },
   check(ctx) {
     const m = ctx.model;
-    // Definitions may come from included files, which a rule does not see: say nothing rather than guess.
-    if (m.clauses.some((c) => c.name === 'include')) return;
-    const acls = defined(m, 'acl');
-    const lists = defined(m, 'primaries', 'masters', 'parental-agents', 'remote-servers');
-    const tls = defined(m, 'tls');
-    const http = defined(m, 'http');
-    const policies = defined(m, 'dnssec-policy');
+    // Definitions may come from included files: unless every one of them could be read, say nothing rather than guess.
+    if (ctx.linkedPartial || (ctx.linked.length === 0 && m.clauses.some((c) => c.name === 'include'))) return;
+    const models = [m, ...ctx.linked.map((l) => l.model)];
+    const acls = defined(models, 'acl');
+    const lists = defined(models, 'primaries', 'masters', 'parental-agents', 'remote-servers');
+    const tls = defined(models, 'tls');
+    const http = defined(models, 'http');
+    const policies = defined(models, 'dnssec-policy');
     const allZones = zones(m);
     let notified: Set<Clause> | undefined;
     const tlsRef = (v: ValueNode | undefined) => {

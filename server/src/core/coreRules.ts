@@ -1,0 +1,41 @@
+// Findings that come from v6ready itself rather than from a dialect's rules: include statements that cannot be
+// followed, and a rule that crashed. They have ids and docs like any rule, so settings, `explain` and SARIF know them.
+import { INCLUDE_RULE, INTERNAL_ERROR_RULE } from './analyze';
+import type { RuleDocs, Severity } from './types';
+
+export interface CoreRule {
+  id: string;
+  severity: Severity;
+  docs: RuleDocs;
+}
+
+export const CORE_RULES: readonly CoreRule[] = [
+  {
+    id: INCLUDE_RULE,
+    severity: 'warning',
+    docs: {
+      summary: 'An include that cannot be followed: a loop (error), a file that cannot be read from here, or nesting too deep (warnings).',
+      why:
+        'v6ready reads the files a config includes so that names defined in one file (an acl in named.conf.acls) are known ' +
+        'where they are used (named.conf.options). A loop makes named and httpd fail to start; a file that cannot be read ' +
+        'here may exist on the server, but v6ready cannot check what it defines, so findings that depend on it are held ' +
+        'back rather than guessed. In an untrusted workspace, files outside the workspace folders are not read.',
+      bad: '// named.conf\ninclude "named.conf";',
+      good: '// named.conf\ninclude "named.conf.options";',
+      fix: 'No automatic fix: break the loop, or make the included file available (open the folder that holds it).',
+      references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#include-directive', 'https://httpd.apache.org/docs/2.4/mod/core.html#include'],
+    },
+  },
+  {
+    id: INTERNAL_ERROR_RULE,
+    severity: 'warning',
+    docs: {
+      summary: 'A v6ready rule failed on this file; the other rules ran.',
+      why: 'A bug in v6ready, not in your config: one rule threw an exception. Its findings are missing; everything else was checked.',
+      bad: '',
+      good: '',
+      fix: 'Please report it with the file (or a reduced copy) and the message.',
+      references: [],
+    },
+  },
+];

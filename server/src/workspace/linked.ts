@@ -1,0 +1,113 @@
+// The files joined to one file by includes, read through an injected reader and parsed once each: what rules
+// see as RuleContext.linked (an acl defined in named.conf.acls, used in named.conf.options), and the include
+// problems (loops, depth, unreadable files) that belong on the file's own include statements.
+import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
+import { LineIndex } from '../core/text';
+import type { Dialect, LinkedFile } from '../core/types';
+import { followIncludes, type FileReader, type IncludeGraph, type IncludeProblem, type IncludeRef } from './includes';
+
+export interface IncludeContext<Model = unknown> {
+  /** The other files of every include tree that holds the file (never the file itself). */
+  linked: LinkedFile<Model>[];
+  /** Problems on the file's own include statements. */
+  problems: IncludeProblem[];
+  /** Some file of the trees could not be read: a name found nowhere may be defined there. */
+  partial: boolean;
+}
+
+/** One dialect's view of a set of files: parsed on first use, include graphs memoised per root. */
+export class IncludeWorld<Model = unknown> {
+  private readonly parsed = new Map<string, LinkedFile<Model> | null>();
+  private readonly graphs = new Map<string, IncludeGraph>();
+
+  constructor(
+    readonly dialect: Dialect<Model>,
+    readonly read: FileReader,
+  ) {}
+
+  /** The file parsed, or undefined when it cannot be read or parsed. */
+  file(path: string): LinkedFile<Model> | undefined {
+    const hit = this.parsed.get(path);
+    if (hit !== undefined) return hit ?? undefined;
+    let out: LinkedFile<Model> | null = null;
+    const text = this.read(path);
+    if (text !== undefined) {
+      try {
+        out = { path, text, lines: new LineIndex(text), model: this.dialect.parse(text).model };
+      } catch {
+        out = null;
+      }
+    }
+    this.parsed.set(path, out);
+    return out ?? undefined;
+  }
+
+  includesOf = (path: string, text: string): IncludeRef[] => {
+    // Both dialects with includes (BIND `include`, Apache `Include`/`IncludeOptional`) spell them so: a file
+    // without the word has none, and is not parsed here (it may be a 2 MB named.conf the caller parses anyway).
+    if (!/include/i.test(text)) return [];
+    const f = this.file(path);
+    if (!f || f.text !== text || !this.dialect.links) return [];
+    return this.dialect.links(f.model, f.text)
+      .filter((l) => l.kind === 'include')
+      .map((l) => ({ target: l.target, span: l.span, optional: l.optional }));
+  };
+
+  /** An include target as a path: absolute as written, else beside the including file, else under its `directory`. */
+  resolve = (from: string, target: string): string => {
+    if (isAbsolute(target)) return target;
+    const beside = resolvePath(dirname(from), target);
+    if (this.read(beside) !== undefined) return beside;
+    const f = this.file(from);
+    const dir = f && this.dialect.links?.(f.model, f.text).find((l) => l.directory)?.directory;
+    if (dir) {
+      const under = resolvePath(dirname(from), dir, target);
+      if (this.read(under) !== undefined) return under;
+    }
+    return beside;
+  };
+
+  graph(root: string): IncludeGraph {
+    let g = this.graphs.get(root);
+    if (!g) {
+      g = followIncludes(root, this.read, this.includesOf, this.resolve);
+      this.graphs.set(root, g);
+    }
+    return g;
+  }
+
+  /** The files sharing names with `path`: its own include tree and that of every root whose tree holds it. */
+  treeOf(path: string, roots: readonly string[] = []): string[] {
+    const out = new Set<string>([path]);
+    for (const root of [path, ...roots]) {
+      if (root !== path && !this.graph(root).files.includes(path)) continue;
+      for (const f of this.graph(root).files) out.add(f);
+    }
+    return [...out];
+  }
+
+  /** What analyze() needs to see `path` in its include trees (rooted at itself and at any of `roots`). */
+  contextOf(path: string, roots: readonly string[] = []): IncludeContext<Model> {
+    const linked: LinkedFile<Model>[] = [];
+    for (const p of this.treeOf(path, roots)) {
+      if (p === path) continue;
+      const f = this.file(p);
+      if (f) linked.push(f);
+    }
+    const problems: IncludeProblem[] = [];
+    const seen = new Set<string>();
+    let partial = false;
+    for (const root of [path, ...roots]) {
+      const g = this.graph(root);
+      if (!g.files.includes(path)) continue;
+      partial ||= g.problems.some((p) => p.kind !== 'loop');
+      for (const p of g.problems) {
+        const key = `${p.span.start}:${p.message}`;
+        if (p.file !== path || seen.has(key)) continue;
+        seen.add(key);
+        problems.push(p);
+      }
+    }
+    return { linked, problems, partial };
+  }
+}
