@@ -107,6 +107,7 @@ export class Linter {
         },
       ];
     }
+    diagnostics.push(...this.session.extraDiagnostics(uri));
     await this.session.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 }

@@ -19,6 +19,8 @@ import { hover } from './hover';
 import { definition, documentLinks, prepareRename, references, rename, setWorkspaceFolders } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { Session } from './session';
+import { REPORT_REQUEST, WorkspaceService } from './workspace';
+import { DIALECTS } from '../core/registry';
 
 export const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -50,6 +52,7 @@ function renameHandler(session: Session) {
 export function bindServer(connection: Connection): Session {
   const session = new Session(connection);
   const linter = new Linter(session);
+  const workspace = new WorkspaceService(session);
   const g = session.guard.bind(session);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -61,6 +64,8 @@ export function bindServer(connection: Connection): Session {
     session.client.dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     setWorkspaceFolders(params);
     session.settings.setFolders(params);
+    workspace.folders = session.settings.folders;
+    session.client.workDoneProgress = !!caps.window?.workDoneProgress;
     session.client.watchedFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     return { capabilities: CAPABILITIES, serverInfo: { name: 'v6ready' } };
   });
@@ -71,8 +76,11 @@ export function bindServer(connection: Connection): Session {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: 'v6ready' });
       }
       if (session.client.watchedFiles) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+        const globs = [`**/${CONFIG_FILE}`, ...new Set(DIALECTS.flatMap((d) => d.filePatterns).map((g) => (g.startsWith('**/') ? g : `**/${g}`)))];
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
       }
+      // Not awaited: the index builds in the background (with progress); diagnostics follow as it completes.
+      void workspace.start();
     }),
   );
 
@@ -81,19 +89,28 @@ export function bindServer(connection: Connection): Session {
       session.settings.changed(change?.settings);
       session.clearCache();
       linter.relintAll();
+      workspace.settingsChanged();
     }),
   );
 
   connection.onDidChangeWatchedFiles(
     g('didChangeWatchedFiles', undefined, (change) => {
+      workspace.filesChanged(change);
       if (!change?.changes?.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`))) return;
       session.settings.configFilesChanged();
       session.clearCache();
       linter.relintAll();
+      workspace.settingsChanged();
     }),
   );
 
   linter.bind();
+  // The workspace model follows the open documents; its findings are published with each document's own.
+  session.extraDiagnostics = (uri) => workspace.diagnosticsFor(uri);
+  workspace.relint = (uri) => void linter.lintNow(uri).catch((err) => session.logError(`linting ${uri} failed`, err));
+  session.documents.onDidChangeContent((e) => workspace.documentChanged(e.document.uri));
+  session.documents.onDidClose((e) => workspace.documentChanged(e.document.uri));
+  connection.onRequest(REPORT_REQUEST, g('readinessReport', null, () => workspace.report()));
   connection.onCodeAction(g('codeAction', null, (p) => codeActions(session, p)));
   connection.onHover(g('hover', null, (p) => hover(session, p)));
   connection.onCompletion(g('completion', null, (p) => completion(session, p)));
