@@ -97,12 +97,23 @@ export class SettingsStore {
     this.perDocument.clear();
   }
 
+  /**
+   * Settings for a file without asking the client (the workspace index needs them synchronously, for files that
+   * are not open): the editor settings last pulled for any document, with the file's `.v6ready.json` over them.
+   */
+  peek(uri: string): DocumentSettings {
+    return this.withProject(uri, this.pull ? (this.lastPulled ?? DEFAULT_SETTINGS) : this.pushed);
+  }
+
+  private lastPulled?: Settings;
+
   private async fetch(uri: string): Promise<DocumentSettings> {
     let editor: Settings = this.pushed;
     if (this.pull) {
       try {
         const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION });
         editor = this.parse(raw, 'settings');
+        this.lastPulled = editor;
       } catch (err) {
         this.connection.console.error(`v6ready: could not read settings (${(err as Error).message}); using defaults`);
         editor = DEFAULT_SETTINGS;

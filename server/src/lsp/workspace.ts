@@ -45,7 +45,11 @@ export class WorkspaceService {
   relint: (uri: string) => void = () => undefined;
 
   constructor(private readonly session: Session) {
-    this.index = new WorkspaceIndex({ read: (p) => this.read(p), dialectFor: (p) => dialectForPath(p) });
+    this.index = new WorkspaceIndex({
+      read: (p) => this.read(p),
+      dialectFor: (p) => dialectForPath(p),
+      settingsFor: (p) => this.session.settings.peek(pathToFileURL(p).href),
+    });
   }
 
   private inFolders(path: string): boolean {
@@ -111,7 +115,7 @@ export class WorkspaceService {
       }
       if (st.isDirectory()) {
         if (!SKIP_DIRS.has(n)) await this.walk(p, out);
-      } else if (st.isFile() && dialectForPath(p)) out.push(p);
+      } else if (st.isFile() && dialectForPath(p) && !this.session.settings.peek(pathToFileURL(p).href).ignored) out.push(p);
     }
   }
 
@@ -140,9 +144,11 @@ export class WorkspaceService {
     this.scheduleRebuild();
   }
 
-  /** Settings changed: re-apply severities (and re-parse nothing). */
+  /** Settings changed: the per-file analyses depend on them, so every file is parsed again at the next rebuild. */
   settingsChanged(): void {
-    if (this.indexed) this.scheduleRebuild();
+    if (!this.indexed) return;
+    this.index.clear();
+    this.scheduleRebuild();
   }
 
   private scheduleRebuild(): void {

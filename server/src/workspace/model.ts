@@ -236,6 +236,12 @@ export class WorkspaceIndex {
       if (n > best) (best = n), (hits = [p]);
       else if (n === best) hits.push(p);
     }
+    // Several copies (one per host or per branch in a repository): the one nearest the config that names it.
+    if (hits.length > 1) {
+      const near = (p: string) => commonPrefix(p, from);
+      const top = Math.max(...hits.map(near));
+      hits = hits.filter((p) => near(p) === top);
+    }
     if (hits.length === 1 && this.load(hits[0], true, forced)) return { path: hits[0], tried };
     return { tried };
   }
@@ -278,6 +284,15 @@ export class WorkspaceIndex {
     }
     return out;
   }
+}
+
+/** How many leading path segments two paths share. */
+function commonPrefix(a: string, b: string): number {
+  const x = normalize(a).split('/');
+  const y = normalize(b).split('/');
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
 }
 
 function zoneType(zone: Clause): string | undefined {

@@ -3,6 +3,8 @@
 import type { ReadinessReport, ReportFinding, ReportLocation, ReportService, Tri } from './report';
 
 const MARK: Record<Tri, string> = { yes: '✅ yes', no: '❌ no', unknown: '❔ unknown' };
+/** In HTML the answer is a word in colour: emoji need a font the page may not have. */
+const WORD: Record<Tri, string> = { yes: 'yes', no: 'no', unknown: 'unknown' };
 
 function where(l: ReportLocation): string {
   return `${l.file}:${l.line}:${l.column}`;
@@ -75,7 +77,7 @@ export function renderHtml(r: ReadinessReport, o: HtmlOptions = {}): string {
   const href = o.href ?? ((l: ReportLocation) => `${encodeURI(l.file)}#L${l.line}`);
   const link = (l: ReportLocation, text = where(l)) =>
     `<a class="loc" href="${esc(href(l))}" data-path="${esc(l.path)}" data-line="${l.line}" data-column="${l.column}">${esc(text)}</a>`;
-  const cell = (t: Tri) => `<span class="${t}">${MARK[t]}</span>`;
+  const cell = (t: Tri) => `<span class="${t}">${WORD[t]}</span>`;
   const h: string[] = ['<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">'];
   if (o.csp) h.push(`<meta http-equiv="Content-Security-Policy" content="${esc(o.csp)}">`);
   h.push('<title>IPv6 readiness report</title>', `<style>${STYLE}</style></head><body>`);
