@@ -100,6 +100,8 @@ export function fixtureCases(root = join(process.cwd(), 'test', 'fixtures')): Fi
       const fDir = join(dDir, folder);
       if (!statSync(fDir).isDirectory()) continue;
       for (const file of readdirSync(fDir).sort()) {
+        // Cross-file fixtures (test/fixtures/workspace/<rule>/<case>/) are folders; test/unit/workspace-rules runs them.
+        if (!statSync(join(fDir, file)).isFile()) continue;
         const ext = file.includes('.') ? file.slice(file.lastIndexOf('.')) : '';
         const base = file.slice(0, file.length - ext.length);
         if (FIXED.test(base) || FIXED.test(file)) continue;

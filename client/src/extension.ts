@@ -1,6 +1,8 @@
 // The VS Code side: starts the v6ready language server (dist/server.js) and registers the commands. Nothing else.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { renderHtml } from '../../server/src/workspace/render';
+import type { ReadinessReport } from '../../server/src/workspace/report';
 
 /**
  * The language ids of core/registry.ts DIALECTS. Listed here rather than imported: importing the registry
@@ -10,6 +12,63 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 export const LANGUAGE_IDS = ['bind-named', 'apacheconf', 'sendmail-mc', 'freebsd-rc-conf', 'dns-zone', 'sshd-config'];
 
 let client: LanguageClient | undefined;
+let serverStarted: Promise<void> | undefined;
+let reportPanel: vscode.WebviewPanel | undefined;
+
+/** Clicks on a place in the report go to the extension, which opens the file there. */
+const REPORT_SCRIPT = `const vscode = acquireVsCodeApi();
+document.addEventListener('click', (e) => {
+  const a = e.target instanceof Element ? e.target.closest('a.loc') : null;
+  if (!a) return;
+  e.preventDefault();
+  vscode.postMessage({ path: a.dataset.path, line: Number(a.dataset.line), column: Number(a.dataset.column) });
+});`;
+
+/**
+ * "v6ready: Show IPv6 readiness report": asks the server for the report of the workspace folders and shows it in a
+ * webview (one panel, refreshed when the command runs again). Links open the file at the place, and only files
+ * the report names can be opened that way.
+ */
+async function showReport(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<void> {
+  if (!client || !serverStarted) return;
+  try {
+    await serverStarted;
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'v6ready: building the IPv6 readiness report' },
+      () => client!.sendRequest<ReadinessReport | null>('v6ready/readinessReport', null),
+    );
+    if (!report || report.services.length === 0) {
+      void vscode.window.showInformationMessage('v6ready: no server configs found in the workspace folders, so there is no IPv6 readiness report to show.');
+      return;
+    }
+    const allowed = new Set<string>();
+    for (const s of report.services) {
+      for (const f of s.findings) for (const l of [f.at, ...f.related]) allowed.add(l.path);
+      for (const n of s.names) allowed.add(n.at.path);
+      if (s.listenAt) allowed.add(s.listenAt.path);
+      if (s.admitsAt) allowed.add(s.admitsAt.path);
+    }
+    for (const p of report.problems) allowed.add(p.path);
+    if (!reportPanel) {
+      reportPanel = vscode.window.createWebviewPanel('v6ready.report', 'IPv6 readiness report', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      reportPanel.onDidDispose(() => (reportPanel = undefined), undefined, context.subscriptions);
+    } else reportPanel.reveal();
+    const panel = reportPanel;
+    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'`;
+    panel.webview.html = renderHtml(report, { csp, href: () => '#', script: { nonce, code: REPORT_SCRIPT } });
+    panel.webview.onDidReceiveMessage(async (m: { path?: unknown; line?: unknown; column?: unknown }) => {
+      if (typeof m?.path !== 'string' || !allowed.has(m.path)) return;
+      const line = Math.max(0, Number(m.line) - 1 || 0);
+      const col = Math.max(0, Number(m.column) - 1 || 0);
+      const at = new vscode.Position(line, col);
+      await vscode.window.showTextDocument(vscode.Uri.file(m.path), { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.One });
+    }, undefined, context.subscriptions);
+    output.appendLine(`v6ready: readiness report shown (${report.services.length} services, ${report.summary.errors} errors, ${report.summary.warnings} warnings)`);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`v6ready: could not build the readiness report: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const started = performance.now();
@@ -54,8 +113,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  context.subscriptions.push(vscode.commands.registerCommand('v6ready.showReport', () => showReport(context, output)));
+
   // Not awaited: activation must not wait for the server process.
-  client.start().then(
+  serverStarted = client.start();
+  serverStarted.then(
     () => output.appendLine(`v6ready language server ready in ${Math.round(performance.now() - started)} ms`),
     (err: unknown) => output.appendLine(`v6ready language server failed to start: ${err instanceof Error ? err.message : String(err)}`),
   );

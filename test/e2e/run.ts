@@ -14,10 +14,10 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ensureCodeServer, CODE_SERVER_VERSION } from './code-server';
-import { SCENARIOS, type Scenario } from './scenarios';
+import { REPORT_SCENARIO, SCENARIOS, type Scenario } from './scenarios';
 import {
   activeEditor, closeAllEditors, dismissHover, editUserSettings, editorText, focusEditor, goTo, hoverAtCursor, hoverWidget, openFile,
-  problemRows, rowSeverity, showProblems, sleep,
+  problemRows, rowSeverity, runCommand, showProblems, sleep,
 } from './workbench';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
@@ -278,6 +278,13 @@ try {
       await closeAllEditors(page).catch(() => {});
     }
   }
+  try {
+    await runReport(page);
+  } catch (e) {
+    check('readiness report: scenario ran to the end', false, e instanceof Error ? e.message.split('\n')[0] : String(e));
+    await shot('error-report').catch(() => {});
+    await page.keyboard.press('Escape').catch(() => {});
+  }
 } catch (e) {
   check('workbench session', false, e instanceof Error ? e.message.split('\n')[0] : String(e));
   await shot('error').catch(() => {});
@@ -469,4 +476,46 @@ async function runScenario(page: Page, s: Scenario, first: boolean): Promise<voi
   await closeAllEditors(page);
   await setSettings(page);
   mark(`${L}: done`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The readiness report: the command opens a webview whose tables say what the CLI's report says.
+interface CliReport {
+  summary: { ready: boolean; errors: number; warnings: number };
+  services: { kind: string; title: string; listensV6: string; admitsV6: string; ready: boolean; names: { zone?: string; aaaa: string[] }[]; findings: { rule: string; at: { file: string; line: number } }[] }[];
+}
+async function runReport(page: Page): Promise<void> {
+  log('-- readiness report');
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'report', '--format', 'json', WS], { encoding: 'utf8', env });
+  if (r.status !== 0) throw new Error(`v6ready report failed: ${r.stderr}`);
+  const want = JSON.parse(r.stdout) as CliReport;
+  await closeAllEditors(page);
+  await runCommand(page, REPORT_SCENARIO.command);
+  const tab = page.locator('.tabs-container .tab.active', { hasText: 'IPv6 readiness report' });
+  check('report: the command opens the "IPv6 readiness report" tab', await tab.waitFor({ timeout: 30_000 }).then(() => true, () => false));
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await view.locator('#summary').waitFor({ timeout: 30_000 });
+  const answer: Record<string, string> = { yes: 'yes', no: 'no', unknown: 'unknown' };
+  check('report: one summary row per service, as the CLI', (await view.locator('#summary tbody tr').count()) === want.services.length, want.services.map((s) => s.kind).join(', '));
+  for (const s of want.services) {
+    const cells = (await view.locator(`#summary tr[data-service="${s.kind}"] td`).allInnerTexts()).map((t) => t.trim());
+    const named = s.names.filter((n) => n.zone);
+    const expected = [s.title, answer[s.listensV6], answer[s.admitsV6], `${named.filter((n) => n.aaaa.length).length}/${named.length}`, String(s.findings.length), s.ready ? answer.yes : answer.no];
+    check(`report: ${s.kind} row (listens on IPv6, admits IPv6 clients, names with AAAA, findings, ready)`, JSON.stringify(cells) === JSON.stringify(expected), `${JSON.stringify(cells)}${JSON.stringify(cells) === JSON.stringify(expected) ? '' : ` != ${JSON.stringify(expected)}`}`);
+    const rules = (await view.locator(`section#${s.kind} table.findings tbody tr td:nth-child(2)`).allInnerTexts()).map((t) => t.trim()).sort();
+    check(`report: ${s.kind} findings table lists the CLI's findings`, JSON.stringify(rules) === JSON.stringify(s.findings.map((f) => f.rule).sort()), `${rules.length} rows`);
+  }
+  const verdict = await view.locator('#verdict').innerText();
+  check('report: the verdict and counts', verdict.includes(want.summary.ready ? 'Ready for an IPv6-only network.' : 'Not ready for an IPv6-only network.') && verdict.includes(`${want.summary.errors} errors, ${want.summary.warnings} warnings`), short(verdict));
+  await shot('report', 'readiness-report');
+  // A link into the files: the first finding of the chosen service opens its file.
+  const svc = want.services.find((s) => s.kind === REPORT_SCENARIO.click);
+  const first = svc?.findings[0];
+  if (!first) throw new Error(`the CLI report has no ${REPORT_SCENARIO.click} finding to click`);
+  await view.locator(`section#${REPORT_SCENARIO.click} table.findings tbody tr`).first().locator('a.loc').first().click();
+  const base = first.at.file.split('/').pop()!;
+  const opened = await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ timeout: 20_000 }).then(() => true, () => false);
+  check(`report: a finding's link opens ${first.at.file}`, opened);
+  await closeAllEditors(page);
+  mark('report: done');
 }

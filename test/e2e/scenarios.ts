@@ -62,3 +62,13 @@ export const SCENARIOS: Scenario[] = [
     quickFix: { title: 'Replace with ipv6_activate_all_interfaces and accept_rtadv', expected: 'test/e2e/expected/freebsd-rc-conf/rc.conf' },
   },
 ];
+
+/**
+ * The readiness report: run the command, and the webview must show what `v6ready report --format json` says about
+ * the same workspace folder (a row per service with the same answers, the same findings); a link in the `click`
+ * service's findings opens its file.
+ */
+export const REPORT_SCENARIO = {
+  command: 'v6ready: Show IPv6 readiness report',
+  click: 'dns',
+};

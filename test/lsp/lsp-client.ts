@@ -149,6 +149,11 @@ export class LspClient {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
+  /** workspace/didChangeWatchedFiles (type 1 created, 2 changed, 3 deleted). */
+  async watchedFilesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
   async changeConfiguration(settings: unknown = null): Promise<void> {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
   }

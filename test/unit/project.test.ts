@@ -40,7 +40,7 @@ test('generated rule indexes are current, and each rule id matches its file name
 });
 
 test('settings are validated with readable problems', () => {
-  assert.deepEqual(parseSettings({ run: 'onSave', rules: { 'bind/syntax': 'warning' } }).settings, { run: 'onSave', rules: { 'bind/syntax': 'warning' }, targets: {} });
+  assert.deepEqual(parseSettings({ run: 'onSave', rules: { 'bind/syntax': 'warning' } }).settings, { run: 'onSave', rules: { 'bind/syntax': 'warning' }, targets: {}, ignore: [] });
   assert.deepEqual(parseSettings({ targets: { bind: '9.20' } }).settings.targets, { bind: '9.20' });
   assert.match(parseSettings({ targets: { bind: '8.4' } }).problems.join(), /targets.bind must be one of 9.18, 9.20, 9.21/);
   assert.match(parseSettings({ targets: { nginx: '1' } }).problems.join(), /unknown dialect 'nginx'/);

@@ -96,3 +96,6 @@ export function writeAtomically(path: string, text: string): void {
     throw err;
   }
 }
+
+/** Files larger than this are not read for the workspace model (includes, zone files): a config is far smaller. */
+export const MAX_INPUT_BYTES_FOR_WORKSPACE = 64 * 1024 * 1024;

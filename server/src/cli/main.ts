@@ -1,19 +1,28 @@
 // The `v6ready` command: check (text/json/sarif, --fix), rules, explain, lsp. Exit 0 clean, 1 errors, 2 usage/I-O.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve as resolvePath } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyze, fixAll } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
-import { parseSettings, type Settings } from '../core/settings';
 import { LineIndex } from '../core/text';
 import type { Dialect } from '../core/types';
 import { IncludeWorld } from '../workspace/linked';
+import { ConfigError, ConfigLoader } from './config';
 import { readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
-import { formatJson, formatSarif, formatText, type FileReport } from './format';
+import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
+import { Progress } from './progress';
+import { cliWorkspace } from './workspace';
+import { runWorkspaceRules } from '../workspace/rule';
+import { WORKSPACE_RULES } from '../workspace/rules';
+import { buildReport } from '../workspace/report';
+import { renderHtml, renderMarkdown } from '../workspace/render';
 
 declare const __V6READY_VERSION__: string;
 const VERSION = typeof __V6READY_VERSION__ !== 'undefined' ? __V6READY_VERSION__ : '0.0.0-dev';
 
-const USAGE = `usage: v6ready check [--format text|json|sarif] [--fix] [--language <id>] [--config <file>] <file|dir|->...
+const USAGE = `usage: v6ready check [--format text|json|sarif] [--fix] [--language <id>] [--config <file>] [--max-warnings <n>] <file|dir|->...
+       v6ready report [--format md|html|json] [--config <file>] [--output <file>] <dir|file>...
        v6ready rules
        v6ready explain <rule>
        v6ready lsp --stdio
@@ -28,6 +37,8 @@ interface CheckOptions {
   fix: boolean;
   language?: string;
   config?: string;
+  /** Exit 1 when there are more warnings than this (as ESLint's --max-warnings); errors exit 1 regardless. */
+  maxWarnings?: number;
   paths: string[];
 }
 
@@ -49,6 +60,11 @@ function parseCheckArgs(args: string[]): CheckOptions {
       o.format = f;
     } else if (a === '--language' || a.startsWith('--language=')) o.language = value('--language');
     else if (a === '--config' || a.startsWith('--config=')) o.config = value('--config');
+    else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
+      const v = value('--max-warnings');
+      if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number >= 0, not '${v}'`);
+      o.maxWarnings = Number(v);
+    }
     else if (a === '--') o.paths.push(...args.slice(i + 1)), (i = args.length);
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
     else o.paths.push(a);
@@ -61,27 +77,13 @@ function parseCheckArgs(args: string[]): CheckOptions {
   return o;
 }
 
-function loadSettings(configPath: string | undefined, errors: string[]): Settings {
-  const path = configPath ?? (existsSync('.v6ready.json') ? '.v6ready.json' : undefined);
-  if (!path) return parseSettings(undefined).settings;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new UsageError(`cannot read config ${path}: ${(err as Error).message}`);
-  }
-  const { settings, problems } = parseSettings(raw, new Set(allRules().map((r) => r.id)));
-  for (const p of problems) errors.push(`${path}: ${p}`);
-  return settings;
-}
-
 interface Job {
   path: string;
   dialect: InputFile['dialect'];
   stdin?: boolean;
 }
 
-function collectJobs(o: CheckOptions, ioErrors: string[]): Job[] {
+function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader): Job[] {
   const jobs: Job[] = [];
   const forced = o.language ? dialectForLanguage(o.language) : undefined;
   for (const p of o.paths) {
@@ -98,12 +100,14 @@ function collectJobs(o: CheckOptions, ioErrors: string[]): Job[] {
     }
     if (st.isDirectory()) {
       try {
-        for (const f of walk(p)) jobs.push({ path: f.path, dialect: forced ?? f.dialect });
+        for (const f of walk(p)) if (!configs.ignored(f.path)) jobs.push({ path: f.path, dialect: forced ?? f.dialect });
       } catch (err) {
         ioErrors.push((err as Error).message);
       }
     } else {
       const dialect = forced ?? dialectForPath(p);
+      // A file named on the command line is ignored too: pre-commit passes every changed file by name.
+      if (configs.ignored(p)) continue;
       if (!dialect) ioErrors.push(`${p}: cannot tell its language from the name; pass --language <id>`);
       else jobs.push({ path: p, dialect });
     }
@@ -134,7 +138,7 @@ function includeWorlds(jobs: readonly Job[]): Map<Dialect, IncludeWorld & { root
     if (!j.dialect.links || j.stdin) continue;
     let w = out.get(j.dialect);
     if (!w) out.set(j.dialect, (w = Object.assign(new IncludeWorld(j.dialect, readForIncludes), { roots: [] as string[] })));
-    w.roots.push(resolvePath(j.path));
+    w.roots.push(resolve(j.path));
   }
   return out;
 }
@@ -142,11 +146,14 @@ function includeWorlds(jobs: readonly Job[]): Map<Dialect, IncludeWorld & { root
 function check(args: string[]): number {
   const o = parseCheckArgs(args);
   const ioErrors: string[] = [];
-  const settings = loadSettings(o.config, ioErrors);
+  const configs = loadConfigs(o.config);
   const reports: FileReport[] = [];
-  const jobs = collectJobs(o, ioErrors);
+  const jobs = collectJobs(o, ioErrors, configs);
   const worlds = includeWorlds(jobs);
-  for (const job of jobs) {
+  const progress = new Progress(process.stderr, jobs.length);
+  for (const [i, job] of jobs.entries()) {
+    progress.update(i, job.path);
+    const settings = configs.forFile(job.stdin ? undefined : job.path).settings;
     let input: DecodedText;
     try {
       input = job.stdin ? readStdin() : readInput(job.path);
@@ -157,7 +164,7 @@ function check(args: string[]): number {
     const notes: string[] = [];
     if (!input.validUtf8) notes.push('not valid UTF-8: undecodable bytes were read as U+FFFD' + (o.fix ? '; not fixed, to keep its bytes' : ''));
     const world = worlds.get(job.dialect);
-    const context = world && !job.stdin ? world.contextOf(resolvePath(job.path), world.roots) : undefined;
+    const context = world && !job.stdin ? world.contextOf(resolve(job.path), world.roots) : undefined;
     const analyzeContext = { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial };
     let analysis = analyze(job.dialect, input.text, settings, analyzeContext);
     if (o.fix && input.validUtf8) {
@@ -177,15 +184,156 @@ function check(args: string[]): number {
         analysis = r.analysis;
       }
     }
-    reports.push({ path: job.path, language: job.dialect.languageId, lines: analysis.lines ?? new LineIndex(input.text), findings: analysis.findings, notes });
+    reports.push({ path: job.path, language: job.dialect.languageId, lines: analysis.lines ?? new LineIndex(analysis.text), findings: analysis.findings, notes, text: analysis.text });
   }
-  const out = o.format === 'json' ? formatJson(reports) : o.format === 'sarif' ? formatSarif(reports, VERSION) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR);
+  progress.done();
+  addWorkspaceFindings(reports, jobs.filter((j) => !j.stdin).map((j) => j.path), configs);
+  ioErrors.unshift(...configs.problems);
+  const out = o.format === 'json' ? formatJson(reports, relatedFiles) : o.format === 'sarif' ? formatSarif(reports, sarifOptions(), relatedFiles) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR, relatedFiles);
   // With --fix on stdin, stdout carries the fixed text; the report goes to stderr.
   const toStderr = o.fix && o.paths.includes('-');
   (toStderr ? process.stderr : process.stdout).write(out + '\n');
   for (const e of ioErrors) process.stderr.write(`v6ready: ${e}\n`);
   if (ioErrors.length) return 2;
-  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return exitCode(reports, o.maxWarnings);
+}
+
+/**
+ * The cross-file rules over the files checked (and the files they include or name as zone files): their findings
+ * join the reports of the files they are in, related locations named by the paths the output uses.
+ */
+function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: ConfigLoader): void {
+  if (paths.length === 0) return;
+  const ws = cliWorkspace(paths, configs).build();
+  const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings);
+  if (findings.length === 0) return;
+  const byAbs = new Map(reports.filter((r) => r.path !== '-').map((r) => [resolve(r.path), r]));
+  const display = (abs: string) => byAbs.get(abs)?.path ?? (relative('.', abs).startsWith('..') ? abs : relative('.', abs));
+  for (const f of findings) {
+    if (configs.ignored(f.file)) continue;
+    let report = byAbs.get(f.file);
+    if (!report) {
+      const file = ws.files.find((x) => x.path === f.file);
+      if (!file) continue;
+      report = { path: display(f.file), language: file.dialect.languageId, lines: file.analysis.lines, findings: [], notes: [], text: file.text };
+      reports.push(report);
+      byAbs.set(f.file, report);
+    }
+    report.findings.push({ ...f, related: f.related.map((r) => ({ ...r, file: r.file ? display(r.file) : undefined })) });
+    report.findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  }
+  // Related files not otherwise reported still need their line tables for the output formats.
+  for (const f of findings) {
+    for (const r of f.related) {
+      if (!r.file || byAbs.has(r.file)) continue;
+      const file = ws.files.find((x) => x.path === r.file);
+      if (file) byAbs.set(r.file, { path: display(r.file), language: file.dialect.languageId, lines: file.analysis.lines, findings: [], notes: [], text: file.text });
+    }
+  }
+  relatedFiles.clear();
+  for (const [, r] of byAbs) relatedFiles.set(r.path, r);
+}
+
+/** Files that related locations point into, by their display path (for the output formats' line numbers). */
+const relatedFiles = new Map<string, FileReport>();
+
+function sarifOptions(): SarifOptions {
+  return {
+    version: VERSION,
+    root: process.cwd(),
+    fileUri: (p) => pathToFileURL(p).href,
+    hash: (s) => createHash('sha256').update(s).digest('hex').slice(0, 32),
+  };
+}
+
+function loadConfigs(explicit: string | undefined): ConfigLoader {
+  try {
+    return new ConfigLoader(explicit);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** 1 when any finding is an error, or when there are more warnings than --max-warnings allows; else 0. */
+export function exitCode(reports: readonly FileReport[], maxWarnings: number | undefined): number {
+  const all = reports.flatMap((r) => r.findings);
+  if (all.some((f) => f.severity === 'error')) return 1;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`v6ready: too many warnings (${warnings}; --max-warnings allows ${maxWarnings})\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * `v6ready report`: the IPv6 readiness report of the configs under the given folders (or the given files) as
+ * Markdown, HTML or JSON. Exit 0 when it was written (ready or not: `check` is the gate), 2 on usage or I/O errors.
+ */
+function report(args: string[]): number {
+  let format: 'md' | 'html' | 'json' = 'md';
+  let config: string | undefined;
+  let output: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (eq > 0) return a.slice(eq + 1);
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (a === '--format' || a.startsWith('--format=')) {
+      const f = value('--format');
+      if (f !== 'md' && f !== 'html' && f !== 'json') throw new UsageError(`unknown report format '${f}' (md, html or json)`);
+      format = f;
+    } else if (a === '--config' || a.startsWith('--config=')) config = value('--config');
+    else if (a === '--output' || a === '-o' || a.startsWith('--output=')) output = value('--output');
+    else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
+    else paths.push(a);
+  }
+  if (paths.length === 0) throw new UsageError('report needs at least one folder or file');
+  const configs = loadConfigs(config);
+  const ioErrors: string[] = [];
+  const files: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      ioErrors.push(`${p}: no such file or directory`);
+      continue;
+    }
+    if (st.isDirectory()) {
+      try {
+        for (const f of walk(p)) if (!configs.ignored(f.path)) files.push(f.path);
+      } catch (err) {
+        ioErrors.push((err as Error).message);
+      }
+    } else if (!configs.ignored(p)) files.push(p);
+  }
+  if (ioErrors.length) {
+    for (const e of ioErrors) process.stderr.write(`v6ready: ${e}\n`);
+    return 2;
+  }
+  const index = cliWorkspace(files, configs);
+  const ws = index.build();
+  const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings).filter((f) => !configs.ignored(f.file));
+  const root = resolve(paths.length === 1 && statSync(paths[0]).isDirectory() ? paths[0] : '.');
+  const r = buildReport(ws, findings, root);
+  const text = format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'html' ? renderHtml(r) : renderMarkdown(r);
+  for (const p of configs.problems) process.stderr.write(`v6ready: ${p}\n`);
+  if (output) {
+    try {
+      writeFileSync(output, text);
+    } catch (err) {
+      process.stderr.write(`v6ready: cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return 2;
+    }
+  } else process.stdout.write(text);
+  return configs.problems.length ? 2 : 0;
 }
 
 function rules(): number {
@@ -243,6 +391,8 @@ export function main(argv: string[]): number {
     switch (cmd) {
       case 'check':
         return check(rest);
+      case 'report':
+        return report(rest);
       case 'rules':
         return rules();
       case 'explain':
@@ -264,6 +414,10 @@ export function main(argv: string[]): number {
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`v6ready: ${err.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`v6ready: ${err.message}\n`);
       return 2;
     }
     process.stderr.write(`v6ready: internal error: ${(err as Error).stack ?? err}\n`);

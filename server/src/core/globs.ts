@@ -24,3 +24,55 @@ export function matchesGlob(path: string, glob: string): boolean {
   if (!glob.includes('/')) return re.test(p.slice(p.lastIndexOf('/') + 1));
   return re.test(p);
 }
+
+const ignoreCache = new Map<string, RegExp>();
+
+/** A gitignore-like glob as a regular expression over a '/'-separated relative path. */
+function ignoreRegExp(glob: string): RegExp {
+  let g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
+  const anchored = g.startsWith('/') || g.replace(/\/+$/, '').includes('/');
+  g = g.replace(/^\/+/, '');
+  const dirOnly = g.endsWith('/');
+  g = g.replace(/\/+$/, '');
+  let re = '';
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === '*' && g[i + 1] === '*') {
+      const atStart = i === 0 || g[i - 1] === '/';
+      const atEnd = i + 2 === g.length || g[i + 2] === '/';
+      if (atStart && atEnd) {
+        if (i + 2 === g.length) re += '.*';
+        else {
+          re += '(?:.*/)?';
+          i += 2; // also skip the '/'
+          continue;
+        }
+        i += 1;
+        continue;
+      }
+      re += '[^/]*';
+      i += 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // A match of a folder covers everything inside it; `dir/` matches only as a folder.
+  return new RegExp(`${anchored ? '^' : '(?:^|/)'}${re}${dirOnly ? '/' : '(?:/|$)'}`);
+}
+
+/**
+ * Is `relPath` (relative to the folder the globs belong to, any separators) ignored by one of the globs? The
+ * syntax is gitignore's, without negation: a glob without '/' matches a file or folder name at any depth
+ * (`*.orig`, `vendor`), one with '/' is anchored at the folder (`legacy/**`, `/named.conf.old`), `**` spans
+ * folders, and a glob matching a folder ignores everything in it. A path outside the folder ('../') never matches.
+ */
+export function isIgnored(relPath: string, globs: readonly string[]): boolean {
+  const p = relPath.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (p === '' || p === '..' || p.startsWith('../') || p.startsWith('/')) return false;
+  for (const g of globs) {
+    let re = ignoreCache.get(g);
+    if (!re) ignoreCache.set(g, (re = ignoreRegExp(g)));
+    if (re.test(p)) return true;
+  }
+  return false;
+}

@@ -5,6 +5,7 @@ import { rcconfDialect } from '../dialects/rcconf';
 import { sendmailDialect } from '../dialects/sendmail';
 import { sshdDialect } from '../dialects/sshd';
 import { zoneDialect } from '../dialects/zone';
+import { WORKSPACE_FAMILY, WORKSPACE_RULES } from '../workspace/rules';
 import { CORE_RULES } from './coreRules';
 import { matchesGlob } from './globs';
 import type { Dialect, Rule, RuleDocs } from './types';
@@ -22,8 +23,8 @@ export function dialectForPath(path: string): Dialect | undefined {
 
 export interface RuleEntry {
   id: string;
-  /** Undefined for v6ready's own findings (core/coreRules.ts). */
-  dialect?: Dialect;
+  /** Undefined for v6ready's own findings (core/coreRules.ts); the cross-file `workspace` family has a name and a title only. */
+  dialect?: Pick<Dialect, 'name' | 'title'>;
   severity: Rule['severity'];
   docs: RuleDocs;
 }
@@ -35,6 +36,7 @@ export function allRules(): RuleEntry[] {
     out.push({ id: `${d.name}/syntax`, dialect: d, severity: 'error', docs: d.syntaxDocs });
     for (const r of d.rules) out.push({ id: r.id, dialect: d, severity: r.severity, docs: r.docs });
   }
+  for (const r of WORKSPACE_RULES) out.push({ id: r.id, dialect: WORKSPACE_FAMILY, severity: r.severity, docs: r.docs });
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 

@@ -10,9 +10,17 @@ export interface Settings {
   run: RunMode;
   /** Target version per dialect name (e.g. { bind: '9.20' }); a dialect's default when absent. */
   targets: Record<string, string>;
+  /**
+   * Globs of files not to lint, relative to the folder of the `.v6ready.json` that gives them (for the editor's
+   * `v6ready.ignore`: relative to the workspace folder). See `isIgnored` in globs.ts for the syntax.
+   */
+  ignore?: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', targets: {} };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', targets: {}, ignore: [] };
+
+/** The project config file: found by walking up from each checked file (the nearest one wins, no cascading). */
+export const CONFIG_FILE = '.v6ready.json';
 
 /** The versions each dialect can target; the first is the default. Rules read the target from their context. */
 export const TARGET_VERSIONS: Record<string, readonly string[]> = {
@@ -47,12 +55,18 @@ export const SETTINGS_SCHEMA = {
     additionalProperties: false,
     description: 'Target version per dialect, e.g. { "bind": "9.20" }: rules whose truth depends on the version use it.',
   },
+  ignore: {
+    type: 'array',
+    default: [],
+    items: { type: 'string' },
+    description: 'Globs of files v6ready does not lint, relative to the workspace folder (in .v6ready.json: to the file\'s folder), e.g. ["vendor/**", "*.orig"].',
+  },
 } as const;
 
 /** Validate raw settings (parsed JSON or the editor's section); returns settings plus readable problems. */
 export function parseSettings(raw: unknown, knownRules?: ReadonlySet<string>): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const settings: Settings = { rules: {}, run: DEFAULT_SETTINGS.run, targets: {} };
+  const settings: Settings = { rules: {}, run: DEFAULT_SETTINGS.run, targets: {}, ignore: [] };
   if (raw === undefined || raw === null) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { settings, problems: ['settings must be a JSON object'] };
@@ -88,7 +102,52 @@ export function parseSettings(raw: unknown, knownRules?: ReadonlySet<string>): {
       }
     }
   }
+  if (r.ignore !== undefined) {
+    if (!Array.isArray(r.ignore)) problems.push(`'ignore' must be an array of globs`);
+    else {
+      for (const g of r.ignore) {
+        if (typeof g === 'string' && g.trim() !== '') settings.ignore!.push(g.trim());
+        else problems.push(`'ignore' entries must be non-empty strings (got ${JSON.stringify(g)})`);
+      }
+    }
+  }
   return { settings, problems };
+}
+
+/**
+ * The editor's settings with a project's `.v6ready.json` laid over them: the file wins rule by rule and target by
+ * target, so the editor reports what the CLI (which reads only the file) reports in CI; what the file leaves unset
+ * comes from the editor. `run` is the editor's own. Ignore globs are kept apart (each list has its own base folder).
+ */
+export function overlaySettings(editor: Settings, project: Settings): Settings {
+  return {
+    rules: { ...editor.rules, ...project.rules },
+    targets: { ...editor.targets, ...project.targets },
+    run: editor.run,
+    ignore: editor.ignore ?? [],
+  };
+}
+
+/**
+ * The folders to look in for `.v6ready.json`, nearest first: `dir` and its parents, not above `stopAt` when given
+ * (the workspace folder), else up to the root. Paths with `/` or `\\` separators; no file system access.
+ */
+export function configSearchDirs(dir: string, stopAt?: string): string[] {
+  const norm = (p: string) => (p.length > 1 ? p.replace(/[\\/]+$/, '') : p);
+  const out: string[] = [];
+  let d = norm(dir);
+  const stop = stopAt === undefined ? undefined : norm(stopAt);
+  if (stop !== undefined && d !== stop && !d.startsWith(stop + '/') && !d.startsWith(stop + '\\')) return [d];
+  for (let i = 0; i < 256; i++) {
+    out.push(d);
+    if (d === stop) break;
+    const cut = Math.max(d.lastIndexOf('/'), d.lastIndexOf('\\'));
+    if (cut < 0) break;
+    const parent = cut === 0 ? d.slice(0, 1) : /^[A-Za-z]:$/.test(d.slice(0, cut)) ? d.slice(0, cut + 1) : d.slice(0, cut);
+    if (parent === d) break;
+    d = parent;
+  }
+  return out;
 }
 
 /** The version a dialect's rules should assume under these settings. */

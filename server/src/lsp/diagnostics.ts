@@ -87,6 +87,11 @@ export class Linter {
     const doc = this.session.documents.get(uri);
     if (!doc || this.generation.get(uri) !== gen) return;
     let diagnostics: Diagnostic[];
+    if (settings.ignored) {
+      // Matched by an ignore glob (v6ready.ignore or .v6ready.json): nothing to show.
+      await this.session.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      return;
+    }
     try {
       const analysis = this.session.analysisFor(doc, dialect, settings);
       diagnostics = analysis.findings.map((f) => toDiagnostic(uri, analysis.lines, f, analysis.linked));
@@ -102,6 +107,7 @@ export class Linter {
         },
       ];
     }
+    diagnostics.push(...this.session.extraDiagnostics(uri));
     await this.session.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 }

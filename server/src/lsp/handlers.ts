@@ -3,6 +3,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ResponseError,
   TextDocumentSyncKind,
   type Connection,
@@ -10,6 +11,7 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
+import { CONFIG_FILE } from '../core/settings';
 import { codeActions, executeFixAll, FIX_ALL_COMMAND, FIX_ALL_KIND } from './codeActions';
 import { completion } from './completion';
 import { Linter } from './diagnostics';
@@ -17,6 +19,8 @@ import { hover } from './hover';
 import { definition, documentLinks, prepareRename, references, rename, setWorkspaceFolders } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { Session } from './session';
+import { REPORT_REQUEST, WorkspaceService } from './workspace';
+import { DIALECTS } from '../core/registry';
 
 export const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -48,6 +52,7 @@ function renameHandler(session: Session) {
 export function bindServer(connection: Connection): Session {
   const session = new Session(connection);
   const linter = new Linter(session);
+  const workspace = new WorkspaceService(session);
   const g = session.guard.bind(session);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -58,6 +63,10 @@ export function bindServer(connection: Connection): Session {
     session.client.snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     session.client.dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     setWorkspaceFolders(params);
+    session.settings.setFolders(params);
+    workspace.folders = session.settings.folders;
+    session.client.workDoneProgress = !!caps.window?.workDoneProgress;
+    session.client.watchedFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     return { capabilities: CAPABILITIES, serverInfo: { name: 'v6ready' } };
   });
 
@@ -66,6 +75,12 @@ export function bindServer(connection: Connection): Session {
       if (session.client.dynamicConfiguration) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: 'v6ready' });
       }
+      if (session.client.watchedFiles) {
+        const globs = [`**/${CONFIG_FILE}`, ...new Set(DIALECTS.flatMap((d) => d.filePatterns).map((g) => (g.startsWith('**/') ? g : `**/${g}`)))];
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+      }
+      // Not awaited: the index builds in the background (with progress); diagnostics follow as it completes.
+      void workspace.start();
     }),
   );
 
@@ -74,10 +89,28 @@ export function bindServer(connection: Connection): Session {
       session.settings.changed(change?.settings);
       session.clearCache();
       linter.relintAll();
+      workspace.settingsChanged();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    g('didChangeWatchedFiles', undefined, (change) => {
+      workspace.filesChanged(change);
+      if (!change?.changes?.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`))) return;
+      session.settings.configFilesChanged();
+      session.clearCache();
+      linter.relintAll();
+      workspace.settingsChanged();
     }),
   );
 
   linter.bind();
+  // The workspace model follows the open documents; its findings are published with each document's own.
+  session.extraDiagnostics = (uri) => workspace.diagnosticsFor(uri);
+  workspace.relint = (uri) => void linter.lintNow(uri).catch((err) => session.logError(`linting ${uri} failed`, err));
+  session.documents.onDidChangeContent((e) => workspace.documentChanged(e.document.uri));
+  session.documents.onDidClose((e) => workspace.documentChanged(e.document.uri));
+  connection.onRequest(REPORT_REQUEST, g('readinessReport', null, () => workspace.report()));
   connection.onCodeAction(g('codeAction', null, (p) => codeActions(session, p)));
   connection.onHover(g('hover', null, (p) => hover(session, p)));
   connection.onCompletion(g('completion', null, (p) => completion(session, p)));

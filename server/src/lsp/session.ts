@@ -1,6 +1,6 @@
 // The server's state: open documents, settings, and the last analysis of each document (parsed once per
 // version and settings, shared by diagnostics, code actions, hover and symbols), plus the error guard.
-import { TextDocuments, type Connection } from 'vscode-languageserver/node';
+import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
 import { dialectForLanguage } from '../core/registry';
@@ -28,6 +28,10 @@ export interface ClientSupport {
   hierarchicalSymbols: boolean;
   snippets: boolean;
   dynamicConfiguration: boolean;
+  /** The client can register file watchers (workspace/didChangeWatchedFiles). */
+  watchedFiles?: boolean;
+  /** The client shows server-initiated progress (window/workDoneProgress/create). */
+  workDoneProgress?: boolean;
 }
 
 export class Session {
@@ -35,6 +39,8 @@ export class Session {
   readonly settings: SettingsStore;
   readonly client: ClientSupport = { documentChanges: false, hierarchicalSymbols: false, snippets: false, dynamicConfiguration: false };
   private readonly cache = new Map<string, CacheEntry>();
+  /** Diagnostics from outside the document's own analysis (the cross-file rules), published with it. */
+  extraDiagnostics: (uri: string) => Diagnostic[] = () => [];
 
   constructor(readonly connection: Connection) {
     this.settings = new SettingsStore(connection);

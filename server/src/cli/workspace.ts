@@ -1,0 +1,28 @@
+// The CLI side of the workspace model: the file system as its reader, the languages' patterns as the dialect
+// lookup, and .v6ready.json settings per file; used by `check` (cross-file rules) and `report`.
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { dialectForPath } from '../core/registry';
+import { WorkspaceIndex } from '../workspace/model';
+import type { ConfigLoader } from './config';
+import { decode, MAX_INPUT_BYTES_FOR_WORKSPACE } from './files';
+
+export function fsReader(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    if (!st.isFile() || st.size > MAX_INPUT_BYTES_FOR_WORKSPACE) return undefined;
+    return decode(readFileSync(path)).text;
+  } catch {
+    return undefined;
+  }
+}
+
+export function cliWorkspace(files: readonly string[], configs: ConfigLoader): WorkspaceIndex {
+  const index = new WorkspaceIndex({
+    read: fsReader,
+    dialectFor: (p) => dialectForPath(p),
+    settingsFor: (p) => configs.forFile(p).settings,
+  });
+  index.setFiles(files.map((f) => resolve(f)));
+  return index;
+}

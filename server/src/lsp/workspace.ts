@@ -1,0 +1,230 @@
+// The workspace model in the editor: the config files of the workspace folders indexed in the background (with
+// a progress notification), kept current as files change (open documents first, then watched files on disk),
+// the cross-file rules' findings published for every file they land in, and the readiness report on request.
+// Reads only inside the workspace folders (and open documents), as an untrusted workspace requires.
+import { readdir, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Diagnostic, DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
+import { dialectForPath } from '../core/registry';
+import type { LinkedFile } from '../core/types';
+import { WorkspaceIndex, type WorkspaceModel } from '../workspace/model';
+import { buildReport, type ReadinessReport } from '../workspace/report';
+import { runWorkspaceRules, type WorkspaceFinding } from '../workspace/rule';
+import { WORKSPACE_RULES } from '../workspace/rules';
+import { toDiagnostic } from './convert';
+import type { Session } from './session';
+
+export const REPORT_REQUEST = 'v6ready/readinessReport';
+/** Files the folder walk looks at, at most (a workspace that is a whole disk still ends). */
+export const MAX_INDEXED_FILES = 5000;
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '.cache', 'dist']);
+const REBUILD_DELAY_MS = 300;
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class WorkspaceService {
+  folders: string[] = [];
+  private readonly index: WorkspaceIndex;
+  private model?: WorkspaceModel;
+  private findings = new Map<string, WorkspaceFinding[]>();
+  private published = new Set<string>();
+  private timer?: NodeJS.Timeout;
+  private building?: Promise<void>;
+  private indexed?: Promise<void>;
+  /** Called after a rebuild for each open document whose workspace findings may have changed. */
+  relint: (uri: string) => void = () => undefined;
+
+  constructor(private readonly session: Session) {
+    this.index = new WorkspaceIndex({
+      read: (p) => this.read(p),
+      dialectFor: (p) => dialectForPath(p),
+      settingsFor: (p) => this.session.settings.peek(pathToFileURL(p).href),
+    });
+  }
+
+  private inFolders(path: string): boolean {
+    return this.folders.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
+  }
+
+  /** Open documents win over the disk; nothing outside the workspace folders is read. */
+  private read(path: string): string | undefined {
+    for (const doc of this.session.documents.all()) if (pathOf(doc.uri) === path) return doc.getText();
+    if (!this.inFolders(path)) return undefined;
+    try {
+      const st = statSync(path);
+      if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Index the folders (once), reporting progress to the client while it runs. */
+  start(): Promise<void> {
+    this.indexed ??= this.indexFolders();
+    return this.indexed;
+  }
+
+  private async indexFolders(): Promise<void> {
+    if (this.folders.length === 0) return;
+    let progress: { begin(title: string, pct?: number, msg?: string, cancellable?: boolean): void; report(pct: number, msg?: string): void; done(): void } | undefined;
+    try {
+      if (this.session.client.workDoneProgress) {
+        // A client that refuses the progress token still gets the index, without the progress bar.
+        progress = await this.session.connection.window.createWorkDoneProgress().catch(() => undefined);
+        progress?.begin('v6ready: indexing the workspace', 0, 'finding config files', false);
+      }
+      const files: string[] = [];
+      for (const f of this.folders) await this.walk(f, files);
+      progress?.report(50, `reading ${files.length} config file${files.length === 1 ? '' : 's'}`);
+      this.index.setFiles(files);
+      await this.rebuild();
+      progress?.report(100, `${files.length} files indexed`);
+    } catch (err) {
+      this.session.logError('indexing the workspace failed', err);
+    } finally {
+      progress?.done();
+    }
+  }
+
+  private async walk(dir: string, out: string[]): Promise<void> {
+    let names: string[];
+    try {
+      names = (await readdir(dir)).sort();
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      if (out.length >= MAX_INDEXED_FILES) return;
+      const p = join(dir, n);
+      let st;
+      try {
+        st = await stat(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (!SKIP_DIRS.has(n)) await this.walk(p, out);
+      } else if (st.isFile() && dialectForPath(p) && !this.session.settings.peek(pathToFileURL(p).href).ignored) out.push(p);
+    }
+  }
+
+  /** A document changed (or opened, or closed): its text is read again at the next rebuild. */
+  documentChanged(uri: string): void {
+    const p = pathOf(uri);
+    if (!p || !this.indexed) return;
+    this.index.changed(p);
+    this.scheduleRebuild();
+  }
+
+  /** Files changed on disk (watched): re-read them; created and deleted ones change the file list. */
+  filesChanged(params: DidChangeWatchedFilesParams): void {
+    if (!this.indexed) return;
+    for (const c of params.changes ?? []) {
+      const p = pathOf(c.uri);
+      if (!p || !this.inFolders(p)) continue;
+      this.index.changed(p);
+      if (c.type !== 2 && dialectForPath(p)) {
+        const files = new Set(this.index.files);
+        if (c.type === 1) files.add(p);
+        else files.delete(p);
+        this.index.setFiles([...files]);
+      }
+    }
+    this.scheduleRebuild();
+  }
+
+  /** Settings changed: the per-file analyses depend on them, so every file is parsed again at the next rebuild. */
+  settingsChanged(): void {
+    if (!this.indexed) return;
+    this.index.clear();
+    this.scheduleRebuild();
+  }
+
+  private scheduleRebuild(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.rebuild().catch((err) => this.session.logError('updating the workspace model failed', err));
+    }, REBUILD_DELAY_MS);
+  }
+
+  /** Rebuild the model (only changed files are re-parsed), run the cross-file rules, publish what changed. */
+  rebuild(): Promise<void> {
+    const run = async () => {
+      const model = this.index.build();
+      const raw = runWorkspaceRules(model, WORKSPACE_RULES);
+      // Severities and ignore globs per file, from the same settings the document diagnostics use.
+      const byFile = new Map<string, WorkspaceFinding[]>();
+      for (const f of raw) {
+        const settings = await this.session.settings.get(pathToFileURL(f.file).href);
+        const s = settings.rules[f.rule];
+        if (s === 'off' || settings.ignored) continue;
+        const list = byFile.get(f.file) ?? [];
+        list.push(s ? { ...f, severity: s } : f);
+        byFile.set(f.file, list);
+      }
+      this.model = model;
+      const before = this.findings;
+      this.findings = byFile;
+      const touched = new Set([...before.keys(), ...byFile.keys()]);
+      for (const file of touched) {
+        const uri = pathToFileURL(file).href;
+        if (this.session.documents.get(uri)) this.relint(uri);
+        else await this.publishClosed(uri, file);
+      }
+    };
+    const next = (this.building ?? Promise.resolve()).then(run, run);
+    this.building = next;
+    return next;
+  }
+
+  /** Workspace findings of a file that is not open are published on their own (Problems shows them). */
+  private async publishClosed(uri: string, file: string): Promise<void> {
+    const diagnostics = this.diagnosticsForPath(file);
+    if (diagnostics.length === 0 && !this.published.has(uri)) return;
+    if (diagnostics.length) this.published.add(uri);
+    else this.published.delete(uri);
+    await this.session.connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /** The cross-file diagnostics of a document, to publish with its own. */
+  diagnosticsFor(uri: string): Diagnostic[] {
+    const p = pathOf(uri);
+    return p ? this.diagnosticsForPath(p) : [];
+  }
+
+  private diagnosticsForPath(path: string): Diagnostic[] {
+    const list = this.findings.get(path);
+    const model = this.model;
+    if (!list || !model) return [];
+    const file = model.files.find((f) => f.path === path);
+    if (!file) return [];
+    const linked: LinkedFile[] = model.files.map((f) => ({ path: f.path, text: f.text, lines: f.analysis.lines, model: f.analysis.parse.model }));
+    return list.map((f) => toDiagnostic(pathToFileURL(path).href, file.analysis.lines, f, linked));
+  }
+
+  /** The readiness report of the workspace folders, current as of now. */
+  async report(): Promise<ReadinessReport | null> {
+    await this.start();
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      await this.rebuild();
+    }
+    await this.building;
+    if (!this.model) return null;
+    const all = [...this.findings.values()].flat();
+    return buildReport(this.model, all, this.folders[0] ?? '/');
+  }
+}

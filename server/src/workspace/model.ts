@@ -1,0 +1,579 @@
+// The workspace model (issue #10): every config of a server, parsed once per text, joined across files — the
+// named.conf zones with their zone files (`file` resolved against `directory`), the includes followed — and the
+// facts the cross-file rules and the readiness report need per service: does it listen on IPv6, do its access
+// rules admit IPv6 clients, which names does it serve, and which A/AAAA records the workspace's zones publish.
+// Pure: files are read through an injected reader; the LSP and the CLI supply the file system.
+import { analyze, type Analysis } from '../core/analyze';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import type { Dialect, Finding, Span } from '../core/types';
+import { amlElements, type AmlElement } from '../dialects/bind/aml';
+import { listenBlocks } from '../dialects/bind/listen';
+import type { BindModel, Clause } from '../dialects/bind/model';
+import { walkClauses } from '../dialects/bind/model';
+import { listenFacts } from '../dialects/apache/listen';
+import { findDirectives, type ApacheModel } from '../dialects/apache/model';
+import { consistent, ipDaemons } from '../dialects/sendmail/daemons';
+import { callsNamed, definitionOf, type SendmailModel } from '../dialects/sendmail/model';
+import { listenByFamily } from '../dialects/sshd/listen';
+import type { SshdModel } from '../dialects/sshd/model';
+import { zoneDialect } from '../dialects/zone';
+import type { ZoneModel, ZoneRecord } from '../dialects/zone/model';
+import type { FileReader } from './includes';
+import { basenameOf, dirnameOf, normalize, resolveFrom, sharedSuffix } from './paths';
+
+export type ServiceKind = 'dns' | 'web' | 'mail' | 'ssh' | 'os';
+export const SERVICE_KINDS: readonly ServiceKind[] = ['dns', 'web', 'mail', 'ssh', 'os'];
+export const SERVICE_TITLES: Record<ServiceKind, string> = {
+  dns: 'DNS (BIND named)',
+  web: 'Web (Apache httpd)',
+  mail: 'Mail (Sendmail)',
+  ssh: 'SSH (OpenSSH sshd)',
+  os: 'OS (FreeBSD rc.conf)',
+};
+const DIALECT_SERVICE: Record<string, ServiceKind | undefined> = { bind: 'dns', apache: 'web', sendmail: 'mail', sshd: 'ssh', rcconf: 'os' };
+
+/** A place in a file of the workspace. */
+export interface Site {
+  file: string;
+  span: Span;
+}
+
+export interface IndexedFile {
+  path: string;
+  dialect: Dialect;
+  text: string;
+  /** Parse, model and per-file findings (under the file's settings). */
+  analysis: Analysis;
+  /** Reached only through an include or a zone `file`, not found by the folder walk. */
+  linkedOnly: boolean;
+}
+
+/** A name a service answers to, where the config says so. */
+export interface ServedName {
+  /** Canonical: lower case, absolute (trailing dot). */
+  name: string;
+  service: ServiceKind;
+  /** What declares it: 'ServerName', 'ServerAlias', 'confDOMAIN_NAME', 'NS', 'MX' ... */
+  source: string;
+  site: Site;
+}
+
+export interface ListenFacts {
+  /** Listens on IPv4 / IPv6; undefined when the configs do not say (a host name, no listener directive). */
+  v4?: boolean;
+  v6?: boolean;
+  /** The directive that decides (for related locations and report links). */
+  site?: Site;
+  /** How the report words it, e.g. "Listen 192.0.2.80:80". */
+  detail: string;
+}
+
+export interface ServiceFacts {
+  kind: ServiceKind;
+  files: string[];
+  listen: ListenFacts;
+  /** Access rules admit IPv6 clients; undefined when the service has no access rules v6ready reads. */
+  admitsV6?: boolean;
+  /** The first access finding that says IPv4 only. */
+  admitsSite?: Site & { message: string };
+  names: ServedName[];
+}
+
+export interface ZoneJoin {
+  /** Canonical zone name. */
+  zone: string;
+  conf: string;
+  /** The zone's name in named.conf. */
+  site: Site;
+  /** The `file` string in named.conf. */
+  fileSite: Site;
+  /** The zone file read, if found. */
+  zoneFile?: string;
+  /** Paths tried when it was not found. */
+  tried: string[];
+}
+
+export interface AddressRecord {
+  owner: string;
+  type: 'A' | 'AAAA';
+  address: string;
+  site: Site;
+  zone: string;
+}
+
+export interface DelegationRecord {
+  zone: string;
+  owner: string;
+  /** NS target or MX exchange (canonical). */
+  target: string;
+  type: 'NS' | 'MX';
+  site: Site;
+}
+
+export interface WorkspaceModel {
+  files: IndexedFile[];
+  services: ServiceFacts[];
+  zones: ZoneJoin[];
+  /** A and AAAA records of the joined zone files, by canonical owner. */
+  addresses: Map<string, AddressRecord[]>;
+  /** NS and MX records of the joined zone files. */
+  delegations: DelegationRecord[];
+  /** Includes and zone files that could not be found. */
+  problems: { site: Site; message: string }[];
+}
+
+export interface WorkspaceOptions {
+  read: FileReader;
+  /** The dialect of a path (by name, then by first line), or undefined for files v6ready does not read. */
+  dialectFor(path: string, text: string): Dialect | undefined;
+  /** Settings per file (severities, targets); defaults when absent. */
+  settingsFor?(path: string): Settings;
+}
+
+export const MAX_WORKSPACE_FILES = 5000;
+
+/**
+ * The parsed files of a workspace, kept between builds: `build()` re-reads and re-parses only files marked
+ * changed (or new), then recomputes the joins and facts, which are cheap.
+ */
+export class WorkspaceIndex {
+  private roots: string[] = [];
+  private readonly entries = new Map<string, IndexedFile>();
+  /** What the reader returned per path (undefined: missing), until the path is marked changed. */
+  private readonly texts = new Map<string, string | undefined>();
+
+  constructor(private readonly options: WorkspaceOptions) {}
+
+  /** The config files found in the folders (absolute paths). */
+  setFiles(paths: readonly string[]): void {
+    this.roots = [...new Set(paths.map(normalize))].slice(0, MAX_WORKSPACE_FILES);
+  }
+
+  get files(): readonly string[] {
+    return this.roots;
+  }
+
+  /** A file changed, appeared or vanished: read it again at the next build. */
+  changed(path: string): void {
+    this.entries.delete(normalize(path));
+    this.texts.delete(normalize(path));
+  }
+
+  /** Forget everything (settings changed). */
+  clear(): void {
+    this.entries.clear();
+    this.texts.clear();
+  }
+
+  private load(path: string, linkedOnly: boolean, forced?: Dialect): IndexedFile | undefined {
+    const p = normalize(path);
+    const cached = this.entries.get(p);
+    if (cached && (!forced || cached.dialect === forced)) {
+      if (!linkedOnly) cached.linkedOnly = false;
+      return cached;
+    }
+    let text: string | undefined;
+    if (this.texts.has(p)) text = this.texts.get(p);
+    else this.texts.set(p, (text = this.options.read(p)));
+    // An included file is in its includer's language, a zone `file` a zone file, whatever their names.
+    const dialect = text === undefined ? undefined : (forced ?? this.options.dialectFor(p, text));
+    if (text === undefined || !dialect) return undefined;
+    const analysis = analyze(dialect, text, this.options.settingsFor?.(p) ?? DEFAULT_SETTINGS);
+    const entry: IndexedFile = { path: p, dialect, text, analysis, linkedOnly };
+    this.entries.set(p, entry);
+    return entry;
+  }
+
+  build(): WorkspaceModel {
+    const files = new Map<string, IndexedFile>();
+    const problems: WorkspaceModel['problems'] = [];
+    for (const p of this.roots) {
+      const f = this.load(p, false);
+      if (f) files.set(f.path, f);
+    }
+    // Includes: followed from every file, resolved like the daemon would, mapped into the workspace.
+    const queue = [...files.values()];
+    while (queue.length && files.size < MAX_WORKSPACE_FILES) {
+      const f = queue.shift()!;
+      const links = f.dialect.links?.(f.analysis.parse.model, f.text) ?? [];
+      for (const l of links) {
+        if (l.kind !== 'include') continue;
+        const found = this.locate(l.target, f.path, l.directory, files, f.dialect);
+        if (!found.path) {
+          problems.push({ site: { file: f.path, span: l.span }, message: `include '${l.target}' is not in the workspace (tried ${found.tried.join(', ')})` });
+          continue;
+        }
+        if (files.has(found.path)) continue;
+        const g = files.get(found.path) ?? this.load(found.path, true, f.dialect);
+        if (g) {
+          files.set(g.path, g);
+          queue.push(g);
+        }
+      }
+    }
+    const zones = this.joinZones(files, problems);
+    const { addresses, delegations } = zoneFacts(zones, files);
+    const services = serviceFacts([...files.values()], delegations);
+    return { files: [...files.values()], services, zones, addresses, delegations, problems };
+  }
+
+  /** Find the file a config points at: as the daemon resolves it, else relative to the config, else by its path's tail. */
+  private locate(target: string, from: string, directory: string | undefined, files: Map<string, IndexedFile>, forced?: Dialect): { path?: string; tried: string[] } {
+    const tried: string[] = [];
+    const candidates = [resolveFrom(directory ? resolveFrom(dirnameOf(from), directory) : dirnameOf(from), target), resolveFrom(dirnameOf(from), target)];
+    for (const c of candidates) {
+      if (tried.includes(c)) continue;
+      tried.push(c);
+      if (files.has(c) || this.load(c, true, forced)) return { path: c, tried };
+    }
+    // The configs are a copy of the server's (etc/bind/... in a repository): the workspace file whose path ends
+    // like the daemon's path, the longest such tail winning, and only when one file has it.
+    let best = 0;
+    let hits: string[] = [];
+    for (const p of new Set([...this.roots, ...files.keys()])) {
+      if (basenameOf(p) !== basenameOf(candidates[0])) continue;
+      const n = sharedSuffix(p, candidates[0]);
+      if (n > best) (best = n), (hits = [p]);
+      else if (n === best) hits.push(p);
+    }
+    // Several copies (one per host or per branch in a repository): the one nearest the config that names it.
+    if (hits.length > 1) {
+      const near = (p: string) => commonPrefix(p, from);
+      const top = Math.max(...hits.map(near));
+      hits = hits.filter((p) => near(p) === top);
+    }
+    if (hits.length === 1 && this.load(hits[0], true, forced)) return { path: hits[0], tried };
+    return { tried };
+  }
+
+  private joinZones(files: Map<string, IndexedFile>, problems: WorkspaceModel['problems']): ZoneJoin[] {
+    const binds = [...files.values()].filter((f) => f.dialect.name === 'bind');
+    // `directory` may sit in another file of the tree (Debian: named.conf.options); the first one found counts.
+    // A relative `directory` is taken from the folder of the file that sets it.
+    let directory: string | undefined;
+    for (const f of binds) {
+      const d = f.dialect.links?.(f.analysis.parse.model, f.text).find((l) => l.directory)?.directory;
+      if (d && directory === undefined) directory = resolveFrom(dirnameOf(f.path), d);
+    }
+    const out: ZoneJoin[] = [];
+    for (const f of binds) {
+      const model = f.analysis.parse.model as BindModel;
+      const zoneClauses = walkClauses(model.clauses).filter((c) => c.name === 'zone');
+      for (const l of f.dialect.links?.(model, f.text) ?? []) {
+        if (l.kind !== 'file') continue;
+        const clause = zoneClauses.find((c) => c.span.start <= l.span.start && l.span.end <= c.span.end);
+        const nameNode = clause?.args[0];
+        if (!clause || !nameNode || (nameNode.kind !== 'string' && nameNode.kind !== 'word')) continue;
+        const raw = nameNode.kind === 'string' ? nameNode.value : nameNode.image;
+        if (raw === '.' || zoneType(clause) === 'hint') continue;
+        const zone = canonical(raw);
+        const nameSpan = nameNode.kind === 'string' ? { start: nameNode.start + 1, end: nameNode.end - 1 } : { start: nameNode.start, end: nameNode.end };
+        const found = this.locate(l.target, f.path, l.directory ? resolveFrom(dirnameOf(f.path), l.directory) : directory, files, zoneDialect);
+        const join: ZoneJoin = { zone, conf: f.path, site: { file: f.path, span: nameSpan }, fileSite: { file: f.path, span: l.span }, tried: found.tried };
+        if (found.path) {
+          const z = files.get(found.path) ?? this.load(found.path, true, zoneDialect);
+          if (z && z.dialect.name === 'zone') {
+            files.set(z.path, z);
+            join.zoneFile = z.path;
+          }
+        } else {
+          problems.push({ site: join.fileSite, message: `zone file '${l.target}' of zone ${displayName(zone)} is not in the workspace (tried ${found.tried.join(', ')})` });
+        }
+        out.push(join);
+      }
+    }
+    return out;
+  }
+}
+
+/** How many leading path segments two paths share. */
+function commonPrefix(a: string, b: string): number {
+  const x = normalize(a).split('/');
+  const y = normalize(b).split('/');
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
+}
+
+function zoneType(zone: Clause): string | undefined {
+  const t = zone.children.find((c) => c.name === 'type')?.args[0];
+  return t && t.kind === 'word' ? t.image.toLowerCase() : undefined;
+}
+
+/** Lower case with a trailing dot. */
+export function canonical(name: string): string {
+  const n = name.trim().toLowerCase();
+  return n.endsWith('.') ? n : `${n}.`;
+}
+
+export function displayName(name: string): string {
+  return name.length > 1 && name.endsWith('.') ? name.slice(0, -1) : name;
+}
+
+/** A zone-file name made absolute with the zone's name when the file does not know its origin (`www.@`). */
+function absolutize(name: string, zone: string): string {
+  if (name === '@') return zone;
+  if (name.endsWith('.@')) return name.slice(0, -1) + zone;
+  return name;
+}
+
+export function isSubdomainOf(name: string, zone: string): boolean {
+  return name === zone || zone === '.' || name.endsWith(`.${zone}`);
+}
+
+function zoneFacts(zones: readonly ZoneJoin[], files: Map<string, IndexedFile>): { addresses: Map<string, AddressRecord[]>; delegations: DelegationRecord[] } {
+  const addresses = new Map<string, AddressRecord[]>();
+  const delegations: DelegationRecord[] = [];
+  const seen = new Set<string>();
+  for (const z of zones) {
+    if (!z.zoneFile || seen.has(`${z.zone} ${z.zoneFile}`)) continue;
+    seen.add(`${z.zone} ${z.zoneFile}`);
+    const f = files.get(z.zoneFile)!;
+    const model = f.analysis.parse.model as ZoneModel;
+    for (const r of model.records) {
+      const owner = absolutize(r.owner, z.zone);
+      const site = { file: f.path, span: r.span };
+      const type = r.type.name;
+      if (type === 'A' || type === 'AAAA') {
+        const list = addresses.get(owner) ?? [];
+        list.push({ owner, type, address: rdataText(r, 0), site, zone: z.zone });
+        addresses.set(owner, list);
+      } else if (type === 'NS' || type === 'MX') {
+        const target = r.names.get(type === 'NS' ? 0 : 1);
+        if (target) delegations.push({ zone: z.zone, owner, target: absolutize(target, z.zone), type, site });
+      }
+    }
+  }
+  return { addresses, delegations };
+}
+
+function rdataText(r: ZoneRecord, i: number): string {
+  const v = r.rdata[i] as unknown as { value?: string; image?: string } | undefined;
+  return v?.value ?? v?.image ?? '';
+}
+
+// ------------------------------------------------------------------------------------------ services
+
+const ACCESS_RULES: Partial<Record<ServiceKind, string[]>> = {
+  dns: ['bind/ipv4-only-acl'],
+  web: ['apache/ipv4-only-access'],
+  ssh: ['sshd/ipv4-only-match'],
+};
+
+function serviceFacts(files: readonly IndexedFile[], delegations: readonly DelegationRecord[]): ServiceFacts[] {
+  const out: ServiceFacts[] = [];
+  for (const kind of SERVICE_KINDS) {
+    const mine = files.filter((f) => DIALECT_SERVICE[f.dialect.name] === kind);
+    if (mine.length === 0) continue;
+    const listen = LISTEN[kind](mine);
+    const names = NAMES[kind](mine);
+    if (kind === 'dns') for (const d of delegations) if (d.type === 'NS') names.push({ name: d.target, service: 'dns', source: 'NS', site: d.site });
+    if (kind === 'mail') for (const d of delegations) if (d.type === 'MX') names.push({ name: d.target, service: 'mail', source: 'MX', site: d.site });
+    const rules = ACCESS_RULES[kind];
+    let admitsV6: boolean | undefined;
+    let admitsSite: ServiceFacts['admitsSite'];
+    if (rules) {
+      const hit = firstFinding(mine, (x) => rules.includes(x.rule));
+      admitsV6 = !hit;
+      if (hit) admitsSite = { file: hit.file, span: hit.finding.span, message: hit.finding.message };
+    }
+    out.push({ kind, files: mine.map((f) => f.path), listen, admitsV6, admitsSite, names: dedupeNames(names) });
+  }
+  return out;
+}
+
+function dedupeNames(names: ServedName[]): ServedName[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const key = `${n.name} ${n.source} ${n.site.file} ${n.site.span.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function firstFinding(files: readonly IndexedFile[], pred: (f: Finding) => boolean): { file: string; finding: Finding } | undefined {
+  for (const f of files) {
+    const finding = f.analysis.findings.find(pred);
+    if (finding) return { file: f.path, finding };
+  }
+  return undefined;
+}
+
+const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts> = {
+  dns(files) {
+    // named listens on IPv6 unless every listen-on-v6 admits nothing (the default is `listen-on-v6 { any; }`).
+    const admitsNoIpv6 = (els: AmlElement[]) =>
+      els.every((e) => e.negated || (e.kind === 'builtin' && e.text === 'none') || (e.kind === 'address' && e.family === 4));
+    const admitsNothing = (els: AmlElement[]) => els.every((e) => e.negated || (e.kind === 'builtin' && e.text === 'none'));
+    let v6Clauses = 0;
+    let v6Open = false;
+    let v4Clauses = 0;
+    let v4Open = false;
+    let site: Site | undefined;
+    let optionsSite: Site | undefined;
+    for (const f of files) {
+      for (const block of listenBlocks(f.analysis.parse.model as BindModel)) {
+        optionsSite ??= { file: f.path, span: block.options.nameNode ?? block.options.span };
+        for (const c of block.listenOnV6) {
+          v6Clauses++;
+          site ??= { file: f.path, span: { start: c.span.start, end: c.nameNode?.end ?? c.span.end } };
+          if (!admitsNoIpv6(amlElements(c))) v6Open = true;
+        }
+        for (const c of block.listenOn) {
+          v4Clauses++;
+          if (!admitsNothing(amlElements(c))) v4Open = true;
+        }
+      }
+    }
+    const v6 = v6Clauses === 0 ? true : v6Open;
+    return {
+      v4: v4Clauses === 0 ? true : v4Open,
+      v6,
+      site: site ?? optionsSite ?? { file: files[0].path, span: { start: 0, end: 0 } },
+      detail: v6Clauses === 0 ? 'no listen-on-v6: named listens on every IPv6 address (default any)' : v6 ? 'listen-on-v6 admits IPv6 addresses' : 'every listen-on-v6 admits no IPv6 address',
+    };
+  },
+  web(files) {
+    const facts = files.flatMap((f) => listenFacts(f.analysis.parse.model as ApacheModel).map((x) => ({ f, x })));
+    if (facts.length === 0) return { detail: 'no Listen directive in the workspace' };
+    const v6 = facts.some(({ x }) => x.binding === 'dual' || x.binding === 'ipv6');
+    const v4 = facts.some(({ x }) => x.binding === 'dual' || x.binding === 'ipv4');
+    const unknown = facts.some(({ x }) => x.binding === 'name');
+    const decisive = facts.find(({ x }) => (v6 ? x.binding === 'dual' || x.binding === 'ipv6' : x.binding === 'ipv4')) ?? facts[0];
+    return {
+      v4: v4 || (unknown ? undefined : false),
+      v6: v6 || (unknown ? undefined : false),
+      site: { file: decisive.f.path, span: decisive.x.arg },
+      detail: facts.map(({ x }) => `Listen ${x.arg.value}`).join(', '),
+    };
+  },
+  mail(files) {
+    const daemons = files.flatMap((f) => ipDaemons(f.analysis.parse.model as SendmailModel).filter((d) => d.kind === 'daemon').map((d) => ({ f, d })));
+    if (daemons.length === 0) {
+      // Without DAEMON_OPTIONS, cf.m4 defines one MTA daemon: Family=inet, all IPv4 addresses, port 25.
+      return { v4: true, v6: false, site: { file: files[0].path, span: { start: 0, end: 0 } }, detail: 'no DAEMON_OPTIONS: the default MTA daemon is IPv4 only' };
+    }
+    const v6 = daemons.filter(({ d }) => d.family === 'inet6' && consistent(d));
+    const v4 = daemons.filter(({ d }) => d.family === 'inet' || (d.family === 'inet6' && d.addrKind === 'any'));
+    const decisive = v6[0] ?? v4[0] ?? daemons[0];
+    return {
+      v4: v4.length > 0,
+      v6: v6.length > 0,
+      site: { file: decisive.f.path, span: { start: decisive.d.call.start, end: decisive.d.call.end } },
+      detail: daemons.map(({ d }) => `${d.name ?? 'daemon'} ${d.family}${d.addr ? ` ${d.addr}` : ''} port ${d.port}`).join(', '),
+    };
+  },
+  ssh(files) {
+    let v4 = false;
+    let v6 = false;
+    let unknown = false;
+    let any = false;
+    let site: Site | undefined;
+    let family: string | undefined;
+    for (const f of files) {
+      const model = f.analysis.parse.model as SshdModel;
+      const af = model.addressFamily;
+      if (af && family === undefined) {
+        family = af.value;
+        site ??= { file: f.path, span: af.arg };
+      }
+      const by = listenByFamily(model);
+      if (by.all.length === 0) continue;
+      any = true;
+      v4 ||= by.v4.length > 0;
+      v6 ||= by.v6.length > 0;
+      unknown ||= by.names.length > 0;
+      site ??= { file: f.path, span: (by.v6[0] ?? by.v4[0] ?? by.all[0]).arg };
+    }
+    if (!any) {
+      v4 = true;
+      v6 = true;
+    }
+    if (family === 'inet') v6 = false;
+    if (family === 'inet6') v4 = false;
+    return {
+      v4: v4 || (unknown ? undefined : false),
+      v6: v6 || (unknown && family !== 'inet' ? undefined : false),
+      site: site ?? { file: files[0].path, span: { start: 0, end: 0 } },
+      detail: `${any ? 'ListenAddress' : 'no ListenAddress (all addresses)'}${family ? `, AddressFamily ${family}` : ''}`,
+    };
+  },
+  os(files) {
+    // The OS layer "listens" when it has an IPv6 route: rcconf/no-ipv6-route says when it has not.
+    const hit = firstFinding(files, (x) => x.rule === 'rcconf/no-ipv6-route');
+    return hit
+      ? { v4: true, v6: false, site: { file: hit.file, span: hit.finding.span }, detail: 'IPv6 addresses but no IPv6 default route' }
+      : { v4: true, v6: true, site: { file: files[0].path, span: { start: 0, end: 0 } }, detail: 'no missing IPv6 route found' };
+  },
+};
+
+/** `https://www.example.net:443` -> `www.example.net`; wildcards and addresses are not names. */
+function hostOf(value: string): string | undefined {
+  let v = value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  v = v.replace(/\/.*$/, '');
+  if (v.startsWith('[')) return undefined;
+  v = v.replace(/:\d+$/, '');
+  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/.test(v) || /^[\d.]+$/.test(v)) return undefined;
+  return v;
+}
+
+function m4Text(text: string, span: Span): string {
+  return text.slice(span.start, span.end).replace(/[`'"]/g, '').trim();
+}
+
+const NAMES: Record<ServiceKind, (files: readonly IndexedFile[]) => ServedName[]> = {
+  dns: () => [],
+  web(files) {
+    const out: ServedName[] = [];
+    for (const f of files) {
+      for (const d of findDirectives(f.analysis.parse.model as ApacheModel, 'servername', 'serveralias')) {
+        if (d.inactive) continue;
+        for (const a of d.args) {
+          const host = hostOf(a.value);
+          // A single-label name (localhost, a short host name) is not published in a zone.
+          if (host && host.replace(/\.$/, '').includes('.')) out.push({ name: canonical(host), service: 'web', source: d.name, site: { file: f.path, span: a } });
+        }
+      }
+    }
+    return out;
+  },
+  mail(files) {
+    const out: ServedName[] = [];
+    for (const f of files) {
+      const model = f.analysis.parse.model as SendmailModel;
+      const j = definitionOf(model, 'confDOMAIN_NAME');
+      if (j?.valueArg) {
+        const host = hostOf(m4Text(f.text, j.valueArg));
+        if (host) out.push({ name: canonical(host), service: 'mail', source: 'confDOMAIN_NAME', site: { file: f.path, span: j.valueArg } });
+      }
+      for (const macro of ['LOCAL_DOMAIN', 'MASQUERADE_AS']) {
+        for (const c of callsNamed(model, macro)) {
+          const arg = c.args[0];
+          if (!arg) continue;
+          for (const word of m4Text(f.text, arg).split(/\s+/)) {
+            const host = hostOf(word);
+            if (host && host.includes('.')) out.push({ name: canonical(host), service: 'mail', source: macro, site: { file: f.path, span: arg } });
+          }
+        }
+      }
+    }
+    return out;
+  },
+  ssh: () => [],
+  os: () => [],
+};
+
+/** The joined zone (in the workspace, with its file) that holds a name: the longest zone name that is its suffix. */
+export function zoneOf(ws: WorkspaceModel, name: string): ZoneJoin | undefined {
+  let best: ZoneJoin | undefined;
+  for (const z of ws.zones) {
+    if (!z.zoneFile || !isSubdomainOf(name, z.zone)) continue;
+    if (!best || z.zone.length > best.zone.length) best = z;
+  }
+  return best;
+}
+
+export function serviceOf(ws: WorkspaceModel, kind: ServiceKind): ServiceFacts | undefined {
+  return ws.services.find((s) => s.kind === kind);
+}

@@ -1,0 +1,135 @@
+// Renders a readiness report (report.ts) as Markdown or HTML. No imports beyond types: the VS Code client bundles
+// this file for its webview, the CLI for `v6ready report --format md|html`.
+import type { ReadinessReport, ReportFinding, ReportLocation, ReportService, Tri } from './report';
+
+const MARK: Record<Tri, string> = { yes: '✅ yes', no: '❌ no', unknown: '❔ unknown' };
+/** In HTML the answer is a word in colour: emoji need a font the page may not have. */
+const WORD: Record<Tri, string> = { yes: 'yes', no: 'no', unknown: 'unknown' };
+
+function where(l: ReportLocation): string {
+  return `${l.file}:${l.line}:${l.column}`;
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function renderMarkdown(r: ReadinessReport): string {
+  const out: string[] = ['# IPv6 readiness report', ''];
+  out.push(
+    `${r.summary.ready ? '**Ready for an IPv6-only network.**' : '**Not ready for an IPv6-only network.**'} ` +
+      `${r.summary.files} file${r.summary.files === 1 ? '' : 's'}; ${r.summary.errors} error${r.summary.errors === 1 ? '' : 's'}, ${r.summary.warnings} warning${r.summary.warnings === 1 ? '' : 's'}, ${r.summary.others} other.`,
+    '',
+    '| layer | listens on IPv6 | admits IPv6 clients | names with AAAA | findings | ready |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const s of r.services) {
+    const named = s.names.filter((n) => n.zone);
+    out.push(`| ${s.title} | ${MARK[s.listensV6]} | ${MARK[s.admitsV6]} | ${named.filter((n) => n.aaaa.length).length}/${named.length} | ${s.findings.length} | ${s.ready ? '✅' : '❌'} |`);
+  }
+  for (const s of r.services) {
+    out.push('', `## ${s.title}`, '', `Files: ${s.files.map((f) => `\`${f}\``).join(', ')}`, '');
+    out.push('| question | answer | where |', '|---|---|---|');
+    out.push(`| listens on IPv6 | ${MARK[s.listensV6]} (${mdEscape(s.listenDetail)}) | ${s.listenAt ? `[${where(s.listenAt)}](${s.listenAt.file}#L${s.listenAt.line})` : ''} |`);
+    out.push(`| listens on IPv4 | ${MARK[s.listensV4]} | |`);
+    out.push(`| admits IPv6 clients | ${MARK[s.admitsV6]}${s.admitsAt ? ` (${mdEscape(s.admitsAt.message)})` : ''} | ${s.admitsAt ? `[${where(s.admitsAt)}](${s.admitsAt.file}#L${s.admitsAt.line})` : ''} |`);
+    if (s.names.length) {
+      out.push('', '| name | from | zone | A | AAAA |', '|---|---|---|---|---|');
+      for (const n of s.names) {
+        out.push(`| ${n.name} | [${n.source}](${n.at.file}#L${n.at.line}) | ${n.zone ?? '(not in the workspace)'} | ${n.a.join(', ') || '—'} | ${n.aaaa.join(', ') || (n.zone ? '❌ none' : '—')} |`);
+      }
+    }
+    if (s.findings.length) {
+      out.push('', '| severity | rule | where | message |', '|---|---|---|---|');
+      for (const f of s.findings) out.push(`| ${f.severity} | \`${f.rule}\` | [${where(f.at)}](${f.at.file}#L${f.at.line})${relatedMd(f)} | ${mdEscape(f.message)} |`);
+    }
+  }
+  if (r.problems.length) {
+    out.push('', '## Not found', '');
+    for (const p of r.problems) out.push(`- [${where(p)}](${p.file}#L${p.line}): ${p.message}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function relatedMd(f: ReportFinding): string {
+  return f.related.filter((x) => x.path !== f.at.path).map((x) => `, [${where(x)}](${x.file}#L${x.line})`).join('');
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export interface HtmlOptions {
+  /** The href of a link to a place (the CLI: the relative file path). */
+  href?: (l: ReportLocation) => string;
+  /** Content-Security-Policy for the page (the webview sets one). */
+  csp?: string;
+  /** A script to run in the page (with the nonce the CSP allows). */
+  script?: { nonce: string; code: string };
+}
+
+const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5em;line-height:1.4;color:var(--vscode-foreground,#1b1b1b);background:var(--vscode-editor-background,#fff)}
+table{border-collapse:collapse;margin:.6em 0 1.2em}th,td{border:1px solid #8884;padding:.3em .6em;text-align:left;vertical-align:top}
+th{background:#8881}.yes{color:#1a7f37}.no{color:#cf222e}.unknown{color:#9a6700}a{color:var(--vscode-textLink-foreground,#0969da)}
+code{font-family:var(--vscode-editor-font-family,monospace)}.sev-error{color:#cf222e}.sev-warning{color:#9a6700}`;
+
+export function renderHtml(r: ReadinessReport, o: HtmlOptions = {}): string {
+  const href = o.href ?? ((l: ReportLocation) => `${encodeURI(l.file)}#L${l.line}`);
+  const link = (l: ReportLocation, text = where(l)) =>
+    `<a class="loc" href="${esc(href(l))}" data-path="${esc(l.path)}" data-line="${l.line}" data-column="${l.column}">${esc(text)}</a>`;
+  const cell = (t: Tri) => `<span class="${t}">${WORD[t]}</span>`;
+  const h: string[] = ['<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">'];
+  if (o.csp) h.push(`<meta http-equiv="Content-Security-Policy" content="${esc(o.csp)}">`);
+  h.push('<title>IPv6 readiness report</title>', `<style>${STYLE}</style></head><body>`);
+  h.push('<h1>IPv6 readiness report</h1>');
+  h.push(
+    `<p id="verdict"><strong>${r.summary.ready ? 'Ready for an IPv6-only network.' : 'Not ready for an IPv6-only network.'}</strong> ` +
+      `${r.summary.files} files; ${r.summary.errors} errors, ${r.summary.warnings} warnings, ${r.summary.others} other.</p>`,
+  );
+  h.push('<table id="summary"><thead><tr><th>layer</th><th>listens on IPv6</th><th>admits IPv6 clients</th><th>names with AAAA</th><th>findings</th><th>ready</th></tr></thead><tbody>');
+  for (const s of r.services) {
+    const named = s.names.filter((n) => n.zone);
+    h.push(
+      `<tr data-service="${s.kind}"><td><a href="#${s.kind}">${esc(s.title)}</a></td><td>${cell(s.listensV6)}</td><td>${cell(s.admitsV6)}</td>` +
+        `<td>${named.filter((n) => n.aaaa.length).length}/${named.length}</td><td>${s.findings.length}</td><td>${s.ready ? cell('yes') : cell('no')}</td></tr>`,
+    );
+  }
+  h.push('</tbody></table>');
+  for (const s of r.services) h.push(serviceHtml(s, link, cell));
+  if (r.problems.length) {
+    h.push('<h2 id="not-found">Not found</h2><ul>');
+    for (const p of r.problems) h.push(`<li>${link(p)}: ${esc(p.message)}</li>`);
+    h.push('</ul>');
+  }
+  if (o.script) h.push(`<script nonce="${esc(o.script.nonce)}">${o.script.code}</script>`);
+  h.push('</body></html>');
+  return h.join('\n') + '\n';
+}
+
+function serviceHtml(s: ReportService, link: (l: ReportLocation, text?: string) => string, cell: (t: Tri) => string): string {
+  const h: string[] = [`<section id="${s.kind}" data-service="${s.kind}"><h2>${esc(s.title)}</h2>`];
+  h.push(`<p>Files: ${s.files.map((f) => `<code>${esc(f)}</code>`).join(', ')}</p>`);
+  h.push('<table class="layer"><tbody>');
+  h.push(`<tr><th>listens on IPv6</th><td class="listens-v6">${cell(s.listensV6)} — ${esc(s.listenDetail)}</td><td>${s.listenAt ? link(s.listenAt) : ''}</td></tr>`);
+  h.push(`<tr><th>listens on IPv4</th><td>${cell(s.listensV4)}</td><td></td></tr>`);
+  h.push(`<tr><th>admits IPv6 clients</th><td class="admits-v6">${cell(s.admitsV6)}${s.admitsAt ? ` — ${esc(s.admitsAt.message)}` : ''}</td><td>${s.admitsAt ? link(s.admitsAt) : ''}</td></tr>`);
+  h.push('</tbody></table>');
+  if (s.names.length) {
+    h.push('<table class="names"><thead><tr><th>name</th><th>from</th><th>zone</th><th>A</th><th>AAAA</th></tr></thead><tbody>');
+    for (const n of s.names) {
+      const aaaa = n.aaaa.length ? esc(n.aaaa.join(', ')) : n.zone ? cell('no') : '—';
+      h.push(`<tr><td>${esc(n.name)}</td><td>${link(n.at, n.source)}</td><td>${esc(n.zone ?? '(not in the workspace)')}</td><td>${esc(n.a.join(', ') || '—')}</td><td>${aaaa}</td></tr>`);
+    }
+    h.push('</tbody></table>');
+  }
+  if (s.findings.length) {
+    h.push('<table class="findings"><thead><tr><th>severity</th><th>rule</th><th>where</th><th>message</th></tr></thead><tbody>');
+    for (const f of s.findings) {
+      const rel = f.related.filter((x) => x.path !== f.at.path).map((x) => `<br>↳ ${link(x)}`).join('');
+      h.push(`<tr><td class="sev-${f.severity}">${f.severity}</td><td><code>${esc(f.rule)}</code></td><td>${link(f.at)}${rel}</td><td>${esc(f.message)}</td></tr>`);
+    }
+    h.push('</tbody></table>');
+  } else h.push('<p>No findings.</p>');
+  h.push('</section>');
+  return h.join('\n');
+}

@@ -1,0 +1,48 @@
+// The workspace model over LSP: the folder is indexed at startup (with workDoneProgress), cross-file findings are
+// published for files that are not open, with relatedInformation in the other file; an edit to an open document
+// updates them; v6ready/readinessReport answers with the report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readAnnotated } from '../fixture-lib';
+import { LspClient, sleep, VSCODE_LIKE_CAPABILITIES } from './lsp-client';
+
+test('cross-file findings in closed files, updated on edit; progress while indexing; the readiness report', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'v6ready-lsp-ws-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(join('test', 'fixtures', 'workspace', 'aaaa-without-listener', 'apache-ipv4-listen'), dir, { recursive: true });
+  // The fixture's annotation lines are comments; strip them so positions match what the test expects.
+  const zonePath = join(dir, 'example.net.zone');
+  writeFileSync(zonePath, readAnnotated(readFileSync(zonePath, 'utf8')).text);
+  const progress: unknown[] = [];
+  const client = LspClient.start({ workspace: dir, capabilities: { ...VSCODE_LIKE_CAPABILITIES, window: { workDoneProgress: true } } });
+  client.connection.onRequest('window/workDoneProgress/create', () => null);
+  client.connection.onNotification('$/progress', (p: unknown) => progress.push(p));
+  await client.initialize();
+  t.after(() => client.dispose());
+
+  const zone = pathToFileURL(join(dir, 'example.net.zone')).href;
+  const httpd = pathToFileURL(join(dir, 'httpd.conf')).href;
+  const first = await client.waitForDiagnostics(zone, (p) => p.diagnostics.some((d) => d.code === 'workspace/aaaa-without-listener'));
+  const d = first.diagnostics.find((x) => x.code === 'workspace/aaaa-without-listener')!;
+  assert.equal(d.range.start.line, 6);
+  assert.deepEqual(d.relatedInformation?.map((r) => `${r.location.uri === httpd ? 'httpd.conf' : r.location.uri}:${r.location.range.start.line}`), ['httpd.conf:0', 'httpd.conf:2']);
+  const kinds = () => progress.map((p) => (p as { value: { kind: string } }).value.kind);
+  for (let i = 0; i < 50 && !kinds().includes('end'); i++) await sleep(100);
+  assert.equal(kinds()[0], 'begin');
+  assert.equal(kinds()[kinds().length - 1], 'end');
+
+  // Open httpd.conf and make it listen on IPv6 too: the AAAA record is now right, the finding goes away.
+  const text = readFileSync(join(dir, 'httpd.conf'), 'utf8');
+  await client.open(httpd, text, 'apacheconf');
+  await client.change(httpd, text.replace('Listen 192.0.2.80:80', 'Listen 192.0.2.80:80\nListen [2001:db8::80]:80'));
+  await client.waitForDiagnostics(zone, (p) => !p.diagnostics.some((x) => x.code === 'workspace/aaaa-without-listener'));
+
+  const report = await client.request<{ services: { kind: string; listensV6: string; names: { name: string; aaaa: string[] }[] }[] }>('v6ready/readinessReport', null);
+  const web = report.services.find((s) => s.kind === 'web')!;
+  assert.equal(web.listensV6, 'yes', 'the report sees the unsaved edit');
+  assert.deepEqual(web.names.map((n) => `${n.name} ${n.aaaa}`), ['www.example.net 2001:db8::80']);
+});

@@ -1,0 +1,65 @@
+// `v6ready report` and cross-file findings in `v6ready check`, on the bundled CLI (npm run build first).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = join(process.cwd(), 'dist', 'cli.js');
+const FIX = join('test', 'fixtures', 'workspace');
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('report --format json: a table per service with listeners, access, names with AAAA and findings', () => {
+  const r = run(['report', '--format', 'json', join(FIX, 'aaaa-without-listener', 'apache-ipv4-listen')]);
+  assert.equal(r.code, 0, r.stderr);
+  const rep = JSON.parse(r.stdout);
+  assert.deepEqual(rep.services.map((s: any) => `${s.kind} v6=${s.listensV6} admits=${s.admitsV6} ready=${s.ready}`), ['dns v6=yes admits=yes ready=false', 'web v6=no admits=yes ready=false']);
+  const web = rep.services.find((s: any) => s.kind === 'web');
+  assert.deepEqual(web.names.map((n: any) => `${n.name} ${n.source} ${n.zone} A=${n.a} AAAA=${n.aaaa}`), ['www.example.net ServerName example.net A=192.0.2.80 AAAA=2001:db8::80']);
+  assert.deepEqual(web.listenAt, { file: 'httpd.conf', path: web.listenAt.path, line: 1, column: 8 });
+  const f = web.findings.find((x: any) => x.rule === 'workspace/aaaa-without-listener');
+  assert.equal(f.at.file, 'example.net.zone');
+  assert.equal(f.at.line, 7);
+  assert.deepEqual(f.related.map((x: any) => `${x.file}:${x.line}`), ['httpd.conf:1', 'httpd.conf:3']);
+  assert.equal(rep.summary.ready, false);
+  assert.equal(rep.summary.errors, 1);
+});
+
+test('report --format md and html: the same tables, with links into the files', () => {
+  const dir = join(FIX, 'name-without-aaaa', 'servername');
+  const md = run(['report', dir]).stdout;
+  assert.match(md, /^# IPv6 readiness report/m);
+  assert.match(md, /\| Web \(Apache httpd\) \| ✅ yes \| ✅ yes \| 1\/2 \| 1 \| ❌ \|/);
+  assert.match(md, /\| www\.example\.net \| \[ServerName\]\(httpd\.conf#L3\) \| example\.net \| 192\.0\.2\.80 \| ❌ none \|/);
+  assert.match(md, /`workspace\/name-without-aaaa` \| \[httpd\.conf:3:16\]\(httpd\.conf#L3\), \[example\.net\.zone:7:1\]/);
+  const out = mkdtempSync(join(tmpdir(), 'v6ready-report-'));
+  try {
+    const file = join(out, 'r.html');
+    assert.equal(run(['report', '--format', 'html', '--output', file, dir]).code, 0);
+    const html = readFileSync(file, 'utf8');
+    assert.match(html, /<table id="summary">/);
+    assert.match(html, /<tr data-service="web"><td><a href="#web">Web \(Apache httpd\)<\/a><\/td><td><span class="yes">yes<\/span><\/td>/);
+    assert.match(html, /<a class="loc" href="httpd.conf#L3" data-path="[^"]*httpd.conf" data-line="3" data-column="16">/);
+    assert.doesNotMatch(html, /<script/, 'the CLI page has no script');
+  } finally {
+    rmSync(out, { recursive: true });
+  }
+  assert.equal(run(['report', '--format', 'pdf', dir]).code, 2);
+  assert.equal(run(['report']).code, 2);
+});
+
+test('check runs the cross-file rules too: findings in the zone file, "see" lines into the other files', () => {
+  const r = run(['check', join(FIX, 'ns-unreachable-v6', 'aaaa-no-listener')]);
+  assert.match(r.stdout, /example\.net\.zone:6:1: warning workspace\/ns-unreachable-v6: AAAA record for name server ns1\.example\.net/);
+  assert.match(r.stdout, /\n    see .*named\.conf:2:2: named does not listen on IPv6/);
+  const json = JSON.parse(run(['check', '--format', 'json', join(FIX, 'aaaa-without-listener', 'sendmail-mx')]).stdout);
+  const zone = json.files.find((f: any) => f.path.endsWith('example.net.zone'));
+  const f = zone.findings.find((x: any) => x.rule === 'workspace/aaaa-without-listener');
+  assert.equal(f.severity, 'error');
+  assert.ok(f.related.some((x: any) => x.path.endsWith('sendmail.mc') && x.range.start.line === 3), JSON.stringify(f.related));
+});

@@ -1,0 +1,78 @@
+// The workspace model: includes followed (also to files no pattern matches), zones joined to their files with
+// `file` resolved against `directory`, served names and listeners per service, missing files as problems, and
+// incremental rebuilds that re-read only what changed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dialectForPath } from '../../server/src/core/registry';
+import { serviceOf, WorkspaceIndex } from '../../server/src/workspace/model';
+
+const FILES: Record<string, string> = {
+  '/srv/cfg/named.conf': 'options { directory "zones"; listen-on-v6 { none; }; };\ninclude "extra/zones.inc";\nzone "missing.example" { type primary; file "nope.zone"; };\n',
+  '/srv/cfg/extra/zones.inc': 'zone "example.org" { type primary; file "db.org"; };\n',
+  '/srv/cfg/zones/db.org': '$ORIGIN example.org.\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\n  IN MX 10 mx\nns1 IN A 192.0.2.1\nwww IN A 192.0.2.2\nwww IN AAAA 2001:db8::2\nmx IN A 192.0.2.3\n',
+  '/srv/cfg/httpd.conf': 'Listen [2001:db8::2]:443\nServerName www.example.org\nServerAlias *.example.org localhost [2001:db8::2]\n',
+  '/srv/cfg/sshd_config': 'ListenAddress 192.0.2.1\nAddressFamily inet\n',
+};
+
+function index() {
+  const reads: string[] = [];
+  const idx = new WorkspaceIndex({
+    read: (p) => {
+      reads.push(p);
+      return FILES[p];
+    },
+    dialectFor: (p) => dialectForPath(p),
+  });
+  idx.setFiles(['/srv/cfg/named.conf', '/srv/cfg/httpd.conf', '/srv/cfg/sshd_config']);
+  return { idx, reads };
+}
+
+test('includes are followed, zones joined through directory, missing files reported', () => {
+  const ws = index().idx.build();
+  const paths = ws.files.map((f) => `${f.path}${f.linkedOnly ? ' (linked)' : ''}:${f.dialect.name}`).sort();
+  assert.deepEqual(paths, [
+    '/srv/cfg/extra/zones.inc (linked):bind',
+    '/srv/cfg/httpd.conf:apache',
+    '/srv/cfg/named.conf:bind',
+    '/srv/cfg/sshd_config:sshd',
+    '/srv/cfg/zones/db.org (linked):zone',
+  ]);
+  const org = ws.zones.find((z) => z.zone === 'example.org.');
+  assert.equal(org?.zoneFile, '/srv/cfg/zones/db.org', 'file "db.org" resolved against directory "zones"');
+  assert.equal(org?.conf, '/srv/cfg/extra/zones.inc');
+  const missing = ws.zones.find((z) => z.zone === 'missing.example.');
+  assert.equal(missing?.zoneFile, undefined);
+  assert.ok(missing?.tried.includes('/srv/cfg/zones/nope.zone'));
+  assert.match(ws.problems.map((p) => p.message).join('\n'), /zone file 'nope.zone' of zone missing.example is not in the workspace/);
+  assert.deepEqual(ws.addresses.get('www.example.org.')?.map((r) => `${r.type} ${r.address}`), ['A 192.0.2.2', 'AAAA 2001:db8::2']);
+  assert.deepEqual(ws.delegations.map((d) => `${d.type} ${d.target}`), ['NS ns1.example.org.', 'MX mx.example.org.']);
+});
+
+test('services: listeners, served names (NS/MX targets included), access', () => {
+  const ws = index().idx.build();
+  const dns = serviceOf(ws, 'dns')!;
+  assert.equal(dns.listen.v6, false, 'listen-on-v6 { none; }');
+  assert.equal(dns.listen.v4, true);
+  assert.deepEqual(dns.names.map((n) => `${n.source} ${n.name}`), ['NS ns1.example.org.']);
+  const web = serviceOf(ws, 'web')!;
+  assert.equal(web.listen.v6, true);
+  assert.equal(web.listen.v4, false);
+  assert.deepEqual(web.names.map((n) => `${n.source} ${n.name}`), ['ServerName www.example.org.'], 'wildcards, single labels and addresses are not names');
+  assert.equal(web.admitsV6, true);
+  const ssh = serviceOf(ws, 'ssh')!;
+  assert.equal(ssh.listen.v6, false, 'AddressFamily inet');
+  assert.equal(serviceOf(ws, 'mail'), undefined, 'no sendmail config, no mail row');
+});
+
+test('incremental: a rebuild re-reads only the files marked changed', () => {
+  const { idx, reads } = index();
+  idx.build();
+  reads.length = 0;
+  idx.build();
+  assert.deepEqual(reads, [], 'nothing changed, nothing read');
+  FILES['/srv/cfg/httpd.conf'] = 'Listen 192.0.2.2:443\nServerName www.example.org\n';
+  idx.changed('/srv/cfg/httpd.conf');
+  const ws = idx.build();
+  assert.deepEqual(reads, ['/srv/cfg/httpd.conf']);
+  assert.equal(serviceOf(ws, 'web')!.listen.v6, false);
+});
