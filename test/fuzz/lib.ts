@@ -61,7 +61,7 @@ export type Mutation =
   | { op: 'deleteToken'; at: number }
   | { op: 'duplicateToken'; at: number }
   | { op: 'nul'; at: number }
-  | { op: 'invalidUtf8'; at: number; bytes: number[] }
+  | { op: 'invalidUtf8'; at: number; bytes: readonly number[] }
   | { op: 'crlf' }
   | { op: 'loneCr' }
   | { op: 'bom' }

@@ -45,7 +45,7 @@ for (const dialect of DIALECTS) {
       assert.fail(
         `fuzz ${dialect.name} failed after ${ran} cases (seed ${FUZZ_SEED}, path ${result.counterexamplePath}):\n` +
           `seed text: ${c ? seeds[c.seed].name : '?'}\nmutations: ${JSON.stringify(c?.mutations)}\n` +
-          `text (${text.length} chars, first 400): ${JSON.stringify(text.slice(0, 400))}\n${(result.errorInstance as Error)?.message ?? result.error}`,
+          `text (${text.length} chars, first 400): ${JSON.stringify(text.slice(0, 400))}\n${(result.errorInstance as Error)?.message ?? ''}`,
       );
     }
   });
