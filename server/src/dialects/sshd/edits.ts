@@ -15,9 +15,14 @@ export function insertLinesAfter(lines: LineIndex, d: Directive, newLines: reado
   return { start: at, end: at, newText: newLines.map((l) => `${lines.eol}${indent}${l}`).join('') };
 }
 
-/** Remove a directive's whole line, its line break included (or the preceding one on the last line). */
-export function deleteLine(text: string, lines: LineIndex, d: Directive): Edit {
+/**
+ * Remove a directive's whole line, its line break included (or the preceding one on the last line). Undefined
+ * when the editor's lines and sshd's differ there (a lone CR, which sshd reads as a blank inside one line):
+ * "the line" would then be other bytes than the directive's.
+ */
+export function deleteLine(text: string, lines: LineIndex, d: Directive): Edit | undefined {
   const line = lines.lineOf(d.line.start);
+  if (lines.lineStart(line) !== d.line.start || lines.lineOf(d.line.end) !== line) return undefined;
   if (line + 1 < lines.lineCount) return { start: lines.lineStart(line), end: lines.lineStart(line + 1), newText: '' };
   const start = line > 0 ? lines.lineEnd(line - 1) : 0;
   return { start, end: text.length, newText: '' };

@@ -25,10 +25,13 @@ function loadedModules(model: ApacheModel): Set<string> | undefined {
   return out;
 }
 
-function renameFix(d: Directive, to: string): Fix {
+function renameFix(text: string, d: Directive, to: string): Fix {
   const bare = to.replace(/[<>]/g, '');
   const edits = [{ start: d.nameSpan.start + (d.section ? 1 : 0), end: d.nameSpan.end, newText: bare }];
-  if (d.section && d.close) edits.push({ start: d.close.start + 2, end: d.close.start + 2 + d.name.length, newText: bare });
+  // The closing tag is renamed too, but only where it spells the same name (httpd pairs them loosely, and a
+  // mangled opening tag can be closed by `</Location` at the end of the file).
+  const closeName = d.close ? text.slice(d.close.start + 2, d.close.start + 2 + d.name.length) : '';
+  if (d.section && d.close && closeName.toLowerCase() === d.name.toLowerCase()) edits.push({ start: d.close.start + 2, end: d.close.start + 2 + d.name.length, newText: bare });
   return { title: `Change to '${bare}'`, safe: false, edits };
 }
 
@@ -77,7 +80,7 @@ export default defineRule<ApacheModel>({
       ctx.report({
         span: d.nameSpan,
         message: `Invalid command '${shown}', perhaps misspelled or defined by a module not included in the server configuration.${hint}`,
-        fixes: suggestions.map((s) => renameFix(d, s)),
+        fixes: suggestions.map((s) => renameFix(ctx.text, d, s)),
       });
     }
   },

@@ -26,7 +26,7 @@ export default defineRule<RcconfModel>({
         const first = top[i - 1];
         const second = top[i];
         // The later value builds on the earlier one: kld_list="${kld_list} x".
-        const ref = new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`);
+        const ref = new RegExp(`\\$\\{*${name}(?![A-Za-z0-9_])`);
         if (ref.test(model.text.slice(second.value.span.start, second.value.span.end))) continue;
         // Anything between them that could read it (a command, a reference) makes deleting the first a change.
         const between = model.text.slice(first.span.end, second.span.start);

@@ -62,7 +62,8 @@ export default defineRule<SshdModel>({
         const why = WHY[d.name] ? `: ${WHY[d.name]}` : '';
         const instead = info.replacement ? ` Use ${info.replacement} instead.` : ' Remove it.';
         message = `${d.keyword} does nothing — ${says}${why}.${instead}`;
-        fixes.push({ title: 'Remove the ignored line', safe: d.name !== 'authorizedkeysfile2', edits: [deleteLine(ctx.text, ctx.lines, d)] });
+        const del = deleteLine(ctx.text, ctx.lines, d);
+        if (del) fixes.push({ title: 'Remove the ignored line', safe: d.name !== 'authorizedkeysfile2', edits: [del] });
       } else continue;
       ctx.report({ span: d.keywordSpan, message, fixes });
     }

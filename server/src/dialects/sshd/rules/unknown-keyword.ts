@@ -48,10 +48,12 @@ export default defineRule<SshdModel>({
         const twin = SERVER_TWIN[d.name];
         hint = ` ${client} is an ssh_config (client) option, not an sshd_config one${twin ? `; the server's setting is ${twin}` : ''}.`;
         if (twin) rename(twin);
-        fixes.push({ title: 'Remove the line', safe: false, edits: [deleteLine(ctx.text, ctx.lines, d)] });
+        const del = deleteLine(ctx.text, ctx.lines, d);
+        if (del) fixes.push({ title: 'Remove the line', safe: false, edits: [del] });
       } else if (removed) {
         hint = ` ${removed.name} was ${removed.note}.`;
-        fixes.push({ title: 'Remove the line', safe: false, edits: [deleteLine(ctx.text, ctx.lines, d)] });
+        const del = deleteLine(ctx.text, ctx.lines, d);
+        if (del) fixes.push({ title: 'Remove the line', safe: false, edits: [del] });
       } else {
         const close = closestMatches(d.keyword, names, 3);
         hint = close.length ? ` Did you mean ${close.join(' or ')}?` : '';
