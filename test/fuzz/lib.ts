@@ -211,6 +211,8 @@ export function checkText(dialect: Dialect, text: string): { findings: number; s
       lines,
       target: undefined,
       model: parse.model,
+      linked: [],
+      linkedPartial: false,
       report: (r) => {
         assertSpan(r.span, text.length, rule.id);
         for (const fix of r.fixes ?? []) assertWellFormed(fix, text.length, rule.id);
