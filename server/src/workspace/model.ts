@@ -55,6 +55,11 @@ export interface ServedName {
   service: ServiceKind;
   /** What declares it: 'ServerName', 'ServerAlias', 'confDOMAIN_NAME', 'NS', 'MX' ... */
   source: string;
+  /**
+   * False for mail domains (LOCAL_DOMAIN, MASQUERADE_AS): mail for them goes to their MX hosts, so their own
+   * A/AAAA records are not the mail service's business (they are usually the web site's).
+   */
+  host: boolean;
   site: Site;
 }
 
@@ -367,8 +372,8 @@ function serviceFacts(files: readonly IndexedFile[], delegations: readonly Deleg
     if (mine.length === 0) continue;
     const listen = LISTEN[kind](mine);
     const names = NAMES[kind](mine);
-    if (kind === 'dns') for (const d of delegations) if (d.type === 'NS') names.push({ name: d.target, service: 'dns', source: 'NS', site: d.site });
-    if (kind === 'mail') for (const d of delegations) if (d.type === 'MX') names.push({ name: d.target, service: 'mail', source: 'MX', site: d.site });
+    if (kind === 'dns') for (const d of delegations) if (d.type === 'NS') names.push({ name: d.target, service: 'dns', source: 'NS', site: d.site, host: true });
+    if (kind === 'mail') for (const d of delegations) if (d.type === 'MX') names.push({ name: d.target, service: 'mail', source: 'MX', site: d.site, host: true });
     const rules = ACCESS_RULES[kind];
     let admitsV6: boolean | undefined;
     let admitsSite: ServiceFacts['admitsSite'];
@@ -532,7 +537,7 @@ const NAMES: Record<ServiceKind, (files: readonly IndexedFile[]) => ServedName[]
         for (const a of d.args) {
           const host = hostOf(a.value);
           // A single-label name (localhost, a short host name) is not published in a zone.
-          if (host && host.replace(/\.$/, '').includes('.')) out.push({ name: canonical(host), service: 'web', source: d.name, site: { file: f.path, span: a } });
+          if (host && host.replace(/\.$/, '').includes('.')) out.push({ name: canonical(host), service: 'web', source: d.name, site: { file: f.path, span: a }, host: true });
         }
       }
     }
@@ -545,7 +550,7 @@ const NAMES: Record<ServiceKind, (files: readonly IndexedFile[]) => ServedName[]
       const j = definitionOf(model, 'confDOMAIN_NAME');
       if (j?.valueArg) {
         const host = hostOf(m4Text(f.text, j.valueArg));
-        if (host) out.push({ name: canonical(host), service: 'mail', source: 'confDOMAIN_NAME', site: { file: f.path, span: j.valueArg } });
+        if (host) out.push({ name: canonical(host), service: 'mail', source: 'confDOMAIN_NAME', site: { file: f.path, span: j.valueArg }, host: true });
       }
       for (const macro of ['LOCAL_DOMAIN', 'MASQUERADE_AS']) {
         for (const c of callsNamed(model, macro)) {
@@ -553,7 +558,7 @@ const NAMES: Record<ServiceKind, (files: readonly IndexedFile[]) => ServedName[]
           if (!arg) continue;
           for (const word of m4Text(f.text, arg).split(/\s+/)) {
             const host = hostOf(word);
-            if (host && host.includes('.')) out.push({ name: canonical(host), service: 'mail', source: macro, site: { file: f.path, span: arg } });
+            if (host && host.includes('.')) out.push({ name: canonical(host), service: 'mail', source: macro, site: { file: f.path, span: arg }, host: false });
           }
         }
       }
