@@ -158,6 +158,13 @@ export class WorkspaceIndex {
     return this.roots;
   }
 
+  /** A file already analysed by the caller (the CLI's check): used as is instead of being read and parsed again. */
+  seed(path: string, dialect: Dialect, text: string, analysis: Analysis): void {
+    const p = normalize(path);
+    this.texts.set(p, text);
+    this.entries.set(p, { path: p, dialect, text, analysis, linkedOnly: false });
+  }
+
   /** A file changed, appeared or vanished: read it again at the next build. */
   changed(path: string): void {
     this.entries.delete(normalize(path));
