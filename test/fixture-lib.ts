@@ -124,3 +124,56 @@ export function fixtureCases(root = join(process.cwd(), 'test', 'fixtures')): Fi
 export function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
+
+/** A fixture and one of its fixed versions, when the fix changed it: what the oracle suites run before and after. */
+export interface FixturePair {
+  rule: string;
+  caseName: string;
+  variant: 'fixed' | 'all-fixed';
+  before: string;
+  after: string;
+  beforeText: string;
+  afterText: string;
+}
+
+/** The before/after pairs of one rule's fixture folder (cases whose fixes change nothing are left out). */
+export function fixturePairs(ruleDir: string): FixturePair[] {
+  const out: FixturePair[] = [];
+  const rule = ruleDir.split(/[\\/]/).filter(Boolean).pop()!;
+  for (const file of existsSync(ruleDir) ? readdirSync(ruleDir).sort() : []) {
+    const ext = file.includes('.') ? file.slice(file.lastIndexOf('.')) : '';
+    const caseName = file.slice(0, file.length - ext.length);
+    if (FIXED.test(caseName) || FIXED.test(file) || !statSync(join(ruleDir, file)).isFile()) continue;
+    const before = join(ruleDir, file);
+    const beforeText = readText(before);
+    for (const variant of ['fixed', 'all-fixed'] as const) {
+      const after = join(ruleDir, `${caseName}.${variant}${ext}`);
+      if (!existsSync(after)) continue;
+      const afterText = readText(after);
+      if (afterText !== beforeText) out.push({ rule, caseName, variant, before, after, beforeText, afterText });
+    }
+  }
+  return out;
+}
+
+/**
+ * The words of a first-line `# oracle: …` (or `// oracle: …`) comment, up to an explanation in parentheses or
+ * after ` -- `; a word not in `known` throws, so a typo cannot silently waive a check.
+ */
+export function oracleMarkers(text: string, known: readonly string[]): string[] {
+  const m = /^\s*(?:#|\/\/)\s*oracle:\s*(.*)$/.exec(text.split('\n', 1)[0]);
+  const words = m ? m[1].split(/\s--\s|\(/)[0].split(/[\s,]+/).filter(Boolean) : [];
+  for (const w of words) if (!known.includes(w)) throw new Error(`unknown oracle marker '${w}' (known: ${known.join(', ')})`);
+  return words;
+}
+
+/** Every file below dir, sorted, depth first; [] when dir does not exist. */
+export function walkFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? walkFiles(p) : [p];
+    });
+}

@@ -11,9 +11,10 @@
 //   listen-conflict: before, httpd starts no listener at all (both fail); after, both answer.
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fixturePairs, walkFiles } from '../fixture-lib';
 import { apacheOracleSkipReason, apacheSyntaxCheck, fixturePort, runApache, which, type ApacheRun } from './apache-harness';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,16 +27,6 @@ const RULES: Record<string, Expect> = {
   'listen-conflict': { v6Before: 'fails', v4Before: 'fails' },
 };
 
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-}
-
 interface Pair {
   rule: string;
   caseName: string;
@@ -45,19 +36,9 @@ interface Pair {
 }
 
 function pairs(rule: string): Pair[] {
-  const dir = join(FIXTURES, rule);
-  const out: Pair[] = [];
-  for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
-    if (!name.endsWith('.conf') || /\.(all-)?fixed\.conf$/.test(name)) continue;
-    const caseName = name.slice(0, -'.conf'.length);
-    for (const variant of ['fixed', 'all-fixed'] as const) {
-      const afterPath = join(dir, `${caseName}.${variant}.conf`);
-      if (!existsSync(afterPath)) continue;
-      if (readFileSync(afterPath, 'utf8') === readFileSync(join(dir, name), 'utf8')) continue;
-      out.push({ rule, caseName, variant, before: join(dir, name), after: afterPath });
-    }
-  }
-  return out;
+  return fixturePairs(join(FIXTURES, rule))
+    .filter((p) => p.before.endsWith('.conf'))
+    .map((p) => ({ rule, caseName: p.caseName, variant: p.variant, before: p.before, after: p.after }));
 }
 
 function explain(label: string, r: ApacheRun): string {
@@ -79,7 +60,7 @@ if (skip && process.env.CI) {
   });
 } else {
   describe('apache2 -t accepts every *.fixed.conf and *.all-fixed.conf', { skip: which('apache2') ? false : 'apache2 not found (apt-get install apache2)' }, () => {
-    const files = walk(FIXTURES).filter((p) => /\.(all-)?fixed\.conf$/.test(p));
+    const files = walkFiles(FIXTURES).filter((p) => /\.(all-)?fixed\.conf$/.test(p));
     for (const file of files) {
       test(relative(FIXTURES, file), () => {
         const r = apacheSyntaxCheck(file);

@@ -20,9 +20,10 @@
 // first line, and then named-checkconf must reject it.
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fixturePairs, oracleMarkers, walkFiles } from '../fixture-lib';
 import { runNamed, checkconfFile, derivePort, describeProbe, oracleSkipReason, which, type NamedRun, type ProbeResult } from './named-harness';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -51,13 +52,7 @@ interface Pair {
 
 const KNOWN_MARKERS = ['ipv6-unchanged', 'ipv4-unchanged', 'checkconf-rejects'];
 
-/** The words of a first-line `# oracle: …` (or `// oracle: …`) comment. */
-function markerWords(text: string): string[] {
-  const m = /^\s*(?:#|\/\/)\s*oracle:\s*(.*)$/.exec(text.split('\n', 1)[0]);
-  const words = m ? m[1].split(/[\s,]+/).filter(Boolean) : [];
-  for (const w of words) if (!KNOWN_MARKERS.includes(w)) throw new Error(`unknown oracle marker '${w}' (known: ${KNOWN_MARKERS.join(', ')})`);
-  return words;
-}
+const markerWords = (text: string) => oracleMarkers(text, KNOWN_MARKERS);
 
 /** Families whose "fails before" the before or after file waives (`# oracle: ipv6-unchanged`). */
 function markers(...texts: string[]): Set<Family> {
@@ -80,33 +75,9 @@ function annotatedFamilies(text: string): Set<Family> {
 }
 
 function collectPairs(rule: string): Pair[] {
-  const dir = join(FIXTURES, rule);
-  if (!existsSync(dir)) return [];
-  const pairs: Pair[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith('.conf') || name.endsWith('.fixed.conf') || name.endsWith('.all-fixed.conf')) continue;
-    const caseName = name.slice(0, -'.conf'.length);
-    const before = join(dir, name);
-    const beforeText = readFileSync(before, 'utf8');
-    for (const variant of ['fixed', 'all-fixed'] as const) {
-      const after = join(dir, `${caseName}.${variant}.conf`);
-      if (!existsSync(after)) continue;
-      const afterText = readFileSync(after, 'utf8');
-      if (afterText === beforeText) continue;
-      pairs.push({ rule, caseName, variant, before, after, unchanged: markers(beforeText, afterText), annotated: annotatedFamilies(beforeText) });
-    }
-  }
-  return pairs;
-}
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
+  return fixturePairs(join(FIXTURES, rule))
+    .filter((p) => p.before.endsWith('.conf'))
+    .map((p) => ({ rule, caseName: p.caseName, variant: p.variant, before: p.before, after: p.after, unchanged: markers(p.beforeText, p.afterText), annotated: annotatedFamilies(p.beforeText) }));
 }
 
 function explain(label: string, r: NamedRun): string {
@@ -129,7 +100,7 @@ if (skip && process.env.CI) {
   // Needs only named-checkconf, not the namespace.
   const checkconfSkip = which('named-checkconf') ? false : 'named-checkconf not found (Debian: apt-get install bind9-utils)';
   describe('named-checkconf accepts every *.fixed.conf and *.all-fixed.conf', { skip: checkconfSkip }, () => {
-    const files = walk(FIXTURES).filter((p) => p.endsWith('.fixed.conf') || p.endsWith('.all-fixed.conf'));
+    const files = walkFiles(FIXTURES).filter((p) => p.endsWith('.fixed.conf') || p.endsWith('.all-fixed.conf'));
     if (files.length === 0) test('no fixed fixtures yet', { skip: `nothing under ${FIXTURES}` }, () => {});
     for (const file of files) {
       // A fixed file that keeps an error on purpose (no fix offered, or the line is suppressed) says so with

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { netnsAvailability, pidAlive, requireTools, runInNetns, trackTempDir, untrackTempDir, which } from './netns';
+import { netnsAvailability, pidAlive, requireTools, runInNetns, stopTrapScript, trackTempDir, untrackTempDir, which } from './netns';
 
 export { which };
 
@@ -243,20 +243,7 @@ set -u
 exec >"$OUT" 2>&1 </dev/null
 "$IP" link set lo up || { printf 'HARNESS\terror\tip link set lo up failed\n'; exit 70; }
 printf 'HARNESS\tnetns\t%s\n' "$(readlink /proc/self/ns/net)"
-pid=
-stop() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null
-    i=0
-    while kill -0 "$pid" 2>/dev/null && [ $i -lt 150 ]; do sleep 0.02; i=$((i+1)); done
-    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null; printf 'NAMED\tkilled\t1\n'; fi
-  fi
-  if [ -n "$pid" ]; then wait "$pid" 2>/dev/null; printf 'NAMED\texit\t%s\n' "$?"; fi
-  # Node (our parent: unshare execs bash) died meanwhile: nobody will read or remove the temp dir.
-  kill -0 "$PPID" 2>/dev/null || rm -rf -- "$DIR"
-}
-trap stop EXIT
-trap 'exit 130' INT TERM HUP PIPE
+${stopTrapScript('NAMED')}
 if "$SETPRIV" --help 2>/dev/null | grep -q pdeathsig; then
   "$SETPRIV" --pdeathsig KILL -- "$NAMED" -g -c "$CONF" -u root >"$LOG" 2>&1 </dev/null &
 else

@@ -125,3 +125,29 @@ export function runInNetns(script: string, env: Record<string, string>, outFile:
     });
   });
 }
+
+/**
+ * The bash that stops a daemon the harness script started: `stop()` sends TERM to "$pid", waits up to
+ * ticks x 20 ms, then KILLs, reports `<LABEL> killed` / `<LABEL> exit <code>` lines, and removes "$DIR" when the
+ * Node side is gone; it runs on EXIT, and INT/TERM/HUP/PIPE end the script through it. Sets `pid=` (empty).
+ */
+export function stopTrapScript(label: string, ticks = 150): string {
+  return String.raw`
+pid=
+stop() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null
+    i=0
+    while kill -0 "$pid" 2>/dev/null && [ $i -lt ${ticks} ]; do sleep 0.02; i=$((i+1)); done
+    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null; printf '${label}	killed	1
+'; fi
+  fi
+  if [ -n "$pid" ]; then wait "$pid" 2>/dev/null; printf '${label}	exit	%s
+' "$?"; fi
+  # Node (our parent: unshare execs bash) died meanwhile: nobody will read or remove the temp dir.
+  kill -0 "$PPID" 2>/dev/null || rm -rf -- "$DIR"
+}
+trap stop EXIT
+trap 'exit 130' INT TERM HUP PIPE
+`;
+}

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { netnsAvailability, pidAlive, requireTools, runInNetns, trackTempDir, untrackTempDir, which } from './netns';
+import { netnsAvailability, pidAlive, requireTools, runInNetns, stopTrapScript, trackTempDir, untrackTempDir, which } from './netns';
 
 export const CF_DIR = process.env.SENDMAIL_CF_DIR ?? '/usr/share/sendmail/cf';
 export const CF_M4 = join(CF_DIR, 'm4', 'cf.m4');
@@ -117,19 +117,7 @@ printf 'HARNESS\tbindv6only\t%s\n' "$(cat /proc/sys/net/ipv6/bindv6only)"
 bt=$?
 printf 'BT\texit\t%s\n' "$bt"
 [ "$BT_ONLY" = 1 ] && exit 0
-pid=
-stop() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null
-    i=0
-    while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.02; i=$((i+1)); done
-    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null; printf 'SENDMAIL\tkilled\t1\n'; fi
-  fi
-  if [ -n "$pid" ]; then wait "$pid" 2>/dev/null; printf 'SENDMAIL\texit\t%s\n' "$?"; fi
-  kill -0 "$PPID" 2>/dev/null || rm -rf -- "$DIR"
-}
-trap stop EXIT
-trap 'exit 130' INT TERM HUP PIPE
+${stopTrapScript('SENDMAIL', 50)}
 [ "$bt" = 0 ] || exit 0
 mkdir -p "$DIR/mqueue" && chmod 700 "$DIR/mqueue"
 if "$SETPRIV" --help 2>/dev/null | grep -q pdeathsig; then

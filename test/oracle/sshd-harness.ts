@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { netnsAvailability, pidAlive, requireTools, runInNetns, trackTempDir, untrackTempDir } from './netns';
+import { netnsAvailability, pidAlive, requireTools, runInNetns, stopTrapScript, trackTempDir, untrackTempDir } from './netns';
 
 const SSHD_TOOLS = ['sshd', 'ssh-keygen', 'ssh-keyscan', 'mount'] as const;
 
@@ -144,19 +144,7 @@ export interface RunSshdOptions {
 // sshd -D -e: foreground, log to stderr. `-h` adds our host key; `-o` options come first and so win (sshd takes
 // the first value of a keyword): PidFile in the temp dir, and no PAM (not needed to hand out a host key).
 const RUN_SCRIPT = SETUP + String.raw`
-pid=
-stop() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null
-    i=0
-    while kill -0 "$pid" 2>/dev/null && [ $i -lt 150 ]; do sleep 0.02; i=$((i+1)); done
-    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null; printf 'SSHD\tkilled\t1\n'; fi
-  fi
-  if [ -n "$pid" ]; then wait "$pid" 2>/dev/null; printf 'SSHD\texit\t%s\n' "$?"; fi
-  kill -0 "$PPID" 2>/dev/null || rm -rf -- "$DIR"
-}
-trap stop EXIT
-trap 'exit 130' INT TERM HUP PIPE
+${stopTrapScript('SSHD')}
 "$TIMEOUT" 10 "$SSHD" -t -f "$CONF" -h "$DIR/hostkey" >"$DIR/check.log" 2>&1
 rc=$?
 printf 'CHECK\t%s\n' "$rc"

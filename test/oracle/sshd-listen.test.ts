@@ -15,11 +15,12 @@
 // something the namespace cannot provide, such as DNS for a host name), so `sshd -t` must reject it.
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../server/src/core/analyze';
 import { sshdDialect } from '../../server/src/dialects/sshd';
+import { fixturePairs, oracleMarkers, walkFiles } from '../fixture-lib';
 import { derivePort, describeProbe, runSshd, sshdCheckFiles, sshdSkipReason, type SshdCheck, type SshdRun } from './sshd-harness';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -30,23 +31,7 @@ const LISTEN_RULES = ['unbracketed-listenaddress', 'address-family-conflict', 'i
 
 const KNOWN_MARKERS = ['ipv6-unchanged', 'sshd-rejects'];
 
-function markerWords(text: string): string[] {
-  const m = /^\s*#\s*oracle:\s*(.*)$/.exec(text.split('\n', 1)[0]);
-  // Words up to an explanation in parentheses or after ` -- `.
-  const words = m ? m[1].split(/\s--\s|\(/)[0].split(/[\s,]+/).filter(Boolean) : [];
-  for (const w of words) if (!KNOWN_MARKERS.includes(w)) throw new Error(`unknown oracle marker '${w}' (known: ${KNOWN_MARKERS.join(', ')})`);
-  return words;
-}
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-}
+const markerWords = (text: string) => oracleMarkers(text, KNOWN_MARKERS);
 
 const isFixed = (p: string) => p.endsWith('.fixed.conf') || p.endsWith('.all-fixed.conf');
 
@@ -69,24 +54,16 @@ interface Pair {
 }
 
 function collectPairs(rule: string): Pair[] {
-  const dir = join(FIXTURES, rule);
-  if (!existsSync(dir)) return [];
-  const pairs: Pair[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith('.conf') || isFixed(name)) continue;
-    const caseName = name.slice(0, -'.conf'.length);
-    const before = join(dir, name);
-    const beforeText = readFileSync(before, 'utf8');
-    for (const variant of ['fixed', 'all-fixed'] as const) {
-      const after = join(dir, `${caseName}.${variant}.conf`);
-      if (!existsSync(after)) continue;
-      const afterText = readFileSync(after, 'utf8');
-      if (afterText === beforeText) continue;
-      const words = [...markerWords(beforeText), ...markerWords(afterText)];
-      pairs.push({ rule, caseName, variant, before, after, ipv6Unchanged: words.includes('ipv6-unchanged') });
-    }
-  }
-  return pairs;
+  return fixturePairs(join(FIXTURES, rule))
+    .filter((p) => p.before.endsWith('.conf'))
+    .map((p) => ({
+      rule,
+      caseName: p.caseName,
+      variant: p.variant,
+      before: p.before,
+      after: p.after,
+      ipv6Unchanged: [...markerWords(p.beforeText), ...markerWords(p.afterText)].includes('ipv6-unchanged'),
+    }));
 }
 
 function explain(label: string, r: SshdRun): string {
@@ -106,7 +83,7 @@ if (skip && process.env.CI) {
   });
 } else {
   describe('sshd -t on the fixtures', { skip: skip ?? false }, () => {
-    const files = walk(FIXTURES).filter((p) => p.endsWith('.conf'));
+    const files = walkFiles(FIXTURES).filter((p) => p.endsWith('.conf'));
     let checks: Promise<Map<string, SshdCheck>> | undefined;
     const checkOf = async (file: string) => {
       checks ??= sshdCheckFiles(files).then((rs) => new Map(rs.map((r) => [r.file, r])));

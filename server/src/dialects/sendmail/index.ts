@@ -1,6 +1,7 @@
 // The Sendmail .mc dialect (m4 source of sendmail.cf): parse (grammar + model), rules, hover, symbols, folding, completion.
 import { parseMcText } from '../../../../grammars/sendmail/parser';
-import type { Dialect, Finding, RuleDocs } from '../../core/types';
+import { syntaxFindings } from '../../core/rule';
+import type { Dialect, RuleDocs } from '../../core/types';
 import { buildSendmailModel, type SendmailModel } from './model';
 import { rules } from './rules';
 import { sendmailFolding, sendmailSymbols } from './outline';
@@ -31,15 +32,7 @@ export const sendmailDialect: Dialect<SendmailModel> = {
   parse(text) {
     const out = parseMcText(text);
     const model = buildSendmailModel(out.cst, text);
-    const syntaxFindings: Finding[] = out.problems.map((p) => ({
-      rule: 'sendmail/syntax',
-      severity: 'error',
-      message: p.message,
-      span: { start: p.start, end: p.end },
-      fixes: [],
-      related: p.related !== undefined ? [{ span: { start: p.related, end: p.related + 1 }, message: 'the call it follows' }] : undefined,
-    }));
-    return { model, syntaxFindings, comments: out.comments };
+    return { model, syntaxFindings: syntaxFindings('sendmail', out.problems, 'the call it follows'), comments: out.comments };
   },
   rules,
   hover: sendmailHover,

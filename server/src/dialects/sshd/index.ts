@@ -1,6 +1,7 @@
 // The OpenSSH sshd_config dialect: parse (grammar + model), rules, hover, completion, symbols, folding.
 import { parseSshdText } from '../../../../grammars/sshd/parser';
-import type { Dialect, Finding, RuleDocs } from '../../core/types';
+import { syntaxFindings } from '../../core/rule';
+import type { Dialect, RuleDocs } from '../../core/types';
 import { sshdCompletions, sshdHover } from './hover';
 import { buildSshdModel, type SshdModel } from './model';
 import { sshdFolding, sshdSymbols } from './outline';
@@ -29,14 +30,7 @@ export const sshdDialect: Dialect<SshdModel> = {
     const out = parseSshdText(text);
     const model = buildSshdModel(out.cst);
     const problems = [...out.problems, ...model.problems].sort((a, b) => a.start - b.start);
-    const syntaxFindings: Finding[] = problems.map((p) => ({
-      rule: 'sshd/syntax',
-      severity: 'error',
-      message: p.message,
-      span: { start: p.start, end: p.end },
-      fixes: [],
-    }));
-    return { model, syntaxFindings, comments: out.comments };
+    return { model, syntaxFindings: syntaxFindings('sshd', problems), comments: out.comments };
   },
   rules,
   hover: sshdHover,

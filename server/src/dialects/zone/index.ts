@@ -1,6 +1,7 @@
 // The DNS zone file dialect (master files as BIND loads them): parse (grammar + model), rules, hover, symbols, folding.
 import { parseZoneText } from '../../../../grammars/zone/parser';
-import type { Dialect, Finding, RuleDocs } from '../../core/types';
+import { syntaxFindings } from '../../core/rule';
+import type { Dialect, RuleDocs } from '../../core/types';
 import { buildZoneModel, type ZoneModel } from './model';
 import { rules } from './rules';
 import { zoneFolding, zoneSymbols } from './outline';
@@ -30,15 +31,7 @@ export const zoneDialect: Dialect<ZoneModel> = {
     const out = parseZoneText(text);
     const model = buildZoneModel(out.cst, text);
     const problems = [...out.problems, ...model.problems].sort((a, b) => a.start - b.start);
-    const syntaxFindings: Finding[] = problems.map((p) => ({
-      rule: 'zone/syntax',
-      severity: 'error',
-      message: p.message,
-      span: { start: p.start, end: p.end },
-      fixes: [],
-      related: p.related !== undefined ? [{ span: { start: p.related, end: p.related + 1 }, message: "the '(' opened here" }] : undefined,
-    }));
-    return { model, syntaxFindings, comments: out.comments };
+    return { model, syntaxFindings: syntaxFindings('zone', problems, "the '(' opened here"), comments: out.comments };
   },
   rules,
   hover: zoneHover,
