@@ -231,3 +231,21 @@ test('sarif with cross-file findings: relatedLocations in the other files, still
   assert.deepEqual(rel, ['httpd.conf:1', 'httpd.conf:3']);
   assert.ok(log.runs[0].tool.driver.rules.some((x: any) => x.id === 'workspace/aaaa-without-listener' && x.helpUri.endsWith('#workspaceaaaa-without-listener')));
 });
+
+test('the progress line on a real terminal (util-linux script gives the CLI a pty): on stderr, erased at the end', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 25; i++) files[`n${i}/named.conf`] = 'options { listen-on-v6 { any; }; };\n';
+  const dir = workspace(files);
+  try {
+    // stdout goes to a file, so only stderr is the terminal's: what script records besides it is the progress.
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} check . > out.txt`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '', NO_COLOR: '1' } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\r\u001b\[2Kv6ready: \[1\/25\] \.?\/?n0\/named\.conf/);
+    assert.ok(r.stdout.endsWith('\r\u001b[2K'), 'the line is erased at the end');
+    assert.match(readFileSync(join(dir, 'out.txt'), 'utf8'), /0 problems .* in 25 files/);
+    assert.doesNotMatch(readFileSync(join(dir, 'out.txt'), 'utf8'), /v6ready: \[/, 'never on stdout');
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});

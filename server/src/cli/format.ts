@@ -177,9 +177,8 @@ export function formatSarif(files: FileReport[], options: SarifOptions, others: 
       const key = `${x.rule}\0${loc.uri}\0${lineText}`;
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);
-      const related = (x.related ?? []).flatMap((r0, i) => {
-        // RelatedLocation.file (a location in another file) comes with the cross-file rules.
-        const r = r0 as typeof r0 & { file?: string };
+      const related = (x.related ?? []).flatMap((r, i) => {
+        // A location in another file (RelatedLocation.file): its region needs that file's line table.
         if (r.file !== undefined) {
           const other = files.find((g) => g.path === r.file) ?? others.get(r.file);
           if (!other) return [{ id: i + 1, message: { text: r.message }, physicalLocation: { artifactLocation: artifactLocation(r.file, o) } }];

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, fixAll } from '../core/analyze';
+import { analyze, fixAll, type Analysis } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
 import { LineIndex } from '../core/text';
 import type { Dialect } from '../core/types';
@@ -150,6 +150,7 @@ function check(args: string[]): number {
   const reports: FileReport[] = [];
   const jobs = collectJobs(o, ioErrors, configs);
   const worlds = includeWorlds(jobs);
+  const analysed: Analysed[] = [];
   const progress = new Progress(process.stderr, jobs.length);
   for (const [i, job] of jobs.entries()) {
     progress.update(i, job.path);
@@ -185,9 +186,10 @@ function check(args: string[]): number {
       }
     }
     reports.push({ path: job.path, language: job.dialect.languageId, lines: analysis.lines ?? new LineIndex(analysis.text), findings: analysis.findings, notes, text: analysis.text });
+    if (!job.stdin) analysed.push({ path: resolve(job.path), dialect: job.dialect, analysis });
   }
   progress.done();
-  addWorkspaceFindings(reports, jobs.filter((j) => !j.stdin).map((j) => j.path), configs);
+  addWorkspaceFindings(reports, jobs.filter((j) => !j.stdin).map((j) => j.path), configs, analysed);
   ioErrors.unshift(...configs.problems);
   const out = o.format === 'json' ? formatJson(reports, relatedFiles) : o.format === 'sarif' ? formatSarif(reports, sarifOptions(), relatedFiles) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR, relatedFiles);
   // With --fix on stdin, stdout carries the fixed text; the report goes to stderr.
@@ -198,13 +200,22 @@ function check(args: string[]): number {
   return exitCode(reports, o.maxWarnings);
 }
 
+interface Analysed {
+  path: string;
+  dialect: Dialect;
+  analysis: Analysis;
+}
+
 /**
  * The cross-file rules over the files checked (and the files they include or name as zone files): their findings
  * join the reports of the files they are in, related locations named by the paths the output uses.
  */
-function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: ConfigLoader): void {
+function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: ConfigLoader, analysed: readonly Analysed[]): void {
   if (paths.length === 0) return;
-  const ws = cliWorkspace(paths, configs).build();
+  const index = cliWorkspace(paths, configs);
+  // The files check has analysed are not parsed again.
+  for (const a of analysed) index.seed(a.path, a.dialect, a.analysis.text, a.analysis);
+  const ws = index.build();
   const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings);
   if (findings.length === 0) return;
   const byAbs = new Map(reports.filter((r) => r.path !== '-').map((r) => [resolve(r.path), r]));

@@ -28,9 +28,10 @@ export class Progress {
     if (this.shown && t - this.last < 100) return;
     this.last = t;
     const head = `v6ready: [${index + 1}/${this.total}] `;
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    // A terminal that reports no width (0, as a bare pty does) gets 80 columns.
+    const width = (this.stream.columns || 80) - 1;
     const room = width - head.length;
-    const shownPath = path.length > room ? '…' + path.slice(path.length - room + 1) : path;
+    const shownPath = path.length <= room ? path : room >= 10 ? '…' + path.slice(path.length - room + 1) : '';
     this.stream.write(`\r\u001b[2K${head}${shownPath}`);
     this.shown = true;
   }

@@ -55,6 +55,11 @@ export interface ServedName {
   service: ServiceKind;
   /** What declares it: 'ServerName', 'ServerAlias', 'confDOMAIN_NAME', 'NS', 'MX' ... */
   source: string;
+  /**
+   * False for mail domains (LOCAL_DOMAIN, MASQUERADE_AS): mail for them goes to their MX hosts, so their own
+   * A/AAAA records are not the mail service's business (they are usually the web site's).
+   */
+  host: boolean;
   site: Site;
 }
 
@@ -151,6 +156,13 @@ export class WorkspaceIndex {
 
   get files(): readonly string[] {
     return this.roots;
+  }
+
+  /** A file already analysed by the caller (the CLI's check): used as is instead of being read and parsed again. */
+  seed(path: string, dialect: Dialect, text: string, analysis: Analysis): void {
+    const p = normalize(path);
+    this.texts.set(p, text);
+    this.entries.set(p, { path: p, dialect, text, analysis, linkedOnly: false });
   }
 
   /** A file changed, appeared or vanished: read it again at the next build. */
@@ -367,8 +379,8 @@ function serviceFacts(files: readonly IndexedFile[], delegations: readonly Deleg
     if (mine.length === 0) continue;
     const listen = LISTEN[kind](mine);
     const names = NAMES[kind](mine);
-    if (kind === 'dns') for (const d of delegations) if (d.type === 'NS') names.push({ name: d.target, service: 'dns', source: 'NS', site: d.site });
-    if (kind === 'mail') for (const d of delegations) if (d.type === 'MX') names.push({ name: d.target, service: 'mail', source: 'MX', site: d.site });
+    if (kind === 'dns') for (const d of delegations) if (d.type === 'NS') names.push({ name: d.target, service: 'dns', source: 'NS', site: d.site, host: true });
+    if (kind === 'mail') for (const d of delegations) if (d.type === 'MX') names.push({ name: d.target, service: 'mail', source: 'MX', site: d.site, host: true });
     const rules = ACCESS_RULES[kind];
     let admitsV6: boolean | undefined;
     let admitsSite: ServiceFacts['admitsSite'];
@@ -532,7 +544,7 @@ const NAMES: Record<ServiceKind, (files: readonly IndexedFile[]) => ServedName[]
         for (const a of d.args) {
           const host = hostOf(a.value);
           // A single-label name (localhost, a short host name) is not published in a zone.
-          if (host && host.replace(/\.$/, '').includes('.')) out.push({ name: canonical(host), service: 'web', source: d.name, site: { file: f.path, span: a } });
+          if (host && host.replace(/\.$/, '').includes('.')) out.push({ name: canonical(host), service: 'web', source: d.name, site: { file: f.path, span: a }, host: true });
         }
       }
     }
@@ -545,7 +557,7 @@ const NAMES: Record<ServiceKind, (files: readonly IndexedFile[]) => ServedName[]
       const j = definitionOf(model, 'confDOMAIN_NAME');
       if (j?.valueArg) {
         const host = hostOf(m4Text(f.text, j.valueArg));
-        if (host) out.push({ name: canonical(host), service: 'mail', source: 'confDOMAIN_NAME', site: { file: f.path, span: j.valueArg } });
+        if (host) out.push({ name: canonical(host), service: 'mail', source: 'confDOMAIN_NAME', site: { file: f.path, span: j.valueArg }, host: true });
       }
       for (const macro of ['LOCAL_DOMAIN', 'MASQUERADE_AS']) {
         for (const c of callsNamed(model, macro)) {
@@ -553,7 +565,7 @@ const NAMES: Record<ServiceKind, (files: readonly IndexedFile[]) => ServedName[]
           if (!arg) continue;
           for (const word of m4Text(f.text, arg).split(/\s+/)) {
             const host = hostOf(word);
-            if (host && host.includes('.')) out.push({ name: canonical(host), service: 'mail', source: macro, site: { file: f.path, span: arg } });
+            if (host && host.includes('.')) out.push({ name: canonical(host), service: 'mail', source: macro, site: { file: f.path, span: arg }, host: false });
           }
         }
       }

@@ -22,6 +22,7 @@ export default defineWorkspaceRule({
       if (service.listen.v6 !== false || service.kind === 'dns') continue; // name servers: workspace/ns-unreachable-v6
       const reported = new Set<string>();
       for (const n of service.names) {
+        if (!n.host) continue; // a mail domain's own AAAA is its web site's, not the MTA's
         for (const r of ws.addresses.get(n.name) ?? []) {
           if (r.type !== 'AAAA' || reported.has(`${r.site.file} ${r.site.span.start}`)) continue;
           reported.add(`${r.site.file} ${r.site.span.start}`);

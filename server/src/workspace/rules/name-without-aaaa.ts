@@ -23,7 +23,7 @@ export default defineWorkspaceRule({
       const seen = new Set<string>();
       for (const n of service.names) {
         // NS and MX targets have their own rules (workspace/ns-unreachable-v6, zone/mx-without-aaaa).
-        if (n.source === 'NS' || n.source === 'MX' || seen.has(n.name)) continue;
+        if (!n.host || n.source === 'NS' || n.source === 'MX' || seen.has(n.name)) continue;
         seen.add(n.name);
         report(n);
       }
