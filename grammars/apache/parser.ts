@@ -127,7 +127,7 @@ export const MAX_NESTING = 64;
 
 export function parseApacheText(text: string): ApacheParseOutput {
   parser ??= new ApacheParser();
-  const lexed = apacheLexer.tokenize(text);
+  const lexed = apacheLexer().tokenize(text);
   const problems: SyntaxProblem[] = [];
   for (const e of lexed.errors) problems.push({ message: `unexpected character: ${e.message}`, start: e.offset, end: e.offset + (e.length || 1) });
   for (const t of lexed.groups.invalid ?? []) {

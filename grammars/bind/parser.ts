@@ -153,7 +153,7 @@ let parser: BindParser | undefined;
 
 export function parseBindText(text: string): BindParseOutput {
   parser ??= new BindParser();
-  const lexed = bindLexer.tokenize(text);
+  const lexed = bindLexer().tokenize(text);
   const problems: SyntaxProblem[] = [];
   for (const e of lexed.errors) problems.push({ message: `unexpected character: ${e.message}`, start: e.offset, end: e.offset + (e.length || 1) });
   // named's lexer ends a token at a NUL byte and reads on (`directory\0 "."` loads, good-embedded-null):

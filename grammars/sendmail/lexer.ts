@@ -70,11 +70,16 @@ export const Text = createToken({
 
 export const allTokens: TokenType[] = [WhiteSpace, Dnl, M4Comment, Quoted, StrayClose, LParen, RParen, Comma, Word, Hash, Text];
 
-export const sendmailLexer = new Lexer(allTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  recoveryEnabled: true,
-});
+// Built on first use: a Chevrotain lexer costs milliseconds to analyse, and a process checking one dialect
+// should not pay for the others.
+let lexer: Lexer | undefined;
+export function sendmailLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: true,
+    recoveryEnabled: true,
+  }));
+}
 
 /** Where a line ends (the offset of its line break, or the text length). */
 function lineEndFrom(text: string, i: number): number {
@@ -242,7 +247,7 @@ export function lexMc(text: string) {
   const scan = prescan(text);
   state = { quoteEnd: scan.quoteEnd, commentLimit: scan.commentLimit };
   try {
-    const lexed = sendmailLexer.tokenize(text);
+    const lexed = sendmailLexer().tokenize(text);
     return { lexed, problems: scan.problems, commentLimit: scan.commentLimit };
   } finally {
     state = { quoteEnd: new Map(), commentLimit: 0 };
