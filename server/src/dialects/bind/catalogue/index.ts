@@ -288,6 +288,50 @@ export function listElementShapes(context: string, version?: GrammarVersion): Sh
   return out;
 }
 
+// Matching is a pure function of the context, the clause name and the values' kinds and texts (a block counts
+// by its kind only: its clauses are matched on their own). Configs repeat themselves (`type primary;`,
+// `allow-transfer { xfr; };` in thousands of zones), so every answer is remembered under that key. The results
+// are shared: callers only read them.
+const MEMO_LIMIT = 50_000;
+
+class Memo<T> {
+  private map = new Map<string, T>();
+  get(key: string, compute: () => T): T {
+    const hit = this.map.get(key);
+    if (hit !== undefined || this.map.has(key)) return hit as T;
+    const value = compute();
+    // A bound, so a long editing session cannot grow it without end.
+    if (this.map.size >= MEMO_LIMIT) this.map.clear();
+    this.map.set(key, value);
+    return value;
+  }
+}
+
+/** The key of a list of values: kind and text of each, in a form no two different lists share. */
+function valuesKey(values: readonly ValueNode[], head?: ValueNode): string {
+  let key = head ? valueKey(head) : '';
+  for (let i = 0; i < values.length; i++) key += valueKey(values[i]);
+  return key;
+}
+
+function valueKey(v: ValueNode): string {
+  switch (v.kind) {
+    case 'word':
+      return `w${v.image.length}:${v.image}`;
+    case 'string':
+      return `s${v.value.length}:${v.value}`;
+    case 'bang':
+      return '!';
+    case 'block':
+      return '{';
+  }
+}
+
+const matchClauseMemo = new Memo<MatchResult | undefined>();
+const matchElementMemo = new Memo<MatchResult | undefined>();
+const argCountMemo = new Memo<number | undefined>();
+const blockContextsMemo = new Memo<Array<string | undefined> | undefined>();
+
 /**
  * Match a clause's values against its shape in one version, for value checks: `complete` says whether the
  * version accepts them, `furthest`/`expected` say where and what it wanted. undefined for unknown clauses.
@@ -295,11 +339,16 @@ export function listElementShapes(context: string, version?: GrammarVersion): Sh
  */
 export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false): MatchResult | undefined {
   const shape = clauseIn(context, name, version)?.shape;
-  return shape ? matchShape(shape, args, resolve, true, strict) : undefined;
+  if (!shape) return undefined;
+  return matchClauseMemo.get(`${context}\u0001${name}\u0001${version}${strict ? '!' : ''}\u0001${valuesKey(args)}`, () => matchShape(shape, args, resolve, true, strict));
 }
 
 /** Match a list element (its first value included) against the list's element shapes in one version. */
 export function matchElement(context: string, values: readonly ValueNode[], version: GrammarVersion, strict = false): MatchResult | undefined {
+  return matchElementMemo.get(`${context}\u0001${version}${strict ? '!' : ''}\u0001${valuesKey(values)}`, () => matchElementUncached(context, values, version, strict));
+}
+
+function matchElementUncached(context: string, values: readonly ValueNode[], version: GrammarVersion, strict: boolean): MatchResult | undefined {
   const shapes = listElementShapes(context, version);
   let best: MatchResult | undefined;
   for (const s of shapes) {
@@ -385,6 +434,10 @@ function candidateValues(element: boolean, name: string, args: readonly ValueNod
  * or a block (name '').
  */
 export function clauseArgCount(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): number | undefined {
+  return argCountMemo.get(`${context}\u0001${name}\u0001${head ? 'h' : ''}\u0001${valuesKey(args, head)}`, () => clauseArgCountUncached(context, name, args, head));
+}
+
+function clauseArgCountUncached(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): number | undefined {
   const { shapes, element } = candidateShapes(context, name);
   if (shapes.length === 0 || (element && !head && name === '')) return undefined;
   let best: number | undefined;
@@ -407,6 +460,10 @@ export function clauseArgCount(context: string, name: string, args: readonly Val
  * undefined when no reading takes all the values (the statement is wrong or unknown).
  */
 export function blockContexts(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): Array<string | undefined> | undefined {
+  return blockContextsMemo.get(`${context}\u0001${name}\u0001${head ? 'h' : ''}\u0001${valuesKey(args, head)}`, () => blockContextsUncached(context, name, args, head));
+}
+
+function blockContextsUncached(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): Array<string | undefined> | undefined {
   const { shapes, element } = candidateShapes(context, name);
   for (const { values, skip } of candidateValues(element, name, args, head)) {
     for (const shape of shapes) {
