@@ -25,6 +25,15 @@ export interface Clause {
   children: Clause[];
   /** Its first block argument, if any. */
   block?: BlockNode;
+  /** Answers derived from the (immutable) clause, kept on it rather than in WeakMaps, which cost the GC dearly. */
+  memo?: ClauseMemo;
+}
+
+export interface ClauseMemo {
+  /** First child per name (semantics.childNamed, large blocks only). */
+  firstChild?: Map<string, Clause>;
+  /** Does a reading of the grammar take all its values (semantics.contextIsCertain)? */
+  readable?: boolean;
 }
 
 export interface BindModel {
@@ -79,6 +88,8 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
         context,
         parent,
         children: [],
+        block: undefined,
+        memo: undefined,
       };
       const blocks = (head ? [head, ...args] : args).filter((a): a is BlockNode => a.kind === 'block');
       clause.block = blocks.find((b) => b !== head) ?? blocks[0];
