@@ -294,22 +294,37 @@ export function listElementShapes(context: string, version?: GrammarVersion): Sh
 // are shared: callers only read them.
 const MEMO_LIMIT = 50_000;
 
+/** Answers by context, then clause name, then the values' key: short keys, no string built per lookup but the last. */
 class Memo<T> {
-  private map = new Map<string, T>();
-  get(key: string, compute: () => T): T {
-    const hit = this.map.get(key);
-    if (hit !== undefined || this.map.has(key)) return hit as T;
+  private map = new Map<string, Map<string, Map<string, T>>>();
+  private size = 0;
+  get(context: string, name: string, key: string, compute: () => T): T {
+    let byName = this.map.get(context);
+    if (!byName) this.map.set(context, (byName = new Map()));
+    let byKey = byName.get(name);
+    if (!byKey) byName.set(name, (byKey = new Map()));
+    const hit = byKey.get(key);
+    if (hit !== undefined || byKey.has(key)) return hit as T;
     const value = compute();
     // A bound, so a long editing session cannot grow it without end.
-    if (this.map.size >= MEMO_LIMIT) this.map.clear();
-    this.map.set(key, value);
+    if (++this.size > MEMO_LIMIT) {
+      this.map.clear();
+      this.size = 0;
+    }
+    byKey.set(key, value);
     return value;
   }
 }
 
-/** The key of a list of values: kind and text of each, in a form no two different lists share. */
-function valuesKey(values: readonly ValueNode[], head?: ValueNode): string {
-  let key = head ? valueKey(head) : '';
+/**
+ * The key of a clause's values (and its head, for a list element that starts with `!` or a block): kind and text
+ * of each, in a form no two different lists share. Computed once per clause by the model (clauseArgCount,
+ * blockContexts take it).
+ */
+export function valuesKey(values: readonly ValueNode[], head?: ValueNode): string {
+  if (!head && values.length === 0) return '';
+  if (!head && values.length === 1 && values[0].kind === 'block') return '{';
+  let key = head ? `h${valueKey(head)}` : '';
   for (let i = 0; i < values.length; i++) key += valueKey(values[i]);
   return key;
 }
@@ -340,12 +355,12 @@ const blockContextsMemo = new Memo<Array<string | undefined> | undefined>();
 export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false): MatchResult | undefined {
   const shape = clauseIn(context, name, version)?.shape;
   if (!shape) return undefined;
-  return matchClauseMemo.get(`${context}\u0001${name}\u0001${version}${strict ? '!' : ''}\u0001${valuesKey(args)}`, () => matchShape(shape, args, resolve, true, strict));
+  return matchClauseMemo.get(context, name, `${version}${strict ? '!' : ''}\u0001${valuesKey(args)}`, () => matchShape(shape, args, resolve, true, strict));
 }
 
 /** Match a list element (its first value included) against the list's element shapes in one version. */
 export function matchElement(context: string, values: readonly ValueNode[], version: GrammarVersion, strict = false): MatchResult | undefined {
-  return matchElementMemo.get(`${context}\u0001${version}${strict ? '!' : ''}\u0001${valuesKey(values)}`, () => matchElementUncached(context, values, version, strict));
+  return matchElementMemo.get(context, '', `${version}${strict ? '!' : ''}\u0001${valuesKey(values)}`, () => matchElementUncached(context, values, version, strict));
 }
 
 function matchElementUncached(context: string, values: readonly ValueNode[], version: GrammarVersion, strict: boolean): MatchResult | undefined {
@@ -433,8 +448,8 @@ function candidateValues(element: boolean, name: string, args: readonly ValueNod
  * and the args are matched against the list's element shapes; pass `head` for elements that start with `!`
  * or a block (name '').
  */
-export function clauseArgCount(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): number | undefined {
-  return argCountMemo.get(`${context}\u0001${name}\u0001${head ? 'h' : ''}\u0001${valuesKey(args, head)}`, () => clauseArgCountUncached(context, name, args, head));
+export function clauseArgCount(context: string, name: string, args: readonly ValueNode[], head?: ValueNode, key = valuesKey(args, head)): number | undefined {
+  return argCountMemo.get(context, name, key, () => clauseArgCountUncached(context, name, args, head));
 }
 
 function clauseArgCountUncached(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): number | undefined {
@@ -459,8 +474,8 @@ function clauseArgCountUncached(context: string, name: string, args: readonly Va
  * `[head, ...args]` (an element that is itself a block, `{ 10/8; }` in an aml, gets the list's context).
  * undefined when no reading takes all the values (the statement is wrong or unknown).
  */
-export function blockContexts(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): Array<string | undefined> | undefined {
-  return blockContextsMemo.get(`${context}\u0001${name}\u0001${head ? 'h' : ''}\u0001${valuesKey(args, head)}`, () => blockContextsUncached(context, name, args, head));
+export function blockContexts(context: string, name: string, args: readonly ValueNode[], head?: ValueNode, key = valuesKey(args, head)): Array<string | undefined> | undefined {
+  return blockContextsMemo.get(context, name, key, () => blockContextsUncached(context, name, args, head));
 }
 
 function blockContextsUncached(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): Array<string | undefined> | undefined {
