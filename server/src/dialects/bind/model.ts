@@ -25,6 +25,8 @@ export interface Clause {
   children: Clause[];
   /** Its first block argument, if any. */
   block?: BlockNode;
+  /** The catalogue's key for its values (catalogue valuesKey of args and head): computed once, asked often. */
+  argsKey: string;
   /** Answers derived from the (immutable) clause, kept on it rather than in WeakMaps, which cost the GC dearly. */
   memo?: ClauseMemo;
 }
@@ -34,6 +36,8 @@ export interface ClauseMemo {
   firstChild?: Map<string, Clause>;
   /** Does a reading of the grammar take all its values (semantics.contextIsCertain)? */
   readable?: boolean;
+  /** semantics.contextIsCertain's answer. */
+  certain?: boolean;
 }
 
 export interface BindModel {
@@ -93,6 +97,7 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
         parent,
         children: [],
         block: undefined,
+        argsKey: key,
         memo: undefined,
       };
       // The blocks among the head and the arguments, in order; the clause's block is the first that is not its head.

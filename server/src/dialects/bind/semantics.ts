@@ -114,7 +114,8 @@ function isReadable(p: Clause): boolean {
   let r = p.memo?.readable;
   if (r === undefined) {
     const head = p.nameNode ? undefined : p.statement.values[0];
-    r = blockContexts(p.context, p.name, p.args, head) !== undefined;
+    // The model keyed the same values when the clause has a name (no head): reuse its key.
+    r = blockContexts(p.context, p.name, p.args, head, p.nameNode ? p.argsKey : undefined) !== undefined;
     (p.memo ??= {}).readable = r;
   }
   return r;
@@ -126,6 +127,13 @@ function isReadable(p: Clause): boolean {
  * belong after the missing `}`; rules that judge a clause by its context skip those.
  */
 export function contextIsCertain(c: Clause): boolean {
+  // Most rules ask it of every clause: answer once per clause.
+  let certain = c.memo?.certain;
+  if (certain === undefined) (c.memo ??= {}).certain = certain = isContextCertain(c);
+  return certain;
+}
+
+function isContextCertain(c: Clause): boolean {
   for (let p = c.parent, child: Clause = c; p; child = p, p = p.parent) {
     // In a block that is never closed, the statements may belong after a missing `}`: the syntax finding is the news.
     if (p.block && p.block.close < 0) return false;

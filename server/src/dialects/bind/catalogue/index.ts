@@ -352,10 +352,10 @@ const blockContextsMemo = new Memo<Array<string | undefined> | undefined>();
  * version accepts them, `furthest`/`expected` say where and what it wanted. undefined for unknown clauses.
  * `strict` checks atoms as BIND's parser does (durations, port and integer ranges), not just their form.
  */
-export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false): MatchResult | undefined {
+export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false, key = valuesKey(args)): MatchResult | undefined {
   const shape = clauseIn(context, name, version)?.shape;
   if (!shape) return undefined;
-  return matchClauseMemo.get(context, name, `${version}${strict ? '!' : ''}\u0001${valuesKey(args)}`, () => matchShape(shape, args, resolve, true, strict));
+  return matchClauseMemo.get(context, strict ? `${name}\u0001${version}!` : `${name}\u0001${version}`, key, () => matchShape(shape, args, resolve, true, strict));
 }
 
 /** Match a list element (its first value included) against the list's element shapes in one version. */
