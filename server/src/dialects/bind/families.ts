@@ -28,6 +28,8 @@ function merge(into: Families, f: Families): void {
 
 export class FamilyResolver {
   private readonly defs: Map<string, BindName>;
+  /** What a named list admits, followed from scratch: thousands of zones name the same few acls. Shared read-only. */
+  private readonly resolved = new Map<string, Families>();
 
   constructor(model: BindModel) {
     this.defs = definitionsByName(model);
@@ -98,9 +100,17 @@ export class FamilyResolver {
     const def = this.defs.get(key);
     if (!def) return { ...none(), unknown: true };
     if (seen.has(key)) return { ...none(), via: [def] };
+    // Only an answer found with nothing seen before is the list's own (a cycle cut elsewhere changes it).
+    const fresh = seen.size === 0;
+    if (fresh) {
+      const known = this.resolved.get(key);
+      if (known) return known;
+    }
     seen.add(key);
     const f = body(def) ?? { ...none(), unknown: true };
-    return { ...f, via: [def, ...f.via.filter((v) => v !== def)] };
+    const out = { ...f, via: [def, ...f.via.filter((v) => v !== def)] };
+    if (fresh) this.resolved.set(key, out);
+    return out;
   }
 }
 

@@ -92,11 +92,18 @@ export function globalOption(model: BindModel, name: string): Clause | undefined
 const optionsBlocks = new WeakMap<BindModel, Clause[]>();
 
 /** Every zone statement, anywhere (top level or in a view). */
-export function zones(model: BindModel): Clause[] {
-  const out: Clause[] = [];
-  for (const c of walkClauses(model.clauses)) if (c.name === 'zone' && (c.context === 'top' || c.context === 'view')) out.push(c);
+export function zones(model: BindModel): readonly Clause[] {
+  // Six rules ask: collect once per model.
+  let out = zonesOf.get(model);
+  if (!out) {
+    out = [];
+    for (const c of walkClauses(model.clauses)) if (c.name === 'zone' && (c.context === 'top' || c.context === 'view')) out.push(c);
+    zonesOf.set(model, out);
+  }
   return out;
 }
+
+const zonesOf = new WeakMap<BindModel, Clause[]>();
 
 /** Top-level statements with one of the names (e.g. all `acl` definitions). */
 export function topLevel(model: BindModel, ...names: string[]): Clause[] {
