@@ -62,6 +62,8 @@ interface BlockFacts {
 }
 
 const EMPTY: ValueNode[] = [];
+/** Shared by every clause without a block (most of them); frozen, so nothing can add to it by mistake. */
+const NO_CHILDREN = Object.freeze([]) as unknown as Clause[];
 
 function buildClauses(statements: readonly StatementNode[], context: string, parent: Clause | undefined, problems: SyntaxProblem[], facts: BlockFacts): Clause[] {
   const out: Clause[] = [];
@@ -95,7 +97,7 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
         semicolon,
         context,
         parent,
-        children: [],
+        children: NO_CHILDREN,
         block: undefined,
         argsKey: key,
         memo: undefined,
@@ -108,6 +110,7 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
         if (a.kind === 'block') (blocks ??= []).push(a);
       }
       if (blocks) {
+        clause.children = [];
         clause.block = blocks.find((b) => b !== head) ?? blocks[0];
         const contexts = blockContexts(context, name, args, head, key);
         const fallback = (nameNode ? lookupClause(context, name)?.blockContext : undefined) ?? (nameNode ? name : context === 'aml' ? 'aml' : 'list');
