@@ -2,7 +2,9 @@
 // a regex scan, growth from 1x to 4x, LSP edit-to-diagnostics latency, hover, completion, memory and the
 // extension's load time. Prints ratios (medians of at least 5 runs) and writes BENCHMARKS.md. Times are only
 // printed here; no test asserts them. Inputs go to $TMPDIR/v6ready-bench, never into the repository.
-// Options: BENCH_RUNS=<n> (default 5), BENCH_SKIP_BUILD=1 (use the existing production dist/).
+// Options: BENCH_RUNS=<n> (default 5), BENCH_SKIP_BUILD=1 (use the existing production dist/),
+// BENCH_LSP_ONLY=<file> (only the LSP measures, on that named.conf; prints, writes nothing).
+const LSP_ONLY = process.env.BENCH_LSP_ONLY;
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem, loadavg } from 'node:os';
@@ -24,6 +26,12 @@ const median = (xs) => {
 };
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';
+
+if (LSP_ONLY) {
+  const r = await benchLsp(readFileSync(LSP_ONLY, 'utf8'));
+  console.log({ ...r, edits: `p50 ${median(r.edits).toFixed(1)} p95 ${pct(r.edits, 0.95).toFixed(1)}`, hover: median(r.hover), completion: median(r.completion) });
+  process.exit(0);
+}
 
 // --- 1. The production bundle and the inputs -------------------------------------------------------------
 if (!process.env.BENCH_SKIP_BUILD) {

@@ -342,7 +342,14 @@ function valueKey(v: ValueNode): string {
   }
 }
 
-const matchClauseMemo = new Memo<MatchResult | undefined>();
+/** One memo per grammar version and strictness, so the key needs no string built per call. */
+const matchClauseMemos = [new Map<GrammarVersion, Memo<MatchResult | undefined>>(), new Map<GrammarVersion, Memo<MatchResult | undefined>>()];
+function matchClauseMemoFor(version: GrammarVersion, strict: boolean): Memo<MatchResult | undefined> {
+  const byVersion = matchClauseMemos[strict ? 1 : 0];
+  let memo = byVersion.get(version);
+  if (!memo) byVersion.set(version, (memo = new Memo()));
+  return memo;
+}
 const matchElementMemo = new Memo<MatchResult | undefined>();
 const argCountMemo = new Memo<number | undefined>();
 const blockContextsMemo = new Memo<Array<string | undefined> | undefined>();
@@ -355,7 +362,7 @@ const blockContextsMemo = new Memo<Array<string | undefined> | undefined>();
 export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false, key = valuesKey(args)): MatchResult | undefined {
   const shape = clauseIn(context, name, version)?.shape;
   if (!shape) return undefined;
-  return matchClauseMemo.get(context, strict ? `${name}\u0001${version}!` : `${name}\u0001${version}`, key, () => matchShape(shape, args, resolve, true, strict));
+  return matchClauseMemoFor(version, strict).get(context, name, key, () => matchShape(shape, args, resolve, true, strict));
 }
 
 /** Match a list element (its first value included) against the list's element shapes in one version. */
