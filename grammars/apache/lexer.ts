@@ -82,8 +82,13 @@ export const lexerDefinition = {
 
 export const allTokens: TokenType[] = [EOL, WhiteSpace, Continuation, Newline, Comment, SectionClose, SectionOpen, QuotedString, Word, HeaderNewline, Gt, HeaderWord, Invalid];
 
-export const apacheLexer = new Lexer(lexerDefinition, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  recoveryEnabled: true,
-});
+// Built on first use: a Chevrotain lexer costs milliseconds to analyse, and a process checking one dialect
+// should not pay for the others.
+let lexer: Lexer | undefined;
+export function apacheLexer(): Lexer {
+  return (lexer ??= new Lexer(lexerDefinition, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: true,
+    recoveryEnabled: true,
+  }));
+}

@@ -1,9 +1,9 @@
-// Chevrotain parser for httpd.conf / .htaccess lines (EmbeddedActionsParser: no intermediate CST), then the
-// section tree built with a stack, as httpd's ap_build_config does. Problems use httpd's own wording
+// httpd.conf / .htaccess lines from the Chevrotain lexer's tokens, then the section tree built with a stack,
+// as httpd's ap_build_config does. Problems use httpd's own wording
 // ("<VirtualHost> was not closed.", "Expected </Directory> but saw </VirtualHost>", ...).
-import { EmbeddedActionsParser, EOF, type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { ApacheCst, ArgNode, ConfigNode, DirectiveNode, SectionNode } from './cst';
-import { allTokens, apacheLexer, EOL, Gt, HeaderWord, QuotedString, SectionClose, SectionOpen, Word } from './lexer';
+import { apacheLexer, Gt, HeaderNewline, Newline, QuotedString, SectionClose, SectionOpen } from './lexer';
 
 export interface SyntaxProblem {
   message: string;
@@ -74,60 +74,34 @@ export function argOf(t: IToken): ArgNode {
   return { kind: 'word', image: t.image, value: joinContinuations(t.image), terminated: true, start, end };
 }
 
-class ApacheParser extends EmbeddedActionsParser {
-  constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1 });
-    this.performSelfAnalysis();
-  }
-
-  public file = this.RULE('file', (): Line[] => {
-    const lines: Line[] = [];
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(EOL) },
-        { ALT: () => { const l = this.SUBRULE(this.line); this.ACTION(() => lines.push(l)); } },
-      ]);
-    });
-    return lines;
-  });
-
-  public line = this.RULE('line', (): Line => {
-    const first = this.OR([
-      { ALT: () => this.CONSUME(Word) },
-      { ALT: () => this.CONSUME(QuotedString) },
-      { ALT: () => this.CONSUME(SectionOpen) },
-      { ALT: () => this.CONSUME(SectionClose) },
-      // A header token with no section before it cannot happen (modes), but keep the grammar total.
-      { ALT: () => this.CONSUME(Gt) },
-      { ALT: () => this.CONSUME(HeaderWord) },
-    ]);
+/**
+ * The grammar of a line: its first token, then every token up to the line break. (This was a Chevrotain
+ * parser with one rule and an OR per token; on a 1.6 MB httpd.conf it took several times as long as the lexer,
+ * for no decision the loop below does not make: every token but a line break belongs to the current line.)
+ */
+function groupLines(tokens: readonly IToken[]): Line[] {
+  const lines: Line[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i++];
+    if (isLineBreak(first)) continue;
     const rest: IToken[] = [];
-    this.MANY(() => {
-      const t = this.OR2([
-        { ALT: () => this.CONSUME2(Word) },
-        { ALT: () => this.CONSUME2(QuotedString) },
-        { ALT: () => this.CONSUME2(Gt) },
-        { ALT: () => this.CONSUME2(HeaderWord) },
-        { ALT: () => this.CONSUME2(SectionOpen) },
-        { ALT: () => this.CONSUME2(SectionClose) },
-      ]);
-      this.ACTION(() => rest.push(t));
-    });
-    return this.ACTION(() => {
-      const last = rest[rest.length - 1] ?? first;
-      return { first, rest, end: last.startOffset + last.image.length };
-    });
-  });
+    while (i < tokens.length && !isLineBreak(tokens[i])) rest.push(tokens[i++]);
+    const last = rest.length ? rest[rest.length - 1] : first;
+    lines.push({ first, rest, end: last.startOffset + last.image.length });
+  }
+  return lines;
 }
 
-let parser: ApacheParser | undefined;
+function isLineBreak(t: IToken): boolean {
+  return t.tokenType === Newline || t.tokenType === HeaderNewline;
+}
 
 /** Deeper than any real configuration; keeps every later tree walk's recursion bounded. */
 export const MAX_NESTING = 64;
 
 export function parseApacheText(text: string): ApacheParseOutput {
-  parser ??= new ApacheParser();
-  const lexed = apacheLexer.tokenize(text);
+  const lexed = apacheLexer().tokenize(text);
   const problems: SyntaxProblem[] = [];
   for (const e of lexed.errors) problems.push({ message: `unexpected character: ${e.message}`, start: e.offset, end: e.offset + (e.length || 1) });
   for (const t of lexed.groups.invalid ?? []) {
@@ -135,13 +109,7 @@ export function parseApacheText(text: string): ApacheParseOutput {
     problems.push({ message: `invalid character U+${code}: control characters have no place in an httpd configuration`, start: t.startOffset, end: t.startOffset + t.image.length });
   }
   const comments: ApacheComment[] = (lexed.groups.comments ?? []).map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length, body: c.image.slice(1) }));
-  parser.input = lexed.tokens;
-  const lines = parser.file();
-  for (const e of parser.errors) {
-    const t = e.token;
-    const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
-    problems.push({ message: `syntax error near '${t.tokenType === EOF ? 'end of file' : t.image}'`, start, end: start + (t.image?.length ?? 0) });
-  }
+  const lines = groupLines(lexed.tokens);
   const nodes = buildTree(text, lines, problems);
   problems.sort((a, b) => a.start - b.start);
   return { cst: { nodes }, problems, comments };

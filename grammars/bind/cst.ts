@@ -34,6 +34,8 @@ export interface StatementNode extends Span {
   values: ValueNode[];
   /** Offset of the terminating `;`, or -1 when it is missing (a syntax error was reported). */
   semicolon: number;
+  /** The dialect's reading of the statement as an address match list element, kept once computed (never set by the parser). */
+  element?: unknown;
 }
 
 export interface BindCst {

@@ -22,8 +22,13 @@ export const Invalid = createToken({ name: 'Invalid', pattern: /[\x00-\x08\x0e-\
 
 export const allTokens: TokenType[] = [WhiteSpace, BlockComment, UnclosedComment, LineComment, QuotedString, LBrace, RBrace, Semicolon, Bang, Word, Invalid];
 
-export const bindLexer = new Lexer(allTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  recoveryEnabled: true,
-});
+// Built on first use: a Chevrotain lexer costs milliseconds to analyse, and a process checking one dialect
+// should not pay for the others.
+let lexer: Lexer | undefined;
+export function bindLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: true,
+    recoveryEnabled: true,
+  }));
+}

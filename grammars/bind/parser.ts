@@ -1,9 +1,9 @@
-// Chevrotain parser for the generic named.conf structure, building the lean tree of cst.ts directly
-// (EmbeddedActionsParser: no intermediate CST). Every error path is part of the grammar, so one mistake
-// never hides the rest of the file; messages follow named-checkconf's wording and lines.
-import { EmbeddedActionsParser, EOF, type IToken } from 'chevrotain';
-import type { BindCst, BlockNode, StatementNode, ValueNode } from './cst';
-import { allTokens, Bang, BlockComment, UnclosedComment, bindLexer, LBrace, QuotedString, RBrace, Semicolon, Word } from './lexer';
+// The named.conf parser used in production: a hand-written scanner and recursive-descent parser for the generic
+// statement grammar of reference.ts (Chevrotain), producing exactly its tree, problems and comments
+// (test/unit/bind-parser-equivalence.test.ts). Why by hand: on a 1.8 MB named.conf Chevrotain's lexer and parser
+// take several times the whole budget of `v6ready check` (half of named-checkconf's time); this grammar has five
+// token kinds and three rules, so a loop over char codes into typed arrays does the same work ~10x faster.
+import type { BindCst, BlockNode, StatementNode, StringNode, ValueNode, WordNode } from './cst';
 
 export interface SyntaxProblem {
   message: string;
@@ -11,15 +11,6 @@ export interface SyntaxProblem {
   end: number;
   /** Offset of a related place (the unclosed '{'). */
   related?: number;
-}
-
-/** Does a QuotedString token end with its own unescaped closing quote? */
-function isClosedString(img: string): boolean {
-  for (let i = 1; i < img.length; i++) {
-    if (img[i] === '\\') i++;
-    else if (img[i] === '"') return i === img.length - 1;
-  }
-  return false;
 }
 
 export interface BindComment {
@@ -34,204 +25,306 @@ export interface BindParseOutput {
   comments: BindComment[];
 }
 
-class BindParser extends EmbeddedActionsParser {
-  problems: SyntaxProblem[] = [];
-  textLength = 0;
-
-  constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 1 });
-    this.performSelfAnalysis();
-  }
-
-  private describe(tok: IToken): { near: string; start: number; end: number } {
-    if (tok.tokenType === EOF) return { near: 'end of file', start: this.textLength, end: this.textLength };
-    return { near: `'${tok.image}'`, start: tok.startOffset, end: tok.startOffset + tok.image.length };
-  }
-
-  private problem(message: string, start: number, end: number): void {
-    this.problems.push({ message, start, end });
-  }
-
-  public file = this.RULE('file', (): StatementNode[] => {
-    const statements: StatementNode[] = [];
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => { const s = this.SUBRULE(this.statement); this.ACTION(() => statements.push(s)); } },
-        {
-          ALT: () => {
-            const t = this.CONSUME(RBrace);
-            this.OPTION(() => this.CONSUME2(Semicolon));
-            this.ACTION(() => this.problem(`syntax error near '}': this brace closes nothing`, t.startOffset, t.startOffset + 1));
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(Semicolon);
-            this.ACTION(() => this.problem(`syntax error near ';': a ';' with no statement before it`, t.startOffset, t.startOffset + 1));
-          },
-        },
-      ]);
-    });
-    return statements;
-  });
-
-  public statement = this.RULE('statement', (): StatementNode => {
-    const values: ValueNode[] = [];
-    this.AT_LEAST_ONE(() => {
-      const v = this.SUBRULE(this.value);
-      this.ACTION(() => values.push(v));
-    });
-    let semicolon = -1;
-    this.OPTION(() => {
-      semicolon = this.CONSUME(Semicolon).startOffset;
-    });
-    return this.ACTION(() => {
-      const last = values[values.length - 1];
-      // A template slot alone on its line (`@TKEY_CONFIGURATION@` in BIND's *.conf.in) stands for whole
-      // statements of its own: no ';' is due after it.
-      const slot = values.length === 1 && values[0].kind === 'word' && /^@[A-Za-z0-9_]+@$/.test(values[0].image);
-      if (semicolon < 0 && !slot) {
-        const d = this.describe(this.LA(1));
-        this.problem(`missing ';' before ${d.near}`, d.start, d.end);
-      }
-      return { values, semicolon, start: values[0].start, end: semicolon >= 0 ? semicolon + 1 : last.end };
-    });
-  });
-
-  public value = this.RULE('value', (): ValueNode => {
-    return this.OR([
-      { ALT: () => { const t = this.CONSUME(Word); return { kind: 'word', image: t.image, start: t.startOffset, end: t.startOffset + t.image.length } as ValueNode; } },
-      {
-        ALT: () => {
-          const t = this.CONSUME(QuotedString);
-          return this.ACTION(() => {
-            const img = t.image;
-            const terminated = isClosedString(img);
-            const end = t.startOffset + img.length;
-            if (!terminated) this.problem(`unterminated string: the quote opened here is never closed (named: unexpected end of input)`, t.startOffset, t.startOffset + 1);
-            return { kind: 'string', image: img, value: terminated ? img.slice(1, -1) : img.slice(1), terminated, start: t.startOffset, end } as ValueNode;
-          });
-        },
-      },
-      { ALT: () => { const t = this.CONSUME(Bang); return { kind: 'bang', start: t.startOffset, end: t.startOffset + 1 } as ValueNode; } },
-      { ALT: () => this.SUBRULE(this.block) },
-    ]);
-  });
-
-  public block = this.RULE('block', (): BlockNode => {
-    const open = this.CONSUME(LBrace);
-    const statements: StatementNode[] = [];
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => { const s = this.SUBRULE(this.statement); this.ACTION(() => statements.push(s)); } },
-        {
-          ALT: () => {
-            const t = this.CONSUME(Semicolon);
-            this.ACTION(() => this.problem(`'}' expected near ';': a ';' with no statement before it`, t.startOffset, t.startOffset + 1));
-          },
-        },
-      ]);
-    });
-    let close = -1;
-    this.OPTION(() => {
-      close = this.CONSUME(RBrace).startOffset;
-    });
-    return this.ACTION(() => {
-      if (close < 0) {
-        const d = this.describe(this.LA(1));
-        this.problem(`'}' expected near ${d.near}: the '{' opened here is never closed`, d.start, d.end);
-        this.problems[this.problems.length - 1].related = open.startOffset;
-      }
-      const last = statements[statements.length - 1];
-      return { kind: 'block', statements, close, start: open.startOffset, end: close >= 0 ? close + 1 : last ? last.end : open.startOffset + 1 } as BlockNode;
-    });
-  });
-}
-
-// Chevrotain parsers are costly to build: one instance, reused for every document.
-let parser: BindParser | undefined;
-
-export function parseBindText(text: string): BindParseOutput {
-  parser ??= new BindParser();
-  const lexed = bindLexer.tokenize(text);
-  const problems: SyntaxProblem[] = [];
-  for (const e of lexed.errors) problems.push({ message: `unexpected character: ${e.message}`, start: e.offset, end: e.offset + (e.length || 1) });
-  // named's lexer ends a token at a NUL byte and reads on (`directory\0 "."` loads, good-embedded-null):
-  // control bytes right after a word end it silently; anywhere else they are errors.
-  const wordEnds = new Set<number>();
-  for (const t of lexed.tokens) if (t.tokenType === Word) wordEnds.add(t.startOffset + t.image.length);
-  for (const t of lexed.groups.invalid ?? []) {
-    if (wordEnds.has(t.startOffset) && /^\x00+$/.test(t.image)) continue;
-    const code = t.image.charCodeAt(0).toString(16).padStart(2, '0');
-    problems.push({ message: `invalid character U+00${code.toUpperCase()}: control characters are allowed only inside quoted strings`, start: t.startOffset, end: t.startOffset + t.image.length });
-  }
-  const comments: BindComment[] = [];
-  for (const c of lexed.groups.comments ?? []) {
-    const img = c.image;
-    if (c.tokenType === BlockComment || c.tokenType === UnclosedComment) {
-      const closed = c.tokenType === BlockComment;
-      if (!closed) problems.push({ message: `unterminated comment: '/*' is never closed (named: unexpected end of input)`, start: c.startOffset, end: c.startOffset + 2 });
-      comments.push({ start: c.startOffset, end: c.startOffset + img.length, body: img.slice(2, closed ? -2 : undefined) });
-    } else {
-      comments.push({ start: c.startOffset, end: c.startOffset + img.length, body: img.slice(img[0] === '#' ? 1 : 2) });
-    }
-  }
-  parser.textLength = text.length;
-  parser.problems = [];
-  parser.input = limitNesting(lexed.tokens, problems);
-  const statements = parser.file();
-  problems.push(...parser.problems);
-  for (const e of parser.errors) {
-    // Every error path is explicit in the grammar; this is a safety net for the unexpected.
-    const t = e.token;
-    const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
-    problems.push({ message: `syntax error near '${t.image || 'end of file'}'`, start, end: start + (t.image?.length ?? 0) });
-  }
-  problems.sort((a, b) => a.start - b.start);
-  return { cst: { statements }, problems: dedupeAtEnd(problems, text.length), comments };
-}
-
 /** Deeper than any real named.conf (views hold zones hold lists hold lists); keeps the parser's recursion bounded. */
 export const MAX_NESTING = 64;
 
-/** Drop blocks nested deeper than MAX_NESTING (with what they hold) and report the first one. */
-function limitNesting(tokens: IToken[], problems: SyntaxProblem[]): IToken[] {
-  // Cheap first pass: almost every file is far from the limit and keeps its token array as it is.
+// Token kinds the parser sees (comments, whitespace and control bytes never reach it).
+const WORD = 1;
+const STRING = 2;
+const LBRACE = 3;
+const RBRACE = 4;
+const SEMICOLON = 5;
+const BANG = 6;
+const EOF = 0;
+
+// Character classes of the ASCII range; everything from U+0080 up is a word character.
+const C_WORD = 1;
+const C_SPACE = 2;
+const C_INVALID = 3;
+const C_OTHER = 4; // / # " { } ; ! (each handled on its own)
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) CLASS[c] = C_SPACE;
+  else if (c <= 0x08 || (c >= 0x0e && c <= 0x1f) || c === 0x7f) CLASS[c] = C_INVALID;
+  // BIND's specials ({ } ; " ! #) and '/', which is a word character unless it starts a comment.
+  else if (c === 0x7b || c === 0x7d || c === 0x3b || c === 0x22 || c === 0x21 || c === 0x23 || c === 0x2f) CLASS[c] = C_OTHER;
+  else CLASS[c] = C_WORD;
+}
+
+/** The token stream as parallel typed arrays: no object per token. */
+interface Tokens {
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  count: number;
+}
+
+function grow(t: Tokens): void {
+  const size = t.kind.length * 2;
+  const kind = new Uint8Array(size);
+  kind.set(t.kind);
+  const start = new Int32Array(size);
+  start.set(t.start);
+  const end = new Int32Array(size);
+  end.set(t.end);
+  t.kind = kind;
+  t.start = start;
+  t.end = end;
+}
+
+/** Scan the text into tokens, comments, and problems for control bytes and unclosed comments. */
+function scan(text: string, comments: BindComment[], invalid: SyntaxProblem[], unclosed: SyntaxProblem[]): Tokens {
+  const n = text.length;
+  const initial = Math.max(64, n >> 3);
+  const t: Tokens = { kind: new Uint8Array(initial), start: new Int32Array(initial), end: new Int32Array(initial), count: 0 };
+  let lastWordEnd = -1;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const cls = c < 128 ? CLASS[c] : C_WORD;
+    if (cls === C_SPACE) {
+      i++;
+      continue;
+    }
+    let kind = 0;
+    const from = i;
+    if (cls === C_WORD || (c === 0x2f && !isCommentStart(text.charCodeAt(i + 1)))) {
+      i = wordEnd(text, i + 1, n);
+      kind = WORD;
+      lastWordEnd = i;
+    } else if (cls === C_INVALID) {
+      while (i < n && isInvalid(text.charCodeAt(i))) i++;
+      // named's lexer ends a token at a NUL byte and reads on (`directory\0 "."` loads, good-embedded-null):
+      // NULs right after a word end it silently; other control bytes, or anywhere else, are errors.
+      if (!(from === lastWordEnd && allNul(text, from, i))) {
+        const code = c.toString(16).padStart(2, '0').toUpperCase();
+        invalid.push({ message: `invalid character U+00${code}: control characters are allowed only inside quoted strings`, start: from, end: i });
+      }
+      continue;
+    } else if (c === 0x2f || c === 0x23) {
+      if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+        const close = text.indexOf('*/', i + 2);
+        if (close >= 0) {
+          i = close + 2;
+          comments.push({ start: from, end: i, body: text.slice(from + 2, i - 2) });
+        } else {
+          i = n;
+          unclosed.push({ message: `unterminated comment: '/*' is never closed (named: unexpected end of input)`, start: from, end: from + 2 });
+          comments.push({ start: from, end: i, body: text.slice(from + 2) });
+        }
+      } else {
+        i++;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d === 0x0a || d === 0x0d) break;
+          i++;
+        }
+        comments.push({ start: from, end: i, body: text.slice(from + (c === 0x23 ? 1 : 2), i) });
+      }
+      continue;
+    } else if (c === 0x22) {
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 0x22) {
+          i++;
+          break;
+        }
+        i += d === 0x5c ? 2 : 1;
+      }
+      if (i > n) i = n;
+      kind = STRING;
+    } else {
+      i++;
+      kind = c === 0x7b ? LBRACE : c === 0x7d ? RBRACE : c === 0x3b ? SEMICOLON : BANG;
+    }
+    if (t.count === t.kind.length) grow(t);
+    t.kind[t.count] = kind;
+    t.start[t.count] = from;
+    t.end[t.count] = i;
+    t.count++;
+  }
+  return t;
+}
+
+function isCommentStart(c: number): boolean {
+  return c === 0x2f || c === 0x2a;
+}
+
+function isInvalid(c: number): boolean {
+  return c < 128 && CLASS[c] === C_INVALID;
+}
+
+function allNul(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 0) return false;
+  return true;
+}
+
+/** End of a word whose first character is before `i`: word characters, and '/' when no comment starts there. */
+function wordEnd(text: string, i: number, n: number): number {
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || CLASS[c] === C_WORD) i++;
+    else if (c === 0x2f && !isCommentStart(text.charCodeAt(i + 1))) i++;
+    else break;
+  }
+  return i;
+}
+
+/** Drop blocks nested deeper than MAX_NESTING (with what they hold, and the `;` after them); report the first one. */
+function limitNesting(t: Tokens, problems: SyntaxProblem[]): Tokens {
+  // Cheap first pass: almost every file is far from the limit and keeps its tokens as they are.
   let d = 0;
   let tooDeep = false;
-  for (const t of tokens) {
-    if (t.tokenType === LBrace && ++d > MAX_NESTING) {
+  for (let k = 0; k < t.count; k++) {
+    if (t.kind[k] === LBRACE && ++d > MAX_NESTING) {
       tooDeep = true;
       break;
     }
-    if (t.tokenType === RBrace && d > 0) d--;
+    if (t.kind[k] === RBRACE && d > 0) d--;
   }
-  if (!tooDeep) return tokens;
+  if (!tooDeep) return t;
+  const out: Tokens = { kind: new Uint8Array(t.count), start: new Int32Array(t.count), end: new Int32Array(t.count), count: 0 };
   let depth = 0;
-  let deepest = 0;
   let reported = false;
   let dropSemicolon = false;
-  const out: IToken[] = [];
-  for (const t of tokens) {
-    if (t.tokenType === LBrace) {
+  for (let k = 0; k < t.count; k++) {
+    const kind = t.kind[k];
+    if (kind === LBRACE) {
       depth++;
-      deepest = Math.max(deepest, depth);
       if (depth > MAX_NESTING && !reported) {
         reported = true;
-        problems.push({ message: `blocks nested more than ${MAX_NESTING} deep: what is inside is not checked`, start: t.startOffset, end: t.startOffset + 1 });
+        problems.push({ message: `blocks nested more than ${MAX_NESTING} deep: what is inside is not checked`, start: t.start[k], end: t.start[k] + 1 });
       }
     }
     let keep = depth <= MAX_NESTING;
-    // The `;` that ends a dropped block goes with it.
-    if (dropSemicolon && t.tokenType === Semicolon) keep = false;
+    if (dropSemicolon && kind === SEMICOLON) keep = false;
     dropSemicolon = false;
-    if (t.tokenType === RBrace && depth > 0) {
+    if (kind === RBRACE && depth > 0) {
       if (depth === MAX_NESTING + 1) dropSemicolon = true;
       depth--;
     }
-    if (keep) out.push(t);
+    if (keep) {
+      out.kind[out.count] = kind;
+      out.start[out.count] = t.start[k];
+      out.end[out.count] = t.end[k];
+      out.count++;
+    }
   }
-  return deepest > MAX_NESTING ? out : tokens;
+  return out;
+}
+
+const TEMPLATE_SLOT = /^@[A-Za-z0-9_]+@$/;
+
+/** Recursive descent over the token arrays; the rules and their error paths mirror reference.ts one to one. */
+class Parser {
+  private p = 0;
+  readonly problems: SyntaxProblem[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly t: Tokens,
+  ) {}
+
+  private la(): number {
+    return this.p < this.t.count ? this.t.kind[this.p] : EOF;
+  }
+
+  /** The token a problem is reported at: its text, or the end of the file. */
+  private near(): { near: string; start: number; end: number } {
+    if (this.p >= this.t.count) return { near: 'end of file', start: this.text.length, end: this.text.length };
+    const s = this.t.start[this.p];
+    const e = this.t.end[this.p];
+    return { near: `'${this.text.slice(s, e)}'`, start: s, end: e };
+  }
+
+  file(): StatementNode[] {
+    const statements: StatementNode[] = [];
+    for (let k = this.la(); k !== EOF; k = this.la()) {
+      if (k === RBRACE) {
+        const s = this.t.start[this.p++];
+        if (this.la() === SEMICOLON) this.p++;
+        this.problems.push({ message: `syntax error near '}': this brace closes nothing`, start: s, end: s + 1 });
+      } else if (k === SEMICOLON) {
+        const s = this.t.start[this.p++];
+        this.problems.push({ message: `syntax error near ';': a ';' with no statement before it`, start: s, end: s + 1 });
+      } else statements.push(this.statement());
+    }
+    return statements;
+  }
+
+  private statement(): StatementNode {
+    const values: ValueNode[] = [];
+    for (let k = this.la(); k === WORD || k === STRING || k === BANG || k === LBRACE; k = this.la()) values.push(this.value(k));
+    let semicolon = -1;
+    if (this.la() === SEMICOLON) semicolon = this.t.start[this.p++];
+    const last = values[values.length - 1];
+    // A template slot alone on its line (`@TKEY_CONFIGURATION@` in BIND's *.conf.in) stands for whole
+    // statements of its own: no ';' is due after it.
+    const slot = values.length === 1 && values[0].kind === 'word' && TEMPLATE_SLOT.test(values[0].image);
+    if (semicolon < 0 && !slot) {
+      const d = this.near();
+      this.problems.push({ message: `missing ';' before ${d.near}`, start: d.start, end: d.end });
+    }
+    return { values, semicolon, start: values[0].start, end: semicolon >= 0 ? semicolon + 1 : last.end };
+  }
+
+  private value(k: number): ValueNode {
+    if (k === LBRACE) return this.block();
+    const start = this.t.start[this.p];
+    const end = this.t.end[this.p];
+    this.p++;
+    if (k === WORD) return { kind: 'word', image: this.text.slice(start, end), start, end } satisfies WordNode;
+    if (k === BANG) return { kind: 'bang', start, end };
+    const image = this.text.slice(start, end);
+    const terminated = end - start >= 2 && this.text.charCodeAt(end - 1) === 0x22 && isClosedAt(image);
+    if (!terminated) this.problems.push({ message: `unterminated string: the quote opened here is never closed (named: unexpected end of input)`, start, end: start + 1 });
+    return { kind: 'string', image, value: terminated ? image.slice(1, -1) : image.slice(1), terminated, start, end } satisfies StringNode;
+  }
+
+  private block(): BlockNode {
+    const open = this.t.start[this.p++];
+    const statements: StatementNode[] = [];
+    for (let k = this.la(); k !== EOF && k !== RBRACE; k = this.la()) {
+      if (k === SEMICOLON) {
+        const s = this.t.start[this.p++];
+        this.problems.push({ message: `'}' expected near ';': a ';' with no statement before it`, start: s, end: s + 1 });
+      } else statements.push(this.statement());
+    }
+    let close = -1;
+    if (this.la() === RBRACE) close = this.t.start[this.p++];
+    if (close < 0) {
+      const d = this.near();
+      this.problems.push({ message: `'}' expected near ${d.near}: the '{' opened here is never closed`, start: d.start, end: d.end, related: open });
+    }
+    const last = statements[statements.length - 1];
+    return { kind: 'block', statements, close, start: open, end: close >= 0 ? close + 1 : last ? last.end : open + 1 };
+  }
+}
+
+/** Does a string token that ends with '"' end with its own closing quote (not an escaped one)? */
+function isClosedAt(img: string): boolean {
+  // The scanner stops at the first unescaped quote, so the token is closed exactly when its last quote is
+  // unescaped: an odd run of backslashes before it escapes it.
+  let backslashes = 0;
+  for (let i = img.length - 2; i >= 1 && img.charCodeAt(i) === 0x5c; i--) backslashes++;
+  return backslashes % 2 === 0;
+}
+
+export function parseBindText(text: string): BindParseOutput {
+  const comments: BindComment[] = [];
+  const invalid: SyntaxProblem[] = [];
+  const unclosed: SyntaxProblem[] = [];
+  const scanned = scan(text, comments, invalid, unclosed);
+  // The order problems are collected in decides ties after sorting, as in reference.ts.
+  const problems: SyntaxProblem[] = invalid;
+  for (const p of unclosed) problems.push(p);
+  const tokens = limitNesting(scanned, problems);
+  const parser = new Parser(text, tokens);
+  const statements = parser.file();
+  for (const p of parser.problems) problems.push(p);
+  problems.sort((a, b) => a.start - b.start);
+  return { cst: { statements }, problems: dedupeAtEnd(problems, text.length), comments };
 }
 
 /** At the end of the file one missing token explains everything: keep the first problem reported there. */
@@ -245,4 +338,3 @@ function dedupeAtEnd(problems: SyntaxProblem[], eof: number): SyntaxProblem[] {
     return true;
   });
 }
-

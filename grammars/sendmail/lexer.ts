@@ -70,11 +70,16 @@ export const Text = createToken({
 
 export const allTokens: TokenType[] = [WhiteSpace, Dnl, M4Comment, Quoted, StrayClose, LParen, RParen, Comma, Word, Hash, Text];
 
-export const sendmailLexer = new Lexer(allTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  recoveryEnabled: true,
-});
+// Built on first use: a Chevrotain lexer costs milliseconds to analyse, and a process checking one dialect
+// should not pay for the others.
+let lexer: Lexer | undefined;
+export function sendmailLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: true,
+    recoveryEnabled: true,
+  }));
+}
 
 /** Where a line ends (the offset of its line break, or the text length). */
 function lineEndFrom(text: string, i: number): number {
@@ -239,10 +244,13 @@ export function prescan(text: string): { quoteEnd: Map<number, number>; commentL
 
 /** Lex a .mc text: tokens, comment tokens, and the quote problems found on the way. */
 export function lexMc(text: string) {
+  // Build the lexer while `state` is empty: Chevrotain's validation runs the custom patterns, and with a
+  // document's comment limit set M4Comment would match '#' and make Hash look unreachable.
+  const lexer = sendmailLexer();
   const scan = prescan(text);
   state = { quoteEnd: scan.quoteEnd, commentLimit: scan.commentLimit };
   try {
-    const lexed = sendmailLexer.tokenize(text);
+    const lexed = lexer.tokenize(text);
     return { lexed, problems: scan.problems, commentLimit: scan.commentLimit };
   } finally {
     state = { quoteEnd: new Map(), commentLimit: 0 };

@@ -60,8 +60,13 @@ export const allTokens: TokenType[] = [
   Newline, KeywordLike, ArgPiece, WhiteSpace, LineBreak, EndOfDirective, Comment, Keyword, QuotedKeyword, StrayEquals, Quoted, Word,
 ];
 
-export const sshdLexer = new Lexer(sshdLexerDefinition, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  recoveryEnabled: true,
-});
+// Built on first use: a Chevrotain lexer costs milliseconds to analyse, and a process checking one dialect
+// should not pay for the others.
+let lexer: Lexer | undefined;
+export function sshdLexer(): Lexer {
+  return (lexer ??= new Lexer(sshdLexerDefinition, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: true,
+    recoveryEnabled: true,
+  }));
+}

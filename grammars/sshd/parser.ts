@@ -147,7 +147,7 @@ function buildDirective(text: string, raw: RawDirective): DirectiveNode {
 
 export function parseSshdText(text: string): SshdParseOutput {
   parser ??= new SshdParser();
-  const lexed = sshdLexer.tokenize(text);
+  const lexed = sshdLexer().tokenize(text);
   const problems: SyntaxProblem[] = [];
   for (const e of lexed.errors) problems.push({ message: `unexpected character: ${e.message}`, start: e.offset, end: e.offset + (e.length || 1) });
   const nul = text.indexOf('\0');

@@ -86,8 +86,13 @@ export const Invalid = createToken({ name: 'Invalid', pattern: /\x00+/, group: '
 
 export const allTokens: TokenType[] = [Spaces, Newline, Comment, LParen, RParen, QuotedString, Word, Invalid];
 
-export const zoneLexer = new Lexer(allTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  recoveryEnabled: true,
-});
+// Built on first use: a Chevrotain lexer costs milliseconds to analyse, and a process checking one dialect
+// should not pay for the others.
+let lexer: Lexer | undefined;
+export function zoneLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: true,
+    recoveryEnabled: true,
+  }));
+}

@@ -138,7 +138,7 @@ let parser: ZoneParser | undefined;
 
 export function parseZoneText(text: string): ZoneParseOutput {
   parser ??= new ZoneParser();
-  const lexed = zoneLexer.tokenize(text);
+  const lexed = zoneLexer().tokenize(text);
   const problems: SyntaxProblem[] = [];
   for (const e of lexed.errors) problems.push({ message: `unexpected character: ${e.message}`, start: e.offset, end: e.offset + (e.length || 1) });
   for (const t of lexed.groups.invalid ?? []) {

@@ -1,5 +1,5 @@
-// Publishing diagnostics: on open, on change (debounced) or only on save (`v6ready.run`), and again for every
-// open document when the settings change. A parser crash becomes one diagnostic, never a dead server.
+// Publishing diagnostics: on open, on change (at once, coalesced) or only on save (`v6ready.run`), and again for
+// every open document when the settings change. A parser crash becomes one diagnostic, never a dead server.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,7 +7,13 @@ import { INTERNAL_ERROR_RULE } from '../core/analyze';
 import { SOURCE, toDiagnostic } from './convert';
 import type { Session } from './session';
 
-export const DEBOUNCE_MS = 150;
+/**
+ * A change is linted after a short window, not a 150 ms debounce: a keystroke's diagnostics come at once, and
+ * changes that arrive together (a multi-cursor edit, a burst of didChange from a script), or while a lint runs
+ * (linting is synchronous, so they queue behind it), share one lint of the newest version: the pending timer is
+ * kept, not restarted, so steady typing never postpones diagnostics.
+ */
+export const CHANGE_DELAY_MS = 10;
 
 export class Linter {
   private timers = new Map<string, NodeJS.Timeout>();
@@ -53,7 +59,9 @@ export class Linter {
     if (doc.version === this.openedAt.get(doc.uri)) return;
     const settings = await this.session.settings.get(doc.uri);
     if (settings.run === 'onSave') return;
-    this.lintLater(doc.uri, DEBOUNCE_MS);
+    // A lint already pending reads the document when it runs, so it covers this change too.
+    if (this.timers.has(doc.uri)) return;
+    this.lintLater(doc.uri, CHANGE_DELAY_MS);
   }
 
   private async saved(doc: TextDocument): Promise<void> {

@@ -18,7 +18,12 @@ export interface AmlElement {
   problem?: string;
 }
 
+/** The statement as an address match list element: read once per statement (several rules ask), shared read-only. */
 export function amlElementOf(st: StatementNode): AmlElement {
+  return (st.element as AmlElement | undefined) ?? (st.element = readAmlElement(st));
+}
+
+function readAmlElement(st: StatementNode): AmlElement {
   let i = 0;
   let negated = false;
   while (st.values[i]?.kind === 'bang') {

@@ -30,6 +30,8 @@ export class FamilyResolver {
   private readonly defs: Map<string, BindName>;
   /** The linked file a definition was found in (absent: the analysed file). */
   private readonly fileOf = new Map<BindName, string>();
+  /** What a named list admits, followed from scratch: thousands of zones name the same few acls. Shared read-only. */
+  private readonly resolved = new Map<string, Families>();
 
   /** Names resolve in the analysed file first, then in the files joined to it by includes. */
   constructor(model: BindModel, linked: readonly LinkedFile<BindModel>[] = []) {
@@ -113,9 +115,17 @@ export class FamilyResolver {
     const def = this.defs.get(key);
     if (!def) return { ...none(), unknown: true };
     if (seen.has(key)) return { ...none(), via: [def] };
+    // Only an answer found with nothing seen before is the list's own (a cycle cut elsewhere changes it).
+    const fresh = seen.size === 0;
+    if (fresh) {
+      const known = this.resolved.get(key);
+      if (known) return known;
+    }
     seen.add(key);
     const f = body(def) ?? { ...none(), unknown: true };
-    return { ...f, via: [def, ...f.via.filter((v) => v !== def)] };
+    const out = { ...f, via: [def, ...f.via.filter((v) => v !== def)] };
+    if (fresh) this.resolved.set(key, out);
+    return out;
   }
 }
 

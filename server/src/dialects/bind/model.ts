@@ -4,7 +4,7 @@ import type { BindCst, BlockNode, StatementNode, StringNode, ValueNode, WordNode
 import { textOf } from '../../../../grammars/bind/cst';
 import type { SyntaxProblem } from '../../../../grammars/bind/parser';
 import type { Span } from '../../core/types';
-import { blockContexts, clauseArgCount, finalSemicolonOptional, isRawTextContext, lookupClause } from './catalogue';
+import { blockContexts, clauseArgCount, finalSemicolonOptional, isRawTextContext, lookupClause, valuesKey } from './catalogue';
 
 export interface Clause {
   /** Lower-case name: the text of the first value ('' when the statement starts with `!` or a block). */
@@ -25,6 +25,19 @@ export interface Clause {
   children: Clause[];
   /** Its first block argument, if any. */
   block?: BlockNode;
+  /** The catalogue's key for its values (catalogue valuesKey of args and head): computed once, asked often. */
+  argsKey: string;
+  /** Answers derived from the (immutable) clause, kept on it rather than in WeakMaps, which cost the GC dearly. */
+  memo?: ClauseMemo;
+}
+
+export interface ClauseMemo {
+  /** First child per name (semantics.childNamed, large blocks only). */
+  firstChild?: Map<string, Clause>;
+  /** Does a reading of the grammar take all its values (semantics.contextIsCertain)? */
+  readable?: boolean;
+  /** semantics.contextIsCertain's answer. */
+  certain?: boolean;
 }
 
 export interface BindModel {
@@ -48,6 +61,10 @@ interface BlockFacts {
   lenientCloses: Set<number>;
 }
 
+const EMPTY: ValueNode[] = [];
+/** Shared by every clause without a block (most of them); frozen, so nothing can add to it by mistake. */
+const NO_CHILDREN = Object.freeze([]) as unknown as Clause[];
+
 function buildClauses(statements: readonly StatementNode[], context: string, parent: Clause | undefined, problems: SyntaxProblem[], facts: BlockFacts): Clause[] {
   const out: Clause[] = [];
   for (const st of statements) {
@@ -59,11 +76,13 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
       // A list element may start with `!` or a nested list: the catalogue reads it whole from its head.
       const head = nameNode ? undefined : first;
       let args = values.slice(1);
-      const take = clauseArgCount(context, name, args, head);
-      let rest: ValueNode[] = [];
+      let key = valuesKey(args, head);
+      const take = clauseArgCount(context, name, args, head, key);
+      let rest: ValueNode[] = EMPTY;
       if (take !== undefined && take < args.length) {
         rest = args.slice(take);
         args = args.slice(0, take);
+        key = valuesKey(args, head);
         problems.push({ message: `missing ';' before ${describe(rest[0])}`, start: rest[0].start, end: rest[0].end });
       }
       const last = args[args.length - 1] ?? first;
@@ -78,23 +97,34 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
         semicolon,
         context,
         parent,
-        children: [],
+        children: NO_CHILDREN,
+        block: undefined,
+        argsKey: key,
+        memo: undefined,
       };
-      const blocks = (head ? [head, ...args] : args).filter((a): a is BlockNode => a.kind === 'block');
-      clause.block = blocks.find((b) => b !== head) ?? blocks[0];
-      if (blocks.length) {
-        const contexts = blockContexts(context, name, args, head);
+      // The blocks among the head and the arguments, in order; the clause's block is the first that is not its head.
+      let blocks: BlockNode[] | undefined;
+      if (head?.kind === 'block') blocks = [head];
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a.kind === 'block') (blocks ??= []).push(a);
+      }
+      if (blocks) {
+        clause.children = [];
+        clause.block = blocks.find((b) => b !== head) ?? blocks[0];
+        const contexts = blockContexts(context, name, args, head, key);
         const fallback = (nameNode ? lookupClause(context, name)?.blockContext : undefined) ?? (nameNode ? name : context === 'aml' ? 'aml' : 'list');
-        blocks.forEach((b, i) => {
+        for (let i = 0; i < blocks.length; i++) {
+          const b = blocks[i];
           const ctx = contexts?.[i] ?? (i === 0 ? fallback : nameNode ? name : 'list');
           if (isRawTextContext(ctx)) {
             facts.rawText.push({ start: b.start, end: b.end });
-            return;
+            continue;
           }
           if (finalSemicolonOptional(ctx) && b.close >= 0) facts.lenientCloses.add(b.close);
           // No spread: a block can hold hundreds of thousands of clauses.
           for (const child of buildClauses(b.statements, ctx, clause, problems, facts)) clause.children.push(child);
-        });
+        }
       }
       out.push(clause);
       values = rest;

@@ -22,15 +22,19 @@ export function childrenNamed(c: Clause, name: string): Clause[] {
   return c.children.filter((x) => x.name === name && x.parent === c);
 }
 
-const firstChild = new WeakMap<Clause, Map<string, Clause>>();
-
-/** The first sub-clause with a name (indexed once per clause: a view may hold thousands of zones). */
+/** The first sub-clause with a name (a view may hold thousands of zones: large blocks are indexed once). */
 export function childNamed(c: Clause, name: string): Clause | undefined {
-  let byName = firstChild.get(c);
+  const children = c.children;
+  // Most blocks hold a handful of clauses: a scan beats building (and collecting) a map for each.
+  if (children.length <= 16) {
+    for (let i = 0; i < children.length; i++) if (children[i].name === name) return children[i];
+    return undefined;
+  }
+  let byName = c.memo?.firstChild;
   if (!byName) {
     byName = new Map();
-    for (const x of c.children) if (!byName.has(x.name)) byName.set(x.name, x);
-    firstChild.set(c, byName);
+    for (const x of children) if (!byName.has(x.name)) byName.set(x.name, x);
+    (c.memo ??= {}).firstChild = byName;
   }
   return byName.get(name);
 }
@@ -88,11 +92,18 @@ export function globalOption(model: BindModel, name: string): Clause | undefined
 const optionsBlocks = new WeakMap<BindModel, Clause[]>();
 
 /** Every zone statement, anywhere (top level or in a view). */
-export function zones(model: BindModel): Clause[] {
-  const out: Clause[] = [];
-  for (const c of walkClauses(model.clauses)) if (c.name === 'zone' && (c.context === 'top' || c.context === 'view')) out.push(c);
+export function zones(model: BindModel): readonly Clause[] {
+  // Six rules ask: collect once per model.
+  let out = zonesOf.get(model);
+  if (!out) {
+    out = [];
+    for (const c of walkClauses(model.clauses)) if (c.name === 'zone' && (c.context === 'top' || c.context === 'view')) out.push(c);
+    zonesOf.set(model, out);
+  }
   return out;
 }
+
+const zonesOf = new WeakMap<BindModel, Clause[]>();
 
 /** Top-level statements with one of the names (e.g. all `acl` definitions). */
 export function topLevel(model: BindModel, ...names: string[]): Clause[] {
@@ -105,24 +116,31 @@ export function numberOf(v: ValueNode | undefined): number | undefined {
   return t !== undefined && /^[0-9]+$/.test(t) ? Number(t) : undefined;
 }
 
+/** Does some reading of the grammar take all of the clause's values (so its blocks' contexts are known)? */
+function isReadable(p: Clause): boolean {
+  let r = p.memo?.readable;
+  if (r === undefined) {
+    const head = p.nameNode ? undefined : p.statement.values[0];
+    // The model keyed the same values when the clause has a name (no head): reuse its key.
+    r = blockContexts(p.context, p.name, p.args, head, p.nameNode ? p.argsKey : undefined) !== undefined;
+    (p.memo ??= {}).readable = r;
+  }
+  return r;
+}
+
 /**
  * Is the clause's context certain? When its parent's values fit no reading of the grammar (a wrong value
  * before a block), the model guesses the blocks' contexts, and in a block never closed the statements may
  * belong after the missing `}`; rules that judge a clause by its context skip those.
  */
-const readable = new WeakMap<Clause, boolean>();
-
-/** Does some reading of the grammar take all of the clause's values (so its blocks' contexts are known)? */
-function isReadable(p: Clause): boolean {
-  let r = readable.get(p);
-  if (r === undefined) {
-    const head = p.nameNode ? undefined : p.statement.values[0];
-    readable.set(p, (r = blockContexts(p.context, p.name, p.args, head) !== undefined));
-  }
-  return r;
+export function contextIsCertain(c: Clause): boolean {
+  // Most rules ask it of every clause: answer once per clause.
+  let certain = c.memo?.certain;
+  if (certain === undefined) (c.memo ??= {}).certain = certain = isContextCertain(c);
+  return certain;
 }
 
-export function contextIsCertain(c: Clause): boolean {
+function isContextCertain(c: Clause): boolean {
   for (let p = c.parent, child: Clause = c; p; child = p, p = p.parent) {
     // In a block that is never closed, the statements may belong after a missing `}`: the syntax finding is the news.
     if (p.block && p.block.close < 0) return false;

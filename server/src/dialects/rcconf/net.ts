@@ -173,9 +173,15 @@ export interface InterfaceConfig {
   all: Assignment[];
 }
 
+const interfacesOf = new WeakMap<RcconfModel, Map<string, InterfaceConfig>>();
+
 /** The interfaces this file configures (ifconfig_DEFAULT excluded), from the knobs that stay set. */
-export function interfaces(model: RcconfModel): Map<string, InterfaceConfig> {
+export function interfaces(model: RcconfModel): ReadonlyMap<string, InterfaceConfig> {
+  // Asked once per unknown knob (unknown-knob's suggestions): build it once per model, not once per call.
+  const known = interfacesOf.get(model);
+  if (known) return known;
   const out = new Map<string, InterfaceConfig>();
+  interfacesOf.set(model, out);
   const get = (name: string) => {
     let c = out.get(name);
     if (!c) out.set(name, (c = { name, aliases: [], legacyAliases: [], all: [] }));

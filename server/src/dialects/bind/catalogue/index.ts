@@ -288,18 +288,89 @@ export function listElementShapes(context: string, version?: GrammarVersion): Sh
   return out;
 }
 
+// Matching is a pure function of the context, the clause name and the values' kinds and texts (a block counts
+// by its kind only: its clauses are matched on their own). Configs repeat themselves (`type primary;`,
+// `allow-transfer { xfr; };` in thousands of zones), so every answer is remembered under that key. The results
+// are shared: callers only read them.
+const MEMO_LIMIT = 50_000;
+
+/** Answers by context, then clause name, then the values' key: short keys, no string built per lookup but the last. */
+class Memo<T> {
+  private map = new Map<string, Map<string, Map<string, T>>>();
+  private size = 0;
+  get(context: string, name: string, key: string, compute: () => T): T {
+    let byName = this.map.get(context);
+    if (!byName) this.map.set(context, (byName = new Map()));
+    let byKey = byName.get(name);
+    if (!byKey) byName.set(name, (byKey = new Map()));
+    const hit = byKey.get(key);
+    if (hit !== undefined || byKey.has(key)) return hit as T;
+    const value = compute();
+    // A bound, so a long editing session cannot grow it without end.
+    if (++this.size > MEMO_LIMIT) {
+      this.map.clear();
+      this.size = 0;
+    }
+    byKey.set(key, value);
+    return value;
+  }
+}
+
+/**
+ * The key of a clause's values (and its head, for a list element that starts with `!` or a block): kind and text
+ * of each, in a form no two different lists share. Computed once per clause by the model (clauseArgCount,
+ * blockContexts take it).
+ */
+export function valuesKey(values: readonly ValueNode[], head?: ValueNode): string {
+  if (!head && values.length === 0) return '';
+  if (!head && values.length === 1 && values[0].kind === 'block') return '{';
+  let key = head ? `h${valueKey(head)}` : '';
+  for (let i = 0; i < values.length; i++) key += valueKey(values[i]);
+  return key;
+}
+
+function valueKey(v: ValueNode): string {
+  switch (v.kind) {
+    case 'word':
+      return `w${v.image.length}:${v.image}`;
+    case 'string':
+      return `s${v.value.length}:${v.value}`;
+    case 'bang':
+      return '!';
+    case 'block':
+      return '{';
+  }
+}
+
+/** One memo per grammar version and strictness, so the key needs no string built per call. */
+const matchClauseMemos = [new Map<GrammarVersion, Memo<MatchResult | undefined>>(), new Map<GrammarVersion, Memo<MatchResult | undefined>>()];
+function matchClauseMemoFor(version: GrammarVersion, strict: boolean): Memo<MatchResult | undefined> {
+  const byVersion = matchClauseMemos[strict ? 1 : 0];
+  let memo = byVersion.get(version);
+  if (!memo) byVersion.set(version, (memo = new Memo()));
+  return memo;
+}
+const matchElementMemo = new Memo<MatchResult | undefined>();
+const argCountMemo = new Memo<number | undefined>();
+const blockContextsMemo = new Memo<Array<string | undefined> | undefined>();
+
 /**
  * Match a clause's values against its shape in one version, for value checks: `complete` says whether the
  * version accepts them, `furthest`/`expected` say where and what it wanted. undefined for unknown clauses.
  * `strict` checks atoms as BIND's parser does (durations, port and integer ranges), not just their form.
  */
-export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false): MatchResult | undefined {
+export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false, key = valuesKey(args)): MatchResult | undefined {
   const shape = clauseIn(context, name, version)?.shape;
-  return shape ? matchShape(shape, args, resolve, true, strict) : undefined;
+  if (!shape) return undefined;
+  return matchClauseMemoFor(version, strict).get(context, name, key, () => matchShape(shape, args, resolve, true, strict));
 }
 
 /** Match a list element (its first value included) against the list's element shapes in one version. */
 export function matchElement(context: string, values: readonly ValueNode[], version: GrammarVersion, strict = false): MatchResult | undefined {
+  return matchElementMemo.get(context, '', `${version}${strict ? '!' : ''}\u0001${valuesKey(values)}`, () => matchElementUncached(context, values, version, strict));
+}
+
+function matchElementUncached(context: string, values: readonly ValueNode[], version: GrammarVersion, strict: boolean): MatchResult | undefined {
   const shapes = listElementShapes(context, version);
   let best: MatchResult | undefined;
   for (const s of shapes) {
@@ -384,7 +455,11 @@ function candidateValues(element: boolean, name: string, args: readonly ValueNod
  * and the args are matched against the list's element shapes; pass `head` for elements that start with `!`
  * or a block (name '').
  */
-export function clauseArgCount(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): number | undefined {
+export function clauseArgCount(context: string, name: string, args: readonly ValueNode[], head?: ValueNode, key = valuesKey(args, head)): number | undefined {
+  return argCountMemo.get(context, name, key, () => clauseArgCountUncached(context, name, args, head));
+}
+
+function clauseArgCountUncached(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): number | undefined {
   const { shapes, element } = candidateShapes(context, name);
   if (shapes.length === 0 || (element && !head && name === '')) return undefined;
   let best: number | undefined;
@@ -406,7 +481,11 @@ export function clauseArgCount(context: string, name: string, args: readonly Val
  * `[head, ...args]` (an element that is itself a block, `{ 10/8; }` in an aml, gets the list's context).
  * undefined when no reading takes all the values (the statement is wrong or unknown).
  */
-export function blockContexts(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): Array<string | undefined> | undefined {
+export function blockContexts(context: string, name: string, args: readonly ValueNode[], head?: ValueNode, key = valuesKey(args, head)): Array<string | undefined> | undefined {
+  return blockContextsMemo.get(context, name, key, () => blockContextsUncached(context, name, args, head));
+}
+
+function blockContextsUncached(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): Array<string | undefined> | undefined {
   const { shapes, element } = candidateShapes(context, name);
   for (const { values, skip } of candidateValues(element, name, args, head)) {
     for (const shape of shapes) {

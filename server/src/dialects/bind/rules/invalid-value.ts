@@ -156,7 +156,7 @@ export default defineRule<BindModel>({
         continue;
       }
       if (!c.nameNode || !isMapContext(c.context) || !clauseIn(c.context, c.name, v) || !contextIsCertain(c)) continue;
-      const r = matchClause(c.context, c.name, c.args, v, true);
+      const r = matchClause(c.context, c.name, c.args, v, true, c.nameNode ? c.argsKey : undefined);
       if (!r) continue;
       if (r.complete) {
         const problem = rangeProblem(c);

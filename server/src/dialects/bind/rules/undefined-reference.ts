@@ -10,16 +10,25 @@ import { effectiveOption, valueText, zoneName, zones, zoneTypeOf } from '../sema
 
 const lower = (s: string) => s.toLowerCase();
 
-/** Names defined by statements of these kinds, at the top level or in a view. */
-function defined(models: readonly BindModel[], ...kinds: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const c of models.flatMap((m) => [...walkClauses(m.clauses)])) {
+/** Names defined by statements of each kind, at the top level or in a view, in any of the models (one walk for all kinds). */
+function definedByKind(models: readonly BindModel[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const c of models.flatMap((m) => walkClauses(m.clauses))) {
     // A definition has a block (`dnssec-policy "p" { ... };`); `dnssec-policy "p";` in a view is a use.
-    if (kinds.includes(c.name) && (c.context === 'top' || c.context === 'view') && c.block) {
+    if ((c.context === 'top' || c.context === 'view') && c.block) {
       const n = valueText(c.args[0]);
-      if (n !== undefined && c.args[0]?.kind !== 'block') out.add(lower(n));
+      if (n === undefined || c.args[0]?.kind === 'block') continue;
+      let names = out.get(c.name);
+      if (!names) out.set(c.name, (names = new Set()));
+      names.add(lower(n));
     }
   }
+  return out;
+}
+
+function defined(byKind: Map<string, Set<string>>, ...kinds: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const k of kinds) for (const n of byKind.get(k) ?? []) out.add(n);
   return out;
 }
 
@@ -63,12 +72,12 @@ export default defineRule<BindModel>({
     const m = ctx.model;
     // Definitions may come from included files: unless every one of them could be read, say nothing rather than guess.
     if (ctx.linkedPartial || (ctx.linked.length === 0 && m.clauses.some((c) => c.name === 'include'))) return;
-    const models = [m, ...ctx.linked.map((l) => l.model)];
-    const acls = defined(models, 'acl');
-    const lists = defined(models, 'primaries', 'masters', 'parental-agents', 'remote-servers');
-    const tls = defined(models, 'tls');
-    const http = defined(models, 'http');
-    const policies = defined(models, 'dnssec-policy');
+    const byKind = definedByKind([m, ...ctx.linked.map((l) => l.model)]);
+    const acls = defined(byKind, 'acl');
+    const lists = defined(byKind, 'primaries', 'masters', 'parental-agents', 'remote-servers');
+    const tls = defined(byKind, 'tls');
+    const http = defined(byKind, 'http');
+    const policies = defined(byKind, 'dnssec-policy');
     const allZones = zones(m);
     let notified: Set<Clause> | undefined;
     const tlsRef = (v: ValueNode | undefined) => {

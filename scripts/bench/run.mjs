@@ -1,0 +1,254 @@
+// `npm run bench`: v6ready against the real checkers on the same generated inputs, in-process throughput against
+// a regex scan, growth from 1x to 4x, LSP edit-to-diagnostics latency, hover, completion, memory and the
+// extension's load time. Prints ratios (medians of at least 5 runs) and writes BENCHMARKS.md. Times are only
+// printed here; no test asserts them. Inputs go to $TMPDIR/v6ready-bench, never into the repository.
+// Options: BENCH_RUNS=<n> (default 5), BENCH_SKIP_BUILD=1 (use the existing production dist/),
+// BENCH_LSP_ONLY=<file> (only the LSP measures, on that named.conf; prints, writes nothing).
+const LSP_ONLY = process.env.BENCH_LSP_ONLY;
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as rpc from 'vscode-jsonrpc/node.js';
+import { INPUTS, bindNamed } from './inputs.mjs';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
+const DIR = join(tmpdir(), 'v6ready-bench');
+const CLI = join(ROOT, 'dist/cli.js');
+const SERVER = join(ROOT, 'dist/server.js');
+const log = (s) => process.stdout.write(s + '\n');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';
+
+if (LSP_ONLY) {
+  const r = await benchLsp(readFileSync(LSP_ONLY, 'utf8'));
+  console.log({ ...r, edits: `p50 ${median(r.edits).toFixed(1)} p95 ${pct(r.edits, 0.95).toFixed(1)}`, hover: median(r.hover), completion: median(r.completion) });
+  process.exit(0);
+}
+
+// --- 1. The production bundle and the inputs -------------------------------------------------------------
+if (!process.env.BENCH_SKIP_BUILD) {
+  log('building the production bundle (node esbuild.mjs --production) ...');
+  const b = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: ROOT, stdio: 'inherit' });
+  if (b.status !== 0) process.exit(1);
+}
+for (const scale of [1, 2, 4]) {
+  mkdirSync(join(DIR, `x${scale}`), { recursive: true });
+  for (const input of INPUTS) writeFileSync(join(DIR, `x${scale}`, input.file), input.generate(scale));
+}
+writeFileSync(join(DIR, 'inputs.json'), JSON.stringify(INPUTS.map(({ dialect, language, file }) => ({ dialect, language, file }))));
+// A 200-line named.conf: the head of the big one.
+writeFileSync(join(DIR, 'small-named.conf'), bindNamed(1).split('\n').slice(0, 200).join('\n') + '\n');
+
+// --- 2. Whole process: v6ready check vs the real checker --------------------------------------------------
+function wall(cmd, args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, status: r.status, err: r.error };
+}
+
+/** sshd -t refuses to run without /run/sshd: run it in a private mount namespace that has one. */
+function checkerCommand(input, file) {
+  if (!input.checker) return undefined;
+  const [cmd, args] = input.checker(file);
+  if (cmd === 'sshd' && !existsSync('/run/sshd')) {
+    const quoted = [cmd, ...args].map((a) => `'${a}'`).join(' ');
+    return ['unshare', ['-m', 'sh', '-c', `mount -t tmpfs tmpfs /run && mkdir -m 0755 /run/sshd && exec ${quoted}`], 'in a private mount namespace (unshare -m) with /run/sshd'];
+  }
+  return [cmd, args, ''];
+}
+
+const whole = [];
+for (const input of INPUTS) {
+  const file = join(DIR, 'x1', input.file);
+  const ours = ['--', 'check', '--language', input.language, file];
+  wall(process.execPath, [CLI, ...ours.slice(1)]); // warm-up: fills the code cache and the page cache
+  const checker = checkerCommand(input, file);
+  let checkerOk = false;
+  if (checker) {
+    const w = wall(checker[0], checker[1]);
+    checkerOk = !w.err && w.status === 0;
+  }
+  const a = [];
+  const b = [];
+  for (let i = 0; i < RUNS; i++) {
+    a.push(wall(process.execPath, [CLI, ...ours.slice(1)]).ms);
+    if (checkerOk) b.push(wall(checker[0], checker[1]).ms);
+  }
+  const row = { dialect: input.dialect, file: input.file, bytes: readFileSync(file).length, ours: median(a), checker: checkerOk ? median(b) : undefined, checkerName: checker ? [checker[0] === 'unshare' ? 'sshd' : checker[0], ...(input.checker(file)[1].filter((x) => x.startsWith('-')))].join(' ') : undefined, note: checker?.[2] };
+  whole.push(row);
+  log(`${input.dialect.padEnd(8)} v6ready check ${ms(row.ours).padStart(9)}` + (row.checker !== undefined ? `   ${row.checkerName} ${ms(row.checker)}   ratio ${(row.ours / row.checker).toFixed(2)}x` : checker ? `   (${checker[0]} did not accept the input)` : '   (no checker)'));
+}
+const version = wall(process.execPath, [CLI, '--version']);
+const versionRuns = [];
+for (let i = 0; i < RUNS; i++) versionRuns.push(wall(process.execPath, [CLI, '--version']).ms);
+const nodeRuns = [];
+for (let i = 0; i < RUNS; i++) nodeRuns.push(wall(process.execPath, ['-e', '0']).ms);
+void version;
+
+// --- 3. In process: throughput, regex floor, growth ------------------------------------------------------
+log('in-process parse+lint ...');
+const esbuild = await import('esbuild');
+await esbuild.build({
+  entryPoints: [join(ROOT, 'scripts/bench/inproc.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  outfile: join(DIR, 'inproc.cjs'),
+  logLevel: 'warning',
+});
+const inproc = JSON.parse(spawnSync(process.execPath, [join(DIR, 'inproc.cjs'), DIR], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, BENCH_RUNS: String(RUNS) } }).stdout);
+
+// --- 4. LSP over JSON-RPC --------------------------------------------------------------------------------
+log('LSP on the big named.conf ...');
+const lsp = await benchLsp(readFileSync(join(DIR, 'x1', 'named.conf'), 'utf8'));
+
+// --- 5. Extension bundle load ----------------------------------------------------------------------------
+const loadScript = join(DIR, 'load-extension.cjs');
+writeFileSync(
+  loadScript,
+  `const Module = require('module');
+const load = Module._load;
+// A stand-in for the vscode module, which only exists inside VS Code: any property is a callable no-op.
+const stub = new Proxy(function () {}, { get: (t, k) => (k === 'then' ? undefined : stub), apply: () => stub, construct: () => stub });
+Module._load = function (request, ...rest) { return request === 'vscode' ? stub : load.call(this, request, ...rest); };
+// VS Code's extension host has Node's own modules loaded long before it activates an extension: load them first.
+for (const m of ['child_process', 'net', 'crypto', 'os', 'path', 'fs', 'util', 'stream', 'events', 'url', 'assert']) require(m);
+const t = performance.now();
+require(${JSON.stringify(join(ROOT, 'dist/extension.js'))});
+process.stdout.write(String(performance.now() - t));
+`,
+);
+const activation = [];
+for (let i = 0; i < RUNS; i++) activation.push(Number(spawnSync(process.execPath, [loadScript], { encoding: 'utf8' }).stdout));
+
+// --- 6. Report -------------------------------------------------------------------------------------------
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const lines = [];
+const p = (s = '') => lines.push(s);
+p('# Benchmarks');
+p();
+p('Written by `npm run bench` (scripts/bench/run.mjs); do not edit by hand. Every time is the median of');
+p(`${RUNS} runs unless it says otherwise; inputs are generated deterministically (scripts/bench/inputs.mjs).`);
+p();
+p(`- Machine: ${cpu}, ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z`);
+p(`- Load average when the run ended: ${loadavg().map((x) => x.toFixed(2)).join(', ')}. Other builds and tests shared this machine: wall times are noisy; ratios to a checker measured in the same loop are the steadier number.`);
+p(`- Startup: \`node -e 0\` ${ms(median(nodeRuns))}; \`v6ready --version\` ${ms(median(versionRuns))} (production bundle, V8 code cache warm).`);
+p();
+p('## Whole process: `v6ready check` vs the real checker on the same file (target: at most 0.5x)');
+p();
+p('| dialect | input | size | v6ready check | checker | checker time | ratio | target |');
+p('|---|---|---|---|---|---|---|---|');
+for (const r of whole) {
+  const ratio = r.checker !== undefined ? r.ours / r.checker : undefined;
+  const target = r.dialect === 'bind' || r.dialect === 'apache' ? (ratio !== undefined ? (ratio <= 0.5 ? 'met' : 'NOT met') : '?') : '–';
+  p(`| ${r.dialect} | ${r.file} | ${(r.bytes / 1e6).toFixed(2)} MB | ${ms(r.ours)} | ${r.checkerName ?? '–'}${r.note ? ` (${r.note})` : ''} | ${r.checker !== undefined ? ms(r.checker) : '–'} | ${ratio !== undefined ? ratio.toFixed(2) + 'x' : '–'} | ${target} |`);
+}
+p();
+p('## In process: parse + lint throughput, against a regex scan of the same bytes');
+p();
+p('The regex scan is one sticky regular expression splitting the text into words, strings, comments and punctuation:');
+p('the floor no JavaScript tokenizer goes below. Growth: time at 2x and 4x the input over time at 1x (linear = 2 and 4).');
+p();
+p('| dialect | 1x size | parse+lint | MB/s | regex scan | ratio to scan | 2x / 1x | 4x / 1x | findings (1x) |');
+p('|---|---|---|---|---|---|---|---|---|');
+for (const input of INPUTS) {
+  const rows = inproc[input.dialect];
+  const [a, b, c] = rows;
+  p(`| ${input.dialect} | ${(a.bytes / 1e6).toFixed(2)} MB | ${ms(a.ms)} | ${(a.bytes / 1e6 / (a.ms / 1000)).toFixed(1)} | ${ms(a.scanMs)} | ${(a.ms / a.scanMs).toFixed(1)}x | ${(b.ms / a.ms).toFixed(2)} | ${(c.ms / a.ms).toFixed(2)} | ${a.findings} |`);
+}
+p();
+p(`A ${inproc.small.lines}-line named.conf: ${ms(inproc.small.ms)} per parse+lint (p95 ${ms(inproc.small.p95)}, 200 runs) — target under 2 ms: ${inproc.small.ms < 2 ? 'met' : 'NOT met'}.`);
+p();
+p(`## LSP: the ${(lsp.bytes / 1e6).toFixed(2)} MB named.conf open in the server (dist/server.js over JSON-RPC on stdio)`);
+p();
+p('| measure | p50 | p95 | target |');
+p('|---|---|---|---|');
+p(`| open to first diagnostics | ${ms(lsp.open)} | – | – |`);
+p(`| one-character didChange to publishDiagnostics (${lsp.edits.length} edits) | ${ms(median(lsp.edits))} | ${ms(pct(lsp.edits, 0.95))} | p95 ≤ 50 ms: ${pct(lsp.edits, 0.95) <= 50 ? 'met' : 'NOT met'} |`);
+p(`| hover (${lsp.hover.length} requests) | ${ms(median(lsp.hover))} | ${ms(pct(lsp.hover, 0.95))} | – |`);
+p(`| completion (${lsp.completion.length} requests) | ${ms(median(lsp.completion))} | ${ms(pct(lsp.completion, 0.95))} | – |`);
+p();
+p(`Server resident memory with the file open: ${lsp.rssMb.toFixed(0)} MB after the edits (peak ${lsp.hwmMb.toFixed(0)} MB) — target under 150 MB: ${lsp.rssMb < 150 ? 'met' : 'NOT met'}.`);
+p();
+p('## Extension bundle load');
+p();
+p(`\`require('dist/extension.js')\` in a fresh Node process (vscode stubbed; Node's built-in modules loaded first, as in the extension host): ${ms(median(activation))} — target under 50 ms: ${median(activation) < 50 ? 'met' : 'NOT met'}.`);
+p();
+writeFileSync(join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
+log('\n' + lines.join('\n'));
+
+// --- LSP driver ------------------------------------------------------------------------------------------
+async function benchLsp(text) {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  child.stderr.resume();
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    const w = waiting.get(p.version);
+    if (w) {
+      waiting.delete(p.version);
+      w(performance.now());
+    }
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } }, workspace: { configuration: true } }, workspaceFolders: null });
+  await conn.sendNotification('initialized', {});
+  const uri = 'file:///bench/named.conf';
+  const diagnosticsFor = (version) => new Promise((res) => waiting.set(version, res));
+  let t = performance.now();
+  let got = diagnosticsFor(1);
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bind-named', version: 1, text } });
+  const open = (await got) - t;
+  // 50 one-character edits at places spread over the file: 25 times, insert a letter into a zone name, then take it out.
+  const zoneLines = [];
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  for (let l = 0; l < lineStarts.length; l++) if (text.startsWith('zone "', lineStarts[l])) zoneLines.push(l);
+  const edits = [];
+  let version = 1;
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / (1 << 24);
+  for (let i = 0; i < 25; i++) {
+    const line = zoneLines[Math.floor(rnd() * zoneLines.length)];
+    const pos = { line, character: 7 };
+    for (const change of [{ range: { start: pos, end: pos }, text: 'q' }, { range: { start: pos, end: { line, character: 8 } }, text: '' }]) {
+      version++;
+      got = diagnosticsFor(version);
+      t = performance.now();
+      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      edits.push((await got) - t);
+    }
+  }
+  // Hover on a clause name and completion inside a zone, spread over the file.
+  const hover = [];
+  const completion = [];
+  for (let i = 0; i < 20; i++) {
+    const line = zoneLines[Math.floor(rnd() * zoneLines.length)];
+    t = performance.now();
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: line + 3, character: 4 } });
+    hover.push(performance.now() - t);
+    t = performance.now();
+    await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: line + 1, character: 1 } });
+    completion.push(performance.now() - t);
+  }
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+  child.kill();
+  return { bytes: Buffer.byteLength(text), open, edits, hover, completion, rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+}
