@@ -1,5 +1,6 @@
 // analyze(): text -> parse -> rules -> findings (severities, suppressions applied); fixAll(): safe fixes to a fixed point.
 import { applyEdits, compatibleFixes, isWellFormedFix, safeFixesOf } from './edits';
+import { largeFileNotice, parseSafely } from './limits';
 import { DEFAULT_SETTINGS, targetVersion, type Settings } from './settings';
 import { collectSuppressions, isSuppressed } from './suppression';
 import { LineIndex } from './text';
@@ -20,12 +21,21 @@ function byPosition(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
 }
 
-export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS): Analysis<Model> {
+export interface AnalyzeOptions {
+  /** Past this many characters, check syntax only and say so in a `v6ready/large-file` notice (the editor's limit). */
+  syntaxOnlyAbove?: number;
+}
+
+export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS, options: AnalyzeOptions = {}): Analysis<Model> {
   const lines = new LineIndex(text);
-  const parse = dialect.parse(text);
+  // A parser that throws (a pathological token overflowing V8's regex stack) gives a finding, not an exception.
+  const { parse, failed } = parseSafely(dialect, text, INTERNAL_ERROR_RULE);
   const raw: Finding[] = capSyntaxFindings(parse.syntaxFindings, text.length);
+  const syntaxOnly = options.syntaxOnlyAbove !== undefined && text.length > options.syntaxOnlyAbove;
+  if (syntaxOnly) raw.push(largeFileNotice(text, options.syntaxOnlyAbove!));
   const target = targetVersion(settings, dialect.name);
   for (const rule of dialect.rules) {
+    if (failed || syntaxOnly) break;
     if (settings.rules[rule.id] === 'off') continue;
     const report = (r: ReportInput) => {
       // Copy the span: rules may pass a tree node, whose other fields must not leak into reports.
