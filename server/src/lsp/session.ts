@@ -6,6 +6,7 @@ import { analyze, type Analysis } from '../core/analyze';
 import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect } from '../core/types';
+import { EDITOR_ANALYSIS } from './limits';
 import { SettingsStore } from './settings';
 
 interface CacheEntry {
@@ -56,7 +57,7 @@ export class Session {
     const entry: CacheEntry = { version: doc.version, settings };
     this.cache.set(doc.uri, entry);
     try {
-      entry.analysis = analyze(dialect, doc.getText(), settings);
+      entry.analysis = analyze(dialect, doc.getText(), settings, EDITOR_ANALYSIS);
       return entry.analysis;
     } catch (err) {
       entry.error = err instanceof Error ? err : new Error(String(err));
