@@ -27,6 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language },
     ]),
     synchronize: { configurationSection: 'v6ready' },
+    // In an untrusted workspace the server reads nothing outside the workspace folders, symlinks resolved.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
     middleware: {
       // The server's `v6ready.fixAll` command is registered by the client library from the server's
@@ -51,6 +53,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!client) return;
       output.appendLine('v6ready: restarting the language server');
       await client.restart();
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      client?.sendNotification('v6ready/workspaceTrust', { trusted: true }).catch((err: unknown) => output.appendLine(`v6ready: could not pass workspace trust to the server: ${String(err)}`));
     }),
   );
 

@@ -14,7 +14,7 @@ import { codeActions, executeFixAll, FIX_ALL_COMMAND, FIX_ALL_KIND } from './cod
 import { completion } from './completion';
 import { Linter } from './diagnostics';
 import { hover } from './hover';
-import { definition, documentLinks, prepareRename, references, rename, setWorkspaceFolders } from './navigation';
+import { definition, documentLinks, prepareRename, references, rename, setWorkspaceFolders, setWorkspaceTrust, WORKSPACE_TRUST_NOTIFICATION } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { Session } from './session';
 
@@ -76,6 +76,9 @@ export function bindServer(connection: Connection): Session {
       linter.relintAll();
     }),
   );
+
+  // The user granted workspace trust: symlinks leaving the workspace may be followed from now on.
+  connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, g('workspaceTrust', undefined, (p: unknown) => setWorkspaceTrust(p)));
 
   linter.bind();
   connection.onCodeAction(g('codeAction', null, (p) => codeActions(session, p)));
