@@ -5,7 +5,7 @@ import { analyze, fixAll } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
 import { parseSettings, type Settings } from '../core/settings';
 import { LineIndex } from '../core/text';
-import { readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
+import { describeIoError, readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport } from './format';
 
 declare const __V6READY_VERSION__: string;
@@ -91,14 +91,15 @@ function collectJobs(o: CheckOptions, ioErrors: string[]): Job[] {
     try {
       st = statSync(p);
     } catch (err) {
-      ioErrors.push(`${p}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (err as Error).message}`);
+      ioErrors.push(`${p}: ${describeIoError(err)}`);
       continue;
     }
     if (st.isDirectory()) {
-      try {
-        for (const f of walk(p)) jobs.push({ path: f.path, dialect: forced ?? f.dialect });
-      } catch (err) {
-        ioErrors.push((err as Error).message);
+      const found = walk(p, [], ioErrors);
+      for (const f of found) jobs.push({ path: f.path, dialect: forced ?? f.dialect });
+      // Nothing to check is an error, not a clean bill of health (a wrong path in CI would otherwise pass).
+      if (found.length === 0) {
+        ioErrors.push(`${p}: no config files found in this directory (looked for ${DIALECTS.flatMap((d) => d.filePatterns).join(', ')}); name a file and pass --language <id> to check it anyway`);
       }
     } else {
       const dialect = forced ?? dialectForPath(p);
@@ -119,11 +120,12 @@ function check(args: string[]): number {
     try {
       input = job.stdin ? readStdin() : readInput(job.path);
     } catch (err) {
-      ioErrors.push(`${job.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      ioErrors.push(`${job.path}: cannot read: ${describeIoError(err)}`);
       continue;
     }
     const notes: string[] = [];
     if (!input.validUtf8) notes.push('not valid UTF-8: undecodable bytes were read as U+FFFD' + (o.fix ? '; not fixed, to keep its bytes' : ''));
+    if (input.text.slice(0, 8192).includes('\u0000') && !input.validUtf8) notes.push(`looks like a binary file, not a ${job.dialect.title} config`);
     let analysis = analyze(job.dialect, input.text, settings);
     if (o.fix && input.validUtf8) {
       const r = fixAll(job.dialect, input.text, settings);
