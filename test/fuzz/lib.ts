@@ -11,7 +11,7 @@ import type { Dialect, Edit, Fix, Span } from '../../server/src/core/types';
 import { fixtureCases, readAnnotated } from '../fixture-lib';
 
 /** Cases per dialect: FUZZ_COUNT (set by `npm run fuzz -- --count N`), else a small bound for `npm test`. */
-export const FUZZ_COUNT = Number(process.env.FUZZ_COUNT) > 0 ? Number(process.env.FUZZ_COUNT) : 120;
+export const FUZZ_COUNT = Number(process.env.FUZZ_COUNT) > 0 ? Number(process.env.FUZZ_COUNT) : 80;
 /** `npm run fuzz`: the long run, with every hostile shape at full size (FUZZ_LONG=1). */
 export const FUZZ_LONG = process.env.FUZZ_LONG === '1';
 /** fast-check seed: fixed, so a failure in `npm test` reproduces; FUZZ_SEED picks another. */
