@@ -13,7 +13,7 @@ const MAX_RATIO = 5;
 /** ... measured from at least this many ms, below which timings say more about the machine than the code. */
 const FLOOR_MS = 15;
 // Sizes grow until one analysis takes minMs (so timer noise is small against it); the long run measures longer.
-const OPTIONS = FUZZ_LONG ? { minMs: 60, maxSize: 1 << 21, runs: 4 } : { minMs: 25, maxSize: 1 << 19, runs: 2 };
+const OPTIONS = FUZZ_LONG ? { minMs: 40, maxSize: 1 << 20, runs: 4 } : { minMs: 25, maxSize: 1 << 19, runs: 2 };
 
 for (const dialect of DIALECTS) {
   test(`growth ${dialect.name}: 4x the input takes at most ${MAX_RATIO}x the time`, { timeout: 600_000 }, () => {
