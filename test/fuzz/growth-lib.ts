@@ -1,6 +1,12 @@
 // Inputs of a given size in several shapes, and a timing helper, for the growth property: analysis time grows
 // linearly with the size of the input (a case 4x larger takes at most ~5x longer).
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Dialect } from '../../server/src/core/types';
+
+// A full collection before each timed run, so a run pays for its own garbage and not for the previous run's.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 import type { Seed } from './lib';
 
 export type Shape = (size: number) => string;
@@ -52,6 +58,7 @@ export interface Growth {
  * processes on a loaded machine take the CPU away.
  */
 export function cpuTime(f: () => void): number {
+  collect();
   const before = process.cpuUsage();
   f();
   const d = process.cpuUsage(before);
