@@ -86,6 +86,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language },
     ]),
     synchronize: { configurationSection: 'v6ready' },
+    // In an untrusted workspace the server reads nothing outside the workspace folders, symlinks resolved.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
     middleware: {
       // The server's `v6ready.fixAll` command is registered by the client library from the server's
@@ -114,6 +116,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   context.subscriptions.push(vscode.commands.registerCommand('v6ready.showReport', () => showReport(context, output)));
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      client?.sendNotification('v6ready/workspaceTrust', { trusted: true }).catch((err: unknown) => output.appendLine(`v6ready: could not pass workspace trust to the server: ${String(err)}`));
+    }),
+  );
 
   // Not awaited: activation must not wait for the server process.
   serverStarted = client.start();

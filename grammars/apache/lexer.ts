@@ -26,6 +26,8 @@ function lineStart(re: RegExp): CustomPatternMatcherFunc {
 }
 
 export const EOL = createToken({ name: 'EOL', pattern: Lexer.NA });
+// In the patterns below, runs of a character class are one step of the surrounding loop: V8 keeps a backtrack
+// entry per step, and a step per character overflowed its stack on an 8 MB word or string.
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v]+/, group: Lexer.SKIPPED });
 // `\` + line break: httpd removes both and reads on.
 export const Continuation = createToken({ name: 'Continuation', pattern: /\\(?:\r\n|\r|\n)/, group: Lexer.SKIPPED, line_breaks: true });
@@ -55,19 +57,19 @@ export const SectionOpen = createToken({
 // closing quote a string runs to the end of the line.
 export const QuotedString = createToken({
   name: 'QuotedString',
-  pattern: /"(?:[^"\\\r\n]|\\(?:\r\n|\r|\n)|\\[^\r\n])*"?|'(?:[^'\\\r\n]|\\(?:\r\n|\r|\n)|\\[^\r\n])*'?/,
+  pattern: /"(?:[^"\\\r\n]+|\\(?:\r\n|\r|\n)|\\[^\r\n])*"?|'(?:[^'\\\r\n]+|\\(?:\r\n|\r|\n)|\\[^\r\n])*'?/,
   line_breaks: true,
 });
 export const Word = createToken({
   name: 'Word',
   // Any printable character; a positive class so the lexer's first-character optimisation applies.
-  pattern: /(?:[\x21\x23-\x26\x28-\x5b\x5d-\x7e\u0080-\uffff]|\\(?![\r\n]))(?:[\x21-\x5b\x5d-\x7e\u0080-\uffff]|\\(?![\r\n]))*/,
+  pattern: /(?:[\x21\x23-\x26\x28-\x5b\x5d-\x7e\u0080-\uffff]|\\(?![\r\n]))(?:[\x21-\x5b\x5d-\x7e\u0080-\uffff]+|\\(?![\r\n]))*/,
 });
 export const HeaderNewline = createToken({ name: 'HeaderNewline', pattern: /\r\n|\r|\n/, line_breaks: true, categories: [EOL], pop_mode: true });
 export const Gt = createToken({ name: 'Gt', pattern: '>' });
 export const HeaderWord = createToken({
   name: 'HeaderWord',
-  pattern: /(?:[\x21\x23-\x26\x28-\x3d\x3f-\x5b\x5d-\x7e\u0080-\uffff]|\\(?![\r\n]))(?:[\x21-\x3d\x3f-\x5b\x5d-\x7e\u0080-\uffff]|\\(?![\r\n]))*/,
+  pattern: /(?:[\x21\x23-\x26\x28-\x3d\x3f-\x5b\x5d-\x7e\u0080-\uffff]|\\(?![\r\n]))(?:[\x21-\x3d\x3f-\x5b\x5d-\x7e\u0080-\uffff]+|\\(?![\r\n]))*/,
 });
 // Control characters: httpd has no use for them; kept out of the parser and reported.
 export const Invalid = createToken({ name: 'Invalid', pattern: /[\x00-\x08\x0e-\x1f\x7f]+/, group: 'invalid' });

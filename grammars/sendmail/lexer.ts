@@ -98,14 +98,30 @@ const INCLUDE_CF = /(?<![A-Za-z0-9_])s?include\(\s*`?[^`'()\r\n]*cf\.m4'?\s*\)/g
 /** The end of the file's own `include(`.../cf.m4')`, before which `#` is still an m4 comment; 0 when absent. */
 export function cfIncludeEnd(text: string): number {
   INCLUDE_CF.lastIndex = 0;
+  // Line start and the end of the line's first comment marker, advanced with the matches (looking back from each
+  // match to its line start made a long line of includes quadratic).
+  let lineStart = 0;
+  let nextNewline = text.indexOf('\n');
+  let markerLine = -1;
+  let markerEnd = Infinity;
   for (let m = INCLUDE_CF.exec(text); m; m = INCLUDE_CF.exec(text)) {
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const before = text.slice(lineStart, m.index);
-    if (/(?:^|[^A-Za-z0-9_])dnl(?![A-Za-z0-9_])|#/.test(before)) continue;
+    while (nextNewline >= 0 && nextNewline < m.index) {
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf('\n', lineStart);
+    }
+    if (markerLine !== lineStart) {
+      markerLine = lineStart;
+      const marker = COMMENT_MARKER.exec(text.slice(lineStart, nextNewline < 0 ? text.length : nextNewline));
+      markerEnd = marker ? lineStart + marker.index + marker[0].length : Infinity;
+    }
+    if (markerEnd <= m.index) continue;
     return m.index + m[0].length;
   }
   return 0;
 }
+
+/** `dnl` or `#` (a comment before an include of cf.m4 on its line hides it). */
+const COMMENT_MARKER = /(?:^|[^A-Za-z0-9_])dnl(?![A-Za-z0-9_])|#/;
 
 /** How many lines of a multi-line quote are searched for swallowed macro calls. */
 const MAX_QUOTE_LINES = 400;
@@ -174,14 +190,20 @@ export function prescan(text: string): { quoteEnd: Map<number, number>; commentL
   };
   let qp = 0;
   let i = 0;
+  // The end of the current line and its last `)`, found once per line: looking them up per quote made a long
+  // line of quotes quadratic.
+  let eol = -1;
+  let lastParen = -1;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 0x60) {
       while (qp < pos.length && pos[qp] < i) qp++;
       const close = qp < pos.length && pos[qp] === i ? closeOf[qp] : -1;
-      const eol = lineEndFrom(text, i);
+      if (i >= eol) {
+        eol = lineEndFrom(text, i);
+        lastParen = text.lastIndexOf(')', eol - 1);
+      }
       // Recovery: end a broken quote before the last `)` of its line (the call's, most likely), else at the line end.
-      const lastParen = text.lastIndexOf(')', eol - 1);
       const cut = lastParen > i ? lastParen : eol;
       let end: number;
       if (close < 0) {
@@ -195,8 +217,7 @@ export function prescan(text: string): { quoteEnd: Map<number, number>; commentL
         end = close + 1;
       } else {
         end = close + 1;
-        const firstLineRest = text.slice(i + 1, eol);
-        if (firstLineRest.includes(')')) {
+        if (lastParen > i) {
           // The call looked finished on this line; does the quote swallow the next statements?
           let swallowed: string | undefined;
           let lines = 0;

@@ -5,6 +5,8 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 
 // Blanks between tokens. sshd splits arguments on space and tab only and strips \r, \f at line ends; a \r or \f in
 // the middle of a line is too rare to model, so they are blanks here.
+// In the patterns below, runs of a character class are one step of the surrounding loop: V8 keeps a backtrack
+// entry per step, and a step per character overflowed its stack on an 8 MB argument.
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\f\v]+/, group: Lexer.SKIPPED });
 
 /** Either line break; the parser consumes this category. */
@@ -37,14 +39,14 @@ export const ArgPiece = createToken({ name: 'ArgPiece', pattern: Lexer.NA });
 // An unclosed quote runs to the end of the line (sshd: "invalid quotes").
 export const Quoted = createToken({
   name: 'Quoted',
-  pattern: /"(?:[^"\\\r\n]|\\[^\r\n]?)*"?|'(?:[^'\\\r\n]|\\[^\r\n]?)*'?/,
+  pattern: /"(?:[^"\\\r\n]+|\\[^\r\n]?)*"?|'(?:[^'\\\r\n]+|\\[^\r\n]?)*'?/,
   categories: [ArgPiece],
 });
 // Any run of characters but blanks and quotes; a backslash escapes the next character (`\ ` keeps a blank inside
 // the word), except a tab, which still ends the word after the backslash, as in sshd's argv_split().
 export const Word = createToken({
   name: 'Word',
-  pattern: /(?:[\x00-\x08\x0e-\x1f\x21\x23-\x26\x28-\x5b\x5d-\uffff]|\\[^\r\n\t]?)(?:[^ \t\r\n\f\v"'\\]|\\[^\r\n\t]?)*/,
+  pattern: /(?:[\x00-\x08\x0e-\x1f\x21\x23-\x26\x28-\x5b\x5d-\uffff]|\\[^\r\n\t]?)(?:[^ \t\r\n\f\v"'\\]+|\\[^\r\n\t]?)*/,
   categories: [ArgPiece],
 });
 

@@ -40,3 +40,16 @@ test('rcconf/duplicate-knob: a value that reads the knob through a mangled ${{..
   // A plain replacement is still found and fixed.
   assert.equal(fixAll(rcconfDialect, 'x_enable="NO"\nx_enable="YES"\n').text, 'x_enable="YES"\n');
 });
+
+test('rcconf/duplicate-knob: a chain whose last value reads nothing is reported whole, so fix-all is idempotent', () => {
+  // `kld_list="{{kld_list} carp"` (a `$` flipped to `{`) reads nothing: every line of the chain before it is dead.
+  // Only the last line of the chain used to be reported, and fix-all removed one line per pass.
+  const text = 'kld_list=""\nkld_list="${kld_list} a"\nkld_list="${kld_list} b"\nkld_list="{{kld_list} c"\n';
+  checkText(rcconfDialect, text);
+  const once = fixAll(rcconfDialect, text, undefined, { maxPasses: 1 });
+  assert.equal(once.text, 'kld_list="{{kld_list} c"\n');
+  assert.ok(!once.analysis.findings.some((f) => f.fixes.some((x) => x.safe)));
+  // A chain that ends by reading the knob is untouched.
+  const live = 'kld_list=""\nkld_list="${kld_list} a"\nkld_list="${kld_list} b"\n';
+  assert.equal(fixAll(rcconfDialect, live).text, live);
+});

@@ -52,6 +52,8 @@ export interface StartOptions {
   applyEdit?: (params: ApplyWorkspaceEditParams) => boolean;
   /** A folder to open as the one workspace folder (and root); default: none. */
   workspace?: string;
+  /** Node options before the server script (e.g. `--require` of a preload). */
+  nodeArgs?: string[];
 }
 
 type Waiter = { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -99,7 +101,7 @@ export class LspClient {
   /** Spawn the server. The bundle must exist: run `npm run build` first. */
   static start(options: StartOptions = {}): LspClient {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` before the lsp tests`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     // A write after the server died must fail the test that caused it, not crash the runner.
     child.stdin.on('error', () => undefined);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -243,5 +243,42 @@ test('--fix keeps the file mode, CRLF line endings and a BOM; a read-only file i
     assert.equal(readFileSync(ro, 'utf8'), SEED);
   } finally {
     rmSync(dir, { recursive: true });
+  }
+});
+
+test('directories without configs, unreadable files and binary files: clear messages, exit 2 for I/O', () => {
+  const dir = tempDir();
+  try {
+    // A directory with nothing v6ready knows is an error (a wrong path in CI must not pass as clean).
+    mkdirSync(join(dir, 'empty'));
+    mkdirSync(join(dir, 'other'));
+    writeFileSync(join(dir, 'other', 'notes.txt'), 'listen-on { ::1; };');
+    for (const d of ['empty', 'other']) {
+      const r = run(['check', join(dir, d)]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /no config files found in this directory \(looked for named\.conf, .*\); name a file and pass --language/);
+    }
+    // A file that cannot be read: a symlink loop (and, when not root, a file without read permission).
+    symlinkSync('b.named.conf', join(dir, 'a.named.conf'));
+    symlinkSync('a.named.conf', join(dir, 'b.named.conf'));
+    let r = run(['check', join(dir, 'a.named.conf')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /a\.named\.conf: too many levels of symbolic links \(a loop\?\) \(ELOOP\)/);
+    if (process.getuid?.() !== 0) {
+      writeFileSync(join(dir, 'secret.named.conf'), SEED);
+      chmodSync(join(dir, 'secret.named.conf'), 0o000);
+      r = run(['check', join(dir, 'secret.named.conf')]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /secret\.named\.conf: cannot read: permission denied \(EACCES\)/);
+    }
+    // A binary file under a config's name: said so, checked (capped findings), never a crash.
+    const binary = Buffer.alloc(20_000);
+    for (let i = 0; i < binary.length; i++) binary[i] = (i * 131) % 256;
+    writeFileSync(join(dir, 'blob.named.conf'), binary);
+    r = run(['check', join(dir, 'blob.named.conf')]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /blob\.named\.conf: looks like a binary file, not a BIND named\.conf config/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -14,13 +14,35 @@ const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 /** Bound on files taken from one directory tree, so a mistaken `check /` ends. */
 export const MAX_WALK_FILES = 100_000;
 
-/** Files under dir whose names match a dialect's patterns; symlinked directories are not followed (no loops). */
-export function walk(dir: string, out: InputFile[] = []): InputFile[] {
+/** A file system error in words, with its code: "permission denied (EACCES)". */
+export function describeIoError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'not a directory',
+    ELOOP: 'too many levels of symbolic links (a loop?)',
+    EIO: 'input/output error',
+    EROFS: 'read-only file system',
+  };
+  return code && words[code] ? `${words[code]} (${code})` : code ?? (err as Error).message;
+}
+
+/**
+ * Files under dir whose names match a dialect's patterns; symlinked directories are not followed (no loops).
+ * A directory that cannot be read is noted in `errors` and the walk goes on (without `errors`, it throws).
+ */
+export function walk(dir: string, out: InputFile[] = [], errors?: string[]): InputFile[] {
   let entries: string[];
   try {
     entries = readdirSync(dir).sort();
   } catch (err) {
-    throw new Error(`cannot read directory ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const message = `cannot read directory ${dir}: ${describeIoError(err)}`;
+    if (!errors) throw new Error(message);
+    errors.push(message);
+    return out;
   }
   for (const name of entries) {
     if (out.length >= MAX_WALK_FILES) break;
@@ -32,7 +54,7 @@ export function walk(dir: string, out: InputFile[] = []): InputFile[] {
       continue;
     }
     if (st.isDirectory()) {
-      if (!SKIP_DIRS.has(name)) walk(p, out);
+      if (!SKIP_DIRS.has(name)) walk(p, out, errors);
     } else if (st.isFile() || (st.isSymbolicLink() && isFile(p))) {
       const dialect = dialectForPath(p);
       if (dialect) out.push({ path: p, dialect });

@@ -9,7 +9,7 @@ import { LineIndex } from '../core/text';
 import type { Dialect } from '../core/types';
 import { IncludeWorld } from '../workspace/linked';
 import { ConfigError, ConfigLoader } from './config';
-import { readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
+import { describeIoError, readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
 import { Progress } from './progress';
 import { cliWorkspace } from './workspace';
@@ -95,14 +95,15 @@ function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader)
     try {
       st = statSync(p);
     } catch (err) {
-      ioErrors.push(`${p}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (err as Error).message}`);
+      ioErrors.push(`${p}: ${describeIoError(err)}`);
       continue;
     }
     if (st.isDirectory()) {
-      try {
-        for (const f of walk(p)) if (!configs.ignored(f.path)) jobs.push({ path: f.path, dialect: forced ?? f.dialect });
-      } catch (err) {
-        ioErrors.push((err as Error).message);
+      const found = walk(p, [], ioErrors);
+      for (const f of found) if (!configs.ignored(f.path)) jobs.push({ path: f.path, dialect: forced ?? f.dialect });
+      // Nothing to check is an error, not a clean bill of health (a wrong path in CI would otherwise pass).
+      if (found.length === 0) {
+        ioErrors.push(`${p}: no config files found in this directory (looked for ${DIALECTS.flatMap((d) => d.filePatterns).join(', ')}); name a file and pass --language <id> to check it anyway`);
       }
     } else {
       const dialect = forced ?? dialectForPath(p);
@@ -159,11 +160,12 @@ function check(args: string[]): number {
     try {
       input = job.stdin ? readStdin() : readInput(job.path);
     } catch (err) {
-      ioErrors.push(`${job.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      ioErrors.push(`${job.path}: cannot read: ${describeIoError(err)}`);
       continue;
     }
     const notes: string[] = [];
     if (!input.validUtf8) notes.push('not valid UTF-8: undecodable bytes were read as U+FFFD' + (o.fix ? '; not fixed, to keep its bytes' : ''));
+    if (input.text.slice(0, 8192).includes('\u0000') && !input.validUtf8) notes.push(`looks like a binary file, not a ${job.dialect.title} config`);
     const world = worlds.get(job.dialect);
     const context = world && !job.stdin ? world.contextOf(resolve(job.path), world.roots) : undefined;
     const analyzeContext = { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial };

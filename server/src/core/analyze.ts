@@ -1,5 +1,6 @@
 // analyze(): text -> parse -> rules -> findings (severities, suppressions applied); fixAll(): safe fixes to a fixed point.
 import { applyEdits, compatibleFixes, isWellFormedFix, safeFixesOf } from './edits';
+import { largeFileNotice, parseSafely } from './limits';
 import { DEFAULT_SETTINGS, targetVersion, type Settings } from './settings';
 import { collectSuppressions, isSuppressed } from './suppression';
 import { LineIndex } from './text';
@@ -14,6 +15,8 @@ export interface AnalyzeContext<Model = unknown> {
   linked?: readonly LinkedFile<Model>[];
   /** Some included file could not be read (RuleContext.linkedPartial). */
   linkedPartial?: boolean;
+  /** Past this many characters, check syntax only and say so in a `v6ready/large-file` notice (the editor's limit). */
+  syntaxOnlyAbove?: number;
   /** Problems on this file's own include statements, reported as `v6ready/include`. */
   includeProblems?: readonly { span: Span; severity: Severity; message: string }[];
 }
@@ -35,14 +38,18 @@ function byPosition(a: Finding, b: Finding): number {
 
 export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS, context: AnalyzeContext<Model> = {}): Analysis<Model> {
   const lines = new LineIndex(text);
-  const parse = dialect.parse(text);
+  // A parser that throws (a pathological token overflowing V8's regex stack) gives a finding, not an exception.
+  const { parse, failed } = parseSafely(dialect, text, INTERNAL_ERROR_RULE);
   const raw: Finding[] = capSyntaxFindings(parse.syntaxFindings, text.length);
   for (const p of context.includeProblems ?? []) {
     raw.push({ rule: INCLUDE_RULE, severity: p.severity, message: p.message, span: { start: p.span.start, end: p.span.end }, fixes: [] });
   }
   const linked = context.linked ?? [];
+  const syntaxOnly = context.syntaxOnlyAbove !== undefined && text.length > context.syntaxOnlyAbove;
+  if (syntaxOnly) raw.push(largeFileNotice(text, context.syntaxOnlyAbove!));
   const target = targetVersion(settings, dialect.name);
   for (const rule of dialect.rules) {
+    if (failed || syntaxOnly) break;
     if (settings.rules[rule.id] === 'off') continue;
     const report = (r: ReportInput) => {
       // Copy the span: rules may pass a tree node, whose other fields must not leak into reports.

@@ -1,6 +1,7 @@
 // Findings that come from v6ready itself rather than from a dialect's rules: include statements that cannot be
-// followed, and a rule that crashed. They have ids and docs like any rule, so settings, `explain` and SARIF know them.
+// followed, the editor's large-file notice, and a rule (or parser) that crashed. They have ids and docs like any rule, so settings, `explain` and SARIF know them.
 import { INCLUDE_RULE, INTERNAL_ERROR_RULE } from './analyze';
+import { LARGE_FILE_CHARS, LARGE_FILE_RULE } from './limits';
 import type { RuleDocs, Severity } from './types';
 
 export interface CoreRule {
@@ -24,6 +25,21 @@ export const CORE_RULES: readonly CoreRule[] = [
       good: '// named.conf\ninclude "named.conf.options";',
       fix: 'No automatic fix: break the loop, or make the included file available (open the folder that holds it).',
       references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#include-directive', 'https://httpd.apache.org/docs/2.4/mod/core.html#include'],
+    },
+  },
+  {
+    id: LARGE_FILE_RULE,
+    severity: 'info',
+    docs: {
+      summary: `In the editor, a file over ${LARGE_FILE_CHARS / (1024 * 1024)} MB is checked for syntax only; this notice on line 1 says so.`,
+      why:
+        'Running every rule on a very large document on each keystroke would freeze the editor, and a file that is silently ' +
+        'not checked looks clean. The notice makes the limit visible; `v6ready check` on the command line runs every rule ' +
+        'whatever the size.',
+      bad: '',
+      good: '',
+      fix: 'No fix: run `v6ready check <file>` for the full analysis, or split the config with include statements.',
+      references: [],
     },
   },
   {

@@ -16,7 +16,7 @@ import { codeActions, executeFixAll, FIX_ALL_COMMAND, FIX_ALL_KIND } from './cod
 import { completion } from './completion';
 import { Linter } from './diagnostics';
 import { hover } from './hover';
-import { definition, documentLinks, prepareRename, references, rename, setWorkspaceFolders } from './navigation';
+import { definition, documentLinks, prepareRename, references, rename, setWorkspaceFolders, setWorkspaceTrust, WORKSPACE_TRUST_NOTIFICATION } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { Session } from './session';
 import { REPORT_REQUEST, WorkspaceService } from './workspace';
@@ -103,6 +103,9 @@ export function bindServer(connection: Connection): Session {
       workspace.settingsChanged();
     }),
   );
+
+  // The user granted workspace trust: symlinks leaving the workspace may be followed from now on.
+  connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, g('workspaceTrust', undefined, (p: unknown) => setWorkspaceTrust(p)));
 
   linter.bind();
   // The workspace model follows the open documents; its findings are published with each document's own.

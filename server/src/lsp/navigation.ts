@@ -1,7 +1,7 @@
 // Go to definition, find references, rename and document links, across the files joined by `include`: the
 // dialect says where names and paths are (Dialect.nameAt/occurrences/renameEdit/links); this file finds the
 // other files (open documents first, then the disk, confined to the workspace folders) and speaks LSP.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -30,6 +30,17 @@ const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /** The workspace folders (file system paths), from initialize; files outside them are never read. */
 let workspaceFolders: string[] = [];
+/** The same folders with symlinks resolved. */
+let realFolders: string[] = [];
+/**
+ * Whether the user trusts the workspace (the client sends `workspaceTrusted` in initializationOptions, and
+ * `v6ready/workspaceTrust` when trust is granted later). Untrusted, a path must stay inside the workspace folders
+ * after symlinks are resolved: a link pointing out of the workspace is not followed. Clients that say nothing
+ * are trusted, as before trust existed.
+ */
+let trusted = true;
+
+export const WORKSPACE_TRUST_NOTIFICATION = 'v6ready/workspaceTrust';
 
 export function setWorkspaceFolders(params: InitializeParams | undefined): void {
   const uris = params?.workspaceFolders?.map((f) => f.uri) ?? (params?.rootUri ? [params.rootUri] : []);
@@ -37,6 +48,19 @@ export function setWorkspaceFolders(params: InitializeParams | undefined): void 
     const p = pathOf(u);
     return p ? [p] : [];
   });
+  realFolders = workspaceFolders.map((f) => {
+    try {
+      return realpathSync(f);
+    } catch {
+      return f;
+    }
+  });
+  const options = params?.initializationOptions as { workspaceTrusted?: unknown } | undefined;
+  trusted = options?.workspaceTrusted !== false;
+}
+
+export function setWorkspaceTrust(value: unknown): void {
+  trusted = (value as { trusted?: unknown } | undefined)?.trusted === true;
 }
 
 function pathOf(uri: string): string | undefined {
@@ -48,8 +72,19 @@ function pathOf(uri: string): string | undefined {
   }
 }
 
-function inWorkspace(path: string): boolean {
-  return workspaceFolders.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
+function under(folders: readonly string[], path: string): boolean {
+  return folders.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
+}
+
+/** May this path be read (or even looked at)? Inside a workspace folder, and, untrusted, still there once symlinks are resolved. */
+export function mayRead(path: string): boolean {
+  if (!under(workspaceFolders, path)) return false;
+  if (trusted) return true;
+  try {
+    return under(realFolders, realpathSync(path));
+  } catch {
+    return false;
+  }
 }
 
 interface FileView {
@@ -82,7 +117,7 @@ class Files {
   read = (path: string): string | undefined => {
     const open = this.openByPath.get(path);
     if (open) return open.text;
-    if (!inWorkspace(path)) return undefined;
+    if (!mayRead(path)) return undefined;
     try {
       const st = statSync(path);
       if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
@@ -218,7 +253,8 @@ export async function documentLinks(session: Session, params: DocumentLinkParams
   for (const link of dialect.links(analysis.parse.model, analysis.text)) {
     const candidates = linkCandidates(docPath, link);
     if (!candidates.length) continue;
-    const path = candidates.find((c) => existsSync(c)) ?? candidates[0];
+    // Untrusted, paths outside the workspace are not even looked at: the link points where it says.
+    const path = candidates.find((c) => (trusted || mayRead(c)) && existsSync(c)) ?? candidates[0];
     out.push({ range: toRange(analysis.lines, link.span), target: pathToFileURL(path).href, tooltip: link.kind === 'include' ? `Open included file ${path}` : `Open zone file ${path}` });
   }
   return out;

@@ -6,6 +6,7 @@ import { analyze, type Analysis } from '../core/analyze';
 import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect } from '../core/types';
+import { EDITOR_ANALYSIS } from './limits';
 import { includeContextOf } from './navigation';
 import { SettingsStore } from './settings';
 
@@ -64,7 +65,12 @@ export class Session {
     this.cache.set(doc.uri, entry);
     try {
       const context = includeContextOf(this, dialect, doc.uri);
-      entry.analysis = analyze(dialect, doc.getText(), settings, { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial });
+      entry.analysis = analyze(dialect, doc.getText(), settings, {
+        ...EDITOR_ANALYSIS,
+        linked: context?.linked,
+        includeProblems: context?.problems,
+        linkedPartial: context?.partial,
+      });
       return entry.analysis;
     } catch (err) {
       entry.error = err instanceof Error ? err : new Error(String(err));

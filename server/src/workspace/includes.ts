@@ -1,7 +1,8 @@
 // Following `include` statements across files, through an injected reader (the core stays free of fs, and an
-// untrusted workspace can confine what is read). Cycles, excessive depth and missing files end the walk with a
-// problem on the include statement, never a hang.
+// untrusted workspace can confine what is read). Cycles, excessive depth, missing files and wildcards that match
+// too much end the walk with a problem on the include statement, never a hang.
 import type { Severity, Span } from '../core/types';
+import { hasGlob, MAX_GLOB_FILES, type GlobExpansion } from './glob-expand';
 
 /** Reads a file's text, or returns undefined when it does not exist or may not be read. */
 export type FileReader = (path: string) => string | undefined;
@@ -43,6 +44,8 @@ export function followIncludes(
   read: FileReader,
   includesOf: (file: string, text: string) => IncludeRef[],
   resolve: (from: string, target: string) => string,
+  /** Expands a wildcard include (Apache), bounded (glob-expand.ts); without it a wildcard is read as a plain path. */
+  expand?: (from: string, target: string) => GlobExpansion,
 ): IncludeGraph {
   const files: string[] = [];
   const problems: IncludeProblem[] = [];
@@ -55,6 +58,20 @@ export function followIncludes(
     files.push(file);
     for (const ref of includesOf(file, text)) {
       if (ref.target === '') continue;
+      if (expand && hasGlob(ref.target)) {
+        const g = expand(file, ref.target);
+        if (g.truncated) {
+          problems.push({ file, span: ref.span, kind: 'limit', severity: 'warning', message: `wildcard '${ref.target}' matches too many files: only the first ${MAX_GLOB_FILES} are followed` });
+        }
+        for (const target of g.files) {
+          if (chain.includes(target)) {
+            problems.push({ file, span: ref.span, kind: 'loop', severity: 'error', message: `include loop: ${[...chain.slice(chain.indexOf(target)), target].join(' -> ')}` });
+          } else if (chain.length >= MAX_INCLUDE_DEPTH) {
+            problems.push({ file, span: ref.span, kind: 'depth', severity: 'warning', message: `includes nested more than ${MAX_INCLUDE_DEPTH} deep; not followed further` });
+          } else if (!seen.has(target)) visit(target, [...chain, target]);
+        }
+        continue;
+      }
       const target = resolve(file, ref.target);
       if (chain.includes(target)) {
         problems.push({ file, span: ref.span, kind: 'loop', severity: 'error', message: `include loop: ${[...chain.slice(chain.indexOf(target)), target].join(' -> ')}` });

@@ -266,6 +266,8 @@ export function suggestClauses(context: string, name: string, version: GrammarVe
   const n = name.toLowerCase();
   const limit = Math.max(2, Math.floor(n.length / 4));
   return clausesIn(context, version)
+    // The distance is at least the difference in length: skipping those keeps a 10 MB word from costing minutes.
+    .filter((c) => Math.abs(c.length - n.length) - 1 <= limit)
     .map((c) => ({ c, d: distance(n, c) - (c.startsWith(n) || n.startsWith(c) ? 1 : 0) }))
     .filter((x) => x.d <= limit && x.c !== n)
     .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))

@@ -1,6 +1,6 @@
 // rcconf/duplicate-knob: a knob set twice at top level where the first value is never used: sh keeps the last one.
 import { defineRule } from '../../../core/rule';
-import type { Fix } from '../../../core/types';
+import type { Edit, Fix } from '../../../core/types';
 import { deleteAssignment } from '../edits';
 import type { RcconfModel } from '../model';
 
@@ -22,16 +22,28 @@ export default defineRule<RcconfModel>({
     const model = ctx.model;
     for (const [name, list] of model.byName) {
       const top = list.filter((a) => !a.ctx.conditional && a.ctx.depth === 0);
-      for (let i = 1; i < top.length; i++) {
-        const first = top[i - 1];
-        const second = top[i];
-        // The later value builds on the earlier one: kld_list="${kld_list} x".
-        const ref = new RegExp(`\\$\\{*${name}(?![A-Za-z0-9_])`);
+      // The later value builds on the earlier one: kld_list="${kld_list} x".
+      const ref = new RegExp(`\\$\\{*${name}(?![A-Za-z0-9_])`);
+      // From the last assignment back: the lines fix-all deletes (safe fixes) are skipped when looking for the
+      // assignment that wins, so a chain whose end reads nothing is reported whole, not one line per pass.
+      const removed: (Edit | undefined)[] = new Array(top.length);
+      for (let i = top.length - 2; i >= 0; i--) {
+        let j = i + 1;
+        while (removed[j]) j++;
+        const first = top[i];
+        const second = top[j];
         if (ref.test(model.text.slice(second.value.span.start, second.value.span.end))) continue;
         // Anything between them that could read it (a command, a reference) makes deleting the first a change.
-        const between = model.text.slice(first.span.end, second.span.start);
+        let between = '';
+        let pos = first.span.end;
+        for (let k = i + 1; k < j; k++) {
+          between += model.text.slice(pos, removed[k]!.start);
+          pos = Math.max(pos, removed[k]!.end);
+        }
+        between += model.text.slice(pos, second.span.start);
         const used = ref.test(between) || model.commands.some((c) => c.command.words.length > 0 && c.command.start > first.span.end && c.command.start < second.span.start);
         const del = deleteAssignment(model, first);
+        if (del && !used) removed[i] = del;
         const fixes: Fix[] = del ? [{ title: `Delete the first ${name} (line ${ctx.lines.lineOf(first.span.start) + 1})`, safe: !used, edits: [del] }] : [];
         ctx.report({
           span: first.nameSpan,

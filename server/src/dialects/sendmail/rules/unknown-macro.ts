@@ -50,10 +50,15 @@ export default defineRule<SendmailModel>({
     // A lone word on its line (perhaps followed by dnl), e.g. a misspelt LOCAL_CONFIG.
     for (const it of m.cst.items) {
       if (it.kind !== 'word') continue;
-      const line = ctx.lines.lineOf(it.start);
-      const lineText = ctx.text.slice(ctx.lines.lineStart(line), ctx.lines.lineEnd(line));
-      if (!new RegExp(`^[ \\t]*${it.image}[ \\t]*(?:dnl\\b.*)?$`).test(lineText)) continue;
       if (!/^[A-Z][A-Z0-9_]{3,}$/.test(it.image)) continue;
+      // Only blanks before it on its line, and only blanks (and a dnl comment) after it. Walking back over the
+      // blanks, not matching the whole line per word, keeps a long line linear.
+      const line = ctx.lines.lineOf(it.start);
+      const lineStart = ctx.lines.lineStart(line);
+      let k = it.start;
+      while (k > lineStart && (ctx.text[k - 1] === ' ' || ctx.text[k - 1] === '\t')) k--;
+      if (k !== lineStart) continue;
+      if (!/^[ \t]*(?:dnl\b.*)?$/.test(ctx.text.slice(it.start + it.image.length, ctx.lines.lineEnd(line)))) continue;
       if (closestMatches(it.image, CANDIDATES, 1).length === 0) continue;
       report(it.image, it, false);
     }

@@ -1,0 +1,46 @@
+// Limits that keep analysis bounded on hostile input: the size past which only syntax is checked (with a visible
+// notice saying so), and the stand-in result when a parser gives up (a V8 stack overflow on a pathological token).
+import type { Dialect, Finding, ParseResult } from './types';
+
+export const LARGE_FILE_RULE = 'v6ready/large-file';
+/** Past this many characters the editor checks syntax only: the rules' cost is then not worth a frozen editor. */
+export const LARGE_FILE_CHARS = 5 * 1024 * 1024;
+
+/** The notice on line 1 of a file checked for syntax only. */
+export function largeFileNotice(text: string, limit: number): Finding {
+  const firstLineEnd = text.search(/[\r\n]/);
+  const end = Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200);
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return {
+    rule: LARGE_FILE_RULE,
+    severity: 'info',
+    message:
+      `This file is large (${mb(text.length)}, over the ${mb(limit)} limit): v6ready checks its syntax only, not its IPv6 ` +
+      'and other rules. Run `v6ready check` on it for the full analysis.',
+    span: { start: 0, end },
+    fixes: [],
+  };
+}
+
+export interface SafeParse<Model> {
+  parse: ParseResult<Model>;
+  /** The parser threw: `parse` holds the model of an empty text and one finding that says so. */
+  failed: boolean;
+}
+
+/** dialect.parse, except that a parser that throws gives a finding (and an empty model) instead of an exception. */
+export function parseSafely<Model>(dialect: Dialect<Model>, text: string, errorRule: string): SafeParse<Model> {
+  try {
+    return { parse: dialect.parse(text), failed: false };
+  } catch (err) {
+    const empty = dialect.parse('');
+    const finding: Finding = {
+      rule: errorRule,
+      severity: 'warning',
+      message: `v6ready could not read this file (${(err as Error).message}), so it was not checked; please report it.`,
+      span: { start: 0, end: 0 },
+      fixes: [],
+    };
+    return { parse: { model: empty.model, syntaxFindings: [finding], comments: [] }, failed: true };
+  }
+}

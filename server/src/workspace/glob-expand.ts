@@ -1,0 +1,79 @@
+// Wildcard includes (Apache `Include conf.d/*.conf`, `IncludeOptional sites-enabled/*`) expanded through an
+// injected directory lister, with a bound on the files taken and the directories listed: a glob over a huge tree
+// (or `/*/*/*`) ends with a problem, not a hang. Matching follows httpd's fnmatch: `*`, `?` and `[...]` within one
+// path segment, and a wildcard does not match a leading dot.
+
+/** Lists a directory's entry names, or undefined when it does not exist or may not be read. */
+export type DirLister = (dir: string) => string[] | undefined;
+
+/** At most this many files from one wildcard. */
+export const MAX_GLOB_FILES = 256;
+/** At most this many directories listed for one wildcard. */
+export const MAX_GLOB_DIRS = 256;
+
+export function hasGlob(path: string): boolean {
+  return /[*?[]/.test(path);
+}
+
+function segmentRegExp(segment: string): RegExp {
+  let re = '';
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = segment.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        let body = segment.slice(i + 1, close);
+        if (body.startsWith('!')) body = '^' + body.slice(1);
+        re += `[${body.replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  // A wildcard never matches a leading dot (fnmatch with FNM_PERIOD, as httpd uses it).
+  return new RegExp(`^${/^[*?[]/.test(segment) ? '(?!\\.)' : ''}${re}$`);
+}
+
+export interface GlobExpansion {
+  /** Matching paths, sorted, at most `limit`. */
+  files: string[];
+  /** More matched than `limit`, or more directories than MAX_GLOB_DIRS had to be listed: the rest was not looked at. */
+  truncated: boolean;
+}
+
+/** Expand an absolute pattern (`/etc/apache2/conf.d/*.conf`) through `list`, bounded. */
+export function expandGlob(pattern: string, list: DirLister, limit = MAX_GLOB_FILES): GlobExpansion {
+  const absolute = pattern.startsWith('/');
+  const segments = pattern.split('/').filter((s) => s !== '');
+  let candidates = [absolute ? '/' : ''];
+  let listed = 0;
+  let truncated = false;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    const join = (dir: string, name: string) => (dir === '' ? name : dir.endsWith('/') ? dir + name : `${dir}/${name}`);
+    if (!hasGlob(seg)) {
+      candidates = candidates.map((c) => join(c, seg));
+      continue;
+    }
+    const re = segmentRegExp(seg);
+    const next: string[] = [];
+    for (const dir of candidates) {
+      if (listed >= MAX_GLOB_DIRS || next.length > limit) {
+        truncated = true;
+        break;
+      }
+      listed++;
+      const names = list(dir === '' ? '.' : dir);
+      if (!names) continue;
+      for (const n of [...names].sort()) if (re.test(n)) next.push(join(dir, n));
+    }
+    candidates = next;
+  }
+  if (candidates.length > limit) {
+    truncated = true;
+    candidates = candidates.slice(0, limit);
+  }
+  return { files: candidates, truncated };
+}

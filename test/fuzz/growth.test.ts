@@ -1,0 +1,43 @@
+// Property of growth, not of speed: for every dialect and input shape (realistic text, one long line, one long word,
+// deep nesting, open brackets, junk), analysing an input 4x larger takes at most ~5x longer. A regex that
+// backtracks or a rule that rescans the text per finding shows up here as 16x.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
+import { DIALECTS } from '../../server/src/core/registry';
+import { measureGrowth, shapesFor } from './growth-lib';
+import { FUZZ_LONG, seedsFor } from './lib';
+
+/** 4x the input may take at most this many times as long ... */
+const MAX_RATIO = 5;
+/** ... measured from at least this many ms, below which timings say more about the machine than the code. */
+const FLOOR_MS = 15;
+// Sizes grow until one analysis takes minMs (so timer noise is small against it); the long run measures longer.
+// Sizes stop at 512 KB (2 MB for the larger input): past that, a few million live tokens make the garbage collector,
+// not the code, the thing measured (BIND, `{([<"` at 1 MB -> 4 MB: parse 4.2x, analysis with GC 4.8-7.5x). Each
+// timed run starts after a full collection (growth-lib.ts).
+const OPTIONS = FUZZ_LONG ? { minMs: 40, maxSize: 1 << 19, runs: 4 } : { minMs: 25, maxSize: 1 << 19, runs: 2 };
+
+for (const dialect of DIALECTS) {
+  test(`growth ${dialect.name}: 4x the input takes at most ${MAX_RATIO}x the time`, { timeout: 600_000 }, () => {
+    const shapes = shapesFor(dialect, seedsFor(dialect));
+    const rows: string[] = [];
+    const bad: string[] = [];
+    for (const [name, shape] of Object.entries(shapes)) {
+      const analyse = (text: string) => void analyze(dialect, text);
+      let g = measureGrowth(analyse, shape, OPTIONS);
+      let ratio = g.large / Math.max(g.small, FLOOR_MS);
+      // Up to two retries of a failing shape, longer and with more runs, so that a burst of work elsewhere on the
+      // machine (or a garbage collection in one run) is not a failure; a quadratic shows 16x every time.
+      for (let retry = 1; retry <= 2 && ratio > MAX_RATIO; retry++) {
+        g = measureGrowth(analyse, shape, { ...OPTIONS, runs: OPTIONS.runs + 2 * retry, minMs: OPTIONS.minMs * 2 * retry });
+        ratio = g.large / Math.max(g.small, FLOOR_MS);
+      }
+      const row = `${name}: ${Math.round(g.size / 1024)} KB ${g.small.toFixed(1)} ms, ${Math.round((4 * g.size) / 1024)} KB ${g.large.toFixed(1)} ms, ratio ${ratio.toFixed(2)}`;
+      rows.push(row);
+      if (ratio > MAX_RATIO) bad.push(row);
+    }
+    console.log(`growth ${dialect.name}:\n  ${rows.join('\n  ')}`);
+    assert.deepEqual(bad, [], `${dialect.name}: analysis time grows faster than the input`);
+  });
+}
