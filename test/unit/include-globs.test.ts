@@ -45,7 +45,7 @@ test('followIncludes with wildcards: bounded, loops through a glob reported, no 
   const files: Record<string, string> = { '/etc/httpd.conf': 'include conf.d/*.conf\ninclude big/*.conf', '/etc/conf.d/a.conf': 'include conf.d/*.conf' };
   for (let i = 0; i < 1000; i++) files[`/etc/big/${i}.conf`] = '';
   const t = tree(files);
-  const includesOf = (text: string): IncludeRef[] =>
+  const includesOf = (_file: string, text: string): IncludeRef[] =>
     [...text.matchAll(/^include (\S*)$/gm)].map((m) => ({ target: m[1], span: { start: m.index!, end: m.index! + m[0].length } }));
   const resolve = (_from: string, target: string) => `/etc/${target}`;
   const g = followIncludes('/etc/httpd.conf', t.read, includesOf, resolve, (from, target) => expandGlob(resolve(from, target), t.list));
