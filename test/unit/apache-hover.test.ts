@@ -69,15 +69,16 @@ test('symbols show sections, a VirtualHost with its ServerName; folding; Include
   ]);
 });
 
-test('Include and IncludeOptional paths are document links (globs are not), resolving against ServerRoot', async () => {
+test('Include and IncludeOptional paths are links resolving against ServerRoot; a glob is marked (followed, not opened)', async () => {
   const { apacheDialect } = await import('../../server/src/dialects/apache');
   const text = 'ServerRoot "/etc/apache2"\nInclude ports.conf\nIncludeOptional "conf-enabled/*.conf"\nIncludeOptional mods-enabled/ssl.load\n';
   const links = apacheDialect.links!(apacheDialect.parse(text).model, text);
   assert.deepEqual(
-    links.map((l) => [text.slice(l.span.start, l.span.end), l.target, l.kind, l.directory]),
+    links.map((l) => [text.slice(l.span.start, l.span.end), l.target, l.kind, l.directory, !!l.glob, !!l.optional]),
     [
-      ['ports.conf', 'ports.conf', 'include', '/etc/apache2'],
-      ['mods-enabled/ssl.load', 'mods-enabled/ssl.load', 'include', '/etc/apache2'],
+      ['ports.conf', 'ports.conf', 'include', '/etc/apache2', false, false],
+      ['conf-enabled/*.conf', 'conf-enabled/*.conf', 'include', '/etc/apache2', true, true],
+      ['mods-enabled/ssl.load', 'mods-enabled/ssl.load', 'include', '/etc/apache2', false, true],
     ],
   );
 });

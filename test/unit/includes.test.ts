@@ -103,3 +103,24 @@ test('with an include that cannot be read, an acl found nowhere is not called un
   const b = analyze(bind, files[path], undefined, { linked: complete.linked, linkedPartial: complete.partial });
   assert.deepEqual(b.findings.filter((f) => f.rule === 'bind/undefined-reference').map((f) => files[path].slice(f.span.start, f.span.end)), ['elsewhere']);
 });
+
+test('wildcard includes are followed through the lister, bounded; without a lister they are left alone', () => {
+  const apache = dialectForLanguage('apacheconf')!;
+  const files: Record<string, string> = {
+    '/srv/httpd.conf': 'ServerRoot "/srv"\nInclude conf.d/*.conf\nIncludeOptional nowhere/*.conf\n',
+    '/srv/conf.d/a.conf': 'Listen 80\n',
+    '/srv/conf.d/b.conf': 'Include conf.d/*.conf\n',
+  };
+  const list = (dir: string) => {
+    const names = Object.keys(files).filter((p) => p.startsWith(dir + '/')).map((p) => p.slice(dir.length + 1).split('/')[0]);
+    return names.length ? [...new Set(names)] : undefined;
+  };
+  const world = new IncludeWorld(apache, (p) => files[p], list);
+  // b.conf first: it learns ServerRoot from httpd.conf, which includes it (Apache's relative paths hang off ServerRoot).
+  const b = world.contextOf('/srv/conf.d/b.conf', ['/srv/httpd.conf']);
+  assert.deepEqual(world.graph('/srv/httpd.conf').files, ['/srv/httpd.conf', '/srv/conf.d/a.conf', '/srv/conf.d/b.conf']);
+  assert.deepEqual(b.problems.map((p) => [p.kind, p.severity]), [['loop', 'error']], 'b.conf includes itself through its own wildcard');
+  assert.deepEqual(world.contextOf('/srv/httpd.conf', ['/srv/httpd.conf']).problems, [], 'an optional wildcard that matches nothing is fine');
+  const blind = new IncludeWorld(apache, (p) => files[p]);
+  assert.deepEqual(blind.graph('/srv/httpd.conf'), { files: ['/srv/httpd.conf'], problems: [] });
+});

@@ -1,6 +1,6 @@
 // The `v6ready` command: check (text/json/sarif, --fix), rules, explain, lsp. Exit 0 clean, 1 errors, 2 usage/I-O.
 import { createHash } from 'node:crypto';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, fixAll, type Analysis } from '../core/analyze';
@@ -129,6 +129,14 @@ function readForIncludes(path: string): string | undefined {
   }
 }
 
+function listForIncludes(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * One include world per dialect that has includes, over the disk, rooted at the checked files of that dialect:
  * each checked file sees what it includes and what includes it.
@@ -138,7 +146,7 @@ function includeWorlds(jobs: readonly Job[]): Map<Dialect, IncludeWorld & { root
   for (const j of jobs) {
     if (!j.dialect.links || j.stdin) continue;
     let w = out.get(j.dialect);
-    if (!w) out.set(j.dialect, (w = Object.assign(new IncludeWorld(j.dialect, readForIncludes), { roots: [] as string[] })));
+    if (!w) out.set(j.dialect, (w = Object.assign(new IncludeWorld(j.dialect, readForIncludes, listForIncludes), { roots: [] as string[] })));
     w.roots.push(resolve(j.path));
   }
   return out;

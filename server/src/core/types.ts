@@ -153,6 +153,8 @@ export interface PathLink {
   kind: 'include' | 'file';
   /** A missing target is not an error (Apache `IncludeOptional`). */
   optional?: boolean;
+  /** The target is a wildcard (Apache `Include conf.d/*.conf`): it names files to include, no single file to open. */
+  glob?: boolean;
   /** The configured base directory (BIND `directory`): a zone `file` resolves against it; an include falls back to it. */
   directory?: string;
 }

@@ -1,7 +1,7 @@
 // Go to definition, find references, rename and document links, across the files joined by `include`: the
 // dialect says where names and paths are (Dialect.nameAt/occurrences/renameEdit/links); this file finds the
 // other files (open documents first, then the disk, confined to the workspace folders) and speaks LSP.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -103,7 +103,7 @@ class Files {
     private readonly session: Session,
     private readonly dialect: Dialect,
   ) {
-    this.world = new IncludeWorld(dialect, this.read);
+    this.world = new IncludeWorld(dialect, this.read, this.list);
     for (const doc of session.documents.all()) {
       const p = pathOf(doc.uri);
       if (p && session.dialectOf(doc) === dialect) this.openByPath.set(p, { uri: doc.uri, text: doc.getText() });
@@ -122,6 +122,16 @@ class Files {
       const st = statSync(path);
       if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
       return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** Directory entries for wildcard includes, under the same confinement as reading. */
+  list = (dir: string): string[] | undefined => {
+    if (!mayRead(dir)) return undefined;
+    try {
+      return readdirSync(dir);
     } catch {
       return undefined;
     }
@@ -251,6 +261,7 @@ export async function documentLinks(session: Session, params: DocumentLinkParams
   const docPath = pathOf(params.textDocument.uri);
   const out: DocumentLink[] = [];
   for (const link of dialect.links(analysis.parse.model, analysis.text)) {
+    if (link.glob) continue; // names no single file to open
     const candidates = linkCandidates(docPath, link);
     if (!candidates.length) continue;
     // Untrusted, paths outside the workspace are not even looked at: the link points where it says.

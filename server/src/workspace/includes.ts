@@ -44,7 +44,7 @@ export function followIncludes(
   read: FileReader,
   includesOf: (file: string, text: string) => IncludeRef[],
   resolve: (from: string, target: string) => string,
-  /** Expands a wildcard include (Apache), bounded (glob-expand.ts); without it a wildcard is read as a plain path. */
+  /** Expands a wildcard include (bounded, glob-expand.ts); without it a wildcard include is not followed. */
   expand?: (from: string, target: string) => GlobExpansion,
 ): IncludeGraph {
   const files: string[] = [];
@@ -58,7 +58,9 @@ export function followIncludes(
     files.push(file);
     for (const ref of includesOf(file, text)) {
       if (ref.target === '') continue;
-      if (expand && hasGlob(ref.target)) {
+      if (hasGlob(ref.target)) {
+        // Without a lister a wildcard is not followed (and is no missing file either).
+        if (!expand) continue;
         const g = expand(file, ref.target);
         if (g.truncated) {
           problems.push({ file, span: ref.span, kind: 'limit', severity: 'warning', message: `wildcard '${ref.target}' matches too many files: only the first ${MAX_GLOB_FILES} are followed` });

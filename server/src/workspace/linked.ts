@@ -4,6 +4,7 @@
 import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import { LineIndex } from '../core/text';
 import type { Dialect, LinkedFile } from '../core/types';
+import { expandGlob, type DirLister, type GlobExpansion } from './glob-expand';
 import { followIncludes, type FileReader, type IncludeGraph, type IncludeProblem, type IncludeRef } from './includes';
 
 export interface IncludeContext<Model = unknown> {
@@ -20,9 +21,11 @@ export class IncludeWorld<Model = unknown> {
   private readonly parsed = new Map<string, LinkedFile<Model> | null>();
   private readonly graphs = new Map<string, IncludeGraph>();
 
+  /** `list` lets wildcard includes be followed (bounded); without it they are not. */
   constructor(
     readonly dialect: Dialect<Model>,
     readonly read: FileReader,
+    readonly list?: DirLister,
   ) {}
 
   /** The file parsed, or undefined when it cannot be read or parsed. */
@@ -53,24 +56,48 @@ export class IncludeWorld<Model = unknown> {
       .map((l) => ({ target: l.target, span: l.span, optional: l.optional }));
   };
 
-  /** An include target as a path: absolute as written, else beside the including file, else under its `directory`. */
-  resolve = (from: string, target: string): string => {
-    if (isAbsolute(target)) return target;
-    const beside = resolvePath(dirname(from), target);
-    if (this.read(beside) !== undefined) return beside;
+  /** Base directories (BIND `directory`, Apache `ServerRoot`) that included files inherit from their includer. */
+  private readonly inherited = new Map<string, string>();
+
+  /** The file's own base directory (absolute), else the one it inherited from the file that included it. */
+  private baseDir(from: string): string | undefined {
     const f = this.file(from);
-    const dir = f && this.dialect.links?.(f.model, f.text).find((l) => l.directory)?.directory;
-    if (dir) {
-      const under = resolvePath(dirname(from), dir, target);
-      if (this.read(under) !== undefined) return under;
+    const own = f && this.dialect.links?.(f.model, f.text).find((l) => l.directory)?.directory;
+    return own ? resolvePath(dirname(from), own) : this.inherited.get(from);
+  }
+
+  private inherit(from: string, targets: readonly string[]): void {
+    const dir = this.baseDir(from);
+    if (dir) for (const t of targets) if (!this.inherited.has(t)) this.inherited.set(t, dir);
+  }
+
+  /** An include target as a path: absolute as written, else beside the including file, else under the base directory. */
+  resolve = (from: string, target: string): string => {
+    let out = resolvePath(dirname(from), target);
+    if (!isAbsolute(target) && this.read(out) === undefined) {
+      const dir = this.baseDir(from);
+      if (dir && this.read(resolvePath(dir, target)) !== undefined) out = resolvePath(dir, target);
     }
-    return beside;
+    this.inherit(from, [out]);
+    return out;
+  };
+
+  /** A wildcard include's files: beside the including file, else under the base directory (Apache's ServerRoot). */
+  expand = (from: string, target: string): GlobExpansion => {
+    const list = this.list!;
+    let out = expandGlob(resolvePath(dirname(from), target), list);
+    if (!isAbsolute(target) && out.files.length === 0) {
+      const dir = this.baseDir(from);
+      if (dir) out = expandGlob(resolvePath(dir, target), list);
+    }
+    this.inherit(from, out.files);
+    return out;
   };
 
   graph(root: string): IncludeGraph {
     let g = this.graphs.get(root);
     if (!g) {
-      g = followIncludes(root, this.read, this.includesOf, this.resolve);
+      g = followIncludes(root, this.read, this.includesOf, this.resolve, this.list && this.expand);
       this.graphs.set(root, g);
     }
     return g;
@@ -78,6 +105,8 @@ export class IncludeWorld<Model = unknown> {
 
   /** The files sharing names with `path`: its own include tree and that of every root whose tree holds it. */
   treeOf(path: string, roots: readonly string[] = []): string[] {
+    // The roots first: a file included by one inherits its base directory before its own tree is walked.
+    for (const r of roots) this.graph(r);
     const out = new Set<string>([path]);
     for (const root of [path, ...roots]) {
       if (root !== path && !this.graph(root).files.includes(path)) continue;

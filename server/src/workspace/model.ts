@@ -209,7 +209,7 @@ export class WorkspaceIndex {
       const f = queue.shift()!;
       const links = f.dialect.links?.(f.analysis.parse.model, f.text) ?? [];
       for (const l of links) {
-        if (l.kind !== 'include') continue;
+        if (l.kind !== 'include' || l.glob) continue;
         const found = this.locate(l.target, f.path, l.directory, files, f.dialect);
         if (!found.path) {
           problems.push({ site: { file: f.path, span: l.span }, message: `include '${l.target}' is not in the workspace (tried ${found.tried.join(', ')})` });

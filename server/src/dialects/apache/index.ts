@@ -43,10 +43,15 @@ export const apacheDialect: Dialect<ApacheModel> = {
   completions: apacheCompletions,
   symbols: apacheSymbols,
   folding: apacheFolding,
-  // Include / IncludeOptional paths become document links; a relative one resolves against ServerRoot, and a
-  // glob (conf.d/*.conf) names no single file to open.
+  // Include / IncludeOptional paths; a relative one resolves against ServerRoot. A glob (conf.d/*.conf) is
+  // followed through a bounded expansion (workspace/glob-expand.ts) but names no single file to open.
   links: (model) =>
-    apacheIncludes(model)
-      .filter((l) => !/[*?[]/.test(l.target))
-      .map((l) => ({ span: l.span, target: l.target, kind: 'include' as const, optional: l.optional, directory: apacheServerRoot(model) })),
+    apacheIncludes(model).map((l) => ({
+      span: l.span,
+      target: l.target,
+      kind: 'include' as const,
+      optional: l.optional,
+      glob: /[*?[]/.test(l.target) || undefined,
+      directory: apacheServerRoot(model),
+    })),
 };
