@@ -1,9 +1,9 @@
 // Go to definition, find references, rename and document links, across the files joined by `include`: the
 // dialect says where names and paths are (Dialect.nameAt/occurrences/renameEdit/links); this file finds the
 // other files (open documents first, then the disk, confined to the workspace folders) and speaks LSP.
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve as resolvePath, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   ErrorCodes,
   ResponseError,
@@ -23,6 +23,7 @@ import { LineIndex } from '../core/text';
 import type { Dialect, NameOccurrence, PathLink } from '../core/types';
 import { IncludeWorld, type IncludeContext } from '../workspace/linked';
 import { toRange } from './convert';
+import { pathOf, readTextFile } from './files';
 import type { Session } from './session';
 
 /** Files larger than this are not read from disk for navigation. */
@@ -63,14 +64,6 @@ export function setWorkspaceTrust(value: unknown): void {
   trusted = (value as { trusted?: unknown } | undefined)?.trusted === true;
 }
 
-function pathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 function under(folders: readonly string[], path: string): boolean {
   return folders.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
@@ -117,14 +110,7 @@ class Files {
   read = (path: string): string | undefined => {
     const open = this.openByPath.get(path);
     if (open) return open.text;
-    if (!mayRead(path)) return undefined;
-    try {
-      const st = statSync(path);
-      if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return mayRead(path) ? readTextFile(path, MAX_FILE_BYTES) : undefined;
   };
 
   /** Directory entries for wildcard includes, under the same confinement as reading. */

@@ -2,10 +2,9 @@
 // else taken from didChangeConfiguration pushes; parsed by the core so the CLI and the editor agree. The nearest
 // `.v6ready.json` (walking up from the document, not above its workspace folder) is laid over them: the project
 // file wins rule by rule and target by target, so the editor shows what `v6ready check` shows in CI.
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import { pathOf, readTextFile } from './files';
 import { isIgnored } from '../core/globs';
 import { allRules } from '../core/registry';
 import { CONFIG_FILE, configSearchDirs, DEFAULT_SETTINGS, overlaySettings, parseSettings, type Settings } from '../core/settings';
@@ -25,24 +24,8 @@ export type ConfigReader = (path: string) => string | undefined;
 
 const MAX_CONFIG_BYTES = 256 * 1024;
 
-export const fsConfigReader: ConfigReader = (path) => {
-  try {
-    const st = statSync(path);
-    if (!st.isFile() || st.size > MAX_CONFIG_BYTES) return undefined;
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
+export const fsConfigReader: ConfigReader = (path) => readTextFile(path, MAX_CONFIG_BYTES);
 
-function pathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 export class SettingsStore {
   /** Whether the client answers workspace/configuration (decided at initialize). */

@@ -3,9 +3,8 @@
 // the cross-file rules' findings published for every file they land in, and the readiness report on request.
 // Reads only inside the workspace folders (and open documents), as an untrusted workspace requires.
 import { readdir, stat } from 'node:fs/promises';
-import { readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
 import { dialectForPath } from '../core/registry';
 import type { LinkedFile } from '../core/types';
@@ -14,6 +13,8 @@ import { buildReport, type ReadinessReport } from '../workspace/report';
 import { runWorkspaceRules, type WorkspaceFinding } from '../workspace/rule';
 import { WORKSPACE_RULES } from '../workspace/rules';
 import { toDiagnostic } from './convert';
+import { pathOf, readTextFile } from './files';
+import { mayRead } from './navigation';
 import type { Session } from './session';
 
 export const REPORT_REQUEST = 'v6ready/readinessReport';
@@ -23,14 +24,6 @@ const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '.cache', 'dist']);
 const REBUILD_DELAY_MS = 300;
 
-function pathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 export class WorkspaceService {
   folders: string[] = [];
@@ -59,14 +52,8 @@ export class WorkspaceService {
   /** Open documents win over the disk; nothing outside the workspace folders is read. */
   private read(path: string): string | undefined {
     for (const doc of this.session.documents.all()) if (pathOf(doc.uri) === path) return doc.getText();
-    if (!this.inFolders(path)) return undefined;
-    try {
-      const st = statSync(path);
-      if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    // mayRead: inside the folders and, in an untrusted workspace, still inside once symlinks are resolved.
+    return this.inFolders(path) && mayRead(path) ? readTextFile(path, MAX_FILE_BYTES) : undefined;
   }
 
   /** Index the folders (once), reporting progress to the client while it runs. */

@@ -1,0 +1,24 @@
+// The server's two small disk helpers: a file: URI as a path, and a bounded read of a text file.
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The file system path of a file: URI; undefined for other schemes (untitled:, vscode-notebook-cell:) and bad URIs. */
+export function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A regular file's text, or undefined when it is missing, not a file, unreadable or larger than maxBytes. */
+export function readTextFile(path: string, maxBytes: number): string | undefined {
+  try {
+    const st = statSync(path);
+    if (!st.isFile() || st.size > maxBytes) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
