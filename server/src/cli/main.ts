@@ -42,30 +42,51 @@ interface CheckOptions {
   paths: string[];
 }
 
+/** Command-line arguments one at a time; an option's value is `--name=value` or the next argument. */
+class ArgReader {
+  private i = -1;
+  constructor(private readonly args: readonly string[]) {}
+  next(): string | undefined {
+    return this.args[++this.i];
+  }
+  /** Is `a` the option `name`, alone or as `name=value`? */
+  is(a: string, name: string): boolean {
+    return a === name || a.startsWith(`${name}=`);
+  }
+  /** The value of option `a` (after `=`, else the next argument, which is then consumed). */
+  value(a: string, name: string): string {
+    const eq = a.indexOf('=');
+    if (eq > 0) return a.slice(eq + 1);
+    const v = this.next();
+    if (v === undefined) throw new UsageError(`${name} needs a value`);
+    return v;
+  }
+  /** Everything after the current argument (after `--`), consumed. */
+  rest(): string[] {
+    const out = this.args.slice(this.i + 1);
+    this.i = this.args.length;
+    return out;
+  }
+}
+
 function parseCheckArgs(args: string[]): CheckOptions {
   const o: CheckOptions = { format: 'text', fix: false, paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq > 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
+  const r = new ArgReader(args);
+  for (let a = r.next(); a !== undefined; a = r.next()) {
+    const value = (name: string) => r.value(a!, name);
     if (a === '--fix') o.fix = true;
-    else if (a === '--format' || a.startsWith('--format=')) {
+    else if (r.is(a, '--format')) {
       const f = value('--format');
       if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format '${f}' (text, json or sarif)`);
       o.format = f;
-    } else if (a === '--language' || a.startsWith('--language=')) o.language = value('--language');
-    else if (a === '--config' || a.startsWith('--config=')) o.config = value('--config');
-    else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
+    } else if (r.is(a, '--language')) o.language = value('--language');
+    else if (r.is(a, '--config')) o.config = value('--config');
+    else if (r.is(a, '--max-warnings')) {
       const v = value('--max-warnings');
       if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number >= 0, not '${v}'`);
       o.maxWarnings = Number(v);
     }
-    else if (a === '--') o.paths.push(...args.slice(i + 1)), (i = args.length);
+    else if (a === '--') o.paths.push(...r.rest());
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
     else o.paths.push(a);
   }
@@ -297,21 +318,15 @@ function report(args: string[]): number {
   let config: string | undefined;
   let output: string | undefined;
   const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq > 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    if (a === '--format' || a.startsWith('--format=')) {
+  const argv = new ArgReader(args);
+  for (let a = argv.next(); a !== undefined; a = argv.next()) {
+    const value = (name: string) => argv.value(a!, name);
+    if (argv.is(a, '--format')) {
       const f = value('--format');
       if (f !== 'md' && f !== 'html' && f !== 'json') throw new UsageError(`unknown report format '${f}' (md, html or json)`);
       format = f;
-    } else if (a === '--config' || a.startsWith('--config=')) config = value('--config');
-    else if (a === '--output' || a === '-o' || a.startsWith('--output=')) output = value('--output');
+    } else if (argv.is(a, '--config')) config = value('--config');
+    else if (argv.is(a, '--output') || a === '-o') output = value('--output');
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
     else paths.push(a);
   }
