@@ -1,7 +1,8 @@
 // The Apache httpd dialect (httpd.conf, apache2.conf, sites-*/, .htaccess): parse (grammar + model), rules,
 // hover, completion, symbols, folding and Include links.
 import { parseApacheText } from '../../../../grammars/apache/parser';
-import type { Dialect, Finding, RuleDocs } from '../../core/types';
+import { syntaxFindings } from '../../core/rule';
+import type { Dialect, RuleDocs } from '../../core/types';
 import { buildApacheModel, type ApacheModel } from './model';
 import { rules } from './rules';
 import { apacheFolding, apacheIncludes, apacheServerRoot, apacheSymbols } from './outline';
@@ -28,15 +29,7 @@ export const apacheDialect: Dialect<ApacheModel> = {
   parse(text) {
     const out = parseApacheText(text);
     const model = buildApacheModel(out.cst, out.problems);
-    const syntaxFindings: Finding[] = out.problems.map((p) => ({
-      rule: 'apache/syntax',
-      severity: 'error',
-      message: p.message,
-      span: { start: p.start, end: p.end },
-      fixes: [],
-      related: p.related !== undefined ? [{ span: { start: p.related, end: p.related + 1 }, message: p.relatedMessage ?? 'related' }] : undefined,
-    }));
-    return { model, syntaxFindings, comments: out.comments };
+    return { model, syntaxFindings: syntaxFindings('apache', out.problems, 'related'), comments: out.comments };
   },
   rules,
   hover: apacheHover,

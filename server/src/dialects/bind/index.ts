@@ -1,6 +1,7 @@
 // The BIND named.conf dialect: parse (grammar + model), rules, hover, symbols, folding, completion.
 import { parseBindText } from '../../../../grammars/bind/parser';
-import type { Dialect, Finding, RuleDocs } from '../../core/types';
+import { syntaxFindings } from '../../core/rule';
+import type { Dialect, RuleDocs } from '../../core/types';
 import { buildBindModel, isExcusedProblem, type BindModel } from './model';
 import { rules } from './rules';
 import { bindFolding, bindSymbols } from './outline';
@@ -27,15 +28,7 @@ export const bindDialect: Dialect<BindModel> = {
     const out = parseBindText(text);
     const model = buildBindModel(out.cst);
     const problems = [...out.problems.filter((p) => !isExcusedProblem(model, p)), ...model.problems].sort((a, b) => a.start - b.start);
-    const syntaxFindings: Finding[] = problems.map((p) => ({
-      rule: 'bind/syntax',
-      severity: 'error',
-      message: p.message,
-      span: { start: p.start, end: p.end },
-      fixes: [],
-      related: p.related !== undefined ? [{ span: { start: p.related, end: p.related + 1 }, message: 'the block opened here' }] : undefined,
-    }));
-    return { model, syntaxFindings, comments: out.comments };
+    return { model, syntaxFindings: syntaxFindings('bind', problems, 'the block opened here'), comments: out.comments };
   },
   rules,
   hover: bindHover,
