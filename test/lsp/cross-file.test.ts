@@ -2,7 +2,7 @@
 // allow-query in named.conf.options IPv4-only, and the diagnostic's related location opens the acl's file.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,4 +45,32 @@ test('an include that cannot be read is a warning on its statement', async () =>
   assert.equal(d.length, 1);
   assert.equal(d[0].range.start.line, 2);
   assert.match(d[0].message, /'named\.conf\.gone' cannot be read/);
+});
+
+test('open documents follow each other: the includer opened later, then an edit of the acl, re-lint the user', async () => {
+  const dir = join(ws, 'second');
+  mkdirSync(dir);
+  const text = {
+    root: 'include "named.conf.acls";\ninclude "named.conf.options";\n',
+    acls: 'acl trusted { 198.51.100.0/24; };\n',
+    options: 'options {\n\tallow-recursion { trusted; };\n};\n',
+  };
+  writeFileSync(join(dir, 'named.conf'), text.root);
+  writeFileSync(join(dir, 'named.conf.acls'), text.acls);
+  writeFileSync(join(dir, 'named.conf.options'), text.options);
+  const [root, acls, options] = ['named.conf', 'named.conf.acls', 'named.conf.options'].map((n) => uriOf(join(dir, n)));
+  const codes = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.map((d) => d.code);
+
+  // Alone, the options file cannot know `trusted`: named-checkconf on it alone says the same.
+  await client.open(options, text.options);
+  await client.waitForDiagnostics(options, (p) => codes(p).includes('bind/undefined-reference'));
+  // Opening the file that includes it (and the acl file) makes the acl known: IPv4-only, not undefined.
+  await client.open(root, text.root);
+  const seen = await client.waitForDiagnostics(options, (p) => codes(p).includes('bind/ipv4-only-acl'));
+  assert.ok(!codes(seen).includes('bind/undefined-reference'), JSON.stringify(codes(seen)));
+  // Giving the acl an IPv6 prefix in its own (open, unsaved) document clears the warning in the other one.
+  await client.open(acls, text.acls);
+  await client.change(acls, 'acl trusted { 198.51.100.0/24; 2001:db8:100::/48; };\n');
+  const after = await client.waitForDiagnostics(options, (p) => !codes(p).includes('bind/ipv4-only-acl'));
+  assert.deepEqual(codes(after), []);
 });

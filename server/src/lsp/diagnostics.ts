@@ -21,6 +21,8 @@ export class Linter {
   private generation = new Map<string, number>();
   /** The version each document was opened with: TextDocuments reports the open as a content change too. */
   private openedAt = new Map<string, number>();
+  /** Documents opened or edited since their last lint: their include-tree neighbours are linted again after them. */
+  private touched = new Set<string>();
 
   constructor(private readonly session: Session) {}
 
@@ -30,6 +32,7 @@ export class Linter {
     documents.onDidOpen(
       s.guard('didOpen', undefined, (e) => {
         this.openedAt.set(e.document.uri, e.document.version);
+        this.touched.add(e.document.uri);
         return this.lintNow(e.document.uri);
       }),
     );
@@ -59,6 +62,7 @@ export class Linter {
     if (doc.version === this.openedAt.get(doc.uri)) return;
     const settings = await this.session.settings.get(doc.uri);
     if (settings.run === 'onSave') return;
+    this.touched.add(doc.uri);
     // A lint already pending reads the document when it runs, so it covers this change too.
     if (this.timers.has(doc.uri)) return;
     this.lintLater(doc.uri, CHANGE_DELAY_MS);
@@ -117,5 +121,13 @@ export class Linter {
     }
     diagnostics.push(...this.session.extraDiagnostics(uri));
     await this.session.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    // An acl defined here may make a list in an open sibling IPv4-only (or stop doing so): lint those again. Only
+    // after an open or an edit, so neighbours linted this way do not set each other off in turn.
+    if (this.touched.delete(uri)) {
+      for (const other of this.session.includeNeighbours(uri)) {
+        this.session.invalidate(other);
+        this.lintLater(other, CHANGE_DELAY_MS);
+      }
+    }
   }
 }

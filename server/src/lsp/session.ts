@@ -7,6 +7,7 @@ import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect } from '../core/types';
 import { EDITOR_ANALYSIS } from './limits';
+import { pathOf } from './files';
 import { includeContextOf } from './navigation';
 import { SettingsStore } from './settings';
 
@@ -92,6 +93,29 @@ export class Session {
     } catch {
       return undefined; // already reported as a diagnostic and logged by the linter
     }
+  }
+
+  /**
+   * Open documents whose last analysis saw `uri` as a linked (included or including) file, and open documents
+   * among `uri`'s own linked files: those whose findings an edit of `uri` may change.
+   */
+  includeNeighbours(uri: string): string[] {
+    const path = pathOf(uri);
+    if (!path) return [];
+    const own = new Set((this.cache.get(uri)?.analysis?.linked ?? []).map((l) => l.path));
+    const out: string[] = [];
+    for (const doc of this.documents.all()) {
+      if (doc.uri === uri) continue;
+      const p = pathOf(doc.uri);
+      const sees = this.cache.get(doc.uri)?.analysis?.linked.some((l) => l.path === path);
+      if (sees || (p && own.has(p))) out.push(doc.uri);
+    }
+    return out;
+  }
+
+  /** Drop the cached analysis of a document (a file it is linked to changed); settings stay. */
+  invalidate(uri: string): void {
+    this.cache.delete(uri);
   }
 
   forget(uri: string): void {
