@@ -76,3 +76,22 @@ test('incremental: a rebuild re-reads only the files marked changed', () => {
   assert.deepEqual(reads, ['/srv/cfg/httpd.conf']);
   assert.equal(serviceOf(ws, 'web')!.listen.v6, false);
 });
+
+test('files of one include tree are analysed together: an acl in one file decides access in another, and follows its edits', () => {
+  const files: Record<string, string> = {
+    '/srv/ns/named.conf': 'include "named.conf.acls";\ninclude "named.conf.options";\n',
+    '/srv/ns/named.conf.acls': 'acl clients { 192.0.2.0/24; };\n',
+    '/srv/ns/named.conf.options': 'options { listen-on-v6 { any; }; allow-query { clients; }; };\n',
+  };
+  const idx = new WorkspaceIndex({ read: (p) => files[p], dialectFor: (p) => dialectForPath(p) });
+  idx.setFiles(Object.keys(files));
+  const first = idx.build();
+  const options = first.files.find((f) => f.path.endsWith('.options'))!;
+  assert.deepEqual(options.analysis.findings.map((f) => f.rule), ['bind/ipv4-only-acl'], 'the acl file is seen from the options file');
+  assert.equal(serviceOf(first, 'dns')!.admitsV6, false);
+  files['/srv/ns/named.conf.acls'] = 'acl clients { 192.0.2.0/24; 2001:db8::/32; };\n';
+  idx.changed('/srv/ns/named.conf.acls');
+  const second = idx.build();
+  assert.deepEqual(second.files.find((f) => f.path.endsWith('.options'))!.analysis.findings.map((f) => f.rule), []);
+  assert.equal(serviceOf(second, 'dns')!.admitsV6, true);
+});

@@ -46,6 +46,14 @@ export interface IndexedFile {
   analysis: Analysis;
   /** Reached only through an include or a zone `file`, not found by the folder walk. */
   linkedOnly: boolean;
+  /** The analysis of the file on its own, when `analysis` also saw the other files of its include tree. */
+  alone?: Analysis;
+  /** Which tree `analysis` saw (paths and load stamps), so an unchanged tree is not analysed again. */
+  treeKey?: string;
+  /** Analysed by the caller with its include tree already (the CLI's check). */
+  seeded?: boolean;
+  /** Bumped on every load: part of the tree keys of the files that include this one. */
+  stamp?: number;
 }
 
 /** A name a service answers to, where the config says so. */
@@ -147,6 +155,8 @@ export class WorkspaceIndex {
   /** What the reader returned per path (undefined: missing), until the path is marked changed. */
   private readonly texts = new Map<string, string | undefined>();
 
+  private stamps = 0;
+
   constructor(private readonly options: WorkspaceOptions) {}
 
   /** The config files found in the folders (absolute paths). */
@@ -162,7 +172,7 @@ export class WorkspaceIndex {
   seed(path: string, dialect: Dialect, text: string, analysis: Analysis): void {
     const p = normalize(path);
     this.texts.set(p, text);
-    this.entries.set(p, { path: p, dialect, text, analysis, linkedOnly: false });
+    this.entries.set(p, { path: p, dialect, text, analysis, linkedOnly: false, seeded: true, stamp: ++this.stamps });
   }
 
   /** A file changed, appeared or vanished: read it again at the next build. */
@@ -191,7 +201,7 @@ export class WorkspaceIndex {
     const dialect = text === undefined ? undefined : (forced ?? this.options.dialectFor(p, text));
     if (text === undefined || !dialect) return undefined;
     const analysis = analyze(dialect, text, this.options.settingsFor?.(p) ?? DEFAULT_SETTINGS);
-    const entry: IndexedFile = { path: p, dialect, text, analysis, linkedOnly };
+    const entry: IndexedFile = { path: p, dialect, text, analysis, linkedOnly, stamp: ++this.stamps };
     this.entries.set(p, entry);
     return entry;
   }
@@ -205,6 +215,7 @@ export class WorkspaceIndex {
     }
     // Includes: followed from every file, resolved like the daemon would, mapped into the workspace.
     const queue = [...files.values()];
+    const edges: [string, string][] = [];
     while (queue.length && files.size < MAX_WORKSPACE_FILES) {
       const f = queue.shift()!;
       const links = f.dialect.links?.(f.analysis.parse.model, f.text) ?? [];
@@ -215,6 +226,7 @@ export class WorkspaceIndex {
           problems.push({ site: { file: f.path, span: l.span }, message: `include '${l.target}' is not in the workspace (tried ${found.tried.join(', ')})` });
           continue;
         }
+        edges.push([f.path, found.path]);
         if (files.has(found.path)) continue;
         const g = files.get(found.path) ?? this.load(found.path, true, f.dialect);
         if (g) {
@@ -223,10 +235,52 @@ export class WorkspaceIndex {
         }
       }
     }
+    this.analyseTrees(files, edges, problems);
     const zones = this.joinZones(files, problems);
     const { addresses, delegations } = zoneFacts(zones, files);
     const services = serviceFacts([...files.values()], delegations);
     return { files: [...files.values()], services, zones, addresses, delegations, problems };
+  }
+
+  /**
+   * Files joined by includes are analysed again with the rest of their tree in view (RuleContext.linked), so an
+   * acl defined in one file counts where another uses it, as in `check` and the editor. Trees of one file, and
+   * trees unchanged since the last build, are left as they are.
+   */
+  private analyseTrees(files: Map<string, IndexedFile>, edges: readonly [string, string][], problems: WorkspaceModel['problems']): void {
+    const parent = new Map<string, string>();
+    const find = (x: string): string => {
+      let r = x;
+      while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(x, r);
+      return r;
+    };
+    for (const [a, b] of edges) parent.set(find(a), find(b));
+    const trees = new Map<string, IndexedFile[]>();
+    for (const f of files.values()) {
+      const root = find(f.path);
+      trees.set(root, [...(trees.get(root) ?? []), f]);
+    }
+    for (const members of trees.values()) {
+      if (members.length < 2) continue;
+      // An include of the tree that is not in the workspace may define what the others use (linkedPartial).
+      const partial = members.some((m) => problems.some((p) => p.site.file === m.path));
+      const key = members.map((m) => `${m.path}#${m.stamp}`).sort().join('\n') + (partial ? '\npartial' : '');
+      for (const f of members) {
+        if (f.seeded || f.treeKey === key) continue;
+        const alone = f.alone ?? f.analysis;
+        const linked = members
+          .filter((m) => m !== f && m.dialect === f.dialect)
+          .map((m) => {
+            const a = m.alone ?? m.analysis;
+            return { path: m.path, text: m.text, lines: a.lines, model: a.parse.model };
+          });
+        if (linked.length === 0) continue;
+        f.alone = alone;
+        f.analysis = analyze(f.dialect, f.text, this.options.settingsFor?.(f.path) ?? DEFAULT_SETTINGS, { linked, linkedPartial: partial });
+        f.treeKey = key;
+      }
+    }
   }
 
   /** Find the file a config points at: as the daemon resolves it, else relative to the config, else by its path's tail. */
