@@ -12,7 +12,7 @@ import { ConfigError, ConfigLoader } from './config';
 import { describeIoError, readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
 import { Progress } from './progress';
-import { cliWorkspace } from './workspace';
+import { cliWorkspace, fsReader } from './workspace';
 import { runWorkspaceRules } from '../workspace/rule';
 import { WORKSPACE_RULES } from '../workspace/rules';
 import { buildReport } from '../workspace/report';
@@ -137,19 +137,6 @@ function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader)
   return jobs;
 }
 
-/** Files larger than this are not read to follow includes (a config that large is not an include). */
-const MAX_INCLUDED_BYTES = 16 * 1024 * 1024;
-
-function readForIncludes(path: string): string | undefined {
-  try {
-    const st = statSync(path);
-    if (!st.isFile() || st.size > MAX_INCLUDED_BYTES) return undefined;
-    return readInput(path).text;
-  } catch {
-    return undefined;
-  }
-}
-
 function listForIncludes(dir: string): string[] | undefined {
   try {
     return readdirSync(dir);
@@ -167,7 +154,7 @@ function includeWorlds(jobs: readonly Job[]): Map<Dialect, IncludeWorld & { root
   for (const j of jobs) {
     if (!j.dialect.links || j.stdin) continue;
     let w = out.get(j.dialect);
-    if (!w) out.set(j.dialect, (w = Object.assign(new IncludeWorld(j.dialect, readForIncludes, listForIncludes), { roots: [] as string[] })));
+    if (!w) out.set(j.dialect, (w = Object.assign(new IncludeWorld(j.dialect, fsReader, listForIncludes), { roots: [] as string[] })));
     w.roots.push(resolve(j.path));
   }
   return out;

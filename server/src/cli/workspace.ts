@@ -7,10 +7,12 @@ import { WorkspaceIndex } from '../workspace/model';
 import type { ConfigLoader } from './config';
 import { decode, MAX_INPUT_BYTES_FOR_WORKSPACE } from './files';
 
+/** A config file's text for the workspace model and include trees; undefined when missing, not a file or too large. */
 export function fsReader(path: string): string | undefined {
   try {
-    const st = statSync(path);
-    if (!st.isFile() || st.size > MAX_INPUT_BYTES_FOR_WORKSPACE) return undefined;
+    // No exception for a missing file: a named.conf with 20,000 zones asks for as many files that are not there.
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st || !st.isFile() || st.size > MAX_INPUT_BYTES_FOR_WORKSPACE) return undefined;
     return decode(readFileSync(path)).text;
   } catch {
     return undefined;

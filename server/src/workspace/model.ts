@@ -324,10 +324,13 @@ export class WorkspaceIndex {
     const out: ZoneJoin[] = [];
     for (const f of binds) {
       const model = f.analysis.parse.model as BindModel;
-      const zoneClauses = walkClauses(model.clauses).filter((c) => c.name === 'zone');
+      // In document order, so each `file` finds its zone by binary search (20,000 zones: a linear find per file was 2 s).
+      const zoneClauses = walkClauses(model.clauses)
+        .filter((c) => c.name === 'zone')
+        .sort((a, b) => a.span.start - b.span.start);
       for (const l of f.dialect.links?.(model, f.text) ?? []) {
         if (l.kind !== 'file') continue;
-        const clause = zoneClauses.find((c) => c.span.start <= l.span.start && l.span.end <= c.span.end);
+        const clause = enclosing(zoneClauses, l.span);
         const nameNode = clause?.args[0];
         if (!clause || !nameNode || (nameNode.kind !== 'string' && nameNode.kind !== 'word')) continue;
         const raw = nameNode.kind === 'string' ? nameNode.value : nameNode.image;
@@ -642,4 +645,20 @@ export function zoneOf(ws: WorkspaceModel, name: string): ZoneJoin | undefined {
 
 export function serviceOf(ws: WorkspaceModel, kind: ServiceKind): ServiceFacts | undefined {
   return ws.services.find((s) => s.kind === kind);
+}
+
+/** The last of `sorted` (by start) that starts at or before span and contains it: zones do not nest. */
+function enclosing<T extends { span: { start: number; end: number } }>(sorted: readonly T[], span: { start: number; end: number }): T | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].span.start <= span.start) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const c = at >= 0 ? sorted[at] : undefined;
+  return c && span.end <= c.span.end ? c : undefined;
 }
