@@ -4,7 +4,10 @@
 // or, where a caret cannot reach the column (0 or inside the comment marker), `# @3-7 error rule` (columns, 0-based,
 // end exclusive). Annotation lines are removed before the text is analysed; positions refer to the previous kept line.
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+
+/** The shared conformance corpus: $V6READY_CORPUS, else ../shared/corpus beside the checkout. */
+export const CORPUS = process.env.V6READY_CORPUS ?? resolve('../shared/corpus');
 
 export interface Expectation {
   line: number;
@@ -176,4 +179,15 @@ export function walkFiles(dir: string): string[] {
       const p = join(dir, n);
       return statSync(p).isDirectory() ? walkFiles(p) : [p];
     });
+}
+
+/** `count` texts, each a random sequence of 1–40 `pieces` (a fixed LCG from `seed`: the same texts on every run). */
+export function* randomTexts(pieces: readonly string[], count: number, seed: number): Generator<string> {
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / (1 << 24);
+  for (let i = 0; i < count; i++) {
+    const len = 1 + Math.floor(rnd() * 40);
+    let s = '';
+    for (let j = 0; j < len; j++) s += pieces[Math.floor(rnd() * pieces.length)];
+    yield s;
+  }
 }

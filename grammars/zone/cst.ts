@@ -27,3 +27,24 @@ export interface ZoneEntry extends Span {
 export interface ZoneCst {
   entries: ZoneEntry[];
 }
+
+export interface SyntaxProblem {
+  message: string;
+  start: number;
+  end: number;
+  /** Offset of a related place (the unclosed '('). */
+  related?: number;
+}
+
+export interface ZoneComment {
+  start: number;
+  end: number;
+  /** The text after the `;`. */
+  body: string;
+}
+
+export interface ZoneParseOutput {
+  cst: ZoneCst;
+  problems: SyntaxProblem[];
+  comments: ZoneComment[];
+}

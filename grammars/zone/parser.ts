@@ -1,192 +1,219 @@
-// Chevrotain parser for the generic master-file structure, building the lean tree of cst.ts directly
-// (EmbeddedActionsParser: no intermediate CST). An entry is one logical line: its words and strings, with
-// parenthesised parts that may span lines. Every error path is part of the grammar or of the token pass
-// before it, so one mistake never hides the rest of the file.
-import { EmbeddedActionsParser, EOF, type IToken } from 'chevrotain';
-import type { ZoneCst, ZoneEntry, ZoneValue } from './cst';
-import { allTokens, LParen, Newline, QuotedString, RParen, Word, zoneLexer } from './lexer';
+// Hand-written scanner and parser for the generic master-file structure (RFC 1035 §5, as BIND's isc_lex and
+// lib/dns/master.c read it), building the lean tree of cst.ts. An entry is one logical line: its words and
+// strings, with parenthesised parts that may span lines.
+//
+// Why by hand: the structure is tiny (words, strings, comments, line breaks, parentheses), and Chevrotain made an
+// object per token — a file of two million `(` made two million tokens and spent its time collecting them. Here
+// nested parentheses never become tokens (BIND only counts their depth), tokens are three parallel number arrays,
+// and both passes are single loops: time and memory are linear in the input whatever its shape. The Chevrotain
+// grammar this replaced is kept as reference.ts; test/unit/zone-parser-equivalence.test.ts requires the same output.
+import type { SyntaxProblem, ZoneComment, ZoneEntry, ZoneParseOutput, ZoneValue } from './cst';
 
-export interface SyntaxProblem {
-  message: string;
-  start: number;
-  end: number;
-  /** Offset of a related place (the unclosed '('). */
-  related?: number;
+export type { SyntaxProblem, ZoneComment, ZoneParseOutput } from './cst';
+
+const NEWLINE = 0;
+const WORD = 1;
+const QUOTED = 2;
+const LPAREN = 3;
+const RPAREN = 4;
+
+/** BIND's special characters end a word: space, tab, line breaks, `;`, parentheses, a quote, NUL. */
+function endsWord(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 40 || c === 41 || c === 34 || c === 0;
 }
 
-export interface ZoneComment {
-  start: number;
-  end: number;
-  /** The text after the `;`. */
-  body: string;
+/** The end of a word starting at `i`: up to a special character, `\X` escapes included, never across a line break. */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 92) {
+      i++;
+      const d = i < n ? text.charCodeAt(i) : 10;
+      if (d !== 10 && d !== 13 && d !== 0) i++;
+      continue;
+    }
+    if (endsWord(c)) break;
+    i++;
+  }
+  return i;
 }
 
-export interface ZoneParseOutput {
-  cst: ZoneCst;
-  problems: SyntaxProblem[];
-  comments: ZoneComment[];
+/**
+ * The end of a quoted string starting at `i` (on its `"`): after the closing quote or, unclosed, at the end of the
+ * line (BIND: "unbalanced quotes"); a backslash escapes the next character, a line break included.
+ */
+function quotedEnd(text: string, i: number): number {
+  const n = text.length;
+  i++;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 92) {
+      i += text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 2;
+      continue;
+    }
+    if (c === 34) return i + 1;
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return Math.min(i, n);
 }
 
-/** Does a QuotedString token end with its own unescaped closing quote? */
+/** Does a quoted string's image end with its own unescaped closing quote? */
 function isClosedString(img: string): boolean {
   for (let i = 1; i < img.length; i++) {
-    if (img[i] === '\\') i++;
-    else if (img[i] === '"') return i === img.length - 1;
+    if (img.charCodeAt(i) === 92) i++;
+    else if (img.charCodeAt(i) === 34) return i === img.length - 1;
   }
   return false;
 }
 
-class ZoneParser extends EmbeddedActionsParser {
-  problems: SyntaxProblem[] = [];
-  text = '';
-  /** Offsets of '(' tokens that are never closed (found by the token pass). */
-  unclosed = new Set<number>();
-
-  constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 2 });
-    this.performSelfAnalysis();
-  }
-
-  /** Is the token the first thing on its line (column 0)? */
-  atLineStart(tok: IToken): boolean {
-    if (tok.tokenType === EOF) return false;
-    const o = tok.startOffset;
-    const prev = o > 0 ? this.text.charCodeAt(o - 1) : 10;
-    return prev === 10 || prev === 13;
-  }
-
-  private value(t: IToken): ZoneValue {
-    const img = t.image;
-    if (t.tokenType === QuotedString) {
-      const terminated = isClosedString(img);
-      if (!terminated) this.problems.push({ message: 'unbalanced quotes: the string is not closed on its line', start: t.startOffset, end: t.startOffset + 1 });
-      return { kind: 'string', image: img, value: terminated ? img.slice(1, -1) : img.slice(1), terminated, start: t.startOffset, end: t.startOffset + img.length };
-    }
-    return { kind: 'word', image: img, value: img, terminated: true, start: t.startOffset, end: t.startOffset + img.length };
-  }
-
-  public file = this.RULE('file', (): ZoneEntry[] => {
-    const entries: ZoneEntry[] = [];
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => { this.CONSUME(Newline); } },
-        { ALT: () => { const e = this.SUBRULE(this.entry); this.ACTION(() => { if (e.values.length > 0 || e.groups.length > 0) entries.push(e); }); } },
-      ]);
-    });
-    return entries;
-  });
-
-  public entry = this.RULE('entry', (): ZoneEntry => {
-    const values: ZoneValue[] = [];
-    const groups: { start: number; end: number }[] = [];
-    let first: IToken | undefined;
-    let end = 0;
-    this.AT_LEAST_ONE(() => {
-      this.OR([
-        { ALT: () => { const t = this.CONSUME(Word); this.ACTION(() => { first ??= t; values.push(this.value(t)); end = t.startOffset + t.image.length; }); } },
-        { ALT: () => { const t = this.CONSUME(QuotedString); this.ACTION(() => { first ??= t; values.push(this.value(t)); end = t.startOffset + t.image.length; }); } },
-        {
-          ALT: () => {
-            const g = this.SUBRULE(this.group);
-            this.ACTION(() => { first ??= g.open; values.push(...g.values); groups.push({ start: g.open.startOffset, end: g.end }); end = g.end; });
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(RParen);
-            this.ACTION(() => {
-              first ??= t;
-              end = t.startOffset + 1;
-              this.problems.push({ message: "unbalanced parentheses: this ')' closes nothing", start: t.startOffset, end: t.startOffset + 1 });
-            });
-          },
-        },
-      ]);
-    });
-    return this.ACTION(() => ({ atLineStart: first ? this.atLineStart(first) : false, values, groups, start: first ? first.startOffset : 0, end }));
-  });
-
-  public group = this.RULE('group', (): { open: IToken; values: ZoneValue[]; end: number } => {
-    const open = this.CONSUME(LParen);
-    const values: ZoneValue[] = [];
-    let end = open.startOffset + 1;
-    const unclosed = this.ACTION(() => this.unclosed.has(open.startOffset));
-    // Inside parentheses a line break continues the entry. A '(' that is never closed would swallow the rest of
-    // the file (BIND reports it at the end): for recovery it ends before the next line that starts at column 0,
-    // where an owner name or a directive is. (The gate is on the loop, not on an alternative, so that the loop's
-    // own lookahead never enters an iteration no alternative can take.)
-    this.MANY({
-      GATE: () => !unclosed || this.LA(1).tokenType !== Newline || !this.atLineStart(this.LA(2)),
-      DEF: () => {
-        this.OR([
-          { ALT: () => { const t = this.CONSUME(Word); this.ACTION(() => { values.push(this.value(t)); end = t.startOffset + t.image.length; }); } },
-          { ALT: () => { const t = this.CONSUME(QuotedString); this.ACTION(() => { values.push(this.value(t)); end = t.startOffset + t.image.length; }); } },
-          { ALT: () => { this.CONSUME(Newline); } },
-        ]);
-      },
-    });
-    this.OPTION(() => {
-      const t = this.CONSUME(RParen);
-      end = t.startOffset + 1;
-    });
-    return { open, values, end };
-  });
+/** The tokens the parser sees: kinds, starts and ends in parallel arrays (numbers only, no object per token). */
+interface Tokens {
+  kind: number[];
+  start: number[];
+  end: number[];
+  /** The outermost `(` never closed, or -1. */
+  unclosed: number;
 }
 
-// Chevrotain parsers are costly to build: one instance, reused for every document.
-let parser: ZoneParser | undefined;
+/** Pass 1: tokens, comments and NUL runs; parentheses nested inside the outermost pair are only counted. */
+function scan(text: string, comments: ZoneComment[], invalid: SyntaxProblem[]): Tokens {
+  const kind: number[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const push = (k: number, s: number, e: number): void => {
+    kind.push(k);
+    start.push(s);
+    end.push(e);
+  };
+  const n = text.length;
+  let depth = 0;
+  let open = -1;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      i++;
+    } else if (c === 10 || c === 13) {
+      const e = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      push(NEWLINE, i, e);
+      i = e;
+    } else if (c === 59) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 10 || d === 13) break;
+        j++;
+      }
+      comments.push({ start: i, end: j, body: text.slice(i + 1, j) });
+      i = j;
+    } else if (c === 40) {
+      if (++depth === 1) {
+        open = i;
+        push(LPAREN, i, i + 1);
+      }
+      i++;
+    } else if (c === 41) {
+      if (depth === 0) push(RPAREN, i, i + 1);
+      else if (--depth === 0) push(RPAREN, i, i + 1);
+      i++;
+    } else if (c === 34) {
+      const e = quotedEnd(text, i);
+      push(QUOTED, i, e);
+      i = e;
+    } else if (c === 0) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) === 0) j++;
+      invalid.push({ message: 'invalid character NUL: named-checkzone stops reading the record here', start: i, end: j });
+      i = j;
+    } else {
+      const e = wordEnd(text, i);
+      push(WORD, i, e);
+      i = e;
+    }
+  }
+  return { kind, start, end, unclosed: depth > 0 ? open : -1 };
+}
+
+/** Is offset `o` the first character of its line? */
+function atLineStart(text: string, o: number): boolean {
+  const prev = o > 0 ? text.charCodeAt(o - 1) : 10;
+  return prev === 10 || prev === 13;
+}
 
 export function parseZoneText(text: string): ZoneParseOutput {
-  parser ??= new ZoneParser();
-  const lexed = zoneLexer().tokenize(text);
+  const comments: ZoneComment[] = [];
   const problems: SyntaxProblem[] = [];
-  for (const e of lexed.errors) problems.push({ message: `unexpected character: ${e.message}`, start: e.offset, end: e.offset + (e.length || 1) });
-  for (const t of lexed.groups.invalid ?? []) {
-    problems.push({ message: 'invalid character NUL: named-checkzone stops reading the record here', start: t.startOffset, end: t.startOffset + t.image.length });
-  }
-  const comments: ZoneComment[] = (lexed.groups.comments ?? []).map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length, body: c.image.slice(1) }));
-  parser.text = text;
-  parser.problems = [];
-  const { tokens, unclosed } = flattenParens(lexed.tokens);
-  parser.unclosed = unclosed;
-  for (const o of unclosed) problems.push({ message: "unbalanced parentheses: this '(' is never closed", start: o, end: o + 1 });
-  parser.input = tokens;
-  const entries = parser.file() ?? [];
-  problems.push(...parser.problems);
-  for (const e of parser.errors) {
-    // Every token sequence is valid for the grammar; this is a safety net for the unexpected.
-    const t = e.token;
-    const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
-    problems.push({ message: `syntax error near '${t.image || 'end of file'}'`, start, end: start + (t.image?.length ?? 0) });
+  const { kind, start, end, unclosed } = scan(text, comments, problems);
+  if (unclosed >= 0) problems.push({ message: "unbalanced parentheses: this '(' is never closed", start: unclosed, end: unclosed + 1 });
+
+  const value = (k: number): ZoneValue => {
+    const s = start[k];
+    const image = text.slice(s, end[k]);
+    if (kind[k] === QUOTED) {
+      const terminated = isClosedString(image);
+      if (!terminated) problems.push({ message: 'unbalanced quotes: the string is not closed on its line', start: s, end: s + 1 });
+      return { kind: 'string', image, value: terminated ? image.slice(1, -1) : image.slice(1), terminated, start: s, end: end[k] };
+    }
+    return { kind: 'word', image, value: image, terminated: true, start: s, end: end[k] };
+  };
+
+  // Pass 2: entries. An entry runs to the next line break outside parentheses.
+  const entries: ZoneEntry[] = [];
+  const count = kind.length;
+  let k = 0;
+  while (k < count) {
+    if (kind[k] === NEWLINE) {
+      k++;
+      continue;
+    }
+    const values: ZoneValue[] = [];
+    const groups: { start: number; end: number }[] = [];
+    let first = -1;
+    let last = 0;
+    while (k < count && kind[k] !== NEWLINE) {
+      const t = kind[k];
+      if (first < 0) first = start[k];
+      if (t === WORD || t === QUOTED) {
+        values.push(value(k));
+        last = end[k];
+        k++;
+      } else if (t === RPAREN) {
+        problems.push({ message: "unbalanced parentheses: this ')' closes nothing", start: start[k], end: start[k] + 1 });
+        last = start[k] + 1;
+        k++;
+      } else {
+        // A group. Inside parentheses a line break continues the entry. A '(' never closed would swallow the rest of
+        // the file (BIND reports it at the end): for recovery it ends before the next line that starts at column 0,
+        // where an owner name or a directive is.
+        const open = start[k];
+        const isUnclosed = open === unclosed;
+        let groupEnd = open + 1;
+        k++;
+        while (k < count) {
+          const g = kind[k];
+          if (g === RPAREN) {
+            groupEnd = start[k] + 1;
+            k++;
+            break;
+          }
+          if (g === NEWLINE) {
+            if (isUnclosed && k + 1 < count && atLineStart(text, start[k + 1])) break;
+          } else {
+            values.push(value(k));
+            groupEnd = end[k];
+          }
+          k++;
+        }
+        groups.push({ start: open, end: groupEnd });
+        last = groupEnd;
+      }
+    }
+    if (values.length > 0 || groups.length > 0) {
+      entries.push({ atLineStart: first >= 0 ? atLineStart(text, first) : false, values, groups, start: first >= 0 ? first : 0, end: last });
+    }
   }
   problems.sort((a, b) => a.start - b.start);
   return { cst: { entries }, problems, comments };
-}
-
-/**
- * Parentheses only join lines (BIND counts their depth): keep the outermost pair and drop the ones nested in it,
- * so the parser never recurses. Returns the offsets of outermost '(' left open at the end of the file.
- */
-function flattenParens(tokens: IToken[]): { tokens: IToken[]; unclosed: Set<number> } {
-  let depth = 0;
-  let open = -1;
-  let nested = false;
-  const out: IToken[] = [];
-  for (const t of tokens) {
-    if (t.tokenType === LParen) {
-      depth++;
-      if (depth === 1) open = t.startOffset;
-      else {
-        nested = true;
-        continue;
-      }
-    } else if (t.tokenType === RParen && depth > 0) {
-      depth--;
-      if (depth > 0) continue;
-    }
-    out.push(t);
-  }
-  const unclosed = new Set<number>();
-  if (depth > 0) unclosed.add(open);
-  return { tokens: nested ? out : tokens, unclosed };
 }

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { apacheDialect } from '../../server/src/dialects/apache';
+import { CORPUS } from '../fixture-lib';
 
-const CORPUS = process.env.V6READY_CORPUS ?? resolve('../shared/corpus');
 const ROOT = join(CORPUS, 'apache');
 
 /** Files httpd does not accept as they stand, with why. */

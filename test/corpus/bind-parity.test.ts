@@ -10,8 +10,9 @@ import path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import type { Settings } from '../../server/src/core/settings';
 import { bindDialect } from '../../server/src/dialects/bind';
+import { CORPUS } from '../fixture-lib';
 
-const corpus = process.env.V6READY_CORPUS ?? path.resolve('../shared/corpus');
+const corpus = CORPUS;
 const dir = path.join(corpus, 'bind', 'checkconf');
 const checkconf = spawnSync('named-checkconf', ['-v'], { encoding: 'utf8' });
 const have918 = checkconf.status === 0 && /^9\.18\./.test(checkconf.stdout.trim());

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { LineIndex } from '../../server/src/core/text';
 import { bindDialect } from '../../server/src/dialects/bind';
+import { CORPUS } from '../fixture-lib';
 
-const corpus = process.env.V6READY_CORPUS ?? path.resolve('../shared/corpus');
+const corpus = CORPUS;
 const bind = path.join(corpus, 'bind');
 const present = existsSync(bind);
 const skip = present ? false : `no BIND corpus at ${bind} (set V6READY_CORPUS)`;

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { analyze, INTERNAL_ERROR_RULE } from '../../server/src/core/analyze';
 import { rcconfDialect } from '../../server/src/dialects/rcconf';
+import { CORPUS } from '../fixture-lib';
 
-const CORPUS = process.env.V6READY_CORPUS ?? resolve('../shared/corpus');
 const ROOT = join(CORPUS, 'rcconf');
 const SH = '/bin/sh';
 

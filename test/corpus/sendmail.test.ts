@@ -10,8 +10,9 @@ import { decode } from '../../server/src/cli/files';
 import { analyze } from '../../server/src/core/analyze';
 import { LineIndex } from '../../server/src/core/text';
 import { sendmailDialect } from '../../server/src/dialects/sendmail';
+import { CORPUS } from '../fixture-lib';
 
-const corpus = process.env.V6READY_CORPUS ?? path.resolve('../shared/corpus');
+const corpus = CORPUS;
 const dir = path.join(corpus, 'sendmail');
 const present = existsSync(dir);
 const skip = present ? false : `no sendmail corpus at ${dir} (set V6READY_CORPUS)`;

@@ -9,8 +9,8 @@ import { join, relative, resolve } from 'node:path';
 import { analyze, INTERNAL_ERROR_RULE } from '../../server/src/core/analyze';
 import { sshdDialect } from '../../server/src/dialects/sshd';
 import { sshdCheckFiles, sshdSkipReason } from '../oracle/sshd-harness';
+import { CORPUS } from '../fixture-lib';
 
-const CORPUS = process.env.V6READY_CORPUS ?? resolve('../shared/corpus');
 const ROOT = join(CORPUS, 'sshd');
 
 function walk(dir: string): string[] {

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { analyze, INTERNAL_ERROR_RULE } from '../../server/src/core/analyze';
 import { zoneDialect } from '../../server/src/dialects/zone';
 import { which } from '../oracle/netns';
+import { CORPUS } from '../fixture-lib';
 
-const corpus = process.env.V6READY_CORPUS ?? path.resolve('../shared/corpus');
+const corpus = CORPUS;
 const zones = path.join(corpus, 'zones');
 const TOOL = which('named-checkzone');
 const reason = !existsSync(zones)

@@ -17,12 +17,11 @@ const FLOOR_MS = 15;
 // not the code, the thing measured (BIND, `{([<"` at 1 MB -> 4 MB: parse 4.2x, analysis with GC 4.8-7.5x). Each
 // timed run starts after a full collection (growth-lib.ts).
 /**
- * Known limits, each with its own bound: still a failure for a quadratic (16x), but not for the growth this shape has
- * today. zone, a run of `(`: Chevrotain's lexer makes one token per parenthesis, and at 256 KB -> 1 MB the garbage
- * collector of those millions of tokens takes it to 5-6x (measured on an idle machine; the parser is linear).
- * Removing an entry is the fix; adding one needs the same kind of reason.
+ * Known limits, each with its own bound: still a failure for a quadratic (16x), but not for the growth a shape has
+ * today. Empty: the last entry (zone, a run of `(`, 5-6x from a Chevrotain token per parenthesis) went when the zone
+ * parser became a hand-written scanner that only counts nested parentheses. Adding an entry needs a measured reason.
  */
-const KNOWN_LIMITS: Record<string, number> = { 'zone/deep nesting': 8 };
+const KNOWN_LIMITS: Record<string, number> = {};
 const OPTIONS = FUZZ_LONG ? { minMs: 40, maxSize: 1 << 19, runs: 4 } : { minMs: 25, maxSize: 1 << 19, runs: 2 };
 
 for (const dialect of DIALECTS) {

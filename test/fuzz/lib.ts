@@ -8,7 +8,7 @@ import { analyze, fixAll, INTERNAL_ERROR_RULE } from '../../server/src/core/anal
 import { applyEdits, compatibleFixes, isWellFormedFix, safeFixesOf } from '../../server/src/core/edits';
 import { LineIndex } from '../../server/src/core/text';
 import type { Dialect, Edit, Fix, Span } from '../../server/src/core/types';
-import { fixtureCases, readAnnotated } from '../fixture-lib';
+import { fixtureCases, readAnnotated, CORPUS } from '../fixture-lib';
 
 /** Cases per dialect: FUZZ_COUNT (set by `npm run fuzz -- --count N`), else a small bound for `npm test`. */
 export const FUZZ_COUNT = Number(process.env.FUZZ_COUNT) > 0 ? Number(process.env.FUZZ_COUNT) : 80;
@@ -17,7 +17,7 @@ export const FUZZ_LONG = process.env.FUZZ_LONG === '1';
 /** fast-check seed: fixed, so a failure in `npm test` reproduces; FUZZ_SEED picks another. */
 export const FUZZ_SEED = Number.isInteger(Number(process.env.FUZZ_SEED)) && process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261130;
 
-export const CORPUS = process.env.V6READY_CORPUS ?? resolve('../shared/corpus');
+export { CORPUS };
 /** Corpus folder per dialect name. */
 const CORPUS_FOLDER: Record<string, string> = { bind: 'bind', zone: 'zones', apache: 'apache', sshd: 'sshd', sendmail: 'sendmail', rcconf: 'rcconf' };
 

@@ -16,8 +16,8 @@ import { apacheOracleSkipReason, apacheSyntaxCheck } from './apache-harness';
 import { checkconfFile, which } from './named-harness';
 import { buildCf, sendmailSkipReason } from './sendmail-harness';
 import { sshdCheckFiles, sshdSkipReason } from './sshd-harness';
+import { CORPUS } from '../fixture-lib';
 
-const CORPUS = process.env.V6READY_CORPUS ?? resolve('../shared/corpus');
 
 function walk(dir: string): string[] {
   return readdirSync(dir)

@@ -3,35 +3,25 @@
 // shared corpus when present, and thousands of generated inputs made of the pieces that break parsers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_NESTING, parseBindText } from '../../grammars/bind/parser';
 import { parseBindTextReference } from '../../grammars/bind/reference';
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...filesUnder(full));
-    else out.push(full);
-  }
-  return out;
-}
+import { CORPUS, randomTexts, walkFiles } from '../fixture-lib';
 
 function same(text: string, label: string): void {
   assert.deepStrictEqual(parseBindText(text), parseBindTextReference(text), label);
 }
 
 test('the same output as the reference grammar on every BIND fixture and example', () => {
-  const files = [...filesUnder('test/fixtures/bind'), ...filesUnder('examples/bind'), 'examples/named.conf'];
+  const files = [...walkFiles('test/fixtures/bind'), ...walkFiles('examples/bind'), 'examples/named.conf'];
   assert.ok(files.length > 20);
   for (const f of files) same(readFileSync(f, 'utf8'), f);
 });
 
-const corpus = path.join(process.env.V6READY_CORPUS ?? path.resolve('../shared/corpus'), 'bind');
+const corpus = path.join(CORPUS, 'bind');
 test('the same output on the shared BIND corpus', { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` }, () => {
-  const files = filesUnder(corpus);
+  const files = walkFiles(corpus);
   for (const f of files) same(readFileSync(f, 'latin1'), f);
 });
 
@@ -42,20 +32,9 @@ const PIECES = [
   'a/b', 'x/*y*/z', '@SLOT@', '"unterminated', 'é', '\u2028', 'key "k" { algorithm hmac-sha256; };',
 ];
 
-function* generated(count: number): Generator<string> {
-  let seed = 0x6b1d;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / (1 << 24);
-  for (let i = 0; i < count; i++) {
-    const len = 1 + Math.floor(rnd() * 40);
-    let s = '';
-    for (let j = 0; j < len; j++) s += PIECES[Math.floor(rnd() * PIECES.length)];
-    yield s;
-  }
-}
-
 test('the same output on generated inputs, broken ones included', () => {
   let i = 0;
-  for (const text of generated(5000)) same(text, `generated #${i++}: ${JSON.stringify(text)}`);
+  for (const text of randomTexts(PIECES, 5000, 0x6b1d)) same(text, `generated #${i++}: ${JSON.stringify(text)}`);
 });
 
 test('the same output past the nesting limit', () => {

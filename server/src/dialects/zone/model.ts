@@ -2,7 +2,7 @@
 // resolved against the origin in effect, plus the problems named-checkzone reports while reading them. Rules read
 // this; they never see tokens. Facts: lib/dns/master.c and lib/dns/rdata/ of BIND 9.18, and runs of named-checkzone.
 import type { ZoneCst, ZoneEntry, ZoneValue } from '../../../../grammars/zone/cst';
-import type { SyntaxProblem } from '../../../../grammars/zone/parser';
+import type { SyntaxProblem } from '../../../../grammars/zone/cst';
 import type { Span } from '../../core/types';
 import { isDottedQuad, isIPv6Text } from './inet';
 import { clip, isAbsolute, isSubdomain, parseName, parentOf, resolveName, UNKNOWN_ORIGIN, type ParsedName } from './names';
