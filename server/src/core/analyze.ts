@@ -4,7 +4,7 @@ import { largeFileNotice, parseSafely } from './limits';
 import { DEFAULT_SETTINGS, targetVersion, type Settings } from './settings';
 import { collectSuppressions, isSuppressed } from './suppression';
 import { LineIndex } from './text';
-import type { Dialect, Finding, LinkedFile, ParseResult, ReportInput, Severity, Span } from './types';
+import type { Dialect, Finding, LinkedFile, ParseResult, ReportInput, Rule, Severity, Span } from './types';
 
 export const INTERNAL_ERROR_RULE = 'v6ready/internal-error';
 /** Findings about include statements that cannot be followed (loops, depth, unreadable files). */
@@ -19,6 +19,8 @@ export interface AnalyzeContext<Model = unknown> {
   syntaxOnlyAbove?: number;
   /** Problems on this file's own include statements, reported as `v6ready/include`. */
   includeProblems?: readonly { span: Span; severity: Severity; message: string }[];
+  /** Run only the rules this accepts (incremental analysis runs the statement-scoped ones: core/incremental.ts). */
+  ruleFilter?: (rule: Rule<Model>) => boolean;
 }
 
 export interface Analysis<Model = unknown> {
@@ -32,7 +34,7 @@ export interface Analysis<Model = unknown> {
   findings: Finding[];
 }
 
-function byPosition(a: Finding, b: Finding): number {
+export function byPosition(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
 }
 
@@ -51,6 +53,7 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
   for (const rule of dialect.rules) {
     if (failed || syntaxOnly) break;
     if (settings.rules[rule.id] === 'off') continue;
+    if (context.ruleFilter && !context.ruleFilter(rule)) continue;
     const report = (r: ReportInput) => {
       // Copy the span: rules may pass a tree node, whose other fields must not leak into reports.
       const span = { start: r.span.start, end: r.span.end };

@@ -91,6 +91,13 @@ export interface Rule<Model = unknown> {
   id: string;
   severity: Severity;
   docs: RuleDocs;
+  /**
+   * 'statement': what the rule reports inside a local segment (Dialect.segments: a BIND zone statement) depends only
+   * on that segment, the file's other (global) segments and the linked files, and nothing it reports elsewhere
+   * depends on a local segment. Such a rule is re-run on the edited statement alone (core/incremental.ts); a rule
+   * without it runs on the whole file. test/unit/incremental.test.ts holds every rule to what it declares.
+   */
+  scope?: 'statement';
   check(ctx: RuleContext<Model>): void;
 }
 
@@ -187,4 +194,14 @@ export interface Dialect<Model = any> {
   renameEdit?(text: string, occurrence: NameOccurrence, newName: string): Edit | string;
   /** Paths the document points at (includes, data files). */
   links?(model: Model, text: string): PathLink[];
+  /**
+   * The top-level statements, in order, for incremental analysis (core/incremental.ts): a `local` one (a BIND zone)
+   * can be analysed again alone, with the global ones around it, when an edit stays inside it.
+   */
+  segments?(model: Model): Segment[];
+}
+
+/** A top-level statement of a file (Dialect.segments). */
+export interface Segment extends Span {
+  local: boolean;
 }

@@ -39,4 +39,6 @@ export const bindDialect: Dialect<BindModel> = {
   occurrences: bindOccurrences,
   renameEdit: bindRenameEdit,
   links: (model) => bindLinks(model),
+  // Zones are local: they refer to acls, keys, primaries lists and options, nothing refers to a zone but a few whole-file rules.
+  segments: (model) => model.clauses.map((c) => ({ start: c.span.start, end: c.span.end, local: c.name === 'zone' })),
 };

@@ -8,6 +8,7 @@ import { contextIsCertain, grammarOf } from '../semantics';
 
 export default defineRule<BindModel>({
   id: 'bind/deprecated-option',
+  scope: 'statement',
   severity: 'warning',
   docs: {
     summary: 'An option that the targeted BIND version marks deprecated (to be removed) or obsolete (ignored).',

@@ -26,6 +26,7 @@ function portPair(c: Clause): { port: WordNode; value: WordNode; prevEnd: number
 
 export default defineRule<BindModel>({
   id: 'bind/deprecated-syntax',
+  scope: 'statement',
   severity: 'info',
   docs: {
     summary: 'Old spellings with a current form: `masters` (now `primaries`; the top-level list statement is `remote-servers` from BIND 9.20 on), `default-masters`, `type master`/`type slave` (now `primary`/`secondary`), and a fixed `port` in `transfer-source`, `notify-source`, `query-source` and their `-v6` twins.',

@@ -11,6 +11,7 @@ function isYes(c: Clause | undefined): boolean {
 
 export default defineRule<BindModel>({
   id: 'bind/dnssec-policy-inline-signing',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'BIND 9.18: a primary or secondary zone with a dnssec-policy but neither dynamic updates nor `inline-signing yes;`.',

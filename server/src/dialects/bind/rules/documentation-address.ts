@@ -16,6 +16,7 @@ function v4Bits(canonical: string): number {
 
 export default defineRule<BindModel>({
   id: 'bind/documentation-address',
+  scope: 'statement',
   severity: 'info',
   docs: {
     summary: 'A server named contacts (primaries, also-notify, forwarders, dual-stack-servers, `server`) given an address from a documentation range: 2001:db8::/32, 3fff::/20, 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24.',

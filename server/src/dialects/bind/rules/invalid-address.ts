@@ -14,6 +14,7 @@ function* addressLikeWords(model: BindModel): Generator<WordNode> {
 
 export default defineRule<BindModel>({
   id: 'bind/invalid-address',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A malformed IPv4 or IPv6 address, a prefix length out of range, or a prefix with host bits set.',

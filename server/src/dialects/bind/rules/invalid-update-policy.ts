@@ -27,6 +27,7 @@ function sameName(a: string, b: string): boolean {
 
 export default defineRule<BindModel>({
   id: 'bind/invalid-update-policy',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'An update-policy rule whose name field named refuses: a record type where the name goes, or a name where a placeholder is required.',

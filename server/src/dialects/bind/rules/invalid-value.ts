@@ -132,6 +132,7 @@ function rangeProblem(c: Clause): string | undefined {
 
 export default defineRule<BindModel>({
   id: 'bind/invalid-value',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: "A value that does not fit its option: not a boolean, duration, size or address where one is expected, or out of named's range.",

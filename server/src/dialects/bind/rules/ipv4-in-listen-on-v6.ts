@@ -6,6 +6,7 @@ import { listenBlocks, moveElementFix } from '../listen';
 
 export default defineRule<BindModel>({
   id: 'bind/ipv4-in-listen-on-v6',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'An IPv4 address or prefix inside `listen-on-v6`, which only ever binds IPv6.',

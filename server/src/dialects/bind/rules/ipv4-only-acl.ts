@@ -12,6 +12,7 @@ const CLIENT_LISTS = new Set([
 
 export default defineRule<BindModel>({
   id: 'bind/ipv4-only-acl',
+  scope: 'statement',
   severity: 'warning',
   docs: {
     summary: 'An address match list that admits only IPv4 clients (`allow-query`, `allow-recursion`, `allow-transfer`, `allow-notify`, `allow-update`, `match-clients`, ...), named ACLs resolved.',

@@ -14,6 +14,7 @@ const CONSEQUENCE: Record<string, string> = {
 
 export default defineRule<BindModel>({
   id: 'bind/ipv4-only-upstream',
+  scope: 'statement',
   severity: 'warning',
   docs: {
     summary: 'A `primaries`/`masters`, `also-notify`, `forwarders` or `dual-stack-servers` list with IPv4 addresses only (named primaries lists resolved).',

@@ -6,6 +6,7 @@ import { listenBlocks, moveElementFix } from '../listen';
 
 export default defineRule<BindModel>({
   id: 'bind/ipv6-in-listen-on',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'An IPv6 address or prefix inside `listen-on`, which only ever binds IPv4.',

@@ -7,6 +7,7 @@ import { listenBlocks } from '../listen';
 
 export default defineRule<BindModel>({
   id: 'bind/listen-on-v6-port',
+  scope: 'statement',
   severity: 'warning',
   docs: {
     summary: '`listen-on port N` without any `listen-on-v6`: on IPv6, named keeps listening on port 53, not N.',

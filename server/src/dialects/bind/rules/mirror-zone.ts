@@ -13,6 +13,7 @@ function viewOrGlobal(m: BindModel, zone: Clause, name: string): Clause | undefi
 
 export default defineRule<BindModel>({
   id: 'bind/mirror-zone',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A mirror zone with `notify` on, or in a view where recursion is off.',

@@ -6,6 +6,7 @@ import { listenBlocks } from '../listen';
 
 export default defineRule<BindModel>({
   id: 'bind/no-ipv6-listener',
+  scope: 'statement',
   severity: 'warning',
   docs: {
     summary: 'Every `listen-on-v6` admits nothing (`{ none; }`): named does not listen on IPv6 at all.',

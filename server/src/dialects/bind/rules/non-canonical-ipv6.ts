@@ -5,6 +5,7 @@ import type { BindModel } from '../model';
 
 export default defineRule<BindModel>({
   id: 'bind/non-canonical-ipv6',
+  scope: 'statement',
   severity: 'hint',
   docs: {
     summary: 'An IPv6 address not written in the RFC 5952 canonical form (lower case, no leading zeros, the longest run of zero groups as `::`, IPv4-mapped in dotted form).',

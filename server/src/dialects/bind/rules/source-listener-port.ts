@@ -16,6 +16,7 @@ function portOf(c: Clause) {
 
 export default defineRule<BindModel>({
   id: 'bind/source-listener-port',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: "A `*-source` option whose `port` is named's own DNS listener port (query-source in options or a view; transfer-, notify-, parental-source as a zone uses them).",

@@ -39,6 +39,7 @@ const RANGES: Range[] = [
 
 export default defineRule<BindModel>({
   id: 'bind/special-address',
+  scope: 'statement',
   severity: 'warning',
   docs: {
     summary: 'An IPv6 address that cannot work as written: site-local (fec0::/10), 6bone (3ffe::/16), 6to4 (2002::/16), IPv4-mapped (::ffff:0:0/96), or link-local (fe80::/10) without a zone index.',

@@ -16,6 +16,7 @@ function kindOf(list: Clause, entry: Clause): 'static' | 'initial' | undefined {
 
 export default defineRule<BindModel>({
   id: 'bind/trust-anchor-conflict',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A domain given both a static trust anchor (static-key, static-ds, trusted-keys) and an initializing one (initial-key, initial-ds, managed-keys).',

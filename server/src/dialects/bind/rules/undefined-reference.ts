@@ -56,6 +56,7 @@ function checkedAlsoNotify(m: BindModel, all: readonly Clause[]): Set<Clause> {
 
 export default defineRule<BindModel>({
   id: 'bind/undefined-reference',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A reference to an ACL, primaries list, tls or http block, or dnssec-policy that is defined nowhere.',

@@ -27,6 +27,7 @@ export function laterVersionNote(context: string, name: string, v: GrammarVersio
 
 export default defineRule<BindModel>({
   id: 'bind/unknown-option',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A statement or option that the targeted BIND version does not know, or has removed.',

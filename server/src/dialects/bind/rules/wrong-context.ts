@@ -13,6 +13,7 @@ function describe(ctx: string): string {
 
 export default defineRule<BindModel>({
   id: 'bind/wrong-context',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'An option written in a block where BIND does not accept it (a server-wide option in a zone, a secondary-only option in a primary zone).',

@@ -22,6 +22,7 @@ function addressArg(c: Clause) {
 
 export default defineRule<BindModel>({
   id: 'bind/wrong-family-source',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A `*-source` option given an address of the other family (IPv6 in `transfer-source`, IPv4 in `transfer-source-v6`).',

@@ -6,6 +6,7 @@ import { childNamed, isInView, valueText, zoneName, zones, zoneTypeOf } from '..
 
 export default defineRule<BindModel>({
   id: 'bind/zone-missing-file',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A zone without what its type needs: `file` for primary and hint zones, `primaries` for secondary, stub and mirror zones.',

@@ -5,6 +5,7 @@ import { childNamed, isInView, zoneName, zones } from '../semantics';
 
 export default defineRule<BindModel>({
   id: 'bind/zone-missing-type',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A zone statement without a `type` (primary, secondary, forward, ...) and without `in-view`.',
