@@ -51,6 +51,9 @@ for (let c = 0; c < 128; c++) {
   else CLASS[c] = C_WORD;
 }
 
+/** BIND's whitespace (space, tab, LF, VT, FF, CR), as a sticky run. */
+const SPACE_RUN = /[ \t\n\v\f\r]+/y;
+
 /** The token stream as parallel typed arrays: no object per token. */
 interface Tokens {
   kind: Uint8Array;
@@ -83,7 +86,13 @@ function scan(text: string, comments: BindComment[], invalid: SyntaxProblem[], u
     const c = text.charCodeAt(i);
     const cls = c < 128 ? CLASS[c] : C_WORD;
     if (cls === C_SPACE) {
-      i++;
+      // A run of whitespace (indentation, blank lines, statements blanked by incremental analysis) is skipped by the
+      // regular expression engine, several times faster than a loop over its characters.
+      if (i + 1 < n && text.charCodeAt(i + 1) <= 0x20) {
+        SPACE_RUN.lastIndex = i;
+        SPACE_RUN.test(text);
+        i = SPACE_RUN.lastIndex;
+      } else i++;
       continue;
     }
     let kind = 0;

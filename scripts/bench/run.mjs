@@ -4,6 +4,7 @@
 // printed here; no test asserts them. Inputs go to $TMPDIR/v6ready-bench, never into the repository.
 // Options: BENCH_RUNS=<n> (default 5), BENCH_SKIP_BUILD=1 (use the existing production dist/),
 // BENCH_LSP_ONLY=<file> (only the LSP measures, on that named.conf; prints, writes nothing).
+// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (Node options for the language server, e.g. to profile it).
 const LSP_ONLY = process.env.BENCH_LSP_ONLY;
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -189,7 +190,7 @@ log('\n' + lines.join('\n'));
 
 // --- LSP driver ------------------------------------------------------------------------------------------
 async function benchLsp(text) {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: 'pipe' });
   child.stderr.resume();
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiting = new Map();
@@ -249,6 +250,8 @@ async function benchLsp(text) {
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
   conn.dispose();
+  // Let the server exit by itself (a profile is written on exit), then make sure it is gone.
+  await new Promise((r) => { child.once('exit', r); setTimeout(r, 5000); });
   child.kill();
   return { bytes: Buffer.byteLength(text), open, edits, hover, completion, rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
 }

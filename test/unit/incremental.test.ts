@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
-import { analyzeChange, diffTexts, incrementalStateOf, type IncrementalState } from '../../server/src/core/incremental';
+import { analyzeChange, diffTexts, incrementalStateOf, localSegments, type IncrementalState } from '../../server/src/core/incremental';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import type { Finding } from '../../server/src/core/types';
+import { LineIndex } from '../../server/src/core/text';
 import { bindDialect } from '../../server/src/dialects/bind/index';
 import { CORPUS, walkFiles } from '../fixture-lib';
 
@@ -36,7 +37,7 @@ function checkEdits(label: string, text: string, count: number, seed: number, ta
   const full0 = analyze(bindDialect, text, DEFAULT_SETTINGS);
   let state: IncrementalState | undefined = incrementalStateOf(full0, DEFAULT_SETTINGS, {});
   for (let n = 0; n < count && state; n++) {
-    const locals = state.segments.filter((s) => s.local && s.end - s.start > 2);
+    const locals = localSegments(state).filter((s) => s.end - s.start > 2);
     if (locals.length === 0) return;
     const seg = locals[Math.floor(rnd() * locals.length)];
     const at = seg.start + 1 + Math.floor(rnd() * (seg.end - seg.start - 2));
@@ -111,4 +112,28 @@ test('diffTexts finds the smallest change', () => {
   assert.deepEqual(diffTexts('aaaa', 'aaaaa'), { start: 4, end: 4, text: 'a' });
   assert.deepEqual(diffTexts('abc', 'ac'), { start: 1, end: 2, text: '' });
   assert.equal(diffTexts('same', 'same'), undefined);
+  const big = 'x'.repeat(20000);
+  for (const at of [0, 4095, 4096, 9000, 19999]) {
+    assert.deepEqual(diffTexts(big, big.slice(0, at) + 'y' + big.slice(at + 1)), { start: at, end: at + 1, text: 'y' }, `at ${at}`);
+  }
+  assert.deepEqual(diffTexts(big, big + 'x'), { start: 20000, end: 20000, text: 'x' });
+});
+
+test('LineIndex.edited equals a new index, CR LF and lone CR included', () => {
+  const rnd = rng(99);
+  const alphabet = ['a', '\n', '\r', '\r\n', ' ', 'xy'];
+  const pick = () => alphabet[Math.floor(rnd() * alphabet.length)];
+  for (let n = 0; n < 3000; n++) {
+    let text = '';
+    for (let i = Math.floor(rnd() * 12); i > 0; i--) text += pick();
+    const start = Math.floor(rnd() * (text.length + 1));
+    const end = start + Math.floor(rnd() * (text.length - start + 1));
+    let inserted = '';
+    for (let i = Math.floor(rnd() * 4); i > 0; i--) inserted += pick();
+    const newText = text.slice(0, start) + inserted + text.slice(end);
+    const got = new LineIndex(text).edited(newText, start, end, inserted);
+    const want = new LineIndex(newText);
+    const starts = (l: LineIndex) => Array.from({ length: l.lineCount }, (_, i) => l.lineStart(i));
+    assert.deepEqual(starts(got), starts(want), `${JSON.stringify(text)} [${start},${end}) <- ${JSON.stringify(inserted)}`);
+  }
 });

@@ -19,6 +19,8 @@ export interface AnalyzeContext<Model = unknown> {
   syntaxOnlyAbove?: number;
   /** Problems on this file's own include statements, reported as `v6ready/include`. */
   includeProblems?: readonly { span: Span; severity: Severity; message: string }[];
+  /** The text's line index, when the caller has it (incremental analysis keeps one up to date). */
+  lines?: LineIndex;
   /** Run only the rules this accepts (incremental analysis runs the statement-scoped ones: core/incremental.ts). */
   ruleFilter?: (rule: Rule<Model>) => boolean;
 }
@@ -39,7 +41,7 @@ export function byPosition(a: Finding, b: Finding): number {
 }
 
 export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS, context: AnalyzeContext<Model> = {}): Analysis<Model> {
-  const lines = new LineIndex(text);
+  const lines = context.lines ?? new LineIndex(text);
   // A parser that throws (a pathological token overflowing V8's regex stack) gives a finding, not an exception.
   const { parse, failed } = parseSafely(dialect, text, INTERNAL_ERROR_RULE);
   const raw: Finding[] = capSyntaxFindings(parse.syntaxFindings, text.length);

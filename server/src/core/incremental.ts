@@ -30,19 +30,54 @@ export interface TextChange {
 /** What an analysis leaves for the next edit's fast path. */
 export interface IncrementalState {
   text: string;
+  lines: LineIndex;
   settings: Settings;
   context: AnalyzeContext;
-  /** Every finding, as published. */
+  /**
+   * Every finding, sorted by position: the state's own copies, which the next analyzeChange moves in place (so a
+   * result's findings are valid until the next edit is analysed).
+   */
   findings: Finding[];
-  segments: Segment[];
-  /** Blanked form of each local segment, computed once and reused while the segment does not change. */
-  blanks: (string | undefined)[];
+  /** Those of statement-scoped rules outside local segments (in global statements): an edit must leave them as they are. */
+  outside: Finding[];
+  segments: Segments;
+  /** The text with every local segment blanked (made on the first fast edit, then kept up to date). */
+  allBlank?: string;
   /** Comments inside local segments that carry a `v6ready-` directive: the fast path refuses while there are any. */
   localDirectives: number;
   /** Syntax findings in the file (the cap counts them all). */
   syntaxCount: number;
   /** False when findings of whole-file rules were carried over from before an edit: a full analysis is due. */
   exact: boolean;
+}
+
+/** The file's segments as parallel arrays: an edit shifts numbers, it creates no object per segment. */
+interface Segments {
+  start: Int32Array;
+  end: Int32Array;
+  local: Uint8Array;
+  /** How many are not local. */
+  globals: number;
+}
+
+function segmentsFrom(list: readonly Segment[]): Segments {
+  const n = list.length;
+  const out: Segments = { start: new Int32Array(n), end: new Int32Array(n), local: new Uint8Array(n), globals: 0 };
+  list.forEach((s, i) => {
+    out.start[i] = s.start;
+    out.end[i] = s.end;
+    out.local[i] = s.local ? 1 : 0;
+    if (!s.local) out.globals++;
+  });
+  return out;
+}
+
+/** The local segments of a state (for tests and tools). */
+export function localSegments(state: IncrementalState): Span[] {
+  const { start, end, local } = state.segments;
+  const out: Span[] = [];
+  for (let i = 0; i < start.length; i++) if (local[i]) out.push({ start: start[i], end: end[i] });
+  return out;
 }
 
 export interface IncrementalResult {
@@ -64,22 +99,24 @@ function isStatementScoped(dialect: Dialect, ruleId: string): boolean {
 export function incrementalStateOf(analysis: Analysis, settings: Settings, context: AnalyzeContext): IncrementalState | undefined {
   const { dialect } = analysis;
   if (!dialect.segments || analysis.text.length === 0) return undefined;
-  const segments = dialect.segments(analysis.parse.model);
+  const segments = segmentsFrom(dialect.segments(analysis.parse.model));
   const syntaxRule = `${dialect.name}/syntax`;
+  const findings = analysis.findings.map(ownCopy);
   return {
     text: analysis.text,
+    lines: analysis.lines,
     settings,
     context,
-    findings: analysis.findings,
+    findings,
+    outside: findings.filter((f) => isStatementScoped(dialect, f.rule) && !inLocalSegment(segments, f.span.start)),
     segments,
-    blanks: new Array(segments.length),
     localDirectives: countLocalDirectives(analysis.parse.comments, segments),
-    syntaxCount: analysis.findings.filter((f) => f.rule === syntaxRule).length,
+    syntaxCount: findings.filter((f) => f.rule === syntaxRule).length,
     exact: true,
   };
 }
 
-function countLocalDirectives(comments: readonly { start: number; body: string }[], segments: readonly Segment[]): number {
+function countLocalDirectives(comments: readonly { start: number; body: string }[], segments: Segments): number {
   let n = 0;
   for (const c of comments) {
     if (!c.body.includes('v6ready-')) continue;
@@ -89,13 +126,14 @@ function countLocalDirectives(comments: readonly { start: number; body: string }
 }
 
 /** Index of the last segment starting at or before `offset`, or -1. */
-function segmentAt(segments: readonly Segment[], offset: number): number {
+function segmentAt(segments: Segments, offset: number): number {
+  const starts = segments.start;
   let lo = 0;
-  let hi = segments.length - 1;
+  let hi = starts.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (segments[mid].start <= offset) {
+    if (starts[mid] <= offset) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -103,25 +141,44 @@ function segmentAt(segments: readonly Segment[], offset: number): number {
   return found;
 }
 
-function inLocalSegment(segments: readonly Segment[], offset: number): boolean {
+function inLocalSegment(segments: Segments, offset: number): boolean {
   const i = segmentAt(segments, offset);
-  return i >= 0 && segments[i].local && offset < segments[i].end;
+  return i >= 0 && segments.local[i] === 1 && offset < segments.end[i];
 }
 
 /** The smallest change turning `before` into `after`: common prefix and suffix removed. */
 export function diffTexts(before: string, after: string): TextChange | undefined {
   if (before === after) return undefined;
   const n = Math.min(before.length, after.length);
+  // Whole chunks first (string equality is a memory compare), then characters.
+  const CHUNK = 4096;
   let p = 0;
+  while (p + CHUNK <= n && before.slice(p, p + CHUNK) === after.slice(p, p + CHUNK)) p += CHUNK;
   while (p < n && before.charCodeAt(p) === after.charCodeAt(p)) p++;
   let s = 0;
-  while (s < n - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
-  return { start: p, end: before.length - s, text: after.slice(p, after.length - s) };
+  const bl = before.length;
+  const al = after.length;
+  while (s + CHUNK <= n - p && before.slice(bl - s - CHUNK, bl - s) === after.slice(al - s - CHUNK, al - s)) s += CHUNK;
+  while (s < n - p && before.charCodeAt(bl - 1 - s) === after.charCodeAt(al - 1 - s)) s++;
+  return { start: p, end: bl - s, text: after.slice(p, al - s) };
 }
 
 /** A text of the same length and line breaks, everything else spaces. */
 function blank(text: string): string {
   return text.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
+}
+
+/** The text with every local segment blanked. */
+function blankLocals(text: string, segments: Segments): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (let j = 0; j < segments.start.length; j++) {
+    if (!segments.local[j]) continue;
+    parts.push(text.slice(at, segments.start[j]), blank(text.slice(segments.start[j], segments.end[j])));
+    at = segments.end[j];
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /**
@@ -132,38 +189,30 @@ export function analyzeChange(dialect: Dialect, state: IncrementalState, newText
   if (settings !== state.settings || !sameContext(context, state.context) || state.localDirectives > 0) return undefined;
   if (context.syntaxOnlyAbove !== undefined && newText.length > context.syntaxOnlyAbove) return undefined;
   const change = diffTexts(state.text, newText);
-  if (!change) return { findings: state.findings, lines: new LineIndex(newText), state: { ...state, text: newText } };
+  if (!change) return { findings: state.findings, lines: state.lines, state };
   const { segments } = state;
   const i = segmentAt(segments, change.start);
-  const seg = segments[i];
   // Strictly inside: the statement's first character (its keyword) and its last (the `;`) stay as they were.
-  if (!seg || !seg.local || change.start <= seg.start || change.end >= seg.end) return undefined;
+  if (i < 0 || !segments.local[i] || change.start <= segments.start[i] || change.end >= segments.end[i]) return undefined;
+  const seg = { start: segments.start[i], end: segments.end[i] };
   const delta = change.text.length - (change.end - change.start);
   const newEnd = seg.end + delta;
 
   // The reduced text: the edited segment, the global ones and everything between segments; other local ones blanked.
-  const blanks = state.blanks.slice();
-  blanks[i] = undefined;
-  const parts: string[] = [];
-  let at = 0;
-  for (let j = 0; j < segments.length; j++) {
-    const s = segments[j];
-    const start = j > i ? s.start + delta : s.start;
-    const end = j >= i ? s.end + delta : s.end;
-    parts.push(newText.slice(at, start));
-    if (!s.local || j === i) parts.push(newText.slice(start, end));
-    else parts.push((blanks[j] ??= blank(newText.slice(start, end))));
-    at = end;
-  }
-  parts.push(newText.slice(at));
-  const reducedText = parts.join('');
+  // The text with every local segment blanked is kept from edit to edit: only the edited segment's blank is redone.
+  const allBlank = state.allBlank ?? blankLocals(state.text, segments);
+  const editedText = newText.slice(seg.start, newEnd);
+  const reducedText = allBlank.slice(0, seg.start) + editedText + allBlank.slice(seg.end);
+  const nextAllBlank = allBlank.slice(0, seg.start) + blank(editedText) + allBlank.slice(seg.end);
 
-  const reduced = analyze(dialect, reducedText, settings, { ...context, ruleFilter: (r: Rule) => r.scope === 'statement' });
+  // The reduced text has the new text's line breaks at the same offsets: one line index serves both.
+  const lines = state.lines.edited(newText, change.start, change.end, change.text);
+  const reduced = analyze(dialect, reducedText, settings, { ...context, lines, ruleFilter: (r: Rule) => r.scope === 'statement' });
   // The edited statement must parse back as one local statement with the same bounds, and no rule may have failed.
   const reducedSegments = dialect.segments!(reduced.parse.model);
   const locals = reducedSegments.filter((s) => s.local);
   if (locals.length !== 1 || locals[0].start !== seg.start || locals[0].end !== newEnd) return undefined;
-  if (reducedSegments.length !== segments.filter((s) => !s.local).length + 1) return undefined;
+  if (reducedSegments.length !== segments.globals + 1) return undefined;
   if (reduced.findings.some((f) => f.rule === INTERNAL_ERROR_RULE)) return undefined;
   const syntaxRule = `${dialect.name}/syntax`;
   const inEdited = (f: Finding) => f.span.start >= seg.start && f.span.start < newEnd;
@@ -172,35 +221,45 @@ export function analyzeChange(dialect: Dialect, state: IncrementalState, newText
   // what was there before: a statement left open reports at the end of the file, and named checks an options-level
   // also-notify only when some zone uses it. If it differs, the edit reached past its statement: analyse everything.
   const outsideKey = (f: Finding) => JSON.stringify([f.span, f.rule, f.message, f.related, f.fixes]);
-  const outsideBefore = state.findings
-    .filter((f) => isStatementScoped(dialect, f.rule) && !inLocalSegment(segments, f.span.start))
-    .map((f) => outsideKey(shiftFinding(f, change, delta)));
+  const outsideBefore = state.outside.map((f) => outsideKey(movedCopy(f, change, delta)));
   const outsideAfter = reduced.findings.filter((f) => isStatementScoped(dialect, f.rule) && !inEdited(f)).map(outsideKey);
   if (outsideBefore.join('\n') !== outsideAfter.join('\n')) return undefined;
-  const oldSyntaxInSeg = state.findings.filter((f) => f.rule === syntaxRule && f.span.start >= seg.start && f.span.start < seg.end).length;
+  const old = state.findings;
+  const lo = firstAtOrAfter(old, seg.start);
+  const hi = firstAtOrAfter(old, seg.end);
+  let oldSyntaxInSeg = 0;
+  for (let k = lo; k < hi; k++) if (old[k].rule === syntaxRule) oldSyntaxInSeg++;
   const syntaxCount = state.syntaxCount - oldSyntaxInSeg + fresh.filter((f) => f.rule === syntaxRule).length;
   if (syntaxCount >= MAX_SYNTAX_FINDINGS || state.syntaxCount >= MAX_SYNTAX_FINDINGS) return undefined;
 
-  // Previous findings: those of statement-scoped rules inside the edited segment are replaced; the rest is shifted.
-  const kept: Finding[] = [];
-  for (const f of state.findings) {
-    if (f.span.start >= seg.start && f.span.start < seg.end && isStatementScoped(dialect, f.rule)) continue;
-    kept.push(shiftFinding(f, change, delta));
-  }
-  const findings = [...kept, ...fresh].sort(byPosition);
+  // Accepted: from here on the state's findings are moved in place (they are the state's own copies). Those of
+  // statement-scoped rules inside the edited segment are replaced by the fresh ones; every offset is mapped.
+  for (const f of old) moveInPlace(f, change, delta);
+  const middle: Finding[] = [];
+  for (let k = lo; k < hi; k++) if (!isStatementScoped(dialect, old[k].rule)) middle.push(old[k]);
+  for (const f of fresh) middle.push(ownCopy(f));
+  middle.sort(byPosition);
+  const findings = old.slice(0, lo).concat(middle, old.slice(hi));
   // A whole-file rule may find something new after any edit (a zone renamed to another's name): not exact then.
   const wholeFileRules = dialect.rules.some((r) => r.scope !== 'statement' && settings.rules[r.id] !== 'off');
-  const newSegments = segments.map((s, j) => (j < i ? s : j === i ? { start: s.start, end: newEnd, local: true } : { start: s.start + delta, end: s.end + delta, local: s.local }));
+  const newSegments: Segments = { start: segments.start.slice(), end: segments.end.slice(), local: segments.local, globals: segments.globals };
+  newSegments.end[i] = newEnd;
+  for (let j = i + 1; j < newSegments.start.length; j++) {
+    newSegments.start[j] += delta;
+    newSegments.end[j] += delta;
+  }
   return {
     findings,
-    lines: reduced.lines,
+    lines,
     state: {
       text: newText,
+      lines,
       settings,
       context,
       findings,
+      outside: state.outside,
       segments: newSegments,
-      blanks,
+      allBlank: nextAllBlank,
       localDirectives: 0,
       syntaxCount,
       exact: state.exact && !wholeFileRules,
@@ -219,20 +278,48 @@ function mapOffset(o: number, change: TextChange, delta: number): number {
   return change.start + Math.min(o - change.start, change.text.length);
 }
 
-function mapSpan(s: Span, change: TextChange, delta: number): Span {
-  return { start: mapOffset(s.start, change, delta), end: mapOffset(s.end, change, delta) };
+
+/** Index of the first finding starting at or after `offset` (findings are sorted by start). */
+function firstAtOrAfter(findings: readonly Finding[], offset: number): number {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (findings[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-/** The finding in offsets of the new text (a copy when anything moves; the old one may still be in use). */
-function shiftFinding(f: Finding, change: TextChange, delta: number): Finding {
-  const moves = (s: Span) => s.end > change.start;
-  const relatedMoves = f.related?.some((r) => r.file === undefined && moves(r.span));
-  const fixesMove = f.fixes.some((x) => x.edits.some(moves));
-  if (!moves(f.span) && !relatedMoves && !fixesMove) return f;
-  return {
-    ...f,
-    span: mapSpan(f.span, change, delta),
-    fixes: fixesMove ? f.fixes.map((x): Fix => ({ ...x, edits: x.edits.map((e) => ({ ...mapSpan(e, change, delta), newText: e.newText })) })) : f.fixes,
-    related: relatedMoves ? f.related!.map((r): RelatedLocation => (r.file === undefined ? { ...r, span: mapSpan(r.span, change, delta) } : r)) : f.related,
+/** A deep copy, so that moving it in place touches nothing a rule or an earlier analysis still holds. */
+function ownCopy(f: Finding): Finding {
+  const copy: Finding = {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    span: { start: f.span.start, end: f.span.end },
+    fixes: f.fixes.map((x): Fix => ({ ...x, edits: x.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })) })),
   };
+  if (f.related) copy.related = f.related.map((r): RelatedLocation => ({ ...r, span: { start: r.span.start, end: r.span.end } }));
+  return copy;
+}
+
+function moveSpan(s: Span, change: TextChange, delta: number): void {
+  if (s.end <= change.start) return;
+  s.start = mapOffset(s.start, change, delta);
+  s.end = mapOffset(s.end, change, delta);
+}
+
+/** Map every offset of an owned finding into the new text, in place. */
+function moveInPlace(f: Finding, change: TextChange, delta: number): void {
+  moveSpan(f.span, change, delta);
+  for (const x of f.fixes) for (const e of x.edits) moveSpan(e, change, delta);
+  if (f.related) for (const r of f.related) if (r.file === undefined) moveSpan(r.span, change, delta);
+}
+
+/** The finding with its offsets in the new text, as a copy (the original stays as it is). */
+function movedCopy(f: Finding, change: TextChange, delta: number): Finding {
+  const copy = ownCopy(f);
+  moveInPlace(copy, change, delta);
+  return copy;
 }

@@ -7,21 +7,58 @@ export interface Position {
   character: number;
 }
 
+/** Push the offsets after each line break found in text[from, to) (a CR LF is one break, read past `to`). */
+function lineStartsIn(text: string, from: number, to: number, out: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) out.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      out.push(i + 1);
+    }
+  }
+}
+
 /** Line-start table of a text; built once per document version, O(log n) lookups. */
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: Int32Array;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+  constructor(
+    private readonly text: string,
+    starts?: Int32Array,
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
     }
-    this.starts = starts;
+    const found = [0];
+    lineStartsIn(text, 0, text.length, found);
+    this.starts = Int32Array.from(found);
+  }
+
+  /**
+   * The index of `newText`, which is this index's text with [start, end) replaced by `inserted`: line starts before
+   * the change are kept, those after it shifted, only the changed stretch is scanned again (equal to a new index).
+   */
+  edited(newText: string, start: number, end: number, inserted: string): LineIndex {
+    const delta = inserted.length - (end - start);
+    // Rescan from one character before the change (a CR there may pair with what follows) to one after it.
+    const from = Math.max(0, start - 1);
+    const to = Math.min(newText.length, start + inserted.length + 1);
+    const old = this.starts;
+    let kept = 0;
+    while (kept < old.length && old[kept] <= from) kept++;
+    const scanned: number[] = [];
+    lineStartsIn(newText, from, to, scanned);
+    while (scanned.length > 0 && scanned[scanned.length - 1] > to) scanned.pop();
+    let tail = kept;
+    while (tail < old.length && old[tail] + delta <= to) tail++;
+    const out = new Int32Array(kept + scanned.length + (old.length - tail));
+    out.set(old.subarray(0, kept), 0);
+    out.set(scanned, kept);
+    let k = kept + scanned.length;
+    for (let j = tail; j < old.length; j++) out[k++] = old[j] + delta;
+    return new LineIndex(newText, out);
   }
 
   get lineCount(): number {

@@ -15,8 +15,16 @@ import type { Session } from './session';
  */
 export const CHANGE_DELAY_MS = 10;
 
+/**
+ * After an edit linted by the incremental fast path (only the edited zone statement analysed again), the whole file is
+ * analysed once typing pauses this long: whole-file rules (bind/duplicate) and include neighbours catch up then.
+ */
+export const FULL_AFTER_FAST_MS = 400;
+
 export class Linter {
   private timers = new Map<string, NodeJS.Timeout>();
+  /** Full analyses due after fast-path lints, restarted by every change. */
+  private fullTimers = new Map<string, NodeJS.Timeout>();
   /** Latest lint started per document: an older lint that finishes late does not overwrite a newer one. */
   private generation = new Map<string, number>();
   /** The version each document was opened with: TextDocuments reports the open as a content change too. */
@@ -63,6 +71,7 @@ export class Linter {
     const settings = await this.session.settings.get(doc.uri);
     if (settings.run === 'onSave') return;
     this.touched.add(doc.uri);
+    this.cancelFull(doc.uri);
     // A lint already pending reads the document when it runs, so it covers this change too.
     if (this.timers.has(doc.uri)) return;
     this.lintLater(doc.uri, CHANGE_DELAY_MS);
@@ -75,10 +84,28 @@ export class Linter {
 
   private closed(uri: string): void {
     this.cancel(uri);
+    this.cancelFull(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
     this.openedAt.delete(uri);
     this.session.forget(uri);
     this.session.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => this.session.logError(`clearing ${uri} failed`, err));
+  }
+
+  private cancelFull(uri: string): void {
+    const t = this.fullTimers.get(uri);
+    if (t) clearTimeout(t);
+    this.fullTimers.delete(uri);
+  }
+
+  private fullLater(uri: string): void {
+    this.cancelFull(uri);
+    this.fullTimers.set(
+      uri,
+      setTimeout(() => {
+        this.fullTimers.delete(uri);
+        this.lintNow(uri, { full: true }).catch((err) => this.session.logError(`linting ${uri} failed`, err));
+      }, FULL_AFTER_FAST_MS),
+    );
   }
 
   private cancel(uri: string): void {
@@ -87,7 +114,8 @@ export class Linter {
     this.timers.delete(uri);
   }
 
-  async lintNow(uri: string): Promise<void> {
+  /** Lint the document's current version: by the fast path after an edit inside one statement, else in full. */
+  async lintNow(uri: string, options: { full?: boolean } = {}): Promise<void> {
     this.cancel(uri);
     const gen = (this.generation.get(uri) ?? 0) + 1;
     this.generation.set(uri, gen);
@@ -104,6 +132,23 @@ export class Linter {
       await this.session.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
       return;
     }
+    if (!options.full) {
+      let fast;
+      try {
+        fast = this.session.fastFindingsFor(doc, dialect, settings);
+      } catch (err) {
+        this.session.logError(`incremental analysis of ${uri} (version ${doc.version}) failed; analysing the whole file`, err);
+      }
+      if (fast) {
+        const diagnostics = fast.findings.map((f) => toDiagnostic(uri, fast.lines, f, fast.linked));
+        diagnostics.push(...this.session.extraDiagnostics(uri));
+        await this.session.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+        // Whole-file rules, and include neighbours (whose findings may follow this file), catch up once typing pauses.
+        if (!fast.exact || fast.linked.length > 0 || this.session.includeNeighbours(uri).length > 0) this.fullLater(uri);
+        return;
+      }
+    }
+    this.cancelFull(uri);
     try {
       const analysis = this.session.analysisFor(doc, dialect, settings);
       diagnostics = analysis.findings.map((f) => toDiagnostic(uri, analysis.lines, f, analysis.linked));

@@ -2,10 +2,12 @@
 // version and settings, shared by diagnostics, code actions, hover and symbols), plus the error guard.
 import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../core/analyze';
+import { analyze, type Analysis, type AnalyzeContext } from '../core/analyze';
+import { analyzeChange, incrementalStateOf, type IncrementalState } from '../core/incremental';
+import type { LineIndex } from '../core/text';
 import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
-import type { Dialect } from '../core/types';
+import type { Dialect, Finding, LinkedFile } from '../core/types';
 import { EDITOR_ANALYSIS } from './limits';
 import { pathOf } from './files';
 import { includeContextOf } from './navigation';
@@ -16,6 +18,15 @@ interface CacheEntry {
   settings: Settings;
   analysis?: Analysis;
   error?: Error;
+}
+
+/** Findings of a document version from the incremental fast path (core/incremental.ts). */
+export interface FastFindings {
+  findings: Finding[];
+  lines: LineIndex;
+  linked: readonly LinkedFile[];
+  /** False: whole-file rules' findings were carried over from before the edit; a full analysis is due. */
+  exact: boolean;
 }
 
 export interface DocumentAnalysis {
@@ -41,6 +52,8 @@ export class Session {
   readonly settings: SettingsStore;
   readonly client: ClientSupport = { documentChanges: false, hierarchicalSymbols: false, snippets: false, dynamicConfiguration: false };
   private readonly cache = new Map<string, CacheEntry>();
+  /** Per document, what its last analysis (full or fast) leaves for the next edit's fast path. */
+  private readonly incremental = new Map<string, IncrementalState & { version: number }>();
   /** Diagnostics from outside the document's own analysis (the cross-file rules), published with it. */
   extraDiagnostics: (uri: string) => Diagnostic[] = () => [];
 
@@ -65,18 +78,35 @@ export class Session {
     const entry: CacheEntry = { version: doc.version, settings };
     this.cache.set(doc.uri, entry);
     try {
-      const context = includeContextOf(this, dialect, doc.uri);
-      entry.analysis = analyze(dialect, doc.getText(), settings, {
-        ...EDITOR_ANALYSIS,
-        linked: context?.linked,
-        includeProblems: context?.problems,
-        linkedPartial: context?.partial,
-      });
+      const include = includeContextOf(this, dialect, doc.uri);
+      const context: AnalyzeContext = { ...EDITOR_ANALYSIS, linked: include?.linked, includeProblems: include?.problems, linkedPartial: include?.partial };
+      entry.analysis = analyze(dialect, doc.getText(), settings, context);
+      const state = incrementalStateOf(entry.analysis, settings, context);
+      if (state) this.incremental.set(doc.uri, { ...state, version: doc.version });
+      else this.incremental.delete(doc.uri);
       return entry.analysis;
     } catch (err) {
+      this.incremental.delete(doc.uri);
       entry.error = err instanceof Error ? err : new Error(String(err));
       throw entry.error;
     }
+  }
+
+  /**
+   * The document's findings by the incremental fast path, from the state its previous version left, or undefined when
+   * that does not apply (no state, other settings, an edit outside one zone statement...): then use analysisFor.
+   * The include context is the previous analysis's: an edit inside a zone statement changes no include, and a change
+   * of a linked file drops the state (invalidate).
+   */
+  fastFindingsFor(doc: TextDocument, dialect: Dialect, settings: Settings): FastFindings | undefined {
+    const state = this.incremental.get(doc.uri);
+    if (!state || state.version >= doc.version) return undefined;
+    const result = analyzeChange(dialect, state, doc.getText(), settings, state.context);
+    if (!result) return undefined;
+    this.incremental.set(doc.uri, { ...result.state, version: doc.version });
+    // The full analysis of an older version is of no use any more, and holds the whole model: let it go.
+    this.cache.delete(doc.uri);
+    return { findings: result.findings, lines: result.lines, linked: state.context.linked ?? [], exact: result.state.exact };
   }
 
   /** For request handlers: the open document's analysis, or undefined (unknown URI, other language, parser crash). */
@@ -116,15 +146,18 @@ export class Session {
   /** Drop the cached analysis of a document (a file it is linked to changed); settings stay. */
   invalidate(uri: string): void {
     this.cache.delete(uri);
+    this.incremental.delete(uri);
   }
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.incremental.delete(uri);
     this.settings.forget(uri);
   }
 
   clearCache(): void {
     this.cache.clear();
+    this.incremental.clear();
   }
 
   /** Wrap a handler so that an exception is logged and answered with `fallback` instead of taking the server down. */
