@@ -1,0 +1,69 @@
+// The editor's fast path over real JSON-RPC: an edit inside a zone statement is linted by re-analysing that statement
+// (core/incremental.ts), and once typing pauses the whole file is analysed again, so that whole-file rules
+// (bind/duplicate) catch up. Every publication is compared with a full analysis of the same text.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { analyze } from '../../server/src/core/analyze';
+import { LineIndex } from '../../server/src/core/text';
+import { bindDialect } from '../../server/src/dialects/bind/index';
+import { FULL_AFTER_FAST_MS } from '../../server/src/lsp/diagnostics';
+import { LspClient } from './lsp-client';
+
+let client: LspClient;
+const uri = 'file:///incremental/named.conf';
+
+before(async () => {
+  ({ client } = await LspClient.started());
+});
+after(async () => {
+  await client?.dispose();
+});
+
+const zones = Array.from({ length: 40 }, (_, i) => `zone "z${i}.test" {\n\ttype ${i % 2 ? 'master' : 'primary'};\n\tfile "db.z${i}";\n\tallow-transfer { 192.0.2.${i}; };\n};\n`);
+const original = 'acl v4 { 192.0.2.0/24; };\noptions {\n\tlisten-on-v6 { any; };\n};\n' + zones.join('');
+
+/** What a full analysis says about a text, as the tuples a publication is compared by. */
+function expected(text: string): string[] {
+  const a = analyze(bindDialect, text);
+  const lines = new LineIndex(text);
+  return a.findings.map((f) => `${lines.lineOf(f.span.start)}:${f.span.start - lines.lineStart(lines.lineOf(f.span.start))} ${f.rule} ${f.message}`).sort();
+}
+function got(p: PublishDiagnosticsParams): string[] {
+  return p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort();
+}
+
+test('an edit inside a zone: the first publication already equals a full analysis', async () => {
+  await client.open(uri, original);
+  await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  const text = original.replace('allow-transfer { 192.0.2.5; }', 'allow-transfer { 2001:db8::5; }').replace('\ttype master;\n\tfile "db.z7"', '\ttype primary;\n\tfile "db.z7"');
+  // Two separate edits, each inside one zone.
+  const step1 = original.replace('allow-transfer { 192.0.2.5; }', 'allow-transfer { 2001:db8::5; }');
+  const v2 = await client.change(uri, step1);
+  const p2 = await client.waitForDiagnostics(uri, (p) => p.version === v2);
+  assert.deepEqual(got(p2), expected(step1));
+  const v3 = await client.change(uri, text);
+  const p3 = await client.waitForDiagnostics(uri, (p) => p.version === v3);
+  assert.deepEqual(got(p3), expected(text));
+});
+
+test('a whole-file rule catches up once typing pauses: a zone renamed to a name already used', async () => {
+  const before = original.replace('allow-transfer { 192.0.2.5; }', 'allow-transfer { 2001:db8::5; }').replace('\ttype master;\n\tfile "db.z7"', '\ttype primary;\n\tfile "db.z7"');
+  const text = before.replace('zone "z9.test"', 'zone "z3.test"');
+  const t0 = Date.now();
+  const v = await client.change(uri, text);
+  const first = await client.waitForDiagnostics(uri, (p) => p.version === v);
+  const final = await client.waitForDiagnostics(uri, (p) => p.version === v && p.diagnostics.some((d) => d.code === 'bind/duplicate'), 10_000);
+  assert.ok(Date.now() - t0 >= FULL_AFTER_FAST_MS, 'the whole-file analysis waits for a pause');
+  assert.ok(!first.diagnostics.some((d) => d.code === 'bind/duplicate'), 'the fast path does not run whole-file rules');
+  assert.deepEqual(got(final), expected(text));
+});
+
+test('hover right after a fast-path edit answers from a fresh analysis of the new text', async () => {
+  const text = original.replace('zone "z20.test"', 'zone "z20b.test"');
+  const v = await client.change(uri, text);
+  await client.waitForDiagnostics(uri, (p) => p.version === v);
+  const line = text.split('\n').findIndex((l) => l.startsWith('zone "z20b.test"'));
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: line + 1, character: 2 } });
+  assert.match(hover?.contents.value ?? '', /type/i);
+});
