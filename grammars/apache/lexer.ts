@@ -1,19 +1,9 @@
-// Chevrotain lexer for httpd.conf and .htaccess. httpd reads a file line by line (server/util.c): a `\` before
-// the line break joins the next line, a line whose first non-blank character is `#` is a comment, and a
-// section header `<Name args>` ends at its last `>`. Comments stay in a token group so fixes and suppressions see them.
+// The Chevrotain lexer for httpd.conf and .htaccess that the hand-written scanner (scanner.ts) replaced: kept as the
+// reference test/unit/apache-scanner-equivalence.test.ts holds the scanner to, not used by the product.
+// httpd reads a file line by line (server/util.c): a `\` before the line break joins the next line, a line whose
+// first non-blank character is `#` is a comment, and a section header `<Name args>` ends at its last `>`.
 import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
-
-/** True when only blanks separate offset from the start of a physical line that is not a continuation. */
-export function atLineStart(text: string, offset: number): boolean {
-  let i = offset - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\f' || text[i] === '\v')) i--;
-  if (i < 0) return true;
-  if (text[i] !== '\n' && text[i] !== '\r') return false;
-  // A line joined to the previous one by `\` continues that line.
-  let j = i - 1;
-  if (text[i] === '\n' && text[j] === '\r') j--;
-  return text[j] !== '\\';
-}
+import { atLineStart } from './scanner';
 
 /** Wraps a sticky regex so it only matches at the start of a logical line. */
 function lineStart(re: RegExp): CustomPatternMatcherFunc {

@@ -1,9 +1,8 @@
-// httpd.conf / .htaccess lines from the Chevrotain lexer's tokens, then the section tree built with a stack,
+// httpd.conf / .htaccess lines from the scanner's tokens (scanner.ts), then the section tree built with a stack,
 // as httpd's ap_build_config does. Problems use httpd's own wording
 // ("<VirtualHost> was not closed.", "Expected </Directory> but saw </VirtualHost>", ...).
-import type { IToken } from 'chevrotain';
 import type { ApacheCst, ArgNode, ConfigNode, DirectiveNode, SectionNode } from './cst';
-import { apacheLexer, Gt, HeaderNewline, Newline, QuotedString, SectionClose, SectionOpen } from './lexer';
+import { GT, HEADER_NEWLINE, NEWLINE, QUOTED_STRING, SECTION_CLOSE, SECTION_OPEN, scanApache, type Tokens } from './scanner';
 
 export interface SyntaxProblem {
   message: string;
@@ -26,10 +25,12 @@ export interface ApacheParseOutput {
   comments: ApacheComment[];
 }
 
-/** One logical line as the parser sees it. */
+/** One logical line as the parser sees it: token indices. */
 interface Line {
-  first: IToken;
-  rest: IToken[];
+  first: number;
+  /** Its other tokens: [restFrom, restTo). */
+  restFrom: number;
+  restTo: number;
   /** Offset just past the line's last token. */
   end: number;
 }
@@ -64,14 +65,21 @@ function joinContinuations(s: string): string {
   return s.includes('\\') ? s.replace(/\\(?:\r\n|\r|\n)/g, '') : s;
 }
 
-export function argOf(t: IToken): ArgNode {
-  const start = t.startOffset;
-  const end = start + t.image.length;
-  if (t.tokenType === QuotedString) {
-    const u = unquote(t.image);
-    return { kind: 'string', image: t.image, value: u.value, terminated: u.terminated, start, end };
+function argOf(toks: Tokens, k: number): ArgNode {
+  const start = toks.start[k];
+  const end = toks.end[k];
+  const image = toks.image(k);
+  if (toks.kind[k] === QUOTED_STRING) {
+    const u = unquote(image);
+    return { kind: 'string', image, value: u.value, terminated: u.terminated, start, end };
   }
-  return { kind: 'word', image: t.image, value: joinContinuations(t.image), terminated: true, start, end };
+  return { kind: 'word', image, value: joinContinuations(image), terminated: true, start, end };
+}
+
+function argsOf(toks: Tokens, from: number, to: number): ArgNode[] {
+  const out: ArgNode[] = new Array(to - from);
+  for (let k = from; k < to; k++) out[k - from] = argOf(toks, k);
+  return out;
 }
 
 /**
@@ -79,38 +87,33 @@ export function argOf(t: IToken): ArgNode {
  * parser with one rule and an OR per token; on a 1.6 MB httpd.conf it took several times as long as the lexer,
  * for no decision the loop below does not make: every token but a line break belongs to the current line.)
  */
-function groupLines(tokens: readonly IToken[]): Line[] {
+function groupLines(toks: Tokens): Line[] {
   const lines: Line[] = [];
+  const isLineBreak = (k: number) => toks.kind[k] === NEWLINE || toks.kind[k] === HEADER_NEWLINE;
   let i = 0;
-  while (i < tokens.length) {
-    const first = tokens[i++];
+  while (i < toks.count) {
+    const first = i++;
     if (isLineBreak(first)) continue;
-    const rest: IToken[] = [];
-    while (i < tokens.length && !isLineBreak(tokens[i])) rest.push(tokens[i++]);
-    const last = rest.length ? rest[rest.length - 1] : first;
-    lines.push({ first, rest, end: last.startOffset + last.image.length });
+    const restFrom = i;
+    while (i < toks.count && !isLineBreak(i)) i++;
+    lines.push({ first, restFrom, restTo: i, end: toks.end[i > restFrom ? i - 1 : first] });
   }
   return lines;
-}
-
-function isLineBreak(t: IToken): boolean {
-  return t.tokenType === Newline || t.tokenType === HeaderNewline;
 }
 
 /** Deeper than any real configuration; keeps every later tree walk's recursion bounded. */
 export const MAX_NESTING = 64;
 
 export function parseApacheText(text: string): ApacheParseOutput {
-  const lexed = apacheLexer().tokenize(text);
+  const lexed = scanApache(text);
   const problems: SyntaxProblem[] = [];
-  for (const e of lexed.errors) problems.push({ message: `unexpected character: ${e.message}`, start: e.offset, end: e.offset + (e.length || 1) });
-  for (const t of lexed.groups.invalid ?? []) {
+  for (const t of lexed.invalid) {
     const code = t.image.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();
     problems.push({ message: `invalid character U+${code}: control characters have no place in an httpd configuration`, start: t.startOffset, end: t.startOffset + t.image.length });
   }
-  const comments: ApacheComment[] = (lexed.groups.comments ?? []).map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length, body: c.image.slice(1) }));
+  const comments: ApacheComment[] = lexed.comments.map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length, body: c.image.slice(1) }));
   const lines = groupLines(lexed.tokens);
-  const nodes = buildTree(text, lines, problems);
+  const nodes = buildTree(text, lexed.tokens, lines, problems);
   problems.sort((a, b) => a.start - b.start);
   return { cst: { nodes }, problems, comments };
 }
@@ -122,7 +125,7 @@ function lineEndAt(text: string, offset: number): number {
 }
 
 /** Lines into nested sections, with httpd's checks on opening and closing them. */
-function buildTree(text: string, lines: Line[], problems: SyntaxProblem[]): ConfigNode[] {
+function buildTree(text: string, toks: Tokens, lines: Line[], problems: SyntaxProblem[]): ConfigNode[] {
   const root: ConfigNode[] = [];
   const stack: SectionNode[] = [];
   let tooDeep = false;
@@ -132,39 +135,39 @@ function buildTree(text: string, lines: Line[], problems: SyntaxProblem[]): Conf
   const defining: { name: string; opens: string[]; closes: string[] }[] = [];
   const container = () => (stack.length ? stack[stack.length - 1].body : root);
   for (const line of lines) {
-    const { first, rest } = line;
-    const firstEnd = first.startOffset + first.image.length;
+    const { restFrom, restTo } = line;
+    const firstKind = toks.kind[line.first];
+    const first = { image: toks.image(line.first), startOffset: toks.start[line.first] };
+    const firstEnd = toks.end[line.first];
     // A <Macro> body is raw text to httpd until its </Macro> (mod_macro): sections inside need not balance.
     const inMacro = stack.some((s) => s.name.toLowerCase() === 'macro');
     const isMacroLine = /^<\/?macro>?$/i.test(first.image);
-    if (inMacro && !isMacroLine && (first.tokenType === SectionOpen || first.tokenType === SectionClose)) {
+    if (inMacro && !isMacroLine && (firstKind === SECTION_OPEN || firstKind === SECTION_CLOSE)) {
       const m = defining[defining.length - 1];
-      if (m && first.tokenType === SectionOpen) m.opens.push(first.image.slice(1));
-      if (m && first.tokenType === SectionClose) {
+      if (m && firstKind === SECTION_OPEN) m.opens.push(first.image.slice(1));
+      if (m && firstKind === SECTION_CLOSE) {
         const name = first.image.slice(2).replace(/>$/, '');
         if (m.opens.length) m.opens.pop();
         else m.closes.push(name);
       }
-      const raw = [first, ...rest];
       container().push({
         kind: 'directive',
         name: first.image,
         nameSpan: { start: first.startOffset, end: firstEnd },
-        args: mergeHeaderArgs(rest),
+        args: mergeHeaderArgs(toks, restFrom, restTo),
         lineEnd: lineEndAt(text, line.end),
         start: first.startOffset,
-        end: raw[raw.length - 1].startOffset + raw[raw.length - 1].image.length,
+        end: line.end,
       });
       continue;
     }
-    if (first.tokenType === SectionOpen) {
+    if (firstKind === SECTION_OPEN) {
       const name = first.image.slice(1);
       // httpd closes the header at the line's last `>`; anything after it is ignored.
       let gtIndex = -1;
-      for (let i = rest.length - 1; i >= 0; i--) if (rest[i].tokenType === Gt) { gtIndex = i; break; }
-      const headerTokens = gtIndex >= 0 ? rest.slice(0, gtIndex) : rest;
-      const args = mergeHeaderArgs(headerTokens);
-      const gt = gtIndex >= 0 ? rest[gtIndex].startOffset : -1;
+      for (let i = restTo - 1; i >= restFrom; i--) if (toks.kind[i] === GT) { gtIndex = i; break; }
+      const args = mergeHeaderArgs(toks, restFrom, gtIndex >= 0 ? gtIndex : restTo);
+      const gt = gtIndex >= 0 ? toks.start[gtIndex] : -1;
       if (gt < 0) problems.push({ message: `<${name}> directive missing closing '>'`, start: first.startOffset, end: line.end });
       const section: SectionNode = {
         kind: 'section',
@@ -189,7 +192,7 @@ function buildTree(text: string, lines: Line[], problems: SyntaxProblem[]): Conf
       if (name.toLowerCase() === 'macro') defining.push({ name: (args[0]?.value ?? '').toLowerCase(), opens: [], closes: [] });
       continue;
     }
-    if (first.tokenType === SectionClose) {
+    if (firstKind === SECTION_CLOSE) {
       const closeName = first.image.slice(2).replace(/>$/, '');
       const hasGt = first.image.endsWith('>');
       const span = { start: first.startOffset, end: firstEnd };
@@ -235,12 +238,12 @@ function buildTree(text: string, lines: Line[], problems: SyntaxProblem[]): Conf
       continue;
     }
     // A directive: its first word is the name (httpd accepts it quoted, too).
-    const nameArg = argOf(first);
+    const nameArg = argOf(toks, line.first);
     const d: DirectiveNode = {
       kind: 'directive',
       name: nameArg.value,
       nameSpan: { start: first.startOffset, end: firstEnd },
-      args: rest.map(argOf),
+      args: argsOf(toks, restFrom, restTo),
       lineEnd: lineEndAt(text, line.end),
       start: first.startOffset,
       end: line.end,
@@ -274,10 +277,10 @@ function buildTree(text: string, lines: Line[], problems: SyntaxProblem[]): Conf
 }
 
 /** Header tokens between `<Name` and its last `>`: a `>` before that one is part of the word it touches. */
-function mergeHeaderArgs(tokens: IToken[]): ArgNode[] {
+function mergeHeaderArgs(toks: Tokens, from: number, to: number): ArgNode[] {
   const out: ArgNode[] = [];
-  for (const t of tokens) {
-    const a = argOf(t);
+  for (let k = from; k < to; k++) {
+    const a = argOf(toks, k);
     const prev = out[out.length - 1];
     // Two words can only touch across a `>`; httpd sees one word.
     if (prev && prev.kind === 'word' && a.kind === 'word' && prev.end === a.start) {
