@@ -67,3 +67,21 @@ test('hover right after a fast-path edit answers from a fresh analysis of the ne
   const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: line + 1, character: 2 } });
   assert.match(hover?.contents.value ?? '', /type/i);
 });
+
+test('a quick fix right after a fast-path edit comes from the edited statement', async () => {
+  const text = original.replace('zone "z30.test" {\n\ttype primary;', 'zone "z30.test" {\n\ttype master;');
+  const v = await client.change(uri, text);
+  const p = await client.waitForDiagnostics(uri, (x) => x.version === v);
+  const line = text.split('\n').findIndex((l) => l.startsWith('zone "z30.test"')) + 1;
+  const diag = p.diagnostics.find((d) => d.range.start.line === line && d.code === 'bind/deprecated-syntax');
+  assert.ok(diag, `a deprecated-syntax diagnostic on line ${line + 1}`);
+  const actions = await client.request<{ title: string; edit?: { documentChanges?: { edits: { newText: string }[] }[]; changes?: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diag.range,
+    context: { diagnostics: [diag] },
+  });
+  const fix = actions.find((a) => /primary/.test(a.title));
+  assert.ok(fix, `a fix among ${actions.map((a) => a.title).join(' | ')}`);
+  const edits = fix.edit?.documentChanges?.[0].edits ?? fix.edit?.changes?.[uri] ?? [];
+  assert.deepEqual(edits.map((e) => e.newText), ['primary']);
+});

@@ -1,6 +1,7 @@
 // IPv4/IPv6 literals as config files write them: parse, validate (prefix length, host bits), classify, and
 // print in RFC 5952 form. Built on ip-address; no I/O.
 import { Address4, Address6 } from 'ip-address';
+import { detachedString } from '../core/text';
 
 export type Family = 4 | 6;
 
@@ -49,9 +50,11 @@ export function parseAddress(text: string): ParseOutcome | undefined {
   // Configs repeat the same few literals many times, and several rules ask about each: remember answers.
   const hit = cache.get(text);
   if (hit !== undefined || cache.has(text)) return hit;
-  const r = parseAddressUncached(text);
+  // Key and answer made from a copy: a slice of the document would keep the whole text alive in the cache.
+  const key = detachedString(text);
+  const r = parseAddressUncached(key);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, r);
+  cache.set(key, r);
   return r;
 }
 

@@ -17,7 +17,7 @@
 // findings to equal a full analysis on random edits of every BIND fixture and corpus file.
 import { analyze, byPosition, INTERNAL_ERROR_RULE, MAX_SYNTAX_FINDINGS, type Analysis, type AnalyzeContext } from './analyze';
 import type { Settings } from './settings';
-import { LineIndex } from './text';
+import { detachedString, LineIndex } from './text';
 import type { Dialect, Finding, Fix, RelatedLocation, Rule, Segment, Span } from './types';
 
 /** One replacement, in offsets of the old text. */
@@ -101,7 +101,7 @@ export function incrementalStateOf(analysis: Analysis, settings: Settings, conte
   if (!dialect.segments || analysis.text.length === 0) return undefined;
   const segments = segmentsFrom(dialect.segments(analysis.parse.model));
   const syntaxRule = `${dialect.name}/syntax`;
-  const findings = analysis.findings.map(ownCopy);
+  const findings = analysis.findings.map((f) => ownCopy(f));
   return {
     text: analysis.text,
     lines: analysis.lines,
@@ -182,6 +182,26 @@ function blankLocals(text: string, segments: Segments): string {
 }
 
 /**
+ * An analysis of the state's text for requests at one place (hover, completion, quick fixes): the global segments and,
+ * when `offset` is inside a local one, that segment; every other local segment blanked. Its text differs from the
+ * document only in the blanked segments, so offsets, lines and everything about the kept segments are the document's;
+ * its findings are the state's (the whole file's, as published). Small, whatever the file's size.
+ */
+export function analysisAt(dialect: Dialect, state: IncrementalState, offset: number): Analysis {
+  const allBlank = (state.allBlank ??= blankLocals(state.text, state.segments));
+  const i = segmentAt(state.segments, offset);
+  let text = allBlank;
+  if (i >= 0 && state.segments.local[i] && offset < state.segments.end[i]) {
+    const s = state.segments.start[i];
+    const e = state.segments.end[i];
+    text = allBlank.slice(0, s) + state.text.slice(s, e) + allBlank.slice(e);
+  }
+  // The findings are the state's, of the whole file: no rule needs to run again for a hover.
+  const parsed = analyze(dialect, text, state.settings, { ...state.context, lines: state.lines, ruleFilter: () => false });
+  return { ...parsed, findings: state.findings };
+}
+
+/**
  * Findings of `newText` (the state's text with one change applied) by the fast path, and the next state; undefined
  * when the fast path does not apply (the caller analyses the whole file).
  */
@@ -237,7 +257,7 @@ export function analyzeChange(dialect: Dialect, state: IncrementalState, newText
   for (const f of old) moveInPlace(f, change, delta);
   const middle: Finding[] = [];
   for (let k = lo; k < hi; k++) if (!isStatementScoped(dialect, old[k].rule)) middle.push(old[k]);
-  for (const f of fresh) middle.push(ownCopy(f));
+  for (const f of fresh) middle.push(ownCopy(f, true));
   middle.sort(byPosition);
   const findings = old.slice(0, lo).concat(middle, old.slice(hi));
   // A whole-file rule may find something new after any edit (a zone renamed to another's name): not exact then.
@@ -291,16 +311,20 @@ function firstAtOrAfter(findings: readonly Finding[], offset: number): number {
   return lo;
 }
 
-/** A deep copy, so that moving it in place touches nothing a rule or an earlier analysis still holds. */
-function ownCopy(f: Finding): Finding {
+/**
+ * A deep copy, so that moving it in place touches nothing a rule or an earlier analysis still holds; with `detach`,
+ * its strings are copied too (findings of a reduced text, which is dropped after the edit).
+ */
+function ownCopy(f: Finding, detach = false): Finding {
+  const str = detach ? detachedString : (x: string) => x;
   const copy: Finding = {
     rule: f.rule,
     severity: f.severity,
-    message: f.message,
+    message: str(f.message),
     span: { start: f.span.start, end: f.span.end },
-    fixes: f.fixes.map((x): Fix => ({ ...x, edits: x.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })) })),
+    fixes: f.fixes.map((x): Fix => ({ ...x, title: str(x.title), edits: x.edits.map((e) => ({ start: e.start, end: e.end, newText: str(e.newText) })) })),
   };
-  if (f.related) copy.related = f.related.map((r): RelatedLocation => ({ ...r, span: { start: r.span.start, end: r.span.end } }));
+  if (f.related) copy.related = f.related.map((r): RelatedLocation => ({ ...r, message: str(r.message), span: { start: r.span.start, end: r.span.end } }));
   return copy;
 }
 

@@ -115,3 +115,13 @@ export class LineIndex {
     return i > 0 && this.text[i - 1] === '\r' ? '\r\n' : '\n';
   }
 }
+
+/**
+ * A copy of `s` that shares no memory with a larger string it was cut from. A slice of a document (a name, an address,
+ * a key built from them) kept in a long-lived cache would otherwise keep the whole document text alive, one per
+ * edited version: caches and kept findings store their strings through this.
+ */
+export function detachedString(s: string): string {
+  // Strings this short are copied by V8 when sliced; a longer one is flattened into a new string by the concatenation.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}

@@ -7,6 +7,7 @@ import { suppressionComment } from '../core/suppression';
 import type { Dialect, Finding } from '../core/types';
 import { SOURCE, minimalEdit, sameRange, toRange, toTextEdit, workspaceEdit } from './convert';
 import type { DocumentAnalysis, Session } from './session';
+import { EAGER_FIX_ALL_MAX_CHARS } from './limits';
 
 export const FIX_ALL_KIND = 'source.fixAll.v6ready';
 export const FIX_ALL_TITLE = 'Fix all safe v6ready problems';
@@ -55,10 +56,13 @@ export function fixAllEdit(
 }
 
 export async function codeActions(session: Session, params: CodeActionParams): Promise<CodeAction[] | null> {
-  const a = await session.analyzed(params.textDocument.uri);
+  const only = params.context.only;
+  // Asked for by kind (fix-all on save, the Source Action menu): the whole file. Else the place of the range will do.
+  const fixAllAsked = !!only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`));
+  const uri = params.textDocument.uri;
+  const a = fixAllAsked ? await session.analyzed(uri) : await session.analyzedAt(uri, params.range.start);
   if (!a) return null;
   const { doc, analysis } = a;
-  const only = params.context.only;
   const documentChanges = session.client.documentChanges;
   const actions: CodeAction[] = [];
 
@@ -89,8 +93,13 @@ export async function codeActions(session: Session, params: CodeActionParams): P
   }
 
   if (wanted(only, FIX_ALL_KIND)) {
-    const all = fixAllEdit(doc.uri, doc.version, doc.getText(), analysis, a.dialect, a.settings, documentChanges);
-    if (all) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: all.edit });
+    if (fixAllAsked || doc.getText().length <= EAGER_FIX_ALL_MAX_CHARS) {
+      const full = fixAllAsked ? a : await session.analyzed(uri);
+      const all = full && fixAllEdit(doc.uri, doc.version, doc.getText(), full.analysis, a.dialect, a.settings, documentChanges);
+      if (all) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: all.edit });
+    } else if (analysis.findings.some((f) => f.fixes.some((x) => x.safe))) {
+      actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, command: { title: FIX_ALL_TITLE, command: FIX_ALL_COMMAND, arguments: [doc.uri] } });
+    }
   }
   return actions;
 }

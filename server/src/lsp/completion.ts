@@ -4,7 +4,7 @@ import { toCompletionItem } from './convert';
 import type { Session } from './session';
 
 export async function completion(session: Session, params: CompletionParams): Promise<CompletionItem[] | null> {
-  const a = await session.analyzed(params.textDocument.uri);
+  const a = await session.analyzedAt(params.textDocument.uri, params.position);
   if (!a || !a.dialect.completions) return null;
   const { analysis } = a;
   const offset = analysis.lines.offsetAt(params.position);

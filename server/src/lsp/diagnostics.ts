@@ -166,6 +166,7 @@ export class Linter {
     }
     diagnostics.push(...this.session.extraDiagnostics(uri));
     await this.session.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    this.session.release(uri);
     // An acl defined here may make a list in an open sibling IPv4-only (or stop doing so): lint those again. Only
     // after an open or an edit, so neighbours linted this way do not set each other off in turn.
     if (this.touched.delete(uri)) {

@@ -21,7 +21,7 @@ function covers(span: Span, offset: number): boolean {
 }
 
 export async function hover(session: Session, params: HoverParams): Promise<Hover | null> {
-  const a = await session.analyzed(params.textDocument.uri);
+  const a = await session.analyzedAt(params.textDocument.uri, params.position);
   if (!a) return null;
   const { analysis, dialect } = a;
   const text = analysis.text;

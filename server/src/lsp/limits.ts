@@ -4,3 +4,17 @@ import type { AnalyzeContext } from '../core/analyze';
 import { LARGE_FILE_CHARS } from '../core/limits';
 
 export const EDITOR_ANALYSIS: AnalyzeContext = { syntaxOnlyAbove: LARGE_FILE_CHARS };
+
+/**
+ * Up to this many characters the lightbulb's "Fix all" carries its edit, computed with the list; past it, the action
+ * runs the v6ready.fixAll command when chosen: VS Code asks for code actions at every cursor move, and a fix-all of a
+ * large file is several full analyses. (Asked for by kind, as on save, the edit is always computed.)
+ */
+export const EAGER_FIX_ALL_MAX_CHARS = 256 * 1024;
+
+/**
+ * Past this many characters an open document does not keep its full analysis once its diagnostics are out (a 2 MB
+ * named.conf's is ~100 MB): hover, completion and quick fixes use the analysis of the statement at the cursor
+ * (core/incremental.ts analysisAt); a whole-file request (outline, references) analyses it again when asked.
+ */
+export const LARGE_DOCUMENT_CHARS = 512 * 1024;

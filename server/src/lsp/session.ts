@@ -3,12 +3,12 @@
 import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type AnalyzeContext } from '../core/analyze';
-import { analyzeChange, incrementalStateOf, type IncrementalState } from '../core/incremental';
+import { analysisAt, analyzeChange, incrementalStateOf, type IncrementalState } from '../core/incremental';
 import type { LineIndex } from '../core/text';
 import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect, Finding, LinkedFile } from '../core/types';
-import { EDITOR_ANALYSIS } from './limits';
+import { EDITOR_ANALYSIS, LARGE_DOCUMENT_CHARS } from './limits';
 import { pathOf } from './files';
 import { includeContextOf } from './navigation';
 import { SettingsStore } from './settings';
@@ -123,6 +123,47 @@ export class Session {
     } catch {
       return undefined; // already reported as a diagnostic and logged by the linter
     }
+  }
+
+  /**
+   * For requests at one place (hover, completion, quick fixes): the full analysis of the current version when there is
+   * one, else, when the fast path left a state for this version, an analysis of the statement at `position` with the
+   * global ones (core/incremental.ts analysisAt): a large file is not analysed in full to answer a hover after an edit.
+   */
+  async analyzedAt(uri: string, position: { line: number; character: number }): Promise<DocumentAnalysis | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const dialect = this.dialectOf(doc);
+    if (!dialect) return undefined;
+    const settings = await this.settings.get(uri);
+    const current = this.documents.get(uri);
+    if (!current) return undefined;
+    const hit = this.cache.get(uri);
+    const state = this.incremental.get(uri);
+    if (!(hit?.analysis && hit.version === current.version && hit.settings === settings) && state?.version === current.version && state.settings === settings) {
+      try {
+        return { doc: current, dialect, settings, analysis: analysisAt(dialect, state, state.lines.offsetAt(position)) };
+      } catch (err) {
+        this.logError(`analysing ${uri} around line ${position.line + 1} failed`, err);
+      }
+    }
+    return this.analyzed(uri);
+  }
+
+  /**
+   * Drop the full analysis of a large document once its diagnostics are out: what stays is the incremental state
+   * (findings, statement bounds, line starts), a fraction of the model's size. Hover, completion and quick fixes then
+   * use analyzedAt; a request about the whole file (outline, references) analyses it again, until the next edit.
+   */
+  release(uri: string): void {
+    const doc = this.documents.get(uri);
+    const state = this.incremental.get(uri);
+    if (!doc || doc.getText().length <= LARGE_DOCUMENT_CHARS || state?.version !== doc.version) return;
+    if (!this.cache.delete(uri)) return;
+    // V8 would keep the dropped model's memory until it next needs some: started with --expose-gc (the extension
+    // does), collect it now, once the current work is done.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (typeof gc === 'function') setImmediate(gc);
   }
 
   /**

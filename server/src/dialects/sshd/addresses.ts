@@ -2,6 +2,7 @@
 // inet_aton shorthands `10.1` and octal `010.0.0.1`), and the entries of address pattern lists (addrmatch.c
 // addr_match_list: CIDR first, else a wildcard pattern compared with the client's address text).
 import { parseAddress } from '../../addresses';
+import { detachedString } from '../../core/text';
 
 export type HostKind =
   | { kind: 'ipv4'; canonical: string; /** Not a plain dotted quad (`10.1`, `010.0.0.1`): glibc still reads it. */ shorthand: boolean }
@@ -42,7 +43,8 @@ function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
   let v = cache.get(key);
   if (v === undefined) {
     if (cache.size >= MEMO_LIMIT) cache.clear();
-    cache.set(key, (v = compute()));
+    // A copy of the key: a slice of the document would keep its whole text alive in the cache.
+    cache.set(detachedString(key), (v = compute()));
   }
   return v;
 }

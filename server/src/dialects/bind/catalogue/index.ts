@@ -14,6 +14,7 @@ import { CONTEXT_GROUPS, GRAMMAR_SOURCES, GROUPS, SHAPES } from './grammar';
 import { matchShape, reach, type MatchResult } from './match';
 import type { ClauseStatus, Flags, GrammarVersion, Shape, ZoneType } from './shapes';
 import { firstBlockContext, GRAMMAR_VERSIONS, parseFlags, walkShape } from './shapes';
+import { detachedString } from '../../../core/text';
 
 export type { Atom, BindVersion, BuildFeature, ClauseStatus, Flags, GrammarVersion, Shape, ZoneType } from './shapes';
 export { BIND_VERSIONS, DEBIAN12_BUILD, DEFAULT_BIND_VERSION, GRAMMAR_VERSIONS, shapeText } from './shapes';
@@ -304,16 +305,17 @@ class Memo<T> {
     let byName = this.map.get(context);
     if (!byName) this.map.set(context, (byName = new Map()));
     let byKey = byName.get(name);
-    if (!byKey) byName.set(name, (byKey = new Map()));
+    if (!byKey) byName.set(detachedString(name), (byKey = new Map()));
     const hit = byKey.get(key);
     if (hit !== undefined || byKey.has(key)) return hit as T;
     const value = compute();
+    // Keys are cut from (or built from slices of) a document: stored as copies, or they keep every version's text alive.
     // A bound, so a long editing session cannot grow it without end.
     if (++this.size > MEMO_LIMIT) {
       this.map.clear();
       this.size = 0;
     }
-    byKey.set(key, value);
+    byKey.set(detachedString(key), value);
     return value;
   }
 }
@@ -405,7 +407,7 @@ export function lookupClause(context: string, name: string): ClauseInfo | undefi
     for (const s of listElementShapes(context)) blockContext ??= firstBlockContext(s, resolve);
     info = { blockContext, element: true };
   }
-  byName.set(name, info ?? null);
+  byName.set(detachedString(name), info ?? null);
   return info;
 }
 
@@ -433,7 +435,7 @@ function candidateShapes(context: string, name: string): Candidates {
         if (s && !shapes.includes(s)) shapes.push(s);
       }
     }
-    byName.set(key, (c = { shapes, element }));
+    byName.set(detachedString(key), (c = { shapes, element }));
   }
   return c;
 }
