@@ -1,7 +1,9 @@
-// Chevrotain lexer for DNS master files (RFC 1035 §5, as BIND's isc_lex reads them for named-checkzone).
+// The Chevrotain lexer for DNS master files that the hand-written parser (parser.ts) replaced, kept for the reference
+// grammar (reference.ts). RFC 1035 §5, as BIND's isc_lex reads them for named-checkzone.
 // Line breaks are tokens: a record ends with its line unless parentheses continue it. Comments stay in a token
 // group (not skipped) so suppressions and fixes see them. Every character lexes, so the lexer never fails.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { endsWord, quotedEnd, wordEnd } from './parser';
 
 // BIND's whitespace is space and tab only: a form feed or vertical tab is part of a word (named-checkzone
 // reads `ns1<FF>A` as one owner name).
@@ -11,56 +13,23 @@ export const Newline = createToken({ name: 'Newline', pattern: /\r\n?|\n/, line_
 export const Comment = createToken({ name: 'Comment', pattern: /;[^\r\n]*/, group: 'comments' });
 export const LParen = createToken({ name: 'LParen', pattern: '(' });
 export const RParen = createToken({ name: 'RParen', pattern: ')' });
-// Words and strings are scanned by hand rather than with a regular expression: a 10 MB word would overflow
-// V8's regexp backtracking stack with an alternation under `+`. Linear, and no character fails to lex.
-
-/** BIND's special characters end a word: whitespace, line breaks, `;`, parentheses, a quote, NUL. */
-function endsWord(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 40 || c === 41 || c === 34 || c === 0;
-}
+// Words and strings are scanned by hand (the parser's functions) rather than with a regular expression: a 10 MB word
+// would overflow V8's regexp backtracking stack with an alternation under `+`.
 
 /** Chevrotain's custom patterns return an exec()-like array whose first element is the image. */
 function matched(image: string): RegExpExecArray {
   return [image] as unknown as RegExpExecArray;
 }
 
-/** A word: anything up to a special character, with `\X` escapes (`\;`, `\(`, `\ `, `\#`); not across a line break. */
+/** A word (the scanning itself is the parser's: this reference tests the token order and groups around it). */
 function matchWord(text: string, offset: number): RegExpExecArray | null {
-  let i = offset;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 92) {
-      i++;
-      const d = i < n ? text.charCodeAt(i) : 10;
-      if (d !== 10 && d !== 13 && d !== 0) i++;
-      continue;
-    }
-    if (endsWord(c)) break;
-    i++;
-  }
-  return i > offset ? matched(text.slice(offset, i)) : null;
+  const end = wordEnd(text, offset);
+  return end > offset ? matched(text.slice(offset, end)) : null;
 }
 
-/**
- * A quoted string ends at its closing quote or, unclosed, at the end of the line (BIND: "unbalanced quotes");
- * a backslash escapes the next character, a line break included.
- */
+/** A quoted string, to its closing quote or the end of its line. */
 function matchQuoted(text: string, offset: number): RegExpExecArray | null {
-  if (text.charCodeAt(offset) !== 34) return null;
-  let i = offset + 1;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 92) {
-      i += text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 2;
-      continue;
-    }
-    if (c === 34) return matched(text.slice(offset, i + 1));
-    if (c === 10 || c === 13) break;
-    i++;
-  }
-  return matched(text.slice(offset, Math.min(i, n)));
+  return text.charCodeAt(offset) === 34 ? matched(text.slice(offset, quotedEnd(text, offset))) : null;
 }
 
 /** First characters of a word, for the lexer's first-character optimisation (one per bucket above U+00FF). */

@@ -18,12 +18,12 @@ const LPAREN = 3;
 const RPAREN = 4;
 
 /** BIND's special characters end a word: space, tab, line breaks, `;`, parentheses, a quote, NUL. */
-function endsWord(c: number): boolean {
+export function endsWord(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 40 || c === 41 || c === 34 || c === 0;
 }
 
 /** The end of a word starting at `i`: up to a special character, `\X` escapes included, never across a line break. */
-function wordEnd(text: string, i: number): number {
+export function wordEnd(text: string, i: number): number {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -43,7 +43,7 @@ function wordEnd(text: string, i: number): number {
  * The end of a quoted string starting at `i` (on its `"`): after the closing quote or, unclosed, at the end of the
  * line (BIND: "unbalanced quotes"); a backslash escapes the next character, a line break included.
  */
-function quotedEnd(text: string, i: number): number {
+export function quotedEnd(text: string, i: number): number {
   const n = text.length;
   i++;
   while (i < n) {

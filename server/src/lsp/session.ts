@@ -109,15 +109,21 @@ export class Session {
     return { findings: result.findings, lines: result.lines, linked: state.context.linked ?? [], exact: result.state.exact };
   }
 
-  /** For request handlers: the open document's analysis, or undefined (unknown URI, other language, parser crash). */
-  async analyzed(uri: string): Promise<DocumentAnalysis | undefined> {
-    const doc = this.documents.get(uri);
-    if (!doc) return undefined;
-    const dialect = this.dialectOf(doc);
+  /** The open document (its version once settings are known), its dialect and settings; undefined if none of ours. */
+  private async openDocument(uri: string): Promise<{ doc: TextDocument; dialect: Dialect; settings: Settings } | undefined> {
+    const first = this.documents.get(uri);
+    const dialect = first && this.dialectOf(first);
     if (!dialect) return undefined;
     const settings = await this.settings.get(uri);
-    const current = this.documents.get(uri);
-    if (!current) return undefined;
+    const doc = this.documents.get(uri);
+    return doc ? { doc, dialect, settings } : undefined;
+  }
+
+  /** For request handlers: the open document's analysis, or undefined (unknown URI, other language, parser crash). */
+  async analyzed(uri: string): Promise<DocumentAnalysis | undefined> {
+    const open = await this.openDocument(uri);
+    if (!open) return undefined;
+    const { doc: current, dialect, settings } = open;
     try {
       return { doc: current, dialect, settings, analysis: this.analysisFor(current, dialect, settings) };
     } catch {
@@ -131,13 +137,9 @@ export class Session {
    * global ones (core/incremental.ts analysisAt): a large file is not analysed in full to answer a hover after an edit.
    */
   async analyzedAt(uri: string, position: { line: number; character: number }): Promise<DocumentAnalysis | undefined> {
-    const doc = this.documents.get(uri);
-    if (!doc) return undefined;
-    const dialect = this.dialectOf(doc);
-    if (!dialect) return undefined;
-    const settings = await this.settings.get(uri);
-    const current = this.documents.get(uri);
-    if (!current) return undefined;
+    const open = await this.openDocument(uri);
+    if (!open) return undefined;
+    const { doc: current, dialect, settings } = open;
     const hit = this.cache.get(uri);
     const state = this.incremental.get(uri);
     if (!(hit?.analysis && hit.version === current.version && hit.settings === settings) && state?.version === current.version && state.settings === settings) {
