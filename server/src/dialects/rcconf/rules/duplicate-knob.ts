@@ -20,10 +20,21 @@ export default defineRule<RcconfModel>({
   },
   check(ctx) {
     const model = ctx.model;
+    const text = model.text;
+    // Where the file reads each variable ($name, ${name}), and where commands start: found once, then looked up
+    // by position. (Building the text between two assignments and searching it, for every pair, was quadratic on a
+    // file that sets one knob thousands of times.)
+    const readsOf = new Map<string, number[]>();
+    for (const m of text.matchAll(/\$\{*([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const list = readsOf.get(m[1]);
+      if (list) list.push(m.index);
+      else readsOf.set(m[1], [m.index]);
+    }
+    const commandStarts = model.commands.filter((c) => c.command.words.length > 0).map((c) => c.command.start).sort((a, b) => a - b);
     for (const [name, list] of model.byName) {
       const top = list.filter((a) => !a.ctx.conditional && a.ctx.depth === 0);
-      // The later value builds on the earlier one: kld_list="${kld_list} x".
-      const ref = new RegExp(`\\$\\{*${name}(?![A-Za-z0-9_])`);
+      if (top.length < 2) continue;
+      const reads = readsOf.get(name) ?? [];
       // From the last assignment back: the lines fix-all deletes (safe fixes) are skipped when looking for the
       // assignment that wins, so a chain whose end reads nothing is reported whole, not one line per pass.
       const removed: (Edit | undefined)[] = new Array(top.length);
@@ -32,16 +43,17 @@ export default defineRule<RcconfModel>({
         while (removed[j]) j++;
         const first = top[i];
         const second = top[j];
-        if (ref.test(model.text.slice(second.value.span.start, second.value.span.end))) continue;
-        // Anything between them that could read it (a command, a reference) makes deleting the first a change.
-        let between = '';
-        let pos = first.span.end;
-        for (let k = i + 1; k < j; k++) {
-          between += model.text.slice(pos, removed[k]!.start);
-          pos = Math.max(pos, removed[k]!.end);
+        // The later value builds on the earlier one: kld_list="${kld_list} x".
+        const r = firstAtOrAfter(reads, second.value.span.start);
+        if (r < reads.length && reads[r] < second.value.span.end) continue;
+        // Anything between them that could read it (a command, a reference) makes deleting the first a change; the
+        // lines between that fix-all deletes do not count.
+        let used = false;
+        for (let k = firstAtOrAfter(reads, first.span.end); k < reads.length && reads[k] < second.span.start && !used; k++) {
+          used = !insideRemoved(reads[k], removed, i + 1, j);
         }
-        between += model.text.slice(pos, second.span.start);
-        const used = ref.test(between) || model.commands.some((c) => c.command.words.length > 0 && c.command.start > first.span.end && c.command.start < second.span.start);
+        const c = firstAtOrAfter(commandStarts, first.span.end + 1);
+        if (c < commandStarts.length && commandStarts[c] < second.span.start) used = true;
         const del = deleteAssignment(model, first);
         if (del && !used) removed[i] = del;
         const fixes: Fix[] = del ? [{ title: `Delete the first ${name} (line ${ctx.lines.lineOf(first.span.start) + 1})`, safe: !used, edits: [del] }] : [];
@@ -55,3 +67,29 @@ export default defineRule<RcconfModel>({
     }
   },
 });
+
+/** Index of the first number at or after `at` in an ascending list. */
+function firstAtOrAfter(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Is the offset inside one of the edits removed[from..to) (all defined, ascending: the lines fix-all deletes)? */
+function insideRemoved(offset: number, removed: readonly (Edit | undefined)[], from: number, to: number): boolean {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = removed[mid]!;
+    if (offset < e.start) hi = mid - 1;
+    else if (offset >= e.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
