@@ -5,7 +5,7 @@
 // Pure: files are read through an injected reader; the LSP and the CLI supply the file system.
 import { analyze, type Analysis } from '../core/analyze';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import type { Dialect, Finding, Span } from '../core/types';
+import type { Dialect, Finding, PathLink, Span } from '../core/types';
 import { amlElements, type AmlElement } from '../dialects/bind/aml';
 import { listenBlocks } from '../dialects/bind/listen';
 import type { BindModel, Clause } from '../dialects/bind/model';
@@ -137,6 +137,13 @@ export interface WorkspaceModel {
 
 export interface WorkspaceOptions {
   read: FileReader;
+  /**
+   * The names in a folder, or undefined when it cannot be listed (or holds too many entries to list); a folder
+   * that does not exist lists as empty. Optional: with it, a path whose name its folder does not list is missing
+   * without a read, so 20,000 zone `file`s that are not there cost two listings, not 40,000 reads. Listings are
+   * kept until a path in the folder is marked changed.
+   */
+  list?(dir: string): ReadonlySet<string> | undefined;
   /** The dialect of a path (by name, then by first line), or undefined for files v6ready does not read. */
   dialectFor(path: string, text: string): Dialect | undefined;
   /** Settings per file (severities, targets); defaults when absent. */
@@ -154,6 +161,8 @@ export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexedFile>();
   /** What the reader returned per path (undefined: missing), until the path is marked changed. */
   private readonly texts = new Map<string, string | undefined>();
+  /** Folder listings (options.list) by folder, until a path in the folder is marked changed. */
+  private readonly listings = new Map<string, Listing | undefined>();
 
   private stamps = 0;
 
@@ -179,12 +188,34 @@ export class WorkspaceIndex {
   changed(path: string): void {
     this.entries.delete(normalize(path));
     this.texts.delete(normalize(path));
+    this.listings.delete(dirnameOf(path));
   }
 
   /** Forget everything (settings changed). */
   clear(): void {
     this.entries.clear();
     this.texts.clear();
+    this.listings.clear();
+  }
+
+  /** False when the folder's listing shows the path is not there; true when it may be (or cannot tell). */
+  private mayExist(p: string): boolean {
+    if (!this.options.list) return true;
+    const i = p.lastIndexOf('/');
+    if (i < 0) return true;
+    const dir = i === 0 ? '/' : p.slice(0, i);
+    let listing: Listing | undefined;
+    if (this.listings.has(dir)) listing = this.listings.get(dir);
+    else {
+      const names = this.options.list(dir);
+      this.listings.set(dir, (listing = names && { names }));
+    }
+    if (!listing) return true;
+    const name = p.slice(i + 1);
+    if (listing.names.has(name)) return true;
+    // Case-insensitive or normalising file systems (macOS, Windows) open a name under another spelling: read it.
+    listing.folded ??= new Set([...listing.names].map(fold));
+    return listing.folded.has(fold(name));
   }
 
   private load(path: string, linkedOnly: boolean, forced?: Dialect): IndexedFile | undefined {
@@ -196,7 +227,7 @@ export class WorkspaceIndex {
     }
     let text: string | undefined;
     if (this.texts.has(p)) text = this.texts.get(p);
-    else this.texts.set(p, (text = this.options.read(p)));
+    else this.texts.set(p, (text = this.mayExist(p) ? this.options.read(p) : undefined));
     // An included file is in its includer's language, a zone `file` a zone file, whatever their names.
     const dialect = text === undefined ? undefined : (forced ?? this.options.dialectFor(p, text));
     if (text === undefined || !dialect) return undefined;
@@ -218,7 +249,7 @@ export class WorkspaceIndex {
     const edges: [string, string][] = [];
     while (queue.length && files.size < MAX_WORKSPACE_FILES) {
       const f = queue.shift()!;
-      const links = f.dialect.links?.(f.analysis.parse.model, f.text) ?? [];
+      const links = linksOf(f);
       for (const l of links) {
         if (l.kind !== 'include' || l.glob) continue;
         const found = this.locate(l.target, f.path, l.directory, files, f.dialect);
@@ -318,7 +349,7 @@ export class WorkspaceIndex {
     // A relative `directory` is taken from the folder of the file that sets it.
     let directory: string | undefined;
     for (const f of binds) {
-      const d = f.dialect.links?.(f.analysis.parse.model, f.text).find((l) => l.directory)?.directory;
+      const d = linksOf(f).find((l) => l.directory)?.directory;
       if (d && directory === undefined) directory = resolveFrom(dirnameOf(f.path), d);
     }
     const out: ZoneJoin[] = [];
@@ -328,7 +359,7 @@ export class WorkspaceIndex {
       const zoneClauses = walkClauses(model.clauses)
         .filter((c) => c.name === 'zone')
         .sort((a, b) => a.span.start - b.span.start);
-      for (const l of f.dialect.links?.(model, f.text) ?? []) {
+      for (const l of linksOf(f)) {
         if (l.kind !== 'file') continue;
         const clause = enclosing(zoneClauses, l.span);
         const nameNode = clause?.args[0];
@@ -353,6 +384,26 @@ export class WorkspaceIndex {
     }
     return out;
   }
+}
+
+interface Listing {
+  names: ReadonlySet<string>;
+  /** The names case-folded and NFC-normalised, made on the first name not found as written. */
+  folded?: Set<string>;
+}
+
+function fold(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** A file's links (includes, zone files), once per parsed model: build and joinZones ask for them three times. */
+const LINKS = new WeakMap<object, PathLink[]>();
+function linksOf(f: IndexedFile): PathLink[] {
+  const model = f.analysis.parse.model;
+  if (typeof model !== 'object' || model === null) return f.dialect.links?.(model, f.text) ?? [];
+  let links = LINKS.get(model);
+  if (!links) LINKS.set(model, (links = f.dialect.links?.(model, f.text) ?? []));
+  return links;
 }
 
 /** How many leading path segments two paths share. */
