@@ -376,10 +376,15 @@ const blockContextsMemo = new Memo<Array<string | undefined> | undefined>();
  * version accepts them, `furthest`/`expected` say where and what it wanted. undefined for unknown clauses.
  * `strict` checks atoms as BIND's parser does (durations, port and integer ranges), not just their form.
  */
-export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false, key = valuesKey(args)): MatchResult | undefined {
+export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false, key?: string): MatchResult | undefined {
   const shape = clauseIn(context, name, version)?.shape;
   if (!shape) return undefined;
-  return matchClauseMemoFor(version, strict).get(context, name, key, () => matchShape(shape, args, resolve, true, strict));
+  // A shape that reads kinds only gives the same result (ends, expectations, block contexts) for the same kinds;
+  // strictness only concerns atoms that read text. One context and name has one shape per version: no key mixes.
+  const memoKey = readsKindsOnly(shape) ? kindsKey(args) : (key ?? valuesKey(args));
+  const memo = matchClauseMemoFor(version, strict);
+  const { byKey, hit } = memo.find(context, name, memoKey);
+  return hit !== MISSING ? hit : memo.put(byKey, memoKey, matchShape(shape, args, resolve, true, strict));
 }
 
 /** Match a list element (its first value included) against the list's element shapes in one version. */
@@ -515,7 +520,7 @@ function kindsKey(args: readonly ValueNode[]): string {
   let key = '';
   for (let i = 0; i < args.length; i++) {
     const v = args[i];
-    key += v.kind === 'word' ? (PLACEHOLDER.test(v.image) ? 'p' : 'w') : v.kind === 'string' ? 's' : v.kind === 'bang' ? '!' : '{';
+    key += v.kind === 'word' ? (v.image.charCodeAt(0) === 64 && PLACEHOLDER.test(v.image) ? 'p' : 'w') : v.kind === 'string' ? 's' : v.kind === 'bang' ? '!' : '{';
   }
   return key;
 }
