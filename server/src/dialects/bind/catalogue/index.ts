@@ -242,9 +242,10 @@ export function normalizeZoneType(word: string): ZoneType | undefined {
   const w = word.toLowerCase();
   if (w === 'master') return 'primary';
   if (w === 'slave') return 'secondary';
-  const known: ZoneType[] = ['primary', 'secondary', 'mirror', 'stub', 'static-stub', 'hint', 'forward', 'redirect', 'delegation-only', 'in-view'];
-  return known.includes(w as ZoneType) ? (w as ZoneType) : undefined;
+  return KNOWN_ZONE_TYPES.has(w) ? (w as ZoneType) : undefined;
 }
+
+const KNOWN_ZONE_TYPES: ReadonlySet<string> = new Set<ZoneType>(['primary', 'secondary', 'mirror', 'stub', 'static-stub', 'hint', 'forward', 'redirect', 'delegation-only', 'in-view']);
 
 /** Damerau-Levenshtein distance (optimal string alignment), for "did you mean". */
 function distance(a: string, b: string): number {
