@@ -1,6 +1,7 @@
 // Bundles the entry points: the VS Code client, the language server, and the CLI (bundle + code-cache loader).
 import * as esbuild from 'esbuild';
 import { writeRuleIndexes } from './scripts/gen-rule-index.mjs';
+import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 
 writeRuleIndexes();
@@ -23,7 +24,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], write: false, outfile: 'dist/cli.js' }).then(async (bundle) => {
     const boot = await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/cli/boot.ts'], write: false, outfile: 'dist/cli.js' });
     const source = bundle.outputFiles.find((f) => f.path.endsWith('.js')).text;
-    writeFileSync('dist/cli.js', `#!/usr/bin/env node\nvar __V6READY_SOURCE__ = ${JSON.stringify(source)};\n${boot.outputFiles[0].text}`);
+    const hash = createHash('sha1').update(source).digest('hex');
+    writeFileSync('dist/cli.js', `#!/usr/bin/env node\nvar __V6READY_SOURCE__ = ${JSON.stringify(source)};\nvar __V6READY_SOURCE_HASH__ = ${JSON.stringify(hash)};\n${boot.outputFiles[0].text}`);
     const map = bundle.outputFiles.find((f) => f.path.endsWith('.map'));
     if (map) writeFileSync('dist/cli.js.map', map.contents);
   }),

@@ -4,7 +4,6 @@
 // does by hand what Node 22 does: compile with vm.Script `cachedData`, and after the first run store the code
 // V8 produced in the user's cache directory. Any problem (unwritable or missing cache dir, stale or foreign
 // cache, V6READY_NO_CODE_CACHE=1) falls back to a plain compile; the cache never changes what the CLI does.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -13,6 +12,8 @@ import { Script } from 'node:vm';
 
 /** The CLI bundle's source, defined by esbuild.mjs in front of this code. */
 declare const __V6READY_SOURCE__: string;
+/** A hash of that source (hex), computed by esbuild.mjs: hashing 1 MB and loading node:crypto at every start cost ~10 ms. */
+declare const __V6READY_SOURCE_HASH__: string;
 
 function cacheDir(): string | undefined {
   if (process.env.V6READY_NO_CODE_CACHE) return undefined;
@@ -26,7 +27,7 @@ function run(): void {
   const dir = cacheDir();
   // One cache file per bundle content and V8 version: a rebuilt bundle or another Node gets its own entry
   // (V8 also rejects data that does not match the source or its flags; then we recompile and rewrite).
-  const key = dir && createHash('sha1').update(process.versions.v8).update(source).digest('hex').slice(0, 16);
+  const key = dir && `${__V6READY_SOURCE_HASH__.slice(0, 16)}-${process.versions.v8.replace(/[^0-9A-Za-z.-]/g, '_')}`;
   const cacheFile = dir && key ? join(dir, `cli-${key}.v8cache`) : undefined;
   let cachedData: Buffer | undefined;
   if (cacheFile) {
