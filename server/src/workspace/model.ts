@@ -158,6 +158,12 @@ export const MAX_WORKSPACE_FILES = 5000;
  */
 export class WorkspaceIndex {
   private roots: string[] = [];
+  private rootSet = new Set<string>();
+  private lastFile = '';
+  private lastFolder = '';
+  private lastBase = '';
+  private lastDirectory = '';
+  private lastResolved = '';
   private readonly entries = new Map<string, IndexedFile>();
   /** What the reader returned per path (undefined: missing), until the path is marked changed. */
   private readonly texts = new Map<string, string | undefined>();
@@ -171,6 +177,26 @@ export class WorkspaceIndex {
   /** The config files found in the folders (absolute paths). */
   setFiles(paths: readonly string[]): void {
     this.roots = [...new Set(paths.map(normalize))].slice(0, MAX_WORKSPACE_FILES);
+    this.rootSet = new Set(this.roots);
+  }
+
+  /** The folder of a file, remembered for the last file asked (every zone of a named.conf asks for the same). */
+  private folderOf(file: string): string {
+    if (file !== this.lastFile) {
+      this.lastFile = file;
+      this.lastFolder = dirnameOf(file);
+    }
+    return this.lastFolder;
+  }
+
+  /** A `directory` resolved against a folder, remembered for the last pair asked. */
+  private resolveFolder(base: string, directory: string): string {
+    if (base !== this.lastBase || directory !== this.lastDirectory) {
+      this.lastBase = base;
+      this.lastDirectory = directory;
+      this.lastResolved = resolveFrom(base, directory);
+    }
+    return this.lastResolved;
   }
 
   get files(): readonly string[] {
@@ -227,7 +253,9 @@ export class WorkspaceIndex {
     }
     let text: string | undefined;
     if (this.texts.has(p)) text = this.texts.get(p);
-    else this.texts.set(p, (text = this.mayExist(p) ? this.options.read(p) : undefined));
+    // Missing by its folder's listing (kept until the folder changes): not remembered path by path.
+    else if (!this.mayExist(p)) return undefined;
+    else this.texts.set(p, (text = this.options.read(p)));
     // An included file is in its includer's language, a zone `file` a zone file, whatever their names.
     const dialect = text === undefined ? undefined : (forced ?? this.options.dialectFor(p, text));
     if (text === undefined || !dialect) return undefined;
@@ -317,7 +345,8 @@ export class WorkspaceIndex {
   /** Find the file a config points at: as the daemon resolves it, else relative to the config, else by its path's tail. */
   private locate(target: string, from: string, directory: string | undefined, files: Map<string, IndexedFile>, forced?: Dialect): { path?: string; tried: string[] } {
     const tried: string[] = [];
-    const candidates = [resolveFrom(directory ? resolveFrom(dirnameOf(from), directory) : dirnameOf(from), target), resolveFrom(dirnameOf(from), target)];
+    const here = this.folderOf(from);
+    const candidates = [resolveFrom(directory ? this.resolveFolder(here, directory) : here, target), resolveFrom(here, target)];
     for (const c of candidates) {
       if (tried.includes(c)) continue;
       tried.push(c);
@@ -327,12 +356,16 @@ export class WorkspaceIndex {
     // like the daemon's path, the longest such tail winning, and only when one file has it.
     let best = 0;
     let hits: string[] = [];
-    for (const p of new Set([...this.roots, ...files.keys()])) {
-      if (basenameOf(p) !== basenameOf(candidates[0])) continue;
+    const name = basenameOf(candidates[0]);
+    const consider = (p: string) => {
+      if (basenameOf(p) !== name) return;
       const n = sharedSuffix(p, candidates[0]);
       if (n > best) (best = n), (hits = [p]);
       else if (n === best) hits.push(p);
-    }
+    };
+    // The roots, then the other files (as a set of both would list them), without building that set per call.
+    for (const p of this.roots) consider(p);
+    for (const p of files.keys()) if (!this.rootSet.has(p)) consider(p);
     // Several copies (one per host or per branch in a repository): the one nearest the config that names it.
     if (hits.length > 1) {
       const near = (p: string) => commonPrefix(p, from);
@@ -368,7 +401,7 @@ export class WorkspaceIndex {
         if (raw === '.' || zoneType(clause) === 'hint') continue;
         const zone = canonical(raw);
         const nameSpan = nameNode.kind === 'string' ? { start: nameNode.start + 1, end: nameNode.end - 1 } : { start: nameNode.start, end: nameNode.end };
-        const found = this.locate(l.target, f.path, l.directory ? resolveFrom(dirnameOf(f.path), l.directory) : directory, files, zoneDialect);
+        const found = this.locate(l.target, f.path, l.directory ? this.resolveFolder(this.folderOf(f.path), l.directory) : directory, files, zoneDialect);
         const join: ZoneJoin = { zone, conf: f.path, site: { file: f.path, span: nameSpan }, fileSite: { file: f.path, span: l.span }, tried: found.tried };
         if (found.path) {
           const z = files.get(found.path) ?? this.load(found.path, true, zoneDialect);
