@@ -5,7 +5,7 @@ import type { ValueNode } from '../../../../../grammars/bind/cst';
 import { isIPv4, isIPv6 } from '../catalogue';
 import { amlElementOf } from '../aml';
 import type { BindModel, Clause } from '../model';
-import { walkClauses } from '../model';
+import { clausesNamed, walkClauses } from '../model';
 import { effectiveOption, valueText, zoneName, zones, zoneTypeOf } from '../semantics';
 
 const lower = (s: string) => s.toLowerCase();
@@ -17,7 +17,7 @@ const DEFINING = new Set(['acl', 'primaries', 'masters', 'parental-agents', 'rem
 function definedByKind(models: readonly BindModel[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const m of models) {
-    for (const c of walkClauses(m.clauses)) {
+    for (const c of clausesNamed(m.clauses, (n) => DEFINING.has(n))) {
       // A definition has a block (`dnssec-policy "p" { ... };`); `dnssec-policy "p";` in a view is a use.
       if ((c.context === 'top' || c.context === 'view') && c.block && DEFINING.has(c.name)) {
         const n = valueText(c.args[0]);
