@@ -1,6 +1,7 @@
 // Bundles the entry points: the VS Code client, the language server, and the CLI (bundle + code-cache loader).
 import * as esbuild from 'esbuild';
 import { writeRuleIndexes } from './scripts/gen-rule-index.mjs';
+import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 
 writeRuleIndexes();
@@ -17,17 +18,29 @@ const common = {
 };
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The extension: in the production build (what the .vsix ships) inside the same code-cache loader as the CLI,
+  // so VS Code's require() of it deserialises compiled code instead of compiling vscode-languageclient each time.
+  production
+    ? esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], write: false, outfile: 'dist/extension.js', external: ['vscode'] }).then((bundle) =>
+        withCodeCache('extension', bundle.outputFiles.find((f) => f.path.endsWith('.js')).text, 'dist/extension.js'),
+      )
+    : esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // The CLI: its bundle is embedded as a string in dist/cli.js, a small loader that compiles it with a V8 code cache.
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], write: false, outfile: 'dist/cli.js' }).then(async (bundle) => {
-    const boot = await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/cli/boot.ts'], write: false, outfile: 'dist/cli.js' });
-    const source = bundle.outputFiles.find((f) => f.path.endsWith('.js')).text;
-    writeFileSync('dist/cli.js', `#!/usr/bin/env node\nvar __V6READY_SOURCE__ = ${JSON.stringify(source)};\n${boot.outputFiles[0].text}`);
+    await withCodeCache('cli', bundle.outputFiles.find((f) => f.path.endsWith('.js')).text, 'dist/cli.js', '#!/usr/bin/env node\n');
     const map = bundle.outputFiles.find((f) => f.path.endsWith('.map'));
     if (map) writeFileSync('dist/cli.js.map', map.contents);
   }),
 ]);
+
+/** Writes `out`: the loader of server/src/cli/boot.ts with the bundle's source (and its hash, the cache key) in front. */
+async function withCodeCache(entry, source, out, prefix = '') {
+  const boot = await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/cli/boot.ts'], write: false, outfile: out });
+  const hash = createHash('sha1').update(source).digest('hex');
+  const defs = [`var __V6READY_SOURCE__ = ${JSON.stringify(source)};`, `var __V6READY_SOURCE_HASH__ = ${JSON.stringify(hash)};`, `var __V6READY_ENTRY__ = ${JSON.stringify(entry)};`];
+  writeFileSync(out, `${prefix}${defs.join('\n')}\n${boot.outputFiles[0].text}`);
+}
 chmodSync('dist/cli.js', 0o755);
 // The project is ESM ("type": "module"); the bundles are CommonJS, as VS Code loads extensions with require().
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');

@@ -95,3 +95,52 @@ test('files of one include tree are analysed together: an acl in one file decide
   assert.deepEqual(second.files.find((f) => f.path.endsWith('.options'))!.analysis.findings.map((f) => f.rule), []);
   assert.equal(serviceOf(second, 'dns')!.admitsV6, true);
 });
+
+test('zone files: each folder is listed once, and names it does not list are not read', () => {
+  const zones = Array.from({ length: 50 }, (_, i) => `zone "z${i}.example" { type primary; file "db.z${i}"; };`).join('\n');
+  const files: Record<string, string> = {
+    '/srv/ns/named.conf': `options { directory "/var/named"; };\n${zones}\n`,
+    '/var/named/db.z7': '$ORIGIN z7.example.\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\nns1 IN A 192.0.2.1\n',
+  };
+  const listed: string[] = [];
+  const reads: string[] = [];
+  const idx = new WorkspaceIndex({
+    read: (p) => {
+      reads.push(p);
+      return files[p];
+    },
+    list: (dir) => {
+      listed.push(dir);
+      if (dir === '/nowhere') return undefined;
+      return new Set(Object.keys(files).filter((p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/')).map((p) => p.slice(dir.length + 1)));
+    },
+    dialectFor: (p) => dialectForPath(p),
+  });
+  idx.setFiles(['/srv/ns/named.conf']);
+  const ws = idx.build();
+  assert.deepEqual(listed.sort(), ['/srv/ns', '/var/named'], 'one listing per folder, not one per zone');
+  assert.deepEqual(reads, ['/srv/ns/named.conf', '/var/named/db.z7'], 'only the files the listings show are read');
+  assert.equal(ws.zones.length, 50);
+  assert.deepEqual(ws.zones.filter((z) => z.zoneFile).map((z) => z.zoneFile), ['/var/named/db.z7']);
+  const missing = ws.zones.find((z) => z.zone === 'z3.example.')!;
+  assert.deepEqual(missing.tried, ['/var/named/db.z3', '/srv/ns/db.z3'], 'the same paths tried as without listings');
+  // A file that appears is read at the next build once it is marked changed (its folder is listed again).
+  files['/var/named/db.z3'] = '$ORIGIN z3.example.\n@ IN SOA ns1 h 1 2 3 4 5\n';
+  idx.changed('/var/named/db.z3');
+  assert.equal(idx.build().zones.find((z) => z.zone === 'z3.example.')!.zoneFile, '/var/named/db.z3');
+  assert.equal(listed.filter((d) => d === '/var/named').length, 2);
+});
+
+test('zone files: a name listed under another case is still read (case-insensitive file systems)', () => {
+  const files: Record<string, string> = {
+    '/srv/ns/named.conf': 'zone "a.example" { type primary; file "DB.A"; };\n',
+    '/srv/ns/DB.A': '$ORIGIN a.example.\n@ IN SOA ns1 h 1 2 3 4 5\n',
+  };
+  const idx = new WorkspaceIndex({
+    read: (p) => files[p],
+    list: () => new Set(['named.conf', 'db.a']),
+    dialectFor: (p) => dialectForPath(p),
+  });
+  idx.setFiles(['/srv/ns/named.conf']);
+  assert.equal(idx.build().zones[0].zoneFile, '/srv/ns/DB.A');
+});

@@ -4,7 +4,8 @@
 // does by hand what Node 22 does: compile with vm.Script `cachedData`, and after the first run store the code
 // V8 produced in the user's cache directory. Any problem (unwritable or missing cache dir, stale or foreign
 // cache, V6READY_NO_CODE_CACHE=1) falls back to a plain compile; the cache never changes what the CLI does.
-import { createHash } from 'node:crypto';
+// The production dist/extension.js is the same loader around the VS Code client bundle (__V6READY_ENTRY__
+// 'extension'): VS Code requires it, and the bundle's exports (activate, deactivate) become this module's.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -13,6 +14,10 @@ import { Script } from 'node:vm';
 
 /** The CLI bundle's source, defined by esbuild.mjs in front of this code. */
 declare const __V6READY_SOURCE__: string;
+/** A hash of that source (hex), computed by esbuild.mjs: hashing 1 MB and loading node:crypto at every start cost ~10 ms. */
+declare const __V6READY_SOURCE_HASH__: string;
+/** 'cli' (dist/cli.js, run as the main program) or 'extension' (dist/extension.js, a module VS Code requires). */
+declare const __V6READY_ENTRY__: 'cli' | 'extension';
 
 function cacheDir(): string | undefined {
   if (process.env.V6READY_NO_CODE_CACHE) return undefined;
@@ -26,8 +31,9 @@ function run(): void {
   const dir = cacheDir();
   // One cache file per bundle content and V8 version: a rebuilt bundle or another Node gets its own entry
   // (V8 also rejects data that does not match the source or its flags; then we recompile and rewrite).
-  const key = dir && createHash('sha1').update(process.versions.v8).update(source).digest('hex').slice(0, 16);
-  const cacheFile = dir && key ? join(dir, `cli-${key}.v8cache`) : undefined;
+  const key = dir && `${__V6READY_SOURCE_HASH__.slice(0, 16)}-${process.versions.v8.replace(/[^0-9A-Za-z.-]/g, '_')}`;
+  const entry = __V6READY_ENTRY__;
+  const cacheFile = dir && key ? join(dir, `${entry}-${key}.v8cache`) : undefined;
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -41,8 +47,12 @@ function run(): void {
   const script = new Script(wrapped, { filename, cachedData });
   const needsWrite = cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true);
   if (needsWrite) {
-    // Write at exit, so the functions this run compiled lazily are in the cache too.
-    process.once('exit', () => {
+    // Write at exit, so the functions this run compiled lazily are in the cache too. The extension host lives
+    // as long as the window: its cache is also written a while after activation, whichever comes first.
+    let written = false;
+    const write = () => {
+      if (written) return;
+      written = true;
       try {
         mkdirSync(dir!, { recursive: true });
         const tmp = `${cacheFile}.${process.pid}.tmp`;
@@ -51,10 +61,17 @@ function run(): void {
       } catch {
         // No cache this time; the next run compiles again.
       }
-    });
+    };
+    process.once('exit', write);
+    if (entry === 'extension') setTimeout(write, 10_000).unref();
+  }
+  const fn = script.runInThisContext() as (...args: unknown[]) => void;
+  if (entry === 'extension') {
+    // This module's own exports, require and module: VS Code's `vscode` module resolves as for any extension.
+    fn.call(module.exports, module.exports, require, module, filename, __dirname);
+    return;
   }
   const mod = { exports: {} as unknown, filename, id: '.', loaded: false };
-  const fn = script.runInThisContext() as (...args: unknown[]) => void;
   fn.call(mod.exports, mod.exports, createRequire(filename), mod, filename, __dirname);
 }
 

@@ -5,7 +5,7 @@
 // Pure: files are read through an injected reader; the LSP and the CLI supply the file system.
 import { analyze, type Analysis } from '../core/analyze';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import type { Dialect, Finding, Span } from '../core/types';
+import type { Dialect, Finding, PathLink, Span } from '../core/types';
 import { amlElements, type AmlElement } from '../dialects/bind/aml';
 import { listenBlocks } from '../dialects/bind/listen';
 import type { BindModel, Clause } from '../dialects/bind/model';
@@ -137,6 +137,13 @@ export interface WorkspaceModel {
 
 export interface WorkspaceOptions {
   read: FileReader;
+  /**
+   * The names in a folder, or undefined when it cannot be listed (or holds too many entries to list); a folder
+   * that does not exist lists as empty. Optional: with it, a path whose name its folder does not list is missing
+   * without a read, so 20,000 zone `file`s that are not there cost two listings, not 40,000 reads. Listings are
+   * kept until a path in the folder is marked changed.
+   */
+  list?(dir: string): ReadonlySet<string> | undefined;
   /** The dialect of a path (by name, then by first line), or undefined for files v6ready does not read. */
   dialectFor(path: string, text: string): Dialect | undefined;
   /** Settings per file (severities, targets); defaults when absent. */
@@ -151,9 +158,17 @@ export const MAX_WORKSPACE_FILES = 5000;
  */
 export class WorkspaceIndex {
   private roots: string[] = [];
+  private rootSet = new Set<string>();
+  private lastFile = '';
+  private lastFolder = '';
+  private lastBase = '';
+  private lastDirectory = '';
+  private lastResolved = '';
   private readonly entries = new Map<string, IndexedFile>();
   /** What the reader returned per path (undefined: missing), until the path is marked changed. */
   private readonly texts = new Map<string, string | undefined>();
+  /** Folder listings (options.list) by folder, until a path in the folder is marked changed. */
+  private readonly listings = new Map<string, Listing | undefined>();
 
   private stamps = 0;
 
@@ -162,6 +177,26 @@ export class WorkspaceIndex {
   /** The config files found in the folders (absolute paths). */
   setFiles(paths: readonly string[]): void {
     this.roots = [...new Set(paths.map(normalize))].slice(0, MAX_WORKSPACE_FILES);
+    this.rootSet = new Set(this.roots);
+  }
+
+  /** The folder of a file, remembered for the last file asked (every zone of a named.conf asks for the same). */
+  private folderOf(file: string): string {
+    if (file !== this.lastFile) {
+      this.lastFile = file;
+      this.lastFolder = dirnameOf(file);
+    }
+    return this.lastFolder;
+  }
+
+  /** A `directory` resolved against a folder, remembered for the last pair asked. */
+  private resolveFolder(base: string, directory: string): string {
+    if (base !== this.lastBase || directory !== this.lastDirectory) {
+      this.lastBase = base;
+      this.lastDirectory = directory;
+      this.lastResolved = resolveFrom(base, directory);
+    }
+    return this.lastResolved;
   }
 
   get files(): readonly string[] {
@@ -179,12 +214,34 @@ export class WorkspaceIndex {
   changed(path: string): void {
     this.entries.delete(normalize(path));
     this.texts.delete(normalize(path));
+    this.listings.delete(dirnameOf(path));
   }
 
   /** Forget everything (settings changed). */
   clear(): void {
     this.entries.clear();
     this.texts.clear();
+    this.listings.clear();
+  }
+
+  /** False when the folder's listing shows the path is not there; true when it may be (or cannot tell). */
+  private mayExist(p: string): boolean {
+    if (!this.options.list) return true;
+    const i = p.lastIndexOf('/');
+    if (i < 0) return true;
+    const dir = i === 0 ? '/' : p.slice(0, i);
+    let listing: Listing | undefined;
+    if (this.listings.has(dir)) listing = this.listings.get(dir);
+    else {
+      const names = this.options.list(dir);
+      this.listings.set(dir, (listing = names && { names }));
+    }
+    if (!listing) return true;
+    const name = p.slice(i + 1);
+    if (listing.names.has(name)) return true;
+    // Case-insensitive or normalising file systems (macOS, Windows) open a name under another spelling: read it.
+    listing.folded ??= new Set([...listing.names].map(fold));
+    return listing.folded.has(fold(name));
   }
 
   private load(path: string, linkedOnly: boolean, forced?: Dialect): IndexedFile | undefined {
@@ -196,6 +253,8 @@ export class WorkspaceIndex {
     }
     let text: string | undefined;
     if (this.texts.has(p)) text = this.texts.get(p);
+    // Missing by its folder's listing (kept until the folder changes): not remembered path by path.
+    else if (!this.mayExist(p)) return undefined;
     else this.texts.set(p, (text = this.options.read(p)));
     // An included file is in its includer's language, a zone `file` a zone file, whatever their names.
     const dialect = text === undefined ? undefined : (forced ?? this.options.dialectFor(p, text));
@@ -218,7 +277,7 @@ export class WorkspaceIndex {
     const edges: [string, string][] = [];
     while (queue.length && files.size < MAX_WORKSPACE_FILES) {
       const f = queue.shift()!;
-      const links = f.dialect.links?.(f.analysis.parse.model, f.text) ?? [];
+      const links = linksOf(f);
       for (const l of links) {
         if (l.kind !== 'include' || l.glob) continue;
         const found = this.locate(l.target, f.path, l.directory, files, f.dialect);
@@ -286,7 +345,8 @@ export class WorkspaceIndex {
   /** Find the file a config points at: as the daemon resolves it, else relative to the config, else by its path's tail. */
   private locate(target: string, from: string, directory: string | undefined, files: Map<string, IndexedFile>, forced?: Dialect): { path?: string; tried: string[] } {
     const tried: string[] = [];
-    const candidates = [resolveFrom(directory ? resolveFrom(dirnameOf(from), directory) : dirnameOf(from), target), resolveFrom(dirnameOf(from), target)];
+    const here = this.folderOf(from);
+    const candidates = [resolveFrom(directory ? this.resolveFolder(here, directory) : here, target), resolveFrom(here, target)];
     for (const c of candidates) {
       if (tried.includes(c)) continue;
       tried.push(c);
@@ -296,12 +356,16 @@ export class WorkspaceIndex {
     // like the daemon's path, the longest such tail winning, and only when one file has it.
     let best = 0;
     let hits: string[] = [];
-    for (const p of new Set([...this.roots, ...files.keys()])) {
-      if (basenameOf(p) !== basenameOf(candidates[0])) continue;
+    const name = basenameOf(candidates[0]);
+    const consider = (p: string) => {
+      if (basenameOf(p) !== name) return;
       const n = sharedSuffix(p, candidates[0]);
       if (n > best) (best = n), (hits = [p]);
       else if (n === best) hits.push(p);
-    }
+    };
+    // The roots, then the other files (as a set of both would list them), without building that set per call.
+    for (const p of this.roots) consider(p);
+    for (const p of files.keys()) if (!this.rootSet.has(p)) consider(p);
     // Several copies (one per host or per branch in a repository): the one nearest the config that names it.
     if (hits.length > 1) {
       const near = (p: string) => commonPrefix(p, from);
@@ -318,7 +382,7 @@ export class WorkspaceIndex {
     // A relative `directory` is taken from the folder of the file that sets it.
     let directory: string | undefined;
     for (const f of binds) {
-      const d = f.dialect.links?.(f.analysis.parse.model, f.text).find((l) => l.directory)?.directory;
+      const d = linksOf(f).find((l) => l.directory)?.directory;
       if (d && directory === undefined) directory = resolveFrom(dirnameOf(f.path), d);
     }
     const out: ZoneJoin[] = [];
@@ -328,7 +392,7 @@ export class WorkspaceIndex {
       const zoneClauses = walkClauses(model.clauses)
         .filter((c) => c.name === 'zone')
         .sort((a, b) => a.span.start - b.span.start);
-      for (const l of f.dialect.links?.(model, f.text) ?? []) {
+      for (const l of linksOf(f)) {
         if (l.kind !== 'file') continue;
         const clause = enclosing(zoneClauses, l.span);
         const nameNode = clause?.args[0];
@@ -337,7 +401,7 @@ export class WorkspaceIndex {
         if (raw === '.' || zoneType(clause) === 'hint') continue;
         const zone = canonical(raw);
         const nameSpan = nameNode.kind === 'string' ? { start: nameNode.start + 1, end: nameNode.end - 1 } : { start: nameNode.start, end: nameNode.end };
-        const found = this.locate(l.target, f.path, l.directory ? resolveFrom(dirnameOf(f.path), l.directory) : directory, files, zoneDialect);
+        const found = this.locate(l.target, f.path, l.directory ? this.resolveFolder(this.folderOf(f.path), l.directory) : directory, files, zoneDialect);
         const join: ZoneJoin = { zone, conf: f.path, site: { file: f.path, span: nameSpan }, fileSite: { file: f.path, span: l.span }, tried: found.tried };
         if (found.path) {
           const z = files.get(found.path) ?? this.load(found.path, true, zoneDialect);
@@ -353,6 +417,26 @@ export class WorkspaceIndex {
     }
     return out;
   }
+}
+
+interface Listing {
+  names: ReadonlySet<string>;
+  /** The names case-folded and NFC-normalised, made on the first name not found as written. */
+  folded?: Set<string>;
+}
+
+function fold(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** A file's links (includes, zone files), once per parsed model: build and joinZones ask for them three times. */
+const LINKS = new WeakMap<object, PathLink[]>();
+function linksOf(f: IndexedFile): PathLink[] {
+  const model = f.analysis.parse.model;
+  if (typeof model !== 'object' || model === null) return f.dialect.links?.(model, f.text) ?? [];
+  let links = LINKS.get(model);
+  if (!links) LINKS.set(model, (links = f.dialect.links?.(model, f.text) ?? []));
+  return links;
 }
 
 /** How many leading path segments two paths share. */

@@ -1,7 +1,12 @@
 // Path arithmetic for the workspace model without node:path (the model is pure): '/'-separated absolute paths;
 // Windows paths are taken with their separators turned to '/'.
 
+/** Something normalize would change: a backslash, an empty, '.' or '..' segment (or a name starting with '.'), a trailing '/'. */
+const UNNORMAL = /\\|\/\/|\/\.|^\.|^[A-Za-z]:\.|.\/$/;
+
 export function normalize(p: string): string {
+  // Most paths are normal already (the workspace model normalises 20,000 zone paths): skip the split and join.
+  if (!UNNORMAL.test(p)) return p;
   const s = p.replace(/\\/g, '/');
   const drive = /^[A-Za-z]:/.exec(s)?.[0] ?? '';
   const rest = s.slice(drive.length);

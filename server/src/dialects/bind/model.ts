@@ -65,8 +65,8 @@ const EMPTY: ValueNode[] = [];
 /** Shared by every clause without a block (most of them); frozen, so nothing can add to it by mistake. */
 const NO_CHILDREN = Object.freeze([]) as unknown as Clause[];
 
-function buildClauses(statements: readonly StatementNode[], context: string, parent: Clause | undefined, problems: SyntaxProblem[], facts: BlockFacts): Clause[] {
-  const out: Clause[] = [];
+/** Appends the clauses of `statements` to `out` (a block's children array: no array per block to copy from). */
+function buildClauses(statements: readonly StatementNode[], context: string, parent: Clause | undefined, problems: SyntaxProblem[], facts: BlockFacts, out: Clause[]): Clause[] {
   for (const st of statements) {
     let values = st.values;
     while (values.length > 0) {
@@ -111,7 +111,9 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
       }
       if (blocks) {
         clause.children = [];
-        clause.block = blocks.find((b) => b !== head) ?? blocks[0];
+        let block = blocks[0];
+        if (block === head && blocks.length > 1) block = blocks[1];
+        clause.block = block;
         const contexts = blockContexts(context, name, args, head, key);
         const fallback = (nameNode ? lookupClause(context, name)?.blockContext : undefined) ?? (nameNode ? name : context === 'aml' ? 'aml' : 'list');
         for (let i = 0; i < blocks.length; i++) {
@@ -122,8 +124,8 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
             continue;
           }
           if (finalSemicolonOptional(ctx) && b.close >= 0) facts.lenientCloses.add(b.close);
-          // No spread: a block can hold hundreds of thousands of clauses.
-          for (const child of buildClauses(b.statements, ctx, clause, problems, facts)) clause.children.push(child);
+          // Straight into the children: a block can hold hundreds of thousands of clauses.
+          buildClauses(b.statements, ctx, clause, problems, facts, clause.children);
         }
       }
       out.push(clause);
@@ -136,7 +138,7 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
 export function buildBindModel(cst: BindCst): BindModel {
   const problems: SyntaxProblem[] = [];
   const facts: BlockFacts = { rawText: [], lenientCloses: new Set() };
-  const clauses = buildClauses(cst.statements, 'top', undefined, problems, facts);
+  const clauses = buildClauses(cst.statements, 'top', undefined, problems, facts, []);
   return { cst, clauses, problems, ...facts };
 }
 
@@ -165,9 +167,40 @@ export function walkClauses(clauses: readonly Clause[]): readonly Clause[] {
 
 const walked = new WeakMap<readonly Clause[], readonly Clause[]>();
 
+/** Each name's clauses as positions in walkClauses order, built once per tree. */
+function nameIndex(clauses: readonly Clause[]): Map<string, number[]> {
+  let index = byName.get(clauses);
+  if (!index) {
+    index = new Map();
+    const all = walkClauses(clauses);
+    for (let i = 0; i < all.length; i++) {
+      const list = index.get(all[i].name);
+      if (list) list.push(i);
+      else index.set(all[i].name, [i]);
+    }
+    byName.set(clauses, index);
+  }
+  return index;
+}
+
+const byName = new WeakMap<readonly Clause[], Map<string, number[]>>();
+
+/**
+ * The clauses whose name passes `test` (asked once per distinct name), in document order: what
+ * `walkClauses(clauses).filter((c) => test(c.name))` gives, without walking 100,000 clauses for a few names.
+ */
+export function clausesNamed(clauses: readonly Clause[], test: (name: string) => boolean): readonly Clause[] {
+  const all = walkClauses(clauses);
+  const lists: number[][] = [];
+  for (const [name, list] of nameIndex(clauses)) if (test(name)) lists.push(list);
+  if (lists.length === 0) return [];
+  const positions = lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b);
+  const out: Clause[] = new Array(positions.length);
+  for (let i = 0; i < positions.length; i++) out[i] = all[positions[i]];
+  return out;
+}
+
 /** Clauses with one of the given names, anywhere in the tree. */
 export function findClauses(model: BindModel, ...names: string[]): Clause[] {
-  const out: Clause[] = [];
-  for (const c of walkClauses(model.clauses)) if (names.includes(c.name)) out.push(c);
-  return out;
+  return [...clausesNamed(model.clauses, (n) => names.includes(n))];
 }

@@ -3,7 +3,7 @@
 import { textOf, type ValueNode } from '../../../../grammars/bind/cst';
 import { blockContexts, GRAMMAR_VERSIONS, lookupClause, normalizeZoneType, type GrammarVersion, type ZoneType } from './catalogue';
 import type { BindModel, Clause } from './model';
-import { walkClauses } from './model';
+import { clausesNamed } from './model';
 
 /** The grammar a rule checks against: the user's target ('9.18' default, '9.20', or '9.21' = the development branch). */
 export function grammarOf(target: string | undefined): GrammarVersion {
@@ -97,7 +97,7 @@ export function zones(model: BindModel): readonly Clause[] {
   let out = zonesOf.get(model);
   if (!out) {
     out = [];
-    for (const c of walkClauses(model.clauses)) if (c.name === 'zone' && (c.context === 'top' || c.context === 'view')) out.push(c);
+    for (const c of clausesNamed(model.clauses, (n) => n === 'zone')) if (c.name === 'zone' && (c.context === 'top' || c.context === 'view')) out.push(c);
     zonesOf.set(model, out);
   }
   return out;

@@ -243,9 +243,10 @@ export function normalizeZoneType(word: string): ZoneType | undefined {
   const w = word.toLowerCase();
   if (w === 'master') return 'primary';
   if (w === 'slave') return 'secondary';
-  const known: ZoneType[] = ['primary', 'secondary', 'mirror', 'stub', 'static-stub', 'hint', 'forward', 'redirect', 'delegation-only', 'in-view'];
-  return known.includes(w as ZoneType) ? (w as ZoneType) : undefined;
+  return KNOWN_ZONE_TYPES.has(w) ? (w as ZoneType) : undefined;
 }
+
+const KNOWN_ZONE_TYPES: ReadonlySet<string> = new Set<ZoneType>(['primary', 'secondary', 'mirror', 'stub', 'static-stub', 'hint', 'forward', 'redirect', 'delegation-only', 'in-view']);
 
 /** Damerau-Levenshtein distance (optimal string alignment), for "did you mean". */
 function distance(a: string, b: string): number {
@@ -301,15 +302,28 @@ const MEMO_LIMIT = 50_000;
 class Memo<T> {
   private map = new Map<string, Map<string, Map<string, T>>>();
   private size = 0;
-  get(context: string, name: string, key: string, compute: () => T): T {
+  /** The answers for one context and name (made on first use). */
+  private bucket(context: string, name: string): Map<string, T> {
     let byName = this.map.get(context);
     if (!byName) this.map.set(context, (byName = new Map()));
     let byKey = byName.get(name);
+    // Keys are cut from (or built from slices of) a document: stored as copies, or they keep every version's text alive.
     if (!byKey) byName.set(detachedString(name), (byKey = new Map()));
+    return byKey;
+  }
+  get(context: string, name: string, key: string, compute: () => T): T {
+    const byKey = this.bucket(context, name);
     const hit = byKey.get(key);
     if (hit !== undefined || byKey.has(key)) return hit as T;
-    const value = compute();
-    // Keys are cut from (or built from slices of) a document: stored as copies, or they keep every version's text alive.
+    return this.put(byKey, key, compute());
+  }
+  /** The remembered answer, or MISSING (then compute it and `put` it into the same bucket): no closure per call. */
+  find(context: string, name: string, key: string): { byKey: Map<string, T>; hit: T | typeof MISSING } {
+    const byKey = this.bucket(context, name);
+    const hit = byKey.get(key);
+    return { byKey, hit: hit !== undefined || byKey.has(key) ? (hit as T) : MISSING };
+  }
+  put(byKey: Map<string, T>, key: string, value: T): T {
     // A bound, so a long editing session cannot grow it without end.
     if (++this.size > MEMO_LIMIT) {
       this.map.clear();
@@ -319,6 +333,8 @@ class Memo<T> {
     return value;
   }
 }
+
+const MISSING: unique symbol = Symbol('missing');
 
 /**
  * The key of a clause's values (and its head, for a list element that starts with `!` or a block): kind and text
@@ -363,10 +379,15 @@ const blockContextsMemo = new Memo<Array<string | undefined> | undefined>();
  * version accepts them, `furthest`/`expected` say where and what it wanted. undefined for unknown clauses.
  * `strict` checks atoms as BIND's parser does (durations, port and integer ranges), not just their form.
  */
-export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false, key = valuesKey(args)): MatchResult | undefined {
+export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false, key?: string): MatchResult | undefined {
   const shape = clauseIn(context, name, version)?.shape;
   if (!shape) return undefined;
-  return matchClauseMemoFor(version, strict).get(context, name, key, () => matchShape(shape, args, resolve, true, strict));
+  // A shape that reads kinds only gives the same result (ends, expectations, block contexts) for the same kinds;
+  // strictness only concerns atoms that read text. One context and name has one shape per version: no key mixes.
+  const memoKey = readsKindsOnly(shape) ? kindsKey(args) : (key ?? valuesKey(args));
+  const memo = matchClauseMemoFor(version, strict);
+  const { byKey, hit } = memo.find(context, name, memoKey);
+  return hit !== MISSING ? hit : memo.put(byKey, memoKey, matchShape(shape, args, resolve, true, strict));
 }
 
 /** Match a list element (its first value included) against the list's element shapes in one version. */
@@ -414,15 +435,26 @@ export function lookupClause(context: string, name: string): ClauseInfo | undefi
 interface Candidates {
   shapes: Shape[];
   element: boolean;
+  /**
+   * Every shape reads its values by kind only (word, quoted string, `!`, block; a word that is a placeholder),
+   * never by their text: `zone "x" { ... }`, `file "db.x"`. Then the reach and the block contexts of a clause
+   * depend on its values' kinds alone, and 20,000 zones share one answer instead of one each.
+   */
+  kindOnly: boolean;
 }
 
 const candidatesCache = new Map<string, Map<string, Candidates>>();
+/** Per context: are its statements list elements (all names share the list's element shapes)? */
+const elementContexts = new Map<string, boolean>();
 
 /** The shapes a statement may have: the clause's shape in each version, or a list's element shapes. */
 function candidateShapes(context: string, name: string): Candidates {
   let byName = candidatesCache.get(context);
-  if (!byName) candidatesCache.set(context, (byName = new Map()));
-  const element = !isMapContext(context) && isListContext(context);
+  let element = elementContexts.get(context);
+  if (!byName || element === undefined) {
+    candidatesCache.set(context, (byName = new Map()));
+    elementContexts.set(context, (element = !isMapContext(context) && isListContext(context)));
+  }
   const key = element ? '' : name;
   let c = byName.get(key);
   if (!c) {
@@ -435,10 +467,69 @@ function candidateShapes(context: string, name: string): Candidates {
         if (s && !shapes.includes(s)) shapes.push(s);
       }
     }
-    byName.set(detachedString(key), (c = { shapes, element }));
+    byName.set(detachedString(key), (c = { shapes, element, kindOnly: !element && shapes.length > 0 && shapes.every((sh) => readsKindsOnly(sh)) }));
   }
   return c;
 }
+
+const kindsOnlyCache = new Map<Shape, boolean>();
+
+/**
+ * Does matching this shape look only at its values' kinds? Atoms that take any word or string, quoted strings,
+ * raw-text blocks, `!` and blocks do (match.ts atomOk: a placeholder word passes for each but text and bang);
+ * enums, keywords, numbers, durations, addresses and the like read the text.
+ */
+function readsKindsOnly(shape: Shape): boolean {
+  let r = kindsOnlyCache.get(shape);
+  if (r === undefined) kindsOnlyCache.set(shape, (r = kindsOnly(shape, new Set())));
+  return r;
+}
+
+function kindsOnly(shape: Shape, visiting: Set<string>): boolean {
+  switch (shape.kind) {
+    case 'atom':
+      return shape.atom === 'string' || shape.atom === 'qstring' || shape.atom === 'astring' || shape.atom === 'sstring' || shape.atom === 'text' || shape.atom === 'bang';
+    case 'void':
+    case 'list':
+    case 'block':
+      // A list or block is one value, matched by its kind; its statements are clauses of their own.
+      return true;
+    case 'opt':
+    case 'note':
+      return kindsOnly(shape.item, visiting);
+    case 'seq':
+    case 'alt':
+    case 'any':
+    case 'some':
+      return shape.items.every((i) => kindsOnly(i, visiting));
+    case 'spaced':
+      return kindsOnly(shape.element, visiting);
+    case 'ref': {
+      // A reference back to a shape being decided adds no text check of its own.
+      if (visiting.has(shape.ref)) return true;
+      const target = resolve(shape.ref);
+      visiting.add(shape.ref);
+      const r = target === undefined || kindsOnly(target, visiting);
+      visiting.delete(shape.ref);
+      return r;
+    }
+    default:
+      return false;
+  }
+}
+
+/** The key of the values' kinds, for kind-only shapes: what atomOk and the block shapes can tell apart. */
+function kindsKey(args: readonly ValueNode[]): string {
+  let key = '';
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i];
+    key += v.kind === 'word' ? (v.image.charCodeAt(0) === 64 && PLACEHOLDER.test(v.image) ? 'p' : 'w') : v.kind === 'string' ? 's' : v.kind === 'bang' ? '!' : '{';
+  }
+  return key;
+}
+
+/** As match.ts reads a placeholder (`@PORT@`): a word that stands for any one value. */
+const PLACEHOLDER = /^@[A-Za-z0-9_]+@$/;
 
 /** The candidate value lists to match: the args, or in a list context the element's first value plus the args. */
 function candidateValues(element: boolean, name: string, args: readonly ValueNode[], head?: ValueNode): Array<{ values: readonly ValueNode[]; skip: number }> {
@@ -459,8 +550,10 @@ function candidateValues(element: boolean, name: string, args: readonly ValueNod
  * and the args are matched against the list's element shapes; pass `head` for elements that start with `!`
  * or a block (name '').
  */
-export function clauseArgCount(context: string, name: string, args: readonly ValueNode[], head?: ValueNode, key = valuesKey(args, head)): number | undefined {
-  return argCountMemo.get(context, name, key, () => clauseArgCountUncached(context, name, args, head));
+export function clauseArgCount(context: string, name: string, args: readonly ValueNode[], head?: ValueNode, key?: string): number | undefined {
+  const memoKey = head === undefined && candidateShapes(context, name).kindOnly ? kindsKey(args) : (key ?? valuesKey(args, head));
+  const { byKey, hit } = argCountMemo.find(context, name, memoKey);
+  return hit !== MISSING ? hit : argCountMemo.put(byKey, memoKey, clauseArgCountUncached(context, name, args, head));
 }
 
 function clauseArgCountUncached(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): number | undefined {
@@ -485,8 +578,10 @@ function clauseArgCountUncached(context: string, name: string, args: readonly Va
  * `[head, ...args]` (an element that is itself a block, `{ 10/8; }` in an aml, gets the list's context).
  * undefined when no reading takes all the values (the statement is wrong or unknown).
  */
-export function blockContexts(context: string, name: string, args: readonly ValueNode[], head?: ValueNode, key = valuesKey(args, head)): Array<string | undefined> | undefined {
-  return blockContextsMemo.get(context, name, key, () => blockContextsUncached(context, name, args, head));
+export function blockContexts(context: string, name: string, args: readonly ValueNode[], head?: ValueNode, key?: string): Array<string | undefined> | undefined {
+  const memoKey = head === undefined && candidateShapes(context, name).kindOnly ? kindsKey(args) : (key ?? valuesKey(args, head));
+  const { byKey, hit } = blockContextsMemo.find(context, name, memoKey);
+  return hit !== MISSING ? hit : blockContextsMemo.put(byKey, memoKey, blockContextsUncached(context, name, args, head));
 }
 
 function blockContextsUncached(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): Array<string | undefined> | undefined {

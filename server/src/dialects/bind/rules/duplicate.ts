@@ -70,18 +70,33 @@ export default defineRule<BindModel>({
         }
       }
     }
+    // The first clause of a block with the same context and name (itself when it is the first): a scan of the
+    // few clauses before it in a small block (a zone's), a map per context and name in a large one.
     const firstByName = new Map<Clause, Map<string, Clause>>();
+    const firstOf = (c: Clause, parent: Clause): Clause => {
+      const siblings = parent.children;
+      if (siblings.length <= 16) {
+        for (const x of siblings) {
+          if (x === c) return c;
+          if (x.name === c.name && x.context === c.context && x.nameNode && x.parent === parent && contextIsCertain(x)) return x;
+        }
+        return c;
+      }
+      let firsts = firstByName.get(parent);
+      if (!firsts) firstByName.set(parent, (firsts = new Map()));
+      const key = `${c.context}\u0000${c.name}`;
+      const first = firsts.get(key);
+      if (first) return first;
+      firsts.set(key, c);
+      return c;
+    };
     for (const c of walkClauses(m.clauses)) {
       // Options that may appear once per block (BIND's parser: "'x' redefined").
       if (c.nameNode && isMapContext(c.context) && c.parent && contextIsCertain(c)) {
         const cv = clauseIn(c.context, c.name, v);
         if (cv && !cv.multi) {
-          let firsts = firstByName.get(c.parent);
-          if (!firsts) firstByName.set(c.parent, (firsts = new Map()));
-          const key = `${c.context}\u0000${c.name}`;
-          const first = firsts.get(key);
-          if (!first) firsts.set(key, c);
-          else {
+          const first = firstOf(c, c.parent);
+          if (first !== c) {
             ctx.report({ span: c.nameNode, message: `'${c.name}' redefined (first at ${at(ctx.lines, first)}): named refuses the file.`, related: [{ span: first.span, message: 'first definition' }] });
           }
         }

@@ -5,12 +5,19 @@ import type { WordNode } from '../../../../../grammars/bind/cst';
 import type { BindModel } from '../model';
 import { walkClauses } from '../model';
 
-/** Words in the file that look like addresses: every argument and every list element. */
-function* addressLikeWords(model: BindModel): Generator<WordNode> {
+/** Words in the file that may be addresses: every argument and every list element (an array, not a generator). */
+function addressLikeWords(model: BindModel): WordNode[] {
+  const out: WordNode[] = [];
   for (const c of walkClauses(model.clauses)) {
-    for (const v of c.statement.values) if (v.kind === 'word' && c.span.start <= v.start && v.end <= c.span.end) yield v;
+    for (const v of c.statement.values) {
+      // parseAddress takes only words with a '.', ':' or '/' (addresses/addressShape): skip the others here.
+      if (v.kind === 'word' && c.span.start <= v.start && v.end <= c.span.end && MAYBE_ADDRESS.test(v.image)) out.push(v);
+    }
   }
+  return out;
 }
+
+const MAYBE_ADDRESS = /[.:/]/;
 
 export default defineRule<BindModel>({
   id: 'bind/invalid-address',

@@ -1,7 +1,7 @@
 // bind/invalid-update-policy: update-policy grant rules whose name field named refuses (check.c, check_update_policy).
 import { defineRule } from '../../../core/rule';
 import type { BindModel } from '../model';
-import { walkClauses } from '../model';
+import { clausesNamed } from '../model';
 import { valueText } from '../semantics';
 
 /** Match types whose name must equal the identity or be '.'. */
@@ -41,7 +41,7 @@ export default defineRule<BindModel>({
     references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#namedconf-statement-update-policy'],
   },
   check(ctx) {
-    for (const c of walkClauses(ctx.model.clauses)) {
+    for (const c of clausesNamed(ctx.model.clauses, (n) => n === 'grant' || n === 'deny')) {
       if (c.context !== 'update-policy' || (c.name !== 'grant' && c.name !== 'deny')) continue;
       const [identity, matchtype, name] = c.args;
       const id = valueText(identity);

@@ -2,7 +2,7 @@
 import { defineRule } from '../../../core/rule';
 import { FamilyResolver, ipv4Only } from '../families';
 import type { BindModel } from '../model';
-import { walkClauses } from '../model';
+import { clausesNamed } from '../model';
 
 /** Lists that decide which clients (or which of our addresses) are served; an IPv4-only one shuts IPv6 out. */
 const CLIENT_LISTS = new Set([
@@ -32,7 +32,7 @@ export default defineRule<BindModel>({
   },
   check(ctx) {
     const resolver = new FamilyResolver(ctx.model, ctx.linked);
-    for (const c of walkClauses(ctx.model.clauses)) {
+    for (const c of clausesNamed(ctx.model.clauses, (n) => CLIENT_LISTS.has(n))) {
       if (!CLIENT_LISTS.has(c.name) || !c.nameNode || !c.block) continue;
       const f = resolver.aml(c.block.statements);
       if (!ipv4Only(f)) continue;

@@ -2,7 +2,7 @@
 import { defineRule } from '../../../core/rule';
 import { FamilyResolver, ipv4Only, type Families } from '../families';
 import type { BindModel, Clause } from '../model';
-import { walkClauses } from '../model';
+import { clausesNamed } from '../model';
 
 const CONSEQUENCE: Record<string, string> = {
   primaries: 'zone transfers and refresh checks fail from an IPv6-only network',
@@ -30,7 +30,7 @@ export default defineRule<BindModel>({
   },
   check(ctx) {
     const resolver = new FamilyResolver(ctx.model, ctx.linked);
-    for (const c of walkClauses(ctx.model.clauses)) {
+    for (const c of clausesNamed(ctx.model.clauses, (n) => n in CONSEQUENCE)) {
       if (!(c.name in CONSEQUENCE) || !c.nameNode || !c.block) continue;
       let f: Families;
       if (c.name === 'forwarders' || c.name === 'dual-stack-servers') f = resolver.addresses(c);

@@ -1,7 +1,7 @@
 // bind/policy-zone-type: a response-policy or catalog zone that is not a primary or secondary zone of its view.
 import { defineRule } from '../../../core/rule';
 import type { BindModel, Clause } from '../model';
-import { walkClauses } from '../model';
+import { clausesNamed } from '../model';
 import { valueText, zoneName, zoneTypeOf } from '../semantics';
 
 const key = (n: string) => (n === '.' ? '.' : n.toLowerCase().replace(/\.$/, ''));
@@ -29,7 +29,7 @@ export default defineRule<BindModel>({
       for (const z of scope) if (z.name === 'zone' && !out.has(key(zoneName(z)))) out.set(key(zoneName(z)), z);
       return out;
     };
-    for (const c of walkClauses(m.clauses)) {
+    for (const c of clausesNamed(m.clauses, (n) => n === 'response-policy' || n === 'catalog-zones')) {
       if ((c.name !== 'response-policy' && c.name !== 'catalog-zones') || (c.context !== 'options' && c.context !== 'view')) continue;
       // Options-level lists apply to every view; with views, each view's own zones would have to be checked.
       if (c.context === 'options' && views.length > 0) continue;

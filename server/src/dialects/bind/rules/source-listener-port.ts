@@ -1,7 +1,7 @@
 // bind/source-listener-port: a `*-source` option whose port is named's own listener port (check.c refuses it).
 import { defineRule } from '../../../core/rule';
 import type { BindModel, Clause } from '../model';
-import { walkClauses } from '../model';
+import { clausesNamed } from '../model';
 import { childNamed, globalOption, numberOf, valueText, zones } from '../semantics';
 
 /** Checked where set in options or a view (check.c, check_options). */
@@ -32,7 +32,7 @@ export default defineRule<BindModel>({
     const m = ctx.model;
     const listener = numberOf(globalOption(m, 'port')?.args[0]) ?? 53;
     const bad = new Set<Clause>();
-    for (const c of walkClauses(m.clauses)) {
+    for (const c of clausesNamed(m.clauses, (n) => QUERY_SOURCES.has(n))) {
       if (QUERY_SOURCES.has(c.name) && (c.context === 'options' || c.context === 'view') && numberOf(portOf(c)) === listener) bad.add(c);
     }
     for (const z of zones(m)) {

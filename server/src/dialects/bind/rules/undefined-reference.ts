@@ -5,22 +5,27 @@ import type { ValueNode } from '../../../../../grammars/bind/cst';
 import { isIPv4, isIPv6 } from '../catalogue';
 import { amlElementOf } from '../aml';
 import type { BindModel, Clause } from '../model';
-import { walkClauses } from '../model';
+import { clausesNamed, walkClauses } from '../model';
 import { effectiveOption, valueText, zoneName, zones, zoneTypeOf } from '../semantics';
 
 const lower = (s: string) => s.toLowerCase();
 
+/** The kinds of statement whose names the rule looks up (not zones: 20,000 of them would fill a set for nothing). */
+const DEFINING = new Set(['acl', 'primaries', 'masters', 'parental-agents', 'remote-servers', 'tls', 'http', 'dnssec-policy']);
+
 /** Names defined by statements of each kind, at the top level or in a view, in any of the models (one walk for all kinds). */
 function definedByKind(models: readonly BindModel[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const c of models.flatMap((m) => walkClauses(m.clauses))) {
-    // A definition has a block (`dnssec-policy "p" { ... };`); `dnssec-policy "p";` in a view is a use.
-    if ((c.context === 'top' || c.context === 'view') && c.block) {
-      const n = valueText(c.args[0]);
-      if (n === undefined || c.args[0]?.kind === 'block') continue;
-      let names = out.get(c.name);
-      if (!names) out.set(c.name, (names = new Set()));
-      names.add(lower(n));
+  for (const m of models) {
+    for (const c of clausesNamed(m.clauses, (n) => DEFINING.has(n))) {
+      // A definition has a block (`dnssec-policy "p" { ... };`); `dnssec-policy "p";` in a view is a use.
+      if ((c.context === 'top' || c.context === 'view') && c.block && DEFINING.has(c.name)) {
+        const n = valueText(c.args[0]);
+        if (n === undefined || c.args[0]?.kind === 'block') continue;
+        let names = out.get(c.name);
+        if (!names) out.set(c.name, (names = new Set()));
+        names.add(lower(n));
+      }
     }
   }
   return out;

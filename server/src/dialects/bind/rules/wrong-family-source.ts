@@ -2,7 +2,7 @@
 import { defineRule } from '../../../core/rule';
 import { parseAddress, type Family } from '../../../addresses';
 import type { BindModel, Clause } from '../model';
-import { walkClauses } from '../model';
+import { clausesNamed } from '../model';
 
 const SOURCES = ['transfer-source', 'alt-transfer-source', 'notify-source', 'query-source', 'parental-source'];
 
@@ -35,7 +35,7 @@ export default defineRule<BindModel>({
     references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#namedconf-statement-transfer-source', 'research/real-daemons.md §1c'],
   },
   check(ctx) {
-    for (const c of walkClauses(ctx.model.clauses)) {
+    for (const c of clausesNamed(ctx.model.clauses, (n) => familyOfOption(n) !== undefined)) {
       const want = familyOfOption(c.name);
       if (!want || !c.nameNode) continue;
       const addr = addressArg(c);
