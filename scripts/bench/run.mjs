@@ -33,7 +33,7 @@ const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(
 
 if (LSP_ONLY) {
   const r = await benchLsp(readFileSync(LSP_ONLY, 'utf8'));
-  console.log({ ...r, edits: `p50 ${median(r.edits).toFixed(1)} p95 ${pct(r.edits, 0.95).toFixed(1)}`, hover: median(r.hover), completion: median(r.completion) });
+  console.log({ ...r, edits: `p50 ${median(r.edits).toFixed(1)} p95 ${pct(r.edits, 0.95).toFixed(1)}`, editTimes: r.edits.map((x) => Math.round(x)).join(" "), hover: median(r.hover), completion: median(r.completion) });
   process.exit(0);
 }
 

@@ -41,7 +41,7 @@ export interface IncrementalState {
   /** Those of statement-scoped rules outside local segments (in global statements): an edit must leave them as they are. */
   outside: Finding[];
   segments: Segments;
-  /** The text with every local segment blanked (made on the first fast edit, then kept up to date). */
+  /** The text with every local segment blanked (made with the state when there are local segments, then kept up to date). */
   allBlank?: string;
   /** Comments inside local segments that carry a `v6ready-` directive: the fast path refuses while there are any. */
   localDirectives: number;
@@ -102,6 +102,7 @@ export function incrementalStateOf(analysis: Analysis, settings: Settings, conte
   const segments = segmentsFrom(dialect.segments(analysis.parse.model));
   const syntaxRule = `${dialect.name}/syntax`;
   const findings = analysis.findings.map((f) => ownCopy(f));
+  const hasLocals = segments.local.includes(1);
   return {
     text: analysis.text,
     lines: analysis.lines,
@@ -110,6 +111,8 @@ export function incrementalStateOf(analysis: Analysis, settings: Settings, conte
     findings,
     outside: findings.filter((f) => isStatementScoped(dialect, f.rule) && !inLocalSegment(segments, f.span.start)),
     segments,
+    // Made now, after a full analysis (which takes far longer), rather than on the first keystroke after it.
+    allBlank: hasLocals ? blankLocals(analysis.text, segments) : undefined,
     localDirectives: countLocalDirectives(analysis.parse.comments, segments),
     syntaxCount: findings.filter((f) => f.rule === syntaxRule).length,
     exact: true,
