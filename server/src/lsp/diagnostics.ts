@@ -13,7 +13,7 @@ import type { Session } from './session';
  * (linting is synchronous, so they queue behind it), share one lint of the newest version: the pending timer is
  * kept, not restarted, so steady typing never postpones diagnostics.
  */
-export const CHANGE_DELAY_MS = 0;
+export const CHANGE_DELAY_MS = 10;
 
 /**
  * After an edit linted by the incremental fast path (only the edited zone statement analysed again), the whole file is
