@@ -78,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     // --expose-gc: after dropping a large document's analysis (~100 MB for 2 MB of named.conf) the server asks for a
-    // collection, rather than hold that memory until V8 next needs it (Session.release).
+    // collection once the editor is quiet, rather than hold that memory until V8 next needs it (Session.release).
     run: { module, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc'] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc', '--nolazy', '--inspect=6009'] } },
   };

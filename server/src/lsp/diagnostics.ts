@@ -8,10 +8,10 @@ import { SOURCE, toDiagnostic } from './convert';
 import type { Session } from './session';
 
 /**
- * A change is linted after a short window, not a 150 ms debounce: a keystroke's diagnostics come at once, and
- * changes that arrive together (a multi-cursor edit, a burst of didChange from a script), or while a lint runs
- * (linting is synchronous, so they queue behind it), share one lint of the newest version: the pending timer is
- * kept, not restarted, so steady typing never postpones diagnostics.
+ * Changes are linted at most once per window, not after a 150 ms debounce: a keystroke after a quiet moment is linted
+ * at once, and changes that arrive together (a multi-cursor edit, a burst of didChange from a script) or while a lint
+ * runs (linting is synchronous, so they queue behind it) share one lint of the newest version at the window's end:
+ * the pending timer is kept, not restarted, so steady typing never postpones diagnostics.
  */
 export const CHANGE_DELAY_MS = 10;
 
@@ -23,6 +23,8 @@ export const FULL_AFTER_FAST_MS = 400;
 
 export class Linter {
   private timers = new Map<string, NodeJS.Timeout>();
+  /** When each document's last lint started (the change window counts from it). */
+  private lastLint = new Map<string, number>();
   /** Full analyses due after fast-path lints, restarted by every change. */
   private fullTimers = new Map<string, NodeJS.Timeout>();
   /** Latest lint started per document: an older lint that finishes late does not overwrite a newer one. */
@@ -72,9 +74,12 @@ export class Linter {
     if (settings.run === 'onSave') return;
     this.touched.add(doc.uri);
     this.cancelFull(doc.uri);
-    // A lint already pending reads the document when it runs, so it covers this change too.
+    this.session.postponeCollection();
+    // A lint already pending reads the document when it runs, so it covers this change too. A keystroke after a
+    // quiet moment is linted at once; changes that follow a lint within CHANGE_DELAY_MS wait for the window's end.
     if (this.timers.has(doc.uri)) return;
-    this.lintLater(doc.uri, CHANGE_DELAY_MS);
+    const since = Date.now() - (this.lastLint.get(doc.uri) ?? 0);
+    this.lintLater(doc.uri, since >= CHANGE_DELAY_MS ? 0 : CHANGE_DELAY_MS - since);
   }
 
   private async saved(doc: TextDocument): Promise<void> {
@@ -87,6 +92,7 @@ export class Linter {
     this.cancelFull(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
     this.openedAt.delete(uri);
+    this.lastLint.delete(uri);
     this.session.forget(uri);
     this.session.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => this.session.logError(`clearing ${uri} failed`, err));
   }
@@ -117,6 +123,7 @@ export class Linter {
   /** Lint the document's current version: by the fast path after an edit inside one statement, else in full. */
   async lintNow(uri: string, options: { full?: boolean } = {}): Promise<void> {
     this.cancel(uri);
+    this.lastLint.set(uri, Date.now());
     const gen = (this.generation.get(uri) ?? 0) + 1;
     this.generation.set(uri, gen);
     const first = this.session.documents.get(uri);

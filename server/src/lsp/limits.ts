@@ -18,3 +18,6 @@ export const EAGER_FIX_ALL_MAX_CHARS = 256 * 1024;
  * (core/incremental.ts analysisAt); a whole-file request (outline, references) analyses it again when asked.
  */
 export const LARGE_DOCUMENT_CHARS = 512 * 1024;
+
+/** How long the editor must be quiet before the server collects a dropped large model (Session.collectWhenIdle). */
+export const COLLECT_WHEN_IDLE_MS = 2000;

@@ -8,7 +8,7 @@ import type { LineIndex } from '../core/text';
 import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect, Finding, LinkedFile } from '../core/types';
-import { EDITOR_ANALYSIS, LARGE_DOCUMENT_CHARS } from './limits';
+import { COLLECT_WHEN_IDLE_MS, EDITOR_ANALYSIS, LARGE_DOCUMENT_CHARS } from './limits';
 import { pathOf } from './files';
 import { includeContextOf } from './navigation';
 import { SettingsStore } from './settings';
@@ -162,10 +162,30 @@ export class Session {
     const state = this.incremental.get(uri);
     if (!doc || doc.getText().length <= LARGE_DOCUMENT_CHARS || state?.version !== doc.version) return;
     if (!this.cache.delete(uri)) return;
-    // V8 would keep the dropped model's memory until it next needs some: started with --expose-gc (the extension
-    // does), collect it now, once the current work is done.
+    this.collectWhenIdle();
+  }
+
+  private collectTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * V8 would keep a dropped model's memory until it next needs some. Started with --expose-gc (the extension does),
+   * the server collects it once nobody has typed for COLLECT_WHEN_IDLE_MS: a full collection stops everything for
+   * a moment, which a keystroke should not have to wait for. Every change postpones it (postponeCollection).
+   */
+  collectWhenIdle(): void {
     const gc = (globalThis as { gc?: () => void }).gc;
-    if (typeof gc === 'function') setImmediate(gc);
+    if (typeof gc !== 'function') return;
+    if (this.collectTimer) clearTimeout(this.collectTimer);
+    this.collectTimer = setTimeout(() => {
+      this.collectTimer = undefined;
+      gc();
+    }, COLLECT_WHEN_IDLE_MS);
+    this.collectTimer.unref();
+  }
+
+  /** A change came in: a pending collection waits for the next quiet moment. */
+  postponeCollection(): void {
+    if (this.collectTimer) this.collectWhenIdle();
   }
 
   /**
