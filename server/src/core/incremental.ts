@@ -17,6 +17,7 @@
 // findings to equal a full analysis on random edits of every BIND fixture and corpus file.
 import { analyze, byPosition, INTERNAL_ERROR_RULE, MAX_SYNTAX_FINDINGS, type Analysis, type AnalyzeContext } from './analyze';
 import type { Settings } from './settings';
+import { firstAtOrAfter } from './search';
 import { detachedString, LineIndex } from './text';
 import type { Dialect, Finding, Fix, RelatedLocation, Rule, Segment, Span } from './types';
 
@@ -248,8 +249,8 @@ export function analyzeChange(dialect: Dialect, state: IncrementalState, newText
   const outsideAfter = reduced.findings.filter((f) => isStatementScoped(dialect, f.rule) && !inEdited(f)).map(outsideKey);
   if (outsideBefore.join('\n') !== outsideAfter.join('\n')) return undefined;
   const old = state.findings;
-  const lo = firstAtOrAfter(old, seg.start);
-  const hi = firstAtOrAfter(old, seg.end);
+  const lo = firstAtOrAfter(old, seg.start, startOf);
+  const hi = firstAtOrAfter(old, seg.end, startOf);
   let oldSyntaxInSeg = 0;
   for (let k = lo; k < hi; k++) if (old[k].rule === syntaxRule) oldSyntaxInSeg++;
   const syntaxCount = state.syntaxCount - oldSyntaxInSeg + fresh.filter((f) => f.rule === syntaxRule).length;
@@ -290,6 +291,8 @@ export function analyzeChange(dialect: Dialect, state: IncrementalState, newText
   };
 }
 
+const startOf = (f: Finding) => f.span.start;
+
 function sameContext(a: AnalyzeContext, b: AnalyzeContext): boolean {
   return a.linked === b.linked && a.linkedPartial === b.linkedPartial && a.includeProblems === b.includeProblems && a.syntaxOnlyAbove === b.syntaxOnlyAbove;
 }
@@ -301,18 +304,6 @@ function mapOffset(o: number, change: TextChange, delta: number): number {
   return change.start + Math.min(o - change.start, change.text.length);
 }
 
-
-/** Index of the first finding starting at or after `offset` (findings are sorted by start). */
-function firstAtOrAfter(findings: readonly Finding[], offset: number): number {
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (findings[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * A deep copy, so that moving it in place touches nothing a rule or an earlier analysis still holds; with `detach`,

@@ -8,6 +8,7 @@ import { parseAddress } from '../../addresses';
 import { LineIndex } from '../../core/text';
 import type { Span } from '../../core/types';
 import { keyByFirstLetter, OSTYPES, SERVICE_PORTS, type OptionKey, type Platform } from './catalogue';
+import { firstNumberAtOrAfter } from '../../core/search';
 
 /** One `Key=Value` entry of DAEMON_OPTIONS / CLIENT_OPTIONS, with its place in the text. */
 export interface PortOption {
@@ -247,14 +248,7 @@ export function buildSendmailModel(cst: SendmailCst, text: string): SendmailMode
   const hashes = cst.hashes;
   /** The first `#` on offset's line before offset, if any (hashes are sorted): where the would-be comment starts. */
   const hashBefore = (offset: number): number | undefined => {
-    const lineStart = lines.lineStart(lines.lineOf(offset));
-    let lo = 0;
-    let hi = hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (hashes[mid] < lineStart) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstNumberAtOrAfter(hashes, lines.lineStart(lines.lineOf(offset)));
     return lo < hashes.length && hashes[lo] < offset ? hashes[lo] : undefined;
   };
 

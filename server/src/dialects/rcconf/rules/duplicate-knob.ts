@@ -1,6 +1,7 @@
 // rcconf/duplicate-knob: a knob set twice at top level where the first value is never used: sh keeps the last one.
 import { defineRule } from '../../../core/rule';
 import type { Edit, Fix } from '../../../core/types';
+import { firstNumberAtOrAfter } from '../../../core/search';
 import { deleteAssignment } from '../edits';
 import type { RcconfModel } from '../model';
 
@@ -44,15 +45,15 @@ export default defineRule<RcconfModel>({
         const first = top[i];
         const second = top[j];
         // The later value builds on the earlier one: kld_list="${kld_list} x".
-        const r = firstAtOrAfter(reads, second.value.span.start);
+        const r = firstNumberAtOrAfter(reads, second.value.span.start);
         if (r < reads.length && reads[r] < second.value.span.end) continue;
         // Anything between them that could read it (a command, a reference) makes deleting the first a change; the
         // lines between that fix-all deletes do not count.
         let used = false;
-        for (let k = firstAtOrAfter(reads, first.span.end); k < reads.length && reads[k] < second.span.start && !used; k++) {
+        for (let k = firstNumberAtOrAfter(reads, first.span.end); k < reads.length && reads[k] < second.span.start && !used; k++) {
           used = !insideRemoved(reads[k], removed, i + 1, j);
         }
-        const c = firstAtOrAfter(commandStarts, first.span.end + 1);
+        const c = firstNumberAtOrAfter(commandStarts, first.span.end + 1);
         if (c < commandStarts.length && commandStarts[c] < second.span.start) used = true;
         const del = deleteAssignment(model, first);
         if (del && !used) removed[i] = del;
@@ -67,18 +68,6 @@ export default defineRule<RcconfModel>({
     }
   },
 });
-
-/** Index of the first number at or after `at` in an ascending list. */
-function firstAtOrAfter(sorted: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Is the offset inside one of the edits removed[from..to) (all defined, ascending: the lines fix-all deletes)? */
 function insideRemoved(offset: number, removed: readonly (Edit | undefined)[], from: number, to: number): boolean {
