@@ -18,13 +18,9 @@ const common = {
 };
 
 await Promise.all([
-  // The extension: in the production build (what the .vsix ships) inside the same code-cache loader as the CLI,
-  // so VS Code's require() of it deserialises compiled code instead of compiling vscode-languageclient each time.
-  production
-    ? esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], write: false, outfile: 'dist/extension.js', external: ['vscode'] }).then((bundle) =>
-        withCodeCache('extension', bundle.outputFiles.find((f) => f.path.endsWith('.js')).text, 'dist/extension.js'),
-      )
-    : esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The extension: a plain bundle (minified in production). Wrapped in the CLI's code-cache loader it loaded in half the
+  // time under Node, but VS Code (code-server 4.100) never ran its activate(): the E2E suite failed; see server/README.md.
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // The CLI: its bundle is embedded as a string in dist/cli.js, a small loader that compiles it with a V8 code cache.
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], write: false, outfile: 'dist/cli.js' }).then(async (bundle) => {
