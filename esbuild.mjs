@@ -17,10 +17,22 @@ const common = {
   define: { __V6READY_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
+/**
+ * VS Code imports an extension whose package.json says "type": "module" with import(), and Node then finds a CommonJS
+ * module's named exports by reading its text (cjs-module-lexer), not by running it. The loader sets module.exports
+ * from code compiled at run time, which that reading cannot see: without this never-run line naming the exports,
+ * import() gave only `default`, VS Code found no activate(), and the extension silently did nothing.
+ */
+const EXTENSION_EXPORTS_HINT = '0 && (module.exports = { activate, deactivate, LANGUAGE_IDS });\n';
+
 await Promise.all([
-  // The extension: a plain bundle (minified in production). Wrapped in the CLI's code-cache loader it loaded in half the
-  // time under Node, but VS Code (code-server 4.100) never ran its activate(): the E2E suite failed; see server/README.md.
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The extension: in the production build (what the .vsix ships) inside the same code-cache loader as the CLI,
+  // so VS Code's require() of it deserialises compiled code instead of compiling vscode-languageclient each time.
+  production
+    ? esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], write: false, outfile: 'dist/extension.js', external: ['vscode'] }).then((bundle) =>
+        withCodeCache('extension', bundle.outputFiles.find((f) => f.path.endsWith('.js')).text, 'dist/extension.js', '', EXTENSION_EXPORTS_HINT),
+      )
+    : esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // The CLI: its bundle is embedded as a string in dist/cli.js, a small loader that compiles it with a V8 code cache.
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], write: false, outfile: 'dist/cli.js' }).then(async (bundle) => {
@@ -31,11 +43,11 @@ await Promise.all([
 ]);
 
 /** Writes `out`: the loader of server/src/cli/boot.ts with the bundle's source (and its hash, the cache key) in front. */
-async function withCodeCache(entry, source, out, prefix = '') {
+async function withCodeCache(entry, source, out, prefix = '', suffix = '') {
   const boot = await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/cli/boot.ts'], write: false, outfile: out });
   const hash = createHash('sha1').update(source).digest('hex');
   const defs = [`var __V6READY_SOURCE__ = ${JSON.stringify(source)};`, `var __V6READY_SOURCE_HASH__ = ${JSON.stringify(hash)};`, `var __V6READY_ENTRY__ = ${JSON.stringify(entry)};`];
-  writeFileSync(out, `${prefix}${defs.join('\n')}\n${boot.outputFiles[0].text}`);
+  writeFileSync(out, `${prefix}${defs.join('\n')}\n${boot.outputFiles[0].text}${suffix}`);
 }
 chmodSync('dist/cli.js', 0o755);
 // The project is ESM ("type": "module"); the bundles are CommonJS, as VS Code loads extensions with require().
