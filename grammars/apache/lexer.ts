@@ -4,6 +4,7 @@
 // first non-blank character is `#` is a comment, and a section header `<Name args>` ends at its last `>`.
 import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
 import { atLineStart } from './scanner';
+import { lazyLexer } from '../lazy-lexer';
 
 /** Wraps a sticky regex so it only matches at the start of a logical line. */
 function lineStart(re: RegExp): CustomPatternMatcherFunc {
@@ -74,13 +75,4 @@ export const lexerDefinition = {
 
 export const allTokens: TokenType[] = [EOL, WhiteSpace, Continuation, Newline, Comment, SectionClose, SectionOpen, QuotedString, Word, HeaderNewline, Gt, HeaderWord, Invalid];
 
-// Built on first use: a Chevrotain lexer costs milliseconds to analyse, and a process checking one dialect
-// should not pay for the others.
-let lexer: Lexer | undefined;
-export function apacheLexer(): Lexer {
-  return (lexer ??= new Lexer(lexerDefinition, {
-    positionTracking: 'onlyOffset',
-    ensureOptimizations: true,
-    recoveryEnabled: true,
-  }));
-}
+export const apacheLexer = lazyLexer(lexerDefinition);

@@ -1,5 +1,6 @@
 // Chevrotain lexer for named.conf. Comments stay in a token group (not skipped) so suppressions and fixes see them.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { lazyLexer } from '../lazy-lexer';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED });
 export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments', line_breaks: true });
@@ -23,13 +24,4 @@ export const Invalid = createToken({ name: 'Invalid', pattern: /[\x00-\x08\x0e-\
 
 export const allTokens: TokenType[] = [WhiteSpace, BlockComment, UnclosedComment, LineComment, QuotedString, LBrace, RBrace, Semicolon, Bang, Word, Invalid];
 
-// Built on first use: a Chevrotain lexer costs milliseconds to analyse, and a process checking one dialect
-// should not pay for the others.
-let lexer: Lexer | undefined;
-export function bindLexer(): Lexer {
-  return (lexer ??= new Lexer(allTokens, {
-    positionTracking: 'onlyOffset',
-    ensureOptimizations: true,
-    recoveryEnabled: true,
-  }));
-}
+export const bindLexer = lazyLexer(allTokens);

@@ -7,6 +7,7 @@
 // close is reported where it was opened, and lexing resumes on the next line instead of swallowing the file.
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
 import { isKnownMacro } from './macros';
+import { lazyLexer } from '../lazy-lexer';
 
 export interface LexProblem {
   message: string;
@@ -70,16 +71,7 @@ export const Text = createToken({
 
 export const allTokens: TokenType[] = [WhiteSpace, Dnl, M4Comment, Quoted, StrayClose, LParen, RParen, Comma, Word, Hash, Text];
 
-// Built on first use: a Chevrotain lexer costs milliseconds to analyse, and a process checking one dialect
-// should not pay for the others.
-let lexer: Lexer | undefined;
-export function sendmailLexer(): Lexer {
-  return (lexer ??= new Lexer(allTokens, {
-    positionTracking: 'onlyOffset',
-    ensureOptimizations: true,
-    recoveryEnabled: true,
-  }));
-}
+export const sendmailLexer = lazyLexer(allTokens);
 
 /** Where a line ends (the offset of its line break, or the text length). */
 function lineEndFrom(text: string, i: number): number {

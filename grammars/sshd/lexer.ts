@@ -2,6 +2,7 @@
 // is the keyword (ended by whitespace, `"` or `=`), the rest are arguments (split on blanks, with quotes and
 // backslash escapes inside a word). Comments stay in a token group (not skipped) so suppressions and fixes see them.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { lazyLexer } from '../lazy-lexer';
 
 // Blanks between tokens. sshd splits arguments on space and tab only and strips \r, \f at line ends; a \r or \f in
 // the middle of a line is too rare to model, so they are blanks here.
@@ -62,13 +63,4 @@ export const allTokens: TokenType[] = [
   Newline, KeywordLike, ArgPiece, WhiteSpace, LineBreak, EndOfDirective, Comment, Keyword, QuotedKeyword, StrayEquals, Quoted, Word,
 ];
 
-// Built on first use: a Chevrotain lexer costs milliseconds to analyse, and a process checking one dialect
-// should not pay for the others.
-let lexer: Lexer | undefined;
-export function sshdLexer(): Lexer {
-  return (lexer ??= new Lexer(sshdLexerDefinition, {
-    positionTracking: 'onlyOffset',
-    ensureOptimizations: true,
-    recoveryEnabled: true,
-  }));
-}
+export const sshdLexer = lazyLexer(sshdLexerDefinition);

@@ -4,6 +4,7 @@
 // group (not skipped) so suppressions and fixes see them. Every character lexes, so the lexer never fails.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { endsWord, quotedEnd, wordEnd } from './parser';
+import { lazyLexer } from '../lazy-lexer';
 
 // BIND's whitespace is space and tab only: a form feed or vertical tab is part of a word (named-checkzone
 // reads `ns1<FF>A` as one owner name).
@@ -55,13 +56,4 @@ export const Invalid = createToken({ name: 'Invalid', pattern: /\x00+/, group: '
 
 export const allTokens: TokenType[] = [Spaces, Newline, Comment, LParen, RParen, QuotedString, Word, Invalid];
 
-// Built on first use: a Chevrotain lexer costs milliseconds to analyse, and a process checking one dialect
-// should not pay for the others.
-let lexer: Lexer | undefined;
-export function zoneLexer(): Lexer {
-  return (lexer ??= new Lexer(allTokens, {
-    positionTracking: 'onlyOffset',
-    ensureOptimizations: true,
-    recoveryEnabled: true,
-  }));
-}
+export const zoneLexer = lazyLexer(allTokens);

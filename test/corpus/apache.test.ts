@@ -3,11 +3,11 @@
 // Files httpd refuses are known from the corpus's EXPECT.tsv ("fail") and from the short list below.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { apacheDialect } from '../../server/src/dialects/apache';
-import { CORPUS } from '../fixture-lib';
+import { CORPUS, walkFiles } from '../fixture-lib';
 
 const ROOT = join(CORPUS, 'apache');
 
@@ -21,15 +21,6 @@ const NOT_ACCEPTED: Record<string, string> = {
 };
 /** Rules whose findings mean "httpd refuses this file" for the test. */
 const STRICT = new Set(['apache/syntax', 'apache/unknown-directive']);
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-}
 
 function expectedFailures(): Map<string, string> {
   const out = new Map<string, string>();
@@ -49,7 +40,7 @@ if (!existsSync(ROOT)) {
 } else {
   test('apache corpus: no syntax or unknown-directive findings on what httpd accepts; no crash anywhere', () => {
     const fails = expectedFailures();
-    const files = walk(ROOT).filter((f) => !f.endsWith('.tsv') && !f.endsWith('.md'));
+    const files = walkFiles(ROOT).filter((f) => !f.endsWith('.tsv') && !f.endsWith('.md'));
     assert.ok(files.length > 100, `only ${files.length} files under ${ROOT}`);
     const perFolder = new Map<string, { files: number; accepted: number; strict: number; findings: number; ms: number }>();
     const rules = new Map<string, number>();

@@ -5,24 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { analyze, INTERNAL_ERROR_RULE } from '../../server/src/core/analyze';
 import { rcconfDialect } from '../../server/src/dialects/rcconf';
-import { CORPUS } from '../fixture-lib';
+import { CORPUS, walkFiles } from '../fixture-lib';
 
 const ROOT = join(CORPUS, 'rcconf');
 const SH = '/bin/sh';
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-}
 
 /** `sh -n file`: parse only, never run. */
 function shAccepts(file: string): { ok: boolean; output: string } {
@@ -41,7 +32,7 @@ if (missing) {
   else test('rc.conf corpus', { skip: missing }, () => {});
 } else {
   test('rc.conf corpus: sh -n and rcconf/syntax agree on every file; no crash anywhere', () => {
-    const files = walk(ROOT).filter((f) => !f.endsWith('.tsv') && !f.endsWith('.md'));
+    const files = walkFiles(ROOT).filter((f) => !f.endsWith('.tsv') && !f.endsWith('.md'));
     assert.ok(files.length >= 5, `only ${files.length} files under ${ROOT}`);
     const rules = new Map<string, number>();
     const perFolder = new Map<string, { files: number; accepted: number; rejected: number; findings: number }>();
@@ -86,7 +77,7 @@ if (missing) {
 
   // The corpus holds only files sh accepts; broken copies of them check the other direction on the same text.
   test('rc.conf corpus, broken copies: sh -n and rcconf/syntax still agree', () => {
-    const files = walk(ROOT).filter((f) => !f.endsWith('.tsv') && !f.endsWith('.md'));
+    const files = walkFiles(ROOT).filter((f) => !f.endsWith('.tsv') && !f.endsWith('.md'));
     const mutations: [string, (t: string) => string][] = [
       ['last " removed', (t) => (t.lastIndexOf('"') >= 0 ? t.slice(0, t.lastIndexOf('"')) + t.slice(t.lastIndexOf('"') + 1) : t + '"')],
       ['stray fi appended', (t) => t + '\nfi\n'],

@@ -4,23 +4,14 @@
 // anywhere; counts per folder and per rule are printed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { analyze, INTERNAL_ERROR_RULE } from '../../server/src/core/analyze';
 import { sshdDialect } from '../../server/src/dialects/sshd';
 import { sshdCheckFiles, sshdSkipReason } from '../oracle/sshd-harness';
-import { CORPUS } from '../fixture-lib';
+import { CORPUS, walkFiles } from '../fixture-lib';
 
 const ROOT = join(CORPUS, 'sshd');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-}
 
 const missing = !existsSync(ROOT) ? `corpus not found at ${ROOT} (set V6READY_CORPUS to the corpus directory)` : undefined;
 const noSshd = sshdSkipReason();
@@ -31,7 +22,7 @@ if (missing || noSshd) {
   else test('sshd corpus', { skip: why }, () => {});
 } else {
   test('sshd corpus: no error findings on the configs sshd -t accepts, an error on those it refuses; no crash anywhere', async () => {
-    const files = walk(ROOT).filter((f) => !f.endsWith('.tsv') && !f.endsWith('.md'));
+    const files = walkFiles(ROOT).filter((f) => !f.endsWith('.tsv') && !f.endsWith('.md'));
     assert.ok(files.length >= 20, `only ${files.length} files under ${ROOT}`);
     const checks = new Map((await sshdCheckFiles(files)).map((c) => [c.file, c]));
     const rules = new Map<string, number>();

@@ -1,14 +1,14 @@
 // The fuzz suite's shared parts: seed texts per dialect (fixtures and ../shared/corpus), the mutations fast-check
 // draws, and the invariants every mutated text must keep (no throw, sane spans, well-formed and idempotent fixes).
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyze, fixAll, INTERNAL_ERROR_RULE } from '../../server/src/core/analyze';
 import { applyEdits, compatibleFixes, isWellFormedFix, safeFixesOf } from '../../server/src/core/edits';
 import { LineIndex } from '../../server/src/core/text';
 import type { Dialect, Edit, Fix, Span } from '../../server/src/core/types';
-import { fixtureCases, readAnnotated, CORPUS } from '../fixture-lib';
+import { fixtureCases, readAnnotated, CORPUS, walkFiles } from '../fixture-lib';
 
 /** Cases per dialect: FUZZ_COUNT (set by `npm run fuzz -- --count N`), else a small bound for `npm test`. */
 export const FUZZ_COUNT = Number(process.env.FUZZ_COUNT) > 0 ? Number(process.env.FUZZ_COUNT) : 80;
@@ -20,15 +20,6 @@ export const FUZZ_SEED = Number.isInteger(Number(process.env.FUZZ_SEED)) && proc
 export { CORPUS };
 /** Corpus folder per dialect name. */
 const CORPUS_FOLDER: Record<string, string> = { bind: 'bind', zone: 'zones', apache: 'apache', sshd: 'sshd', sendmail: 'sendmail', rcconf: 'rcconf' };
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-}
 
 export interface Seed {
   name: string;
@@ -44,7 +35,7 @@ export function seedsFor(dialect: Dialect): Seed[] {
   }
   const dir = join(CORPUS, CORPUS_FOLDER[dialect.name] ?? dialect.name);
   if (existsSync(dir)) {
-    for (const f of walk(dir)) {
+    for (const f of walkFiles(dir)) {
       if (/\.(tsv|md)$/.test(f)) continue;
       out.push({ name: `corpus ${f.slice(CORPUS.length + 1)}`, text: new TextDecoder().decode(readFileSync(f)) });
     }

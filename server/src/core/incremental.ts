@@ -17,7 +17,7 @@
 // findings to equal a full analysis on random edits of every BIND fixture and corpus file.
 import { analyze, byPosition, INTERNAL_ERROR_RULE, MAX_SYNTAX_FINDINGS, type Analysis, type AnalyzeContext } from './analyze';
 import type { Settings } from './settings';
-import { firstAtOrAfter } from './search';
+import { firstAtOrAfter, firstNumberAtOrAfter } from './search';
 import { detachedString, LineIndex } from './text';
 import type { Dialect, Finding, Fix, RelatedLocation, Rule, Segment, Span } from './types';
 
@@ -131,18 +131,7 @@ function countLocalDirectives(comments: readonly { start: number; body: string }
 
 /** Index of the last segment starting at or before `offset`, or -1. */
 function segmentAt(segments: Segments, offset: number): number {
-  const starts = segments.start;
-  let lo = 0;
-  let hi = starts.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return firstNumberAtOrAfter(segments.start, offset + 1) - 1;
 }
 
 function inLocalSegment(segments: Segments, offset: number): boolean {

@@ -1,0 +1,14 @@
+// One Chevrotain lexer per dialect, built on first use with the settings that matter for speed (server/README.md):
+// building one (regex analysis) costs milliseconds, and a process checking one dialect should not pay for the others.
+import { Lexer, type IMultiModeLexerDefinition, type TokenType } from 'chevrotain';
+
+/** A getter for the dialect's lexer: offsets only (lines come from core/text.ts), first-character optimisation. */
+export function lazyLexer(definition: TokenType[] | IMultiModeLexerDefinition): () => Lexer {
+  let lexer: Lexer | undefined;
+  return () =>
+    (lexer ??= new Lexer(definition, {
+      positionTracking: 'onlyOffset',
+      ensureOptimizations: true,
+      recoveryEnabled: true,
+    }));
+}
