@@ -4,6 +4,7 @@
 // does by hand what Node 22 does: compile with vm.Script `cachedData`, and after the first run store the code
 // V8 produced in the user's cache directory. Any problem (unwritable or missing cache dir, stale or foreign
 // cache, V6READY_NO_CODE_CACHE=1) falls back to a plain compile; the cache never changes what the CLI does.
+// Before any of that, `check` may be answered from the result cache (result-cache.ts).
 // The production dist/extension.js is the same loader around the VS Code client bundle (__V6READY_ENTRY__
 // 'extension'): VS Code requires it, and the bundle's exports (activate, deactivate) become this module's.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { cacheable, entryFile, record, replay } from './result-cache';
 
 /** The CLI bundle's source, defined by esbuild.mjs in front of this code. */
 declare const __V6READY_SOURCE__: string;
@@ -19,16 +21,28 @@ declare const __V6READY_SOURCE_HASH__: string;
 /** 'cli' (dist/cli.js, run as the main program) or 'extension' (dist/extension.js, a module VS Code requires). */
 declare const __V6READY_ENTRY__: 'cli' | 'extension';
 
-function cacheDir(): string | undefined {
-  if (process.env.V6READY_NO_CODE_CACHE) return undefined;
+/** The user's cache folder for v6ready (XDG_CACHE_HOME, else ~/.cache; LOCALAPPDATA on Windows). */
+function cacheHome(): string {
   const base = process.env.XDG_CACHE_HOME || (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) || join(homedir(), '.cache');
-  return base ? join(base, 'v6ready') : undefined;
+  return join(base, 'v6ready');
 }
 
 function run(): void {
   const filename = __filename;
   const source = __V6READY_SOURCE__;
-  const dir = cacheDir();
+  const home = cacheHome();
+  // `check` on unchanged files answers from the result cache without compiling the CLI at all (result-cache.ts).
+  const argv = process.argv.slice(2);
+  if (__V6READY_ENTRY__ === 'cli' && cacheable(argv, process.env)) {
+    const file = entryFile(home, __V6READY_SOURCE_HASH__, argv);
+    const code = replay(file);
+    if (code !== undefined) {
+      process.exitCode = code;
+      return;
+    }
+    record(file);
+  }
+  const dir = process.env.V6READY_NO_CODE_CACHE ? undefined : home;
   // One cache file per bundle content and V8 version: a rebuilt bundle or another Node gets its own entry
   // (V8 also rejects data that does not match the source or its flags; then we recompile and rewrite).
   const key = dir && `${__V6READY_SOURCE_HASH__.slice(0, 16)}-${process.versions.v8.replace(/[^0-9A-Za-z.-]/g, '_')}`;

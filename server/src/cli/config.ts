@@ -1,10 +1,10 @@
 // Finding and reading `.v6ready.json` for the CLI: the nearest one walking up from each checked file (or the one
 // given with --config, for every file), cached per folder; its ignore globs are relative to its own folder.
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { allRules } from '../core/registry';
 import { CONFIG_FILE, configSearchDirs, DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings';
 import { isIgnored } from '../core/globs';
+import { exists, readBytes, stat } from './disk';
 
 export interface LoadedConfig {
   settings: Settings;
@@ -68,9 +68,9 @@ export class ConfigLoader {
     if (hit) return hit;
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
+      raw = JSON.parse(readBytes(path).toString('utf8'));
     } catch (err) {
-      if (!existsSync(path)) throw new ConfigError(`cannot read config ${path}: no such file`);
+      if (!exists(path)) throw new ConfigError(`cannot read config ${path}: no such file`);
       throw new ConfigError(`cannot read config ${path}: ${(err as Error).message}`);
     }
     const { settings, problems } = parseSettings(raw, new Set(allRules().map((r) => r.id)));
@@ -83,7 +83,7 @@ export class ConfigLoader {
 
 function isFile(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return stat(p)?.isFile() === true;
   } catch {
     return false;
   }

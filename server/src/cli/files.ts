@@ -1,7 +1,8 @@
 // Finding the files to check (directories walked by the languages' patterns) and reading them safely.
-import { accessSync, chmodSync, constants, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { dialectForPath } from '../core/registry';
+import { lstat, readBytes, readdir, stat } from './disk';
 import type { Dialect } from '../core/types';
 
 export interface InputFile {
@@ -37,7 +38,7 @@ export function describeIoError(err: unknown): string {
 export function walk(dir: string, out: InputFile[] = [], errors?: string[]): InputFile[] {
   let entries: string[];
   try {
-    entries = readdirSync(dir).sort();
+    entries = readdir(dir).sort();
   } catch (err) {
     const message = `cannot read directory ${dir}: ${describeIoError(err)}`;
     if (!errors) throw new Error(message);
@@ -49,7 +50,7 @@ export function walk(dir: string, out: InputFile[] = [], errors?: string[]): Inp
     const p = join(dir, name);
     let st;
     try {
-      st = lstatSync(p);
+      st = lstat(p);
     } catch {
       continue;
     }
@@ -65,7 +66,7 @@ export function walk(dir: string, out: InputFile[] = [], errors?: string[]): Inp
 
 function isFile(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return stat(p)?.isFile() === true;
   } catch {
     return false;
   }
@@ -94,11 +95,11 @@ export function decode(bytes: Uint8Array): DecodedText {
 }
 
 export function readInput(path: string): DecodedText {
-  return decode(readFileSync(path));
+  return decode(readBytes(path));
 }
 
 export function readStdin(): DecodedText {
-  return decode(readFileSync(0));
+  return decode(readBytes(0));
 }
 
 /**
@@ -106,7 +107,8 @@ export function readStdin(): DecodedText {
  * same mode, then rename it over the original. A file the user may not write is refused, not replaced.
  */
 export function writeAtomically(path: string, text: string): void {
-  const st = statSync(path);
+  const st = stat(path);
+  if (!st) throw Object.assign(new Error(`no such file: ${path}`), { code: 'ENOENT' });
   accessSync(path, constants.W_OK);
   const tmp = join(dirname(path), `.${basename(path)}.v6ready-${process.pid}.tmp`);
   try {

@@ -1,6 +1,6 @@
 // The `v6ready` command: check (text/json/sarif, --fix), rules, explain, lsp. Exit 0 clean, 1 errors, 2 usage/I-O.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, fixAll, type Analysis } from '../core/analyze';
@@ -9,6 +9,7 @@ import { LineIndex } from '../core/text';
 import type { Dialect } from '../core/types';
 import { IncludeWorld } from '../workspace/linked';
 import { ConfigError, ConfigLoader } from './config';
+import { exists, readdir, stat } from './disk';
 import { describeIoError, readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
 import { Progress } from './progress';
@@ -21,7 +22,7 @@ import { renderHtml, renderMarkdown } from '../workspace/render';
 declare const __V6READY_VERSION__: string;
 const VERSION = typeof __V6READY_VERSION__ !== 'undefined' ? __V6READY_VERSION__ : '0.0.0-dev';
 
-const USAGE = `usage: v6ready check [--format text|json|sarif] [--fix] [--language <id>] [--config <file>] [--max-warnings <n>] <file|dir|->...
+const USAGE = `usage: v6ready check [--format text|json|sarif] [--fix] [--language <id>] [--config <file>] [--max-warnings <n>] [--no-cache] <file|dir|->...
        v6ready report [--format md|html|json] [--config <file>] [--output <file>] <dir|file>...
        v6ready rules
        v6ready explain <rule>
@@ -75,6 +76,8 @@ function parseCheckArgs(args: string[]): CheckOptions {
   for (let a = r.next(); a !== undefined; a = r.next()) {
     const value = (name: string) => r.value(a!, name);
     if (a === '--fix') o.fix = true;
+    // The loader (boot.ts) reads --no-cache before this runs: a run with it neither uses nor stores a cached result.
+    else if (a === '--no-cache') continue;
     else if (r.is(a, '--format')) {
       const f = value('--format');
       if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format '${f}' (text, json or sarif)`);
@@ -114,7 +117,7 @@ function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader)
     }
     let st;
     try {
-      st = statSync(p);
+      st = stat(p) ?? failWith('ENOENT');
     } catch (err) {
       ioErrors.push(`${p}: ${describeIoError(err)}`);
       continue;
@@ -137,9 +140,14 @@ function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader)
   return jobs;
 }
 
+/** Throws a file system error with this code (as the failing call would have). */
+function failWith(code: string): never {
+  throw Object.assign(new Error(code), { code });
+}
+
 function listForIncludes(dir: string): string[] | undefined {
   try {
-    return readdirSync(dir);
+    return readdir(dir);
   } catch {
     return undefined;
   }
@@ -324,7 +332,7 @@ function report(args: string[]): number {
   for (const p of paths) {
     let st;
     try {
-      st = statSync(p);
+      st = stat(p) ?? failWith('ENOENT');
     } catch {
       ioErrors.push(`${p}: no such file or directory`);
       continue;
@@ -344,7 +352,7 @@ function report(args: string[]): number {
   const index = cliWorkspace(files, configs);
   const ws = index.build();
   const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings).filter((f) => !configs.ignored(f.file));
-  const root = resolve(paths.length === 1 && statSync(paths[0]).isDirectory() ? paths[0] : '.');
+  const root = resolve(paths.length === 1 && stat(paths[0])?.isDirectory() ? paths[0] : '.');
   const r = buildReport(ws, findings, root);
   const text = format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'html' ? renderHtml(r) : renderMarkdown(r);
   for (const p of configs.problems) process.stderr.write(`v6ready: ${p}\n`);
@@ -403,7 +411,7 @@ function explain(args: string[]): number {
 function lsp(): number {
   // The language server is its own bundle beside this one; it reads --stdio / --node-ipc from argv.
   const server = join(__dirname, 'server.js');
-  if (!existsSync(server)) throw new Error(`language server not found at ${server}`);
+  if (!exists(server)) throw new Error(`language server not found at ${server}`);
   require(server);
   return -1;
 }

@@ -1,9 +1,9 @@
 // The CLI side of the workspace model: the file system as its reader, the languages' patterns as the dialect
 // lookup, and .v6ready.json settings per file; used by `check` (cross-file rules) and `report`.
-import { opendirSync, readFileSync, statSync, type Dir } from 'node:fs';
 import { resolve } from 'node:path';
 import { dialectForPath } from '../core/registry';
 import { WorkspaceIndex } from '../workspace/model';
+import { list, readBytes, stat } from './disk';
 import type { ConfigLoader } from './config';
 import { decode, MAX_INPUT_BYTES_FOR_WORKSPACE } from './files';
 
@@ -11,9 +11,9 @@ import { decode, MAX_INPUT_BYTES_FOR_WORKSPACE } from './files';
 export function fsReader(path: string): string | undefined {
   try {
     // No exception for a missing file: a named.conf with 20,000 zones asks for as many files that are not there.
-    const st = statSync(path, { throwIfNoEntry: false });
+    const st = stat(path);
     if (!st || !st.isFile() || st.size > MAX_INPUT_BYTES_FOR_WORKSPACE) return undefined;
-    return decode(readFileSync(path)).text;
+    return decode(readBytes(path)).text;
   } catch {
     return undefined;
   }
@@ -27,25 +27,9 @@ export const MAX_LISTED_NAMES = 100_000;
  * a file), undefined when it cannot be read or is too large (the model then asks fsReader per path).
  */
 export function fsLister(dir: string): ReadonlySet<string> | undefined {
-  let d: Dir;
-  try {
-    d = opendirSync(dir, { bufferSize: 1024 });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? new Set() : undefined;
-  }
-  try {
-    const names = new Set<string>();
-    for (let e = d.readSync(); e; e = d.readSync()) {
-      if (names.size >= MAX_LISTED_NAMES) return undefined;
-      names.add(e.name);
-    }
-    return names;
-  } catch {
-    return undefined;
-  } finally {
-    d.closeSync();
-  }
+  const l = list(dir, MAX_LISTED_NAMES);
+  if ('names' in l) return new Set(l.names);
+  return 'error' in l && (l.error === 'ENOENT' || l.error === 'ENOTDIR') ? new Set() : undefined;
 }
 
 export function cliWorkspace(files: readonly string[], configs: ConfigLoader): WorkspaceIndex {
