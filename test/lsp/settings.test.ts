@@ -71,3 +71,33 @@ test('run = onSave: lint on open and on save, not while typing', async (t) => {
   const saved = await client.waitForDiagnostics(URI, (p) => p.version === 2);
   assert.deepEqual(saved.diagnostics, []);
 });
+
+test('maxNumberOfProblems: the most severe first, a notice for the rest, and the default of 1,000', async (t) => {
+  let settings: Record<string, unknown> = { maxNumberOfProblems: 3 };
+  const { client } = await LspClient.started({ configuration: (items) => items.map(() => settings) });
+  t.after(() => client.dispose());
+  // Twelve zones spelled `type master` (information each), then one syntax error at the end of the file.
+  const zones = Array.from({ length: 12 }, (_, i) => `zone "z${i}.example" { type master; file "db.z${i}"; };\n`).join('');
+  const text = `${zones}options { directory "x" };\n`;
+  await client.open(URI, text);
+  const limited = await client.waitForDiagnostics(URI);
+  const codes = limited.diagnostics.map((d) => d.code);
+  assert.deepEqual(codes, ['v6ready/too-many-problems', 'bind/deprecated-syntax', 'bind/deprecated-syntax', 'bind/syntax'], 'the error is kept, then the first findings in file order');
+  assert.equal(limited.diagnostics[0].range.start.line, 0);
+  assert.match(limited.diagnostics[0].message, /shows 3 of the 13 problems/);
+  assert.equal(limited.diagnostics[1].range.start.line, 0, 'the shown informations are the first ones');
+  assert.equal(limited.diagnostics[2].range.start.line, 1);
+
+  settings = { maxNumberOfProblems: 0 };
+  await client.changeConfiguration();
+  const all = await client.waitForDiagnostics(URI, (p) => p.diagnostics.length === 13);
+  assert.ok(!all.diagnostics.some((d) => d.code === 'v6ready/too-many-problems'));
+
+  settings = {};
+  await client.changeConfiguration();
+  const many = Array.from({ length: 1005 }, (_, i) => `zone "z${i}.example" { type master; file "db.z${i}"; };\n`).join('');
+  await client.change(URI, many);
+  const byDefault = await client.waitForDiagnostics(URI, (p) => p.diagnostics.some((d) => d.code === 'v6ready/too-many-problems'));
+  assert.equal(byDefault.diagnostics.length, 1001);
+  assert.match(byDefault.diagnostics[0].message, /shows 1,000 of the 1,005 problems/);
+});

@@ -1,7 +1,7 @@
 // Findings that come from v6ready itself rather than from a dialect's rules: include statements that cannot be
 // followed, the editor's large-file notice, and a rule (or parser) that crashed. They have ids and docs like any rule, so settings, `explain` and SARIF know them.
 import { INCLUDE_RULE, INTERNAL_ERROR_RULE } from './analyze';
-import { LARGE_FILE_CHARS, LARGE_FILE_RULE } from './limits';
+import { LARGE_FILE_CHARS, LARGE_FILE_RULE, TOO_MANY_PROBLEMS_RULE } from './limits';
 import type { RuleDocs, Severity } from './types';
 
 export interface CoreRule {
@@ -39,6 +39,22 @@ export const CORE_RULES: readonly CoreRule[] = [
       bad: '',
       good: '',
       fix: 'No fix: run `v6ready check <file>` for the full analysis, or split the config with include statements.',
+      references: [],
+    },
+  },
+  {
+    id: TOO_MANY_PROBLEMS_RULE,
+    severity: 'info',
+    docs: {
+      summary: 'In the editor, a file with more problems than `v6ready.maxNumberOfProblems` (1,000 unless set) shows that many, the most severe first; this notice on line 1 says how many more there are.',
+      why:
+        'Every keystroke sends the editor the whole list of a file\'s problems. Ten thousand of them (a generated named.conf ' +
+        'that spells `type master` in every zone) are megabytes of messages per keystroke, and a Problems panel nobody can ' +
+        'read. Errors and warnings come first, so a limit never hides one behind a thousand hints; the notice keeps the ' +
+        'limit visible.',
+      bad: '',
+      good: '',
+      fix: 'Run `v6ready check <file>` for the full list, use Fix all (it fixes every finding, shown or not), or raise the setting (0 shows all).',
       references: [],
     },
   },

@@ -22,6 +22,43 @@ export function largeFileNotice(text: string, limit: number): Finding {
   };
 }
 
+export const TOO_MANY_PROBLEMS_RULE = 'v6ready/too-many-problems';
+
+/**
+ * The findings the editor shows when it may show at most `max` (0: all): the most severe first, errors before
+ * warnings before information before hints, and within a severity in file order; `hidden` is how many are left out.
+ */
+export function mostSevere(findings: readonly Finding[], max: number): { shown: Finding[]; hidden: number } {
+  if (max <= 0 || findings.length <= max) return { shown: findings as Finding[], hidden: 0 };
+  const rank: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+  const buckets: Finding[][] = [[], [], [], []];
+  for (const f of findings) buckets[rank[f.severity] ?? 0].push(f);
+  const shown: Finding[] = [];
+  for (const b of buckets) {
+    for (const f of b) {
+      if (shown.length === max) break;
+      shown.push(f);
+    }
+  }
+  shown.sort((a, b) => a.span.start - b.span.start);
+  return { shown, hidden: findings.length - max };
+}
+
+/** The notice on line 1 when the editor shows only some of a file's findings. */
+export function tooManyProblemsNotice(text: string, shown: number, hidden: number): Finding {
+  const firstLineEnd = text.search(/[\r\n]/);
+  const end = Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200);
+  return {
+    rule: TOO_MANY_PROBLEMS_RULE,
+    severity: 'info',
+    message:
+      `v6ready shows ${shown.toLocaleString('en-US')} of the ${(shown + hidden).toLocaleString('en-US')} problems in this file, the most severe first ` +
+      '(setting v6ready.maxNumberOfProblems; 0 shows all). `v6ready check` on it lists them all; Fix all fixes them all.',
+    span: { start: 0, end },
+    fixes: [],
+  };
+}
+
 export interface SafeParse<Model> {
   parse: ParseResult<Model>;
   /** The parser threw: `parse` holds the model of an empty text and one finding that says so. */

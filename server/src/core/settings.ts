@@ -15,7 +15,15 @@ export interface Settings {
    * `v6ready.ignore`: relative to the workspace folder). See `isIgnored` in globs.ts for the syntax.
    */
   ignore?: string[];
+  /**
+   * The editor shows at most this many problems per file, the most severe first (0: all). The editor's own, as
+   * `run`: `v6ready check` always reports everything. Unset: DEFAULT_MAX_PROBLEMS.
+   */
+  maxNumberOfProblems?: number;
 }
+
+/** Enough for any real config; a generated file with ten thousand findings would otherwise send megabytes per keystroke. */
+export const DEFAULT_MAX_PROBLEMS = 1000;
 
 export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', targets: {}, ignore: [] };
 
@@ -61,6 +69,12 @@ export const SETTINGS_SCHEMA = {
     items: { type: 'string' },
     description: 'Globs of files v6ready does not lint, relative to the workspace folder (in .v6ready.json: to the file\'s folder), e.g. ["vendor/**", "*.orig"].',
   },
+  maxNumberOfProblems: {
+    type: 'integer',
+    default: DEFAULT_MAX_PROBLEMS,
+    minimum: 0,
+    description: 'The editor shows at most this many problems per file, errors first, then warnings, information and hints (0: no limit); past it, a note on line 1 says how many more `v6ready check` reports.',
+  },
 } as const;
 
 /** Validate raw settings (parsed JSON or the editor's section); returns settings plus readable problems. */
@@ -78,6 +92,11 @@ export function parseSettings(raw: unknown, knownRules?: ReadonlySet<string>): {
   if (r.run !== undefined) {
     if (r.run === 'onType' || r.run === 'onSave') settings.run = r.run;
     else problems.push(`'run' must be "onType" or "onSave"`);
+  }
+  if (r.maxNumberOfProblems !== undefined) {
+    const n = r.maxNumberOfProblems;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 0) settings.maxNumberOfProblems = n;
+    else problems.push(`'maxNumberOfProblems' must be a whole number >= 0 (0: no limit)`);
   }
   if (r.rules !== undefined) {
     if (typeof r.rules !== 'object' || r.rules === null || Array.isArray(r.rules)) {
@@ -117,7 +136,7 @@ export function parseSettings(raw: unknown, knownRules?: ReadonlySet<string>): {
 /**
  * The editor's settings with a project's `.v6ready.json` laid over them: the file wins rule by rule and target by
  * target, so the editor reports what the CLI (which reads only the file) reports in CI; what the file leaves unset
- * comes from the editor. `run` is the editor's own. Ignore globs are kept apart (each list has its own base folder).
+ * comes from the editor. `run` is the editor's own; `maxNumberOfProblems` from the file when it sets one. Ignore globs are kept apart (each list has its own base folder).
  */
 export function overlaySettings(editor: Settings, project: Settings): Settings {
   return {
@@ -125,6 +144,7 @@ export function overlaySettings(editor: Settings, project: Settings): Settings {
     targets: { ...editor.targets, ...project.targets },
     run: editor.run,
     ignore: editor.ignore ?? [],
+    maxNumberOfProblems: project.maxNumberOfProblems ?? editor.maxNumberOfProblems,
   };
 }
 

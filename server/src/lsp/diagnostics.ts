@@ -4,6 +4,9 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { INTERNAL_ERROR_RULE } from '../core/analyze';
+import { mostSevere, tooManyProblemsNotice } from '../core/limits';
+import { DEFAULT_MAX_PROBLEMS, type Settings } from '../core/settings';
+import type { Finding } from '../core/types';
 import { SOURCE, toDiagnostic } from './convert';
 import type { Session } from './session';
 
@@ -120,6 +123,12 @@ export class Linter {
     this.timers.delete(uri);
   }
 
+  /** The findings to publish under v6ready.maxNumberOfProblems: the most severe, and a notice when some are left out. */
+  private shown(doc: TextDocument, settings: Settings, findings: readonly Finding[]): Finding[] {
+    const { shown, hidden } = mostSevere(findings, settings.maxNumberOfProblems ?? DEFAULT_MAX_PROBLEMS);
+    return hidden > 0 ? [tooManyProblemsNotice(doc.getText(), shown.length, hidden), ...shown] : shown;
+  }
+
   /** Lint the document's current version: by the fast path after an edit inside one statement, else in full. */
   async lintNow(uri: string, options: { full?: boolean } = {}): Promise<void> {
     this.cancel(uri);
@@ -147,7 +156,7 @@ export class Linter {
         this.session.logError(`incremental analysis of ${uri} (version ${doc.version}) failed; analysing the whole file`, err);
       }
       if (fast) {
-        const diagnostics = fast.findings.map((f) => toDiagnostic(uri, fast.lines, f, fast.linked));
+        const diagnostics = this.shown(doc, settings, fast.findings).map((f) => toDiagnostic(uri, fast.lines, f, fast.linked));
         diagnostics.push(...this.session.extraDiagnostics(uri));
         await this.session.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
         // Whole-file rules, and include neighbours (whose findings may follow this file), catch up once typing pauses.
@@ -158,7 +167,7 @@ export class Linter {
     this.cancelFull(uri);
     try {
       const analysis = this.session.analysisFor(doc, dialect, settings);
-      diagnostics = analysis.findings.map((f) => toDiagnostic(uri, analysis.lines, f, analysis.linked));
+      diagnostics = this.shown(doc, settings, analysis.findings).map((f) => toDiagnostic(uri, analysis.lines, f, analysis.linked));
     } catch (err) {
       this.session.logError(`analysis of ${uri} (version ${doc.version}) failed`, err);
       diagnostics = [
