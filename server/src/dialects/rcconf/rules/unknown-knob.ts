@@ -27,9 +27,19 @@ function suggestions(name: string, known: string[], model: RcconfModel): string[
   // ifconfig_<if>_<typo>: the interface is configured elsewhere and the suffix is close to a known one.
   const role = knobRole(name);
   if (role.kind === 'ifconfig' && role.part === 'main') {
+    // The configured interfaces that `<if>_<suffix>` starts with, found by looking up each prefix that ends before
+    // an underscore (a handful), not by scanning every interface for every knob (quadratic on 10,000 interfaces).
     const ifs = interfaces(model);
-    for (const iface of ifs.keys()) {
-      if (!role.iface.startsWith(iface + '_')) continue;
+    const matching: string[] = [];
+    for (let at = role.iface.indexOf('_'); at >= 0; at = role.iface.indexOf('_', at + 1)) {
+      const prefix = role.iface.slice(0, at);
+      if (ifs.has(prefix)) matching.push(prefix);
+    }
+    if (matching.length > 1) {
+      const order = [...ifs.keys()];
+      matching.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    }
+    for (const iface of matching) {
       const suffix = role.iface.slice(iface.length + 1);
       if (/^[0-9]+$/.test(suffix)) continue; // a vlan: em0_101
       const n = /([0-9]+)$/.exec(suffix)?.[1] ?? '0';
