@@ -6,10 +6,14 @@ export const LARGE_FILE_RULE = 'v6ready/large-file';
 /** Past this many characters the editor checks syntax only: the rules' cost is then not worth a frozen editor. */
 export const LARGE_FILE_CHARS = 5 * 1024 * 1024;
 
+/** Where a notice about the whole file goes: its first line (at most 200 characters of it). */
+function firstLineSpan(text: string): { start: number; end: number } {
+  const firstLineEnd = text.search(/[\r\n]/);
+  return { start: 0, end: Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200) };
+}
+
 /** The notice on line 1 of a file checked for syntax only. */
 export function largeFileNotice(text: string, limit: number): Finding {
-  const firstLineEnd = text.search(/[\r\n]/);
-  const end = Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200);
   const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
   return {
     rule: LARGE_FILE_RULE,
@@ -17,7 +21,7 @@ export function largeFileNotice(text: string, limit: number): Finding {
     message:
       `This file is large (${mb(text.length)}, over the ${mb(limit)} limit): v6ready checks its syntax only, not its IPv6 ` +
       'and other rules. Run `v6ready check` on it for the full analysis.',
-    span: { start: 0, end },
+    span: firstLineSpan(text),
     fixes: [],
   };
 }
@@ -46,15 +50,13 @@ export function mostSevere(findings: readonly Finding[], max: number): { shown: 
 
 /** The notice on line 1 when the editor shows only some of a file's findings. */
 export function tooManyProblemsNotice(text: string, shown: number, hidden: number): Finding {
-  const firstLineEnd = text.search(/[\r\n]/);
-  const end = Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200);
   return {
     rule: TOO_MANY_PROBLEMS_RULE,
     severity: 'info',
     message:
       `v6ready shows ${shown.toLocaleString('en-US')} of the ${(shown + hidden).toLocaleString('en-US')} problems in this file, the most severe first ` +
       '(setting v6ready.maxNumberOfProblems; 0 shows all). `v6ready check` on it lists them all; Fix all fixes them all.',
-    span: { start: 0, end },
+    span: firstLineSpan(text),
     fixes: [],
   };
 }
