@@ -34,19 +34,26 @@ await Promise.all([
       )
     : esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  // The CLI: its bundle is embedded as a string in dist/cli.js, a small loader that compiles it with a V8 code cache.
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], write: false, outfile: 'dist/cli.js' }).then(async (bundle) => {
-    await withCodeCache('cli', bundle.outputFiles.find((f) => f.path.endsWith('.js')).text, 'dist/cli.js', '#!/usr/bin/env node\n');
-    const map = bundle.outputFiles.find((f) => f.path.endsWith('.map'));
-    if (map) writeFileSync('dist/cli.js.map', map.contents);
+  // The CLI: dist/cli.js is a small loader (the result cache's replay, then the bundle compiled with a V8 code cache);
+  // the bundle is dist/cli-bundle.js beside it, read as text only when the loader needs it.
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js' }).then(async () => {
+    await withCodeCache('cli', readFileSync('dist/cli-bundle.js', 'utf8'), 'dist/cli.js', '#!/usr/bin/env node\n', '', 'cli-bundle.js');
   }),
 ]);
 
-/** Writes `out`: the loader of server/src/cli/boot.ts with the bundle's source (and its hash, the cache key) in front. */
-async function withCodeCache(entry, source, out, prefix = '', suffix = '') {
+/**
+ * Writes `out`: the loader of server/src/cli/boot.ts with the bundle's hash (the caches' key) in front, and the
+ * bundle's source itself, unless `sourceFile` names the file beside `out` that holds it.
+ */
+async function withCodeCache(entry, source, out, prefix = '', suffix = '', sourceFile = undefined) {
   const boot = await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/cli/boot.ts'], write: false, outfile: out });
   const hash = createHash('sha1').update(source).digest('hex');
-  const defs = [`var __V6READY_SOURCE__ = ${JSON.stringify(source)};`, `var __V6READY_SOURCE_HASH__ = ${JSON.stringify(hash)};`, `var __V6READY_ENTRY__ = ${JSON.stringify(entry)};`];
+  const defs = [
+    `var __V6READY_SOURCE__ = ${sourceFile ? 'undefined' : JSON.stringify(source)};`,
+    `var __V6READY_SOURCE_FILE__ = ${JSON.stringify(sourceFile)};`,
+    `var __V6READY_SOURCE_HASH__ = ${JSON.stringify(hash)};`,
+    `var __V6READY_ENTRY__ = ${JSON.stringify(entry)};`,
+  ];
   writeFileSync(out, `${prefix}${defs.join('\n')}\n${boot.outputFiles[0].text}${suffix}`);
 }
 chmodSync('dist/cli.js', 0o755);

@@ -236,9 +236,10 @@ test('--fix keeps the file mode, CRLF line endings and a BOM; a read-only file i
     chmodSync(ro, 0o444);
     chmodSync(dir, 0o755);
     const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
-    // The checkout may sit in a folder that user cannot enter: run a copy of the (self-contained) bundle.
+    // The checkout may sit in a folder that user cannot enter: run a copy of the loader and the bundle it reads.
     const cli = join(dir, 'cli.cjs');
     copyFileSync(CLI, cli);
+    copyFileSync(join(CLI, '..', 'cli-bundle.js'), join(dir, 'cli-bundle.js'));
     chmodSync(cli, 0o755);
     const r2 = spawnSync(asUser[0] ?? process.execPath, [...asUser.slice(1), ...(asUser.length ? [process.execPath] : []), cli, 'check', '--fix', ro], { encoding: 'utf8', cwd: dir });
     assert.equal(r2.status, 2, r2.stdout + r2.stderr);

@@ -1,12 +1,13 @@
-// dist/cli.js: runs the CLI bundle, which esbuild.mjs embeds in this file as a string (so dist/cli.js stays one
-// self-contained file), with a V8 code cache, so a run does not spend ~65 ms compiling 1 MB of JavaScript
-// before it reads its first file. Node 20 has no module.enableCompileCache, so this
-// does by hand what Node 22 does: compile with vm.Script `cachedData`, and after the first run store the code
-// V8 produced in the user's cache directory. Any problem (unwritable or missing cache dir, stale or foreign
-// cache, V6READY_NO_CODE_CACHE=1) falls back to a plain compile; the cache never changes what the CLI does.
-// Before any of that, `check` may be answered from the result cache (result-cache.ts).
-// The production dist/extension.js is the same loader around the VS Code client bundle (__V6READY_ENTRY__
-// 'extension'): VS Code requires it, and the bundle's exports (activate, deactivate) become this module's.
+// dist/cli.js: runs the CLI bundle (dist/cli-bundle.js, read as text) with a V8 code cache, so a run does not
+// spend ~65 ms compiling 1 MB of JavaScript before it reads its first file. Node 20 has no
+// module.enableCompileCache, so this does by hand what Node 22 does: compile with vm.Script `cachedData`, and after
+// the first run store the code V8 produced in the user's cache directory. Any problem (unwritable or missing cache
+// dir, stale or foreign cache, V6READY_NO_CODE_CACHE=1) falls back to a plain compile; the cache never changes what
+// the CLI does. Before any of that, `check` may be answered from the result cache (result-cache.ts): this file is
+// kept small (the bundle is not in it) because on that path Node's compile of this file is most of the cost.
+// The production dist/extension.js is the same loader around the VS Code client bundle, embedded in it as a string
+// (__V6READY_ENTRY__ 'extension'): VS Code requires it, and the bundle's exports (activate, deactivate) become
+// this module's.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -14,8 +15,10 @@ import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheable, entryFile, record, replay } from './result-cache';
 
-/** The CLI bundle's source, defined by esbuild.mjs in front of this code. */
-declare const __V6READY_SOURCE__: string;
+/** The bundle's source embedded by esbuild.mjs in front of this code (the extension), or undefined (the CLI). */
+declare const __V6READY_SOURCE__: string | undefined;
+/** The bundle's file beside this one when it is not embedded (the CLI: 'cli-bundle.js'). */
+declare const __V6READY_SOURCE_FILE__: string | undefined;
 /** A hash of that source (hex), computed by esbuild.mjs: hashing 1 MB and loading node:crypto at every start cost ~10 ms. */
 declare const __V6READY_SOURCE_HASH__: string;
 /** 'cli' (dist/cli.js, run as the main program) or 'extension' (dist/extension.js, a module VS Code requires). */
@@ -28,8 +31,6 @@ function cacheHome(): string {
 }
 
 function run(): void {
-  const filename = __filename;
-  const source = __V6READY_SOURCE__;
   const home = cacheHome();
   // `check` on unchanged files answers from the result cache without compiling the CLI at all (result-cache.ts).
   const argv = process.argv.slice(2);
@@ -42,6 +43,8 @@ function run(): void {
     }
     record(file);
   }
+  const filename = __V6READY_SOURCE_FILE__ ? join(__dirname, __V6READY_SOURCE_FILE__) : __filename;
+  const source = __V6READY_SOURCE__ ?? readFileSync(filename, 'utf8');
   const dir = process.env.V6READY_NO_CODE_CACHE ? undefined : home;
   // One cache file per bundle content and V8 version: a rebuilt bundle or another Node gets its own entry
   // (V8 also rejects data that does not match the source or its flags; then we recompile and rewrite).
