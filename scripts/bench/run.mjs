@@ -187,6 +187,13 @@ for (const r of whole) {
   p(`| ${r.dialect} | ${r.file} | ${(r.bytes / 1e6).toFixed(2)} MB | ${ms(r.ours)} | ${ms(r.cached)} | ${r.checkerName ?? '–'}${r.note ? ` (${r.note})` : ''} | ${r.checker !== undefined ? ms(r.checker) : '–'} | ${ratio !== undefined ? ratio.toFixed(2) + 'x' : '–'} | ${ratioCached !== undefined ? ratioCached.toFixed(2) + 'x' : '–'} | ${target} |`);
 }
 p();
+// What no Node program can beat: starting Node, plus one regex pass over the bytes (section 3's scan).
+const floors = whole.filter((r) => r.checker !== undefined && (r.dialect === 'bind' || r.dialect === 'apache')).map((r) => {
+  const floor = median(nodeRuns) + inproc[r.dialect][0].scanMs;
+  return `${r.dialect} ${ms(floor)} = ${(floor / r.checker).toFixed(2)}x of ${r.checkerName}`;
+});
+p(`The floor for a cold run of any tool written for Node on this machine, \`node -e 0\` plus one regex scan of the file (the next section), before reading a single clause: ${floors.join('; ')}.`);
+p();
 p('## In process: parse + lint throughput, against a regex scan of the same bytes');
 p();
 p('The regex scan is one sticky regular expression splitting the text into words, strings, comments and punctuation:');
