@@ -134,6 +134,18 @@ test('--no-cache, V6READY_NO_CACHE, --fix and stdin neither use nor store entrie
   }
 });
 
+test('V6READY_CACHE_DIR puts the cache in that folder', () => {
+  const s = setup({ 'named.conf': NAMED, 'acls.conf': ACLS });
+  try {
+    const dir = join(s.cache, 'elsewhere');
+    s.run(['check', 'named.conf'], { V6READY_CACHE_DIR: dir });
+    assert.deepEqual(s.entries(), [], 'not in the XDG folder');
+    assert.equal(readdirSync(join(dir, 'results')).length, 1);
+  } finally {
+    s.done();
+  }
+});
+
 test('a damaged or foreign entry is a miss, never an error', () => {
   const s = setup({ 'named.conf': NAMED, 'acls.conf': ACLS });
   try {

@@ -24,8 +24,9 @@ declare const __V6READY_SOURCE_HASH__: string;
 /** 'cli' (dist/cli.js, run as the main program) or 'extension' (dist/extension.js, a module VS Code requires). */
 declare const __V6READY_ENTRY__: 'cli' | 'extension';
 
-/** The user's cache folder for v6ready (XDG_CACHE_HOME, else ~/.cache; LOCALAPPDATA on Windows). */
+/** The cache folder: V6READY_CACHE_DIR, else v6ready in the user's (XDG_CACHE_HOME, ~/.cache; LOCALAPPDATA on Windows). */
 function cacheHome(): string {
+  if (process.env.V6READY_CACHE_DIR) return process.env.V6READY_CACHE_DIR;
   const base = process.env.XDG_CACHE_HOME || (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) || join(homedir(), '.cache');
   return join(base, 'v6ready');
 }
