@@ -75,34 +75,56 @@ function grow(t: Tokens): void {
   t.end = end;
 }
 
+/**
+ * Ranges of the text the scanner passes over as if they were blank (sorted, not overlapping, each starting where a
+ * token may start): incremental analysis reads one zone statement of a large file without copying the file with the
+ * other zones blanked (core/incremental.ts). No token reaches into a range.
+ */
+export interface SkipRanges {
+  start: ArrayLike<number>;
+  end: ArrayLike<number>;
+  count: number;
+}
+
 /** Scan the text into tokens, comments, and problems for control bytes and unclosed comments. */
-function scan(text: string, comments: BindComment[], invalid: SyntaxProblem[], unclosed: SyntaxProblem[]): Tokens {
+function scan(text: string, comments: BindComment[], invalid: SyntaxProblem[], unclosed: SyntaxProblem[], skip?: SkipRanges): Tokens {
   const n = text.length;
-  const initial = Math.max(64, n >> 3);
+  const skips = skip?.count ?? 0;
+  let nextSkip = 0;
+  // Tokens end here at the latest: the next skipped range, or the end of the text.
+  let limit = skips > 0 ? Math.min(n, skip!.start[0]) : n;
+  const initial = Math.max(64, (skips > 0 ? n >> 6 : n >> 3));
   const t: Tokens = { kind: new Uint8Array(initial), start: new Int32Array(initial), end: new Int32Array(initial), count: 0 };
   let lastWordEnd = -1;
   let i = 0;
   while (i < n) {
+    if (i >= limit) {
+      if (nextSkip >= skips) break;
+      i = Math.max(i, skip!.end[nextSkip]);
+      nextSkip++;
+      limit = nextSkip < skips ? Math.min(n, skip!.start[nextSkip]) : n;
+      continue;
+    }
     const c = text.charCodeAt(i);
     const cls = c < 128 ? CLASS[c] : C_WORD;
     if (cls === C_SPACE) {
-      // A run of whitespace (indentation, blank lines, statements blanked by incremental analysis) is skipped by the
+      // A run of whitespace (indentation, blank lines) is skipped by the
       // regular expression engine, several times faster than a loop over its characters.
-      if (i + 1 < n && text.charCodeAt(i + 1) <= 0x20) {
+      if (i + 1 < limit && text.charCodeAt(i + 1) <= 0x20) {
         SPACE_RUN.lastIndex = i;
         SPACE_RUN.test(text);
-        i = SPACE_RUN.lastIndex;
+        i = Math.min(SPACE_RUN.lastIndex, limit);
       } else i++;
       continue;
     }
     let kind = 0;
     const from = i;
     if (cls === C_WORD || (c === 0x2f && !isCommentStart(text.charCodeAt(i + 1)))) {
-      i = wordEnd(text, i + 1, n);
+      i = wordEnd(text, i + 1, limit);
       kind = WORD;
       lastWordEnd = i;
     } else if (cls === C_INVALID) {
-      while (i < n && isInvalid(text.charCodeAt(i))) i++;
+      while (i < limit && isInvalid(text.charCodeAt(i))) i++;
       // named's lexer ends a token at a NUL byte and reads on (`directory\0 "."` loads, good-embedded-null):
       // NULs right after a word end it silently; other control bytes, or anywhere else, are errors.
       if (!(from === lastWordEnd && allNul(text, from, i))) {
@@ -113,17 +135,17 @@ function scan(text: string, comments: BindComment[], invalid: SyntaxProblem[], u
     } else if (c === 0x2f || c === 0x23) {
       if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
         const close = text.indexOf('*/', i + 2);
-        if (close >= 0) {
+        if (close >= 0 && close + 2 <= limit) {
           i = close + 2;
           comments.push({ start: from, end: i, body: text.slice(from + 2, i - 2) });
         } else {
-          i = n;
+          i = limit;
           unclosed.push({ message: `unterminated comment: '/*' is never closed (named: unexpected end of input)`, start: from, end: from + 2 });
-          comments.push({ start: from, end: i, body: text.slice(from + 2) });
+          comments.push({ start: from, end: i, body: text.slice(from + 2, i) });
         }
       } else {
         i++;
-        while (i < n) {
+        while (i < limit) {
           const d = text.charCodeAt(i);
           if (d === 0x0a || d === 0x0d) break;
           i++;
@@ -133,7 +155,7 @@ function scan(text: string, comments: BindComment[], invalid: SyntaxProblem[], u
       continue;
     } else if (c === 0x22) {
       i++;
-      while (i < n) {
+      while (i < limit) {
         const d = text.charCodeAt(i);
         if (d === 0x22) {
           i++;
@@ -141,7 +163,7 @@ function scan(text: string, comments: BindComment[], invalid: SyntaxProblem[], u
         }
         i += d === 0x5c ? 2 : 1;
       }
-      if (i > n) i = n;
+      if (i > limit) i = limit;
       kind = STRING;
     } else {
       i++;
@@ -320,11 +342,12 @@ function isClosedAt(img: string): boolean {
   return backslashes % 2 === 0;
 }
 
-export function parseBindText(text: string): BindParseOutput {
+/** Parse named.conf text; with `skip`, as if those ranges were blank (see SkipRanges). */
+export function parseBindText(text: string, skip?: SkipRanges): BindParseOutput {
   const comments: BindComment[] = [];
   const invalid: SyntaxProblem[] = [];
   const unclosed: SyntaxProblem[] = [];
-  const scanned = scan(text, comments, invalid, unclosed);
+  const scanned = scan(text, comments, invalid, unclosed, skip);
   // The order problems are collected in decides ties after sorting, as in reference.ts.
   const problems: SyntaxProblem[] = invalid;
   for (const p of unclosed) problems.push(p);

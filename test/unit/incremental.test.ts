@@ -107,6 +107,36 @@ test('the fast path refuses what it cannot prove', () => {
   assert.equal(analyzeChange(bindDialect, s2, suppressed.replace('a.db', 'c.db'), DEFAULT_SETTINGS, {}), undefined, 'a directive in a zone blanked away does not');
 });
 
+test('parsing with skip ranges equals parsing the text with those statements blanked', () => {
+  const blank = (t: string) => t.replace(/[^\r\n]/g, ' ');
+  let compared = 0;
+  for (const [n, file] of [...files, ...corpusFiles].entries()) {
+    const text = readFileSync(file, 'utf8');
+    const statements = bindDialect.segments!(analyze(bindDialect, text).parse.model);
+    if (statements.length < 2) continue;
+    const rnd = rng(n + 1);
+    for (let round = 0; round < 3; round++) {
+      // Any subset of top-level statements, zones or not, as the scanner must not care which.
+      const chosen = statements.filter(() => rnd() < 0.5);
+      let blanked = '';
+      let at = 0;
+      for (const s of chosen) {
+        blanked += text.slice(at, s.start) + blank(text.slice(s.start, s.end));
+        at = s.end;
+      }
+      blanked += text.slice(at);
+      const skip = { start: chosen.map((s) => s.start), end: chosen.map((s) => s.end), count: chosen.length };
+      const a = bindDialect.parse(text, skip);
+      const b = bindDialect.parse(blanked);
+      assert.deepEqual(a.syntaxFindings, b.syntaxFindings, `${file}: syntax findings`);
+      assert.deepEqual(a.comments, b.comments, `${file}: comments`);
+      assert.deepEqual(bindDialect.segments!(a.model), bindDialect.segments!(b.model), `${file}: statements`);
+      compared++;
+    }
+  }
+  assert.ok(compared > 100, `only ${compared} comparisons`);
+});
+
 test('diffTexts finds the smallest change', () => {
   assert.deepEqual(diffTexts('abcdef', 'abXdef'), { start: 2, end: 3, text: 'X' });
   assert.deepEqual(diffTexts('aaaa', 'aaaaa'), { start: 4, end: 4, text: 'a' });

@@ -4,7 +4,7 @@ import { largeFileNotice, parseSafely } from './limits';
 import { DEFAULT_SETTINGS, targetVersion, type Settings } from './settings';
 import { collectSuppressions, isSuppressed } from './suppression';
 import { LineIndex } from './text';
-import type { Dialect, Finding, LinkedFile, ParseResult, ReportInput, Rule, Severity, Span } from './types';
+import type { Dialect, Finding, LinkedFile, ParseResult, ReportInput, Rule, Severity, SkipRanges, Span } from './types';
 
 export const INTERNAL_ERROR_RULE = 'v6ready/internal-error';
 /** Findings about include statements that cannot be followed (loops, depth, unreadable files). */
@@ -23,6 +23,8 @@ export interface AnalyzeContext<Model = unknown> {
   lines?: LineIndex;
   /** Run only the rules this accepts (incremental analysis runs the statement-scoped ones: core/incremental.ts). */
   ruleFilter?: (rule: Rule<Model>) => boolean;
+  /** Parts of the text to parse as if blank (incremental analysis: the statements it does not analyse again). */
+  skip?: SkipRanges;
 }
 
 export interface Analysis<Model = unknown> {
@@ -43,7 +45,7 @@ export function byPosition(a: Finding, b: Finding): number {
 export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS, context: AnalyzeContext<Model> = {}): Analysis<Model> {
   const lines = context.lines ?? new LineIndex(text);
   // A parser that throws (a pathological token overflowing V8's regex stack) gives a finding, not an exception.
-  const { parse, failed } = parseSafely(dialect, text, INTERNAL_ERROR_RULE);
+  const { parse, failed } = parseSafely(dialect, text, INTERNAL_ERROR_RULE, context.skip);
   const raw: Finding[] = capSyntaxFindings(parse.syntaxFindings, text.length);
   for (const p of context.includeProblems ?? []) {
     raw.push({ rule: INCLUDE_RULE, severity: p.severity, message: p.message, span: { start: p.span.start, end: p.span.end }, fixes: [] });

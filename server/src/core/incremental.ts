@@ -2,24 +2,25 @@
 //
 // A file is a list of top-level segments (Dialect.segments). Global ones (options, acl, key, view...) are what other
 // statements refer to; local ones (zones) refer only to them. When an edit stays strictly inside a local segment, the
-// file is analysed again as a *reduced text*: every other local segment is blanked (each character but line breaks
-// becomes a space, so offsets and lines stay those of the real text), the global segments, the text between segments
-// and the edited segment stay. Parsing that is a scan over spaces plus the few statements kept, and the rules see a
-// few hundred clauses instead of a hundred thousand. From the reduced analysis we keep the findings inside the edited
+// file is analysed again *reduced*: the new text is parsed with every other local segment passed over as if blank
+// (Dialect.parse's skip ranges; no copy of the file is made), so offsets and lines are those of the real text and the
+// global segments, the text between segments and the edited segment are read. Parsing that is a jump per skipped
+// statement plus the few statements kept, and the rules see a few hundred clauses instead of a hundred thousand.
+// From the reduced analysis we keep the findings inside the edited
 // segment, of the syntax check and of the rules that declare `scope: 'statement'`; every other finding comes from the
 // previous state, its offsets shifted past the edit. Rules without that scope (bind/duplicate compares zones with each
 // other) keep their previous findings until the caller runs a full analysis (the state says it is not `exact`).
 //
 // The fast path refuses, and the caller analyses the whole file, whenever its premises are not certain: settings or
 // include context changed, the edit touches a segment's first or last character or spans two, the edited segment does
-// not parse back as exactly one local segment with the expected bounds, a suppression comment lies in a blanked
+// not parse back as exactly one local segment with the expected bounds, a suppression comment lies in a skipped
 // segment, a rule failed, or syntax findings near the cap. test/unit/incremental.test.ts requires the fast path's
 // findings to equal a full analysis on random edits of every BIND fixture and corpus file.
 import { analyze, byPosition, INTERNAL_ERROR_RULE, MAX_SYNTAX_FINDINGS, type Analysis, type AnalyzeContext } from './analyze';
 import type { Settings } from './settings';
 import { firstAtOrAfter, firstNumberAtOrAfter } from './search';
 import { detachedString, LineIndex } from './text';
-import type { Dialect, Finding, Fix, RelatedLocation, Rule, Segment, Span } from './types';
+import type { Dialect, Finding, Fix, RelatedLocation, Rule, Segment, SkipRanges, Span } from './types';
 
 /** One replacement, in offsets of the old text. */
 export interface TextChange {
@@ -42,8 +43,6 @@ export interface IncrementalState {
   /** Those of statement-scoped rules outside local segments (in global statements): an edit must leave them as they are. */
   outside: Finding[];
   segments: Segments;
-  /** The text with every local segment blanked (made with the state when there are local segments, then kept up to date). */
-  allBlank?: string;
   /** Comments inside local segments that carry a `v6ready-` directive: the fast path refuses while there are any. */
   localDirectives: number;
   /** Syntax findings in the file (the cap counts them all). */
@@ -103,7 +102,6 @@ export function incrementalStateOf(analysis: Analysis, settings: Settings, conte
   const segments = segmentsFrom(dialect.segments(analysis.parse.model));
   const syntaxRule = `${dialect.name}/syntax`;
   const findings = analysis.findings.map((f) => ownCopy(f));
-  const hasLocals = segments.local.includes(1);
   return {
     text: analysis.text,
     lines: analysis.lines,
@@ -112,8 +110,6 @@ export function incrementalStateOf(analysis: Analysis, settings: Settings, conte
     findings,
     outside: findings.filter((f) => isStatementScoped(dialect, f.rule) && !inLocalSegment(segments, f.span.start)),
     segments,
-    // Made now, after a full analysis (which takes far longer), rather than on the first keystroke after it.
-    allBlank: hasLocals ? blankLocals(analysis.text, segments) : undefined,
     localDirectives: countLocalDirectives(analysis.parse.comments, segments),
     syntaxCount: findings.filter((f) => f.rule === syntaxRule).length,
     exact: true,
@@ -156,41 +152,32 @@ export function diffTexts(before: string, after: string): TextChange | undefined
   return { start: p, end: bl - s, text: after.slice(p, al - s) };
 }
 
-/** A text of the same length and line breaks, everything else spaces. */
-function blank(text: string): string {
-  return text.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
-}
-
-/** The text with every local segment blanked. */
-function blankLocals(text: string, segments: Segments): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (let j = 0; j < segments.start.length; j++) {
-    if (!segments.local[j]) continue;
-    parts.push(text.slice(at, segments.start[j]), blank(text.slice(segments.start[j], segments.end[j])));
-    at = segments.end[j];
+/** The local segments other than `keep` (an index, or -1 for none kept), with the offsets of `segments`. */
+function otherLocals(segments: Segments, keep: number): SkipRanges {
+  const n = segments.start.length;
+  const start = new Int32Array(n - segments.globals);
+  const end = new Int32Array(n - segments.globals);
+  let count = 0;
+  for (let j = 0; j < n; j++) {
+    if (!segments.local[j] || j === keep) continue;
+    start[count] = segments.start[j];
+    end[count] = segments.end[j];
+    count++;
   }
-  parts.push(text.slice(at));
-  return parts.join('');
+  return { start, end, count };
 }
 
 /**
  * An analysis of the state's text for requests at one place (hover, completion, quick fixes): the global segments and,
- * when `offset` is inside a local one, that segment; every other local segment blanked. Its text differs from the
- * document only in the blanked segments, so offsets, lines and everything about the kept segments are the document's;
- * its findings are the state's (the whole file's, as published). Small, whatever the file's size.
+ * when `offset` is inside a local one, that segment; every other local segment skipped. Offsets, lines and everything
+ * about the kept segments are the document's; its findings are the state's (the whole file's, as published). Small,
+ * whatever the file's size.
  */
 export function analysisAt(dialect: Dialect, state: IncrementalState, offset: number): Analysis {
-  const allBlank = (state.allBlank ??= blankLocals(state.text, state.segments));
   const i = segmentAt(state.segments, offset);
-  let text = allBlank;
-  if (i >= 0 && state.segments.local[i] && offset < state.segments.end[i]) {
-    const s = state.segments.start[i];
-    const e = state.segments.end[i];
-    text = allBlank.slice(0, s) + state.text.slice(s, e) + allBlank.slice(e);
-  }
+  const keep = i >= 0 && state.segments.local[i] && offset < state.segments.end[i] ? i : -1;
   // The findings are the state's, of the whole file: no rule needs to run again for a hover.
-  const parsed = analyze(dialect, text, state.settings, { ...state.context, lines: state.lines, ruleFilter: () => false });
+  const parsed = analyze(dialect, state.text, state.settings, { ...state.context, lines: state.lines, ruleFilter: () => false, skip: otherLocals(state.segments, keep) });
   return { ...parsed, findings: state.findings };
 }
 
@@ -211,16 +198,16 @@ export function analyzeChange(dialect: Dialect, state: IncrementalState, newText
   const delta = change.text.length - (change.end - change.start);
   const newEnd = seg.end + delta;
 
-  // The reduced text: the edited segment, the global ones and everything between segments; other local ones blanked.
-  // The text with every local segment blanked is kept from edit to edit: only the edited segment's blank is redone.
-  const allBlank = state.allBlank ?? blankLocals(state.text, segments);
-  const editedText = newText.slice(seg.start, newEnd);
-  const reducedText = allBlank.slice(0, seg.start) + editedText + allBlank.slice(seg.end);
-  const nextAllBlank = allBlank.slice(0, seg.start) + blank(editedText) + allBlank.slice(seg.end);
-
-  // The reduced text has the new text's line breaks at the same offsets: one line index serves both.
+  // The segments in the new text: the edited one ends `delta` later, those after it are shifted.
+  const newSegments: Segments = { start: segments.start.slice(), end: segments.end.slice(), local: segments.local, globals: segments.globals };
+  newSegments.end[i] = newEnd;
+  for (let j = i + 1; j < newSegments.start.length; j++) {
+    newSegments.start[j] += delta;
+    newSegments.end[j] += delta;
+  }
+  // The reduced analysis: the edited segment, the global ones and everything between segments; other local ones skipped.
   const lines = state.lines.edited(newText, change.start, change.end, change.text);
-  const reduced = analyze(dialect, reducedText, settings, { ...context, lines, ruleFilter: (r: Rule) => r.scope === 'statement' });
+  const reduced = analyze(dialect, newText, settings, { ...context, lines, ruleFilter: (r: Rule) => r.scope === 'statement', skip: otherLocals(newSegments, i) });
   // The edited statement must parse back as one local statement with the same bounds, and no rule may have failed.
   const reducedSegments = dialect.segments!(reduced.parse.model);
   const locals = reducedSegments.filter((s) => s.local);
@@ -255,12 +242,6 @@ export function analyzeChange(dialect: Dialect, state: IncrementalState, newText
   const findings = old.slice(0, lo).concat(middle, old.slice(hi));
   // A whole-file rule may find something new after any edit (a zone renamed to another's name): not exact then.
   const wholeFileRules = dialect.rules.some((r) => r.scope !== 'statement' && settings.rules[r.id] !== 'off');
-  const newSegments: Segments = { start: segments.start.slice(), end: segments.end.slice(), local: segments.local, globals: segments.globals };
-  newSegments.end[i] = newEnd;
-  for (let j = i + 1; j < newSegments.start.length; j++) {
-    newSegments.start[j] += delta;
-    newSegments.end[j] += delta;
-  }
   return {
     findings,
     lines,
@@ -272,7 +253,6 @@ export function analyzeChange(dialect: Dialect, state: IncrementalState, newText
       findings,
       outside: state.outside,
       segments: newSegments,
-      allBlank: nextAllBlank,
       localDirectives: 0,
       syntaxCount,
       exact: state.exact && !wholeFileRules,

@@ -1,6 +1,6 @@
 // Limits that keep analysis bounded on hostile input: the size past which only syntax is checked (with a visible
 // notice saying so), and the stand-in result when a parser gives up (a V8 stack overflow on a pathological token).
-import type { Dialect, Finding, ParseResult } from './types';
+import type { Dialect, Finding, ParseResult, SkipRanges } from './types';
 
 export const LARGE_FILE_RULE = 'v6ready/large-file';
 /** Past this many characters the editor checks syntax only: the rules' cost is then not worth a frozen editor. */
@@ -68,9 +68,9 @@ export interface SafeParse<Model> {
 }
 
 /** dialect.parse, except that a parser that throws gives a finding (and an empty model) instead of an exception. */
-export function parseSafely<Model>(dialect: Dialect<Model>, text: string, errorRule: string): SafeParse<Model> {
+export function parseSafely<Model>(dialect: Dialect<Model>, text: string, errorRule: string, skip?: SkipRanges): SafeParse<Model> {
   try {
-    return { parse: dialect.parse(text), failed: false };
+    return { parse: dialect.parse(text, skip), failed: false };
   } catch (err) {
     const empty = dialect.parse('');
     const finding: Finding = {

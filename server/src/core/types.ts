@@ -167,6 +167,13 @@ export interface PathLink {
 }
 
 /** Everything the core knows about one configuration language. */
+/** Ranges of a text a parser passes over as if blank: sorted, not overlapping, each starting where a token may. */
+export interface SkipRanges {
+  start: ArrayLike<number>;
+  end: ArrayLike<number>;
+  count: number;
+}
+
 export interface Dialect<Model = any> {
   /** Folder name under dialects/ and rule id prefix, e.g. "bind". */
   name: string;
@@ -178,7 +185,11 @@ export interface Dialect<Model = any> {
   filePatterns: string[];
   /** The prefix that starts a line comment, used to insert suppression comments. */
   lineComment: string;
-  parse(text: string): ParseResult<Model>;
+  /**
+   * Parse the text; with `skip` (dialects with `segments` only), as if those ranges were blank: incremental analysis
+   * parses one statement of a large file in place (core/incremental.ts).
+   */
+  parse(text: string, skip?: SkipRanges): ParseResult<Model>;
   rules: Rule<Model>[];
   /** Syntax rule docs (the rule id is `<name>/syntax`). */
   syntaxDocs: RuleDocs;

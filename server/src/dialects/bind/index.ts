@@ -24,8 +24,8 @@ export const bindDialect: Dialect<BindModel> = {
   filePatterns: ['named.conf', 'named.conf.*', 'named*.conf', '*.named.conf'],
   lineComment: '//',
   syntaxDocs: BIND_SYNTAX_DOCS,
-  parse(text) {
-    const out = parseBindText(text);
+  parse(text, skip) {
+    const out = parseBindText(text, skip);
     const model = buildBindModel(out.cst);
     const problems = [...out.problems.filter((p) => !isExcusedProblem(model, p)), ...model.problems].sort((a, b) => a.start - b.start);
     return { model, syntaxFindings: syntaxFindings('bind', problems, 'the block opened here'), comments: out.comments };
