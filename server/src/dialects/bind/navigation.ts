@@ -7,7 +7,7 @@ import { parseAddress } from '../../addresses';
 import type { Edit, NameOccurrence, PathLink, Span } from '../../core/types';
 import { BUILTIN_ACLS } from './aml';
 import type { BindModel, Clause } from './model';
-import { walkClauses } from './model';
+import { clausesNamed, walkClauses } from './model';
 
 export type BindNameKind = 'acl' | 'key' | 'primaries' | 'view' | 'dnssec-policy' | 'tls';
 
@@ -162,7 +162,8 @@ export function bindLinks(model: BindModel): PathLink[] {
   const out: PathLink[] = [];
   const directory = model.clauses.find((c) => c.name === 'options' && c.context === 'top')?.children.find((c) => c.name === 'directory');
   const dir = textOf(directory?.args[0]);
-  for (const c of walkClauses(model.clauses)) {
+  // Only two names matter: the name index (built once per model, the rules use it too) spares a walk of every clause.
+  for (const c of clausesNamed(model.clauses, (n) => n === 'include' || n === 'file')) {
     const v = c.args[0];
     if (!v || v.kind !== 'string' || !v.value) continue;
     if (c.name === 'include') out.push({ span: nameSpan(v), target: v.value, kind: 'include', directory: dir || undefined });
