@@ -23,14 +23,27 @@ export function addressWords(model: BindModel): readonly AddressWord[] {
   for (const c of walkClauses(model.clauses)) {
     for (const v of c.statement.values) {
       if (v.kind !== 'word' || v.start < c.span.start || v.end > c.span.end) continue;
-      // Cheap pre-filter: an address has a digit, and a '.' or ':'.
-      if (!/[.:]/.test(v.image) || !/[0-9a-fA-F]/.test(v.image)) continue;
+      // Cheap pre-filter: an address has a hex digit, and a '.' or ':'.
+      if (!mayBeAddress(v.image)) continue;
       const r = parseAddress(v.image);
       if (r?.ok) out.push({ node: v, literal: r.value, clause: c, bits: bits6(r.value) });
     }
   }
   cache.set(model, out);
   return out;
+}
+
+/** Has the word a '.' or ':' and a hex digit (what an address needs)? A scan of char codes: asked of every word. */
+function mayBeAddress(w: string): boolean {
+  let sep = false;
+  let hex = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 46 || c === 58) sep = true;
+    else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)) hex = true;
+    if (sep && hex) return true;
+  }
+  return false;
 }
 
 /** The 128 bits of an IPv6 literal (zone and prefix ignored). */

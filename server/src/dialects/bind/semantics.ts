@@ -3,7 +3,7 @@
 import { textOf, type ValueNode } from '../../../../grammars/bind/cst';
 import { blockContexts, GRAMMAR_VERSIONS, lookupClause, normalizeZoneType, type GrammarVersion, type ZoneType } from './catalogue';
 import type { BindModel, Clause } from './model';
-import { clausesNamed } from './model';
+import { clausesNamed, FACT_CERTAIN, FACT_CERTAIN_KNOWN, FACT_READABLE, FACT_READABLE_KNOWN } from './model';
 
 /** The grammar a rule checks against: the user's target ('9.18' default, '9.20', or '9.21' = the development branch). */
 export function grammarOf(target: string | undefined): GrammarVersion {
@@ -118,13 +118,12 @@ export function numberOf(v: ValueNode | undefined): number | undefined {
 
 /** Does some reading of the grammar take all of the clause's values (so its blocks' contexts are known)? */
 function isReadable(p: Clause): boolean {
-  let r = p.memo?.readable;
-  if (r === undefined) {
-    const head = p.nameNode ? undefined : p.statement.values[0];
-    // The model keyed the same values when the clause has a name (no head): reuse its key.
-    r = blockContexts(p.context, p.name, p.args, head, p.nameNode ? p.argsKey : undefined) !== undefined;
-    (p.memo ??= {}).readable = r;
-  }
+  const facts = p.facts;
+  if (facts & FACT_READABLE_KNOWN) return (facts & FACT_READABLE) !== 0;
+  const head = p.nameNode ? undefined : p.statement.values[0];
+  // The model keyed the same values when the clause has a name (no head): reuse its key.
+  const r = blockContexts(p.context, p.name, p.args, head, p.nameNode ? p.argsKey : undefined) !== undefined;
+  p.facts |= FACT_READABLE_KNOWN | (r ? FACT_READABLE : 0);
   return r;
 }
 
@@ -135,8 +134,10 @@ function isReadable(p: Clause): boolean {
  */
 export function contextIsCertain(c: Clause): boolean {
   // Most rules ask it of every clause: answer once per clause.
-  let certain = c.memo?.certain;
-  if (certain === undefined) (c.memo ??= {}).certain = certain = isContextCertain(c);
+  const facts = c.facts;
+  if (facts & FACT_CERTAIN_KNOWN) return (facts & FACT_CERTAIN) !== 0;
+  const certain = isContextCertain(c);
+  c.facts |= FACT_CERTAIN_KNOWN | (certain ? FACT_CERTAIN : 0);
   return certain;
 }
 

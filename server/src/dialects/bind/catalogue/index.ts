@@ -189,7 +189,10 @@ export function isListContext(context: string): boolean {
 
 /** The definition of a clause in a map context (any version), or undefined if no version knows it there. */
 export function clauseDef(context: string, name: string): ClauseDef | undefined {
-  return t().clauses.get(context)?.get(name.toLowerCase());
+  const defs = t().clauses.get(context);
+  if (!defs) return undefined;
+  // The names are lower case, and so are the model's clause names: lower-case only a name not found as given.
+  return defs.get(name) ?? defs.get(name.toLowerCase());
 }
 
 /** The clause in one version, or undefined when that version does not know it (named: "unknown option"). */
@@ -413,6 +416,22 @@ export { resolve as resolveShapeName };
 // What the model calls: lookupClause and clauseArgCount (and blockContexts for every block of a statement).
 
 const infoCache = new Map<string, Map<string, ClauseInfo | null>>();
+
+let knownNames: Map<string, string> | undefined;
+
+/**
+ * The catalogue's own copy of a clause name (a string of the grammar's source) when it knows the name in any
+ * context, else the name itself. The model names its clauses with it: 100,000 clauses share a few dozen strings
+ * (whose hashes are computed once, and which compare with the rules' literals by identity) instead of each holding
+ * its own copy cut from the text.
+ */
+export function canonicalName(name: string): string {
+  if (!knownNames) {
+    knownNames = new Map();
+    for (const defs of t().clauses.values()) for (const n of defs.keys()) knownNames.set(n, n);
+  }
+  return knownNames.get(name) ?? name;
+}
 
 /** What a statement named `name` is in `context` (see ClauseInfo); undefined when the context does not know it. */
 export function lookupClause(context: string, name: string): ClauseInfo | undefined {
