@@ -151,6 +151,8 @@ export interface WorkspaceOptions {
 }
 
 export const MAX_WORKSPACE_FILES = 5000;
+/** How many folders mayExist remembers in place (a zone tries at most two). */
+const RECENT_LISTINGS = 4;
 
 /**
  * The parsed files of a workspace, kept between builds: `build()` re-reads and re-parses only files marked
@@ -171,9 +173,8 @@ export class WorkspaceIndex {
   private readonly texts = new Map<string, string | undefined>();
   /** Folder listings (options.list) by folder, until a path in the folder is marked changed. */
   private readonly listings = new Map<string, Listing | undefined>();
-  /** The folder mayExist asked last and its listing (cleared with the listings). */
-  private lastListingDir: string | undefined;
-  private lastListing: Listing | undefined;
+  /** The folders mayExist asked last, with their listings (cleared with the listings). */
+  private recentListings: { dir: string; listing: Listing | undefined }[] = [];
 
   private stamps = 0;
 
@@ -221,7 +222,7 @@ export class WorkspaceIndex {
     this.entries.delete(normalize(path));
     this.texts.delete(normalize(path));
     this.listings.delete(dirnameOf(path));
-    this.lastListingDir = undefined;
+    this.recentListings = [];
   }
 
   /** Forget everything (settings changed). */
@@ -229,7 +230,7 @@ export class WorkspaceIndex {
     this.entries.clear();
     this.texts.clear();
     this.listings.clear();
-    this.lastListingDir = undefined;
+    this.recentListings = [];
   }
 
   /** False when the folder's listing shows the path is not there; true when it may be (or cannot tell). */
@@ -237,19 +238,29 @@ export class WorkspaceIndex {
     if (!this.options.list) return true;
     const i = p.lastIndexOf('/');
     if (i < 0) return true;
+    // 20,000 zone files ask for the same few folders (each zone tries two: `directory`'s and the config's): the
+    // folders asked last are compared in place before a folder is sliced off the path and looked up.
+    const length = i === 0 ? 1 : i;
+    const recent = this.recentListings;
     let listing: Listing | undefined;
-    // 20,000 zone files in one folder ask for the same listing: compare the folder in place before slicing it.
-    const last = this.lastListingDir;
-    if (last !== undefined && last.length === (i === 0 ? 1 : i) && p.startsWith(last)) listing = this.lastListing;
-    else {
+    let found = false;
+    for (let k = 0; k < recent.length; k++) {
+      const r = recent[k];
+      if (r.dir.length === length && p.startsWith(r.dir)) {
+        listing = r.listing;
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
       const dir = i === 0 ? '/' : p.slice(0, i);
       if (this.listings.has(dir)) listing = this.listings.get(dir);
       else {
         const names = this.options.list(dir);
         this.listings.set(dir, (listing = names && { names }));
       }
-      this.lastListingDir = dir;
-      this.lastListing = listing;
+      if (recent.length >= RECENT_LISTINGS) recent.shift();
+      recent.push({ dir, listing });
     }
     if (!listing) return true;
     const name = p.slice(i + 1);

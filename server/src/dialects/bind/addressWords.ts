@@ -20,8 +20,12 @@ export function addressWords(model: BindModel): readonly AddressWord[] {
   let out = cache.get(model);
   if (out) return out;
   out = [];
-  for (const c of walkClauses(model.clauses)) {
-    for (const v of c.statement.values) {
+  const everyClause = walkClauses(model.clauses);
+  for (let i = 0; i < everyClause.length; i++) {
+    const c = everyClause[i];
+    const statementValues = c.statement.values;
+    for (let j = 0; j < statementValues.length; j++) {
+      const v = statementValues[j];
       if (v.kind !== 'word' || v.start < c.span.start || v.end > c.span.end) continue;
       // Cheap pre-filter: an address has a hex digit, and a '.' or ':'.
       if (!mayBeAddress(v.image)) continue;

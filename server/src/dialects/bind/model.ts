@@ -74,7 +74,8 @@ const NO_CHILDREN = Object.freeze([]) as unknown as Clause[];
 
 /** Appends the clauses of `statements` to `out` (a block's children array: no array per block to copy from). */
 function buildClauses(statements: readonly StatementNode[], context: string, parent: Clause | undefined, problems: SyntaxProblem[], facts: BlockFacts, out: Clause[]): Clause[] {
-  for (const st of statements) {
+  for (let si = 0; si < statements.length; si++) {
+    const st = statements[si];
     let values = st.values;
     while (values.length > 0) {
       const first = values[0];
@@ -163,7 +164,8 @@ export function walkClauses(clauses: readonly Clause[]): readonly Clause[] {
   if (known) return known;
   const out: Clause[] = [];
   const visit = (cs: readonly Clause[]) => {
-    for (const c of cs) {
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i];
       out.push(c);
       if (c.children.length) visit(c.children);
     }

@@ -53,7 +53,8 @@ export default defineRule<BindModel>({
     const scopes: Clause[][] = [m.clauses, ...m.clauses.filter((c) => c.name === 'view').map((vw) => vw.children.filter((x) => x.parent === vw))];
     for (const scope of scopes) {
       const seen = new Map<string, Clause>();
-      for (const c of scope) {
+      for (let i = 0; i < scope.length; i++) {
+        const c = scope[i];
         const kind = NAMED_STATEMENTS[c.name];
         const n = valueText(c.args[0]);
         if (kind && n !== undefined && c.args[0]?.kind !== 'block') {
@@ -76,7 +77,8 @@ export default defineRule<BindModel>({
     const firstOf = (c: Clause, parent: Clause): Clause => {
       const siblings = parent.children;
       if (siblings.length <= 16) {
-        for (const x of siblings) {
+        for (let i = 0; i < siblings.length; i++) {
+          const x = siblings[i];
           if (x === c) return c;
           if (x.name === c.name && x.context === c.context && x.nameNode && x.parent === parent && contextIsCertain(x)) return x;
         }
@@ -90,7 +92,9 @@ export default defineRule<BindModel>({
       firsts.set(key, c);
       return c;
     };
-    for (const c of walkClauses(m.clauses)) {
+    const everyClause = walkClauses(m.clauses);
+    for (let i = 0; i < everyClause.length; i++) {
+      const c = everyClause[i];
       // Options that may appear once per block (BIND's parser: "'x' redefined").
       if (c.nameNode && isMapContext(c.context) && c.parent && contextIsCertain(c)) {
         const cv = clauseIn(c.context, c.name, v);
