@@ -41,6 +41,8 @@ export const FACT_CERTAIN_KNOWN = 1;
 export const FACT_CERTAIN = 2;
 export const FACT_READABLE_KNOWN = 4;
 export const FACT_READABLE = 8;
+/** Bits 4-7: a zone's type as semantics.zoneTypeOf read it (0: not asked, 1: none, 2 + its index in ZONE_TYPES). */
+export const FACT_ZONE_TYPE_SHIFT = 4;
 
 export interface ClauseMemo {
   /** First child per name (semantics.childNamed, large blocks only). */

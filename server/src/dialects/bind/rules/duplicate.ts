@@ -53,6 +53,8 @@ export default defineRule<BindModel>({
     const scopes: Clause[][] = [m.clauses, ...m.clauses.filter((c) => c.name === 'view').map((vw) => vw.children.filter((x) => x.parent === vw))];
     for (const scope of scopes) {
       const seen = new Map<string, Clause>();
+      // Zones by class (and redirect or not), then by name: no composed key string per zone.
+      const zonesSeen = new Map<string, Map<string, Clause>>();
       for (let i = 0; i < scope.length; i++) {
         const c = scope[i];
         const kind = NAMED_STATEMENTS[c.name];
@@ -64,10 +66,13 @@ export default defineRule<BindModel>({
           else seen.set(key, c);
         }
         if (c.name === 'zone') {
-          const key = `zone\u0000${zoneClass(c)}\u0000${zoneTypeOf(c) === 'redirect' ? 'redirect\u0000' : ''}${zoneKey(zoneName(c))}`;
-          const first = seen.get(key);
+          const group = zoneTypeOf(c) === 'redirect' ? `redirect\u0000${zoneClass(c)}` : zoneClass(c);
+          let byName = zonesSeen.get(group);
+          if (!byName) zonesSeen.set(group, (byName = new Map()));
+          const key = zoneKey(zoneName(c));
+          const first = byName.get(key);
           if (first) dup(c, first, `zone '${zoneName(c)}'`);
-          else seen.set(key, c);
+          else byName.set(key, c);
         }
       }
     }
