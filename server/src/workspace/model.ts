@@ -690,13 +690,17 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
 
 /** `https://www.example.net:443` -> `www.example.net`; wildcards and addresses are not names. */
 function hostOf(value: string): string | undefined {
+  // Most values are plain host names already (no blank, scheme, path, bracket or port to strip): one test.
+  if (HOST_NAME.test(value)) return /^[\d.]+$/.test(value) ? undefined : value;
   let v = value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
   v = v.replace(/\/.*$/, '');
   if (v.startsWith('[')) return undefined;
   v = v.replace(/:\d+$/, '');
-  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/.test(v) || /^[\d.]+$/.test(v)) return undefined;
+  if (!HOST_NAME.test(v) || /^[\d.]+$/.test(v)) return undefined;
   return v;
 }
+
+const HOST_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/;
 
 function m4Text(text: string, span: Span): string {
   return text.slice(span.start, span.end).replace(/[`'"]/g, '').trim();
