@@ -303,10 +303,12 @@ const MEMO_LIMIT = 50_000;
 
 /** Answers by context, then clause name, then the values' key: short keys, no string built per lookup but the last. */
 class Memo<T> {
-  private map = new Map<string, Map<string, Map<string, T>>>();
+  // An undefined answer is stored as NONE, so one lookup tells a remembered undefined from a key never seen (the
+  // commonest answer of clauseArgCount is undefined: all the values belong to the clause).
+  private map = new Map<string, Map<string, Map<string, T | typeof NONE>>>();
   private size = 0;
   /** The answers for one context and name (made on first use). */
-  private bucket(context: string, name: string): Map<string, T> {
+  private bucket(context: string, name: string): Map<string, T | typeof NONE> {
     let byName = this.map.get(context);
     if (!byName) this.map.set(context, (byName = new Map()));
     let byKey = byName.get(name);
@@ -317,26 +319,27 @@ class Memo<T> {
   get(context: string, name: string, key: string, compute: () => T): T {
     const byKey = this.bucket(context, name);
     const hit = byKey.get(key);
-    if (hit !== undefined || byKey.has(key)) return hit as T;
+    if (hit !== undefined) return hit === NONE ? (undefined as T) : hit;
     return this.put(byKey, key, compute());
   }
   /** The remembered answer, or MISSING (then compute it and `put` it into the same bucket): no closure per call. */
-  find(context: string, name: string, key: string): { byKey: Map<string, T>; hit: T | typeof MISSING } {
+  find(context: string, name: string, key: string): { byKey: Map<string, T | typeof NONE>; hit: T | typeof MISSING } {
     const byKey = this.bucket(context, name);
     const hit = byKey.get(key);
-    return { byKey, hit: hit !== undefined || byKey.has(key) ? (hit as T) : MISSING };
+    return { byKey, hit: hit === undefined ? MISSING : hit === NONE ? (undefined as T) : hit };
   }
-  put(byKey: Map<string, T>, key: string, value: T): T {
+  put(byKey: Map<string, T | typeof NONE>, key: string, value: T): T {
     // A bound, so a long editing session cannot grow it without end.
     if (++this.size > MEMO_LIMIT) {
       this.map.clear();
       this.size = 0;
     }
-    byKey.set(detachedString(key), value);
+    byKey.set(detachedString(key), value === undefined ? NONE : value);
     return value;
   }
 }
 
+const NONE: unique symbol = Symbol('none');
 const MISSING: unique symbol = Symbol('missing');
 
 /**
