@@ -48,18 +48,20 @@ function splitPrefix(text: string): { addr: string; prefix?: number; badPrefix?:
  */
 export function parseAddress(text: string): ParseOutcome | undefined {
   // Configs repeat the same few literals many times, and several rules ask about each: remember answers.
+  // Most words asked about are not addresses: their undefined is stored as NOT_ADDRESS, answered in one lookup.
   const hit = cache.get(text);
-  if (hit !== undefined || cache.has(text)) return hit;
+  if (hit !== undefined) return hit === NOT_ADDRESS ? undefined : hit;
   // Key and answer made from a copy: a slice of the document would keep the whole text alive in the cache.
   const key = detachedString(text);
   const r = parseAddressUncached(key);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, r);
+  cache.set(key, r ?? NOT_ADDRESS);
   return r;
 }
 
 const CACHE_LIMIT = 50_000;
-const cache = new Map<string, ParseOutcome | undefined>();
+const NOT_ADDRESS: unique symbol = Symbol('not an address');
+const cache = new Map<string, ParseOutcome | typeof NOT_ADDRESS>();
 
 function parseAddressUncached(text: string): ParseOutcome | undefined {
   const family = addressShape(text);

@@ -9,7 +9,7 @@ import type { Dialect, Finding, PathLink, Span } from '../core/types';
 import { amlElements, type AmlElement } from '../dialects/bind/aml';
 import { listenBlocks } from '../dialects/bind/listen';
 import type { BindModel, Clause } from '../dialects/bind/model';
-import { walkClauses } from '../dialects/bind/model';
+import { clausesNamed } from '../dialects/bind/model';
 import { listenFacts } from '../dialects/apache/listen';
 import { findDirectives, type ApacheModel } from '../dialects/apache/model';
 import { consistent, ipDaemons } from '../dialects/sendmail/daemons';
@@ -151,6 +151,8 @@ export interface WorkspaceOptions {
 }
 
 export const MAX_WORKSPACE_FILES = 5000;
+/** How many folders mayExist remembers in place (a zone tries at most two). */
+const RECENT_LISTINGS = 4;
 
 /**
  * The parsed files of a workspace, kept between builds: `build()` re-reads and re-parses only files marked
@@ -159,6 +161,8 @@ export const MAX_WORKSPACE_FILES = 5000;
 export class WorkspaceIndex {
   private roots: string[] = [];
   private rootSet = new Set<string>();
+  /** basenameOf each root, aligned with roots: locate compares them for every zone file not found. */
+  private rootNames: string[] = [];
   private lastFile = '';
   private lastFolder = '';
   private lastBase = '';
@@ -169,6 +173,8 @@ export class WorkspaceIndex {
   private readonly texts = new Map<string, string | undefined>();
   /** Folder listings (options.list) by folder, until a path in the folder is marked changed. */
   private readonly listings = new Map<string, Listing | undefined>();
+  /** The folders mayExist asked last, with their listings (cleared with the listings). */
+  private recentListings: { dir: string; listing: Listing | undefined }[] = [];
 
   private stamps = 0;
 
@@ -178,6 +184,7 @@ export class WorkspaceIndex {
   setFiles(paths: readonly string[]): void {
     this.roots = [...new Set(paths.map(normalize))].slice(0, MAX_WORKSPACE_FILES);
     this.rootSet = new Set(this.roots);
+    this.rootNames = this.roots.map(basenameOf);
   }
 
   /** The folder of a file, remembered for the last file asked (every zone of a named.conf asks for the same). */
@@ -215,6 +222,7 @@ export class WorkspaceIndex {
     this.entries.delete(normalize(path));
     this.texts.delete(normalize(path));
     this.listings.delete(dirnameOf(path));
+    this.recentListings = [];
   }
 
   /** Forget everything (settings changed). */
@@ -222,6 +230,7 @@ export class WorkspaceIndex {
     this.entries.clear();
     this.texts.clear();
     this.listings.clear();
+    this.recentListings = [];
   }
 
   /** False when the folder's listing shows the path is not there; true when it may be (or cannot tell). */
@@ -229,16 +238,35 @@ export class WorkspaceIndex {
     if (!this.options.list) return true;
     const i = p.lastIndexOf('/');
     if (i < 0) return true;
-    const dir = i === 0 ? '/' : p.slice(0, i);
+    // 20,000 zone files ask for the same few folders (each zone tries two: `directory`'s and the config's): the
+    // folders asked last are compared in place before a folder is sliced off the path and looked up.
+    const length = i === 0 ? 1 : i;
+    const recent = this.recentListings;
     let listing: Listing | undefined;
-    if (this.listings.has(dir)) listing = this.listings.get(dir);
-    else {
-      const names = this.options.list(dir);
-      this.listings.set(dir, (listing = names && { names }));
+    let found = false;
+    for (let k = 0; k < recent.length; k++) {
+      const r = recent[k];
+      if (r.dir.length === length && p.startsWith(r.dir)) {
+        listing = r.listing;
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      const dir = i === 0 ? '/' : p.slice(0, i);
+      if (this.listings.has(dir)) listing = this.listings.get(dir);
+      else {
+        const names = this.options.list(dir);
+        this.listings.set(dir, (listing = names && { names }));
+      }
+      if (recent.length >= RECENT_LISTINGS) recent.shift();
+      recent.push({ dir, listing });
     }
     if (!listing) return true;
     const name = p.slice(i + 1);
     if (listing.names.has(name)) return true;
+    // An empty (or missing) folder has no other spelling either: no folding per name.
+    if (listing.names.size === 0) return false;
     // Case-insensitive or normalising file systems (macOS, Windows) open a name under another spelling: read it.
     listing.folded ??= new Set([...listing.names].map(fold));
     return listing.folded.has(fold(name));
@@ -357,15 +385,16 @@ export class WorkspaceIndex {
     let best = 0;
     let hits: string[] = [];
     const name = basenameOf(candidates[0]);
-    const consider = (p: string) => {
-      if (basenameOf(p) !== name) return;
+    const consider = (p: string, base: string) => {
+      if (base !== name) return;
       const n = sharedSuffix(p, candidates[0]);
       if (n > best) (best = n), (hits = [p]);
       else if (n === best) hits.push(p);
     };
     // The roots, then the other files (as a set of both would list them), without building that set per call.
-    for (const p of this.roots) consider(p);
-    for (const p of files.keys()) if (!this.rootSet.has(p)) consider(p);
+    const roots = this.roots;
+    for (let i = 0; i < roots.length; i++) consider(roots[i], this.rootNames[i]);
+    for (const p of files.keys()) if (!this.rootSet.has(p)) consider(p, basenameOf(p));
     // Several copies (one per host or per branch in a repository): the one nearest the config that names it.
     if (hits.length > 1) {
       const near = (p: string) => commonPrefix(p, from);
@@ -389,9 +418,7 @@ export class WorkspaceIndex {
     for (const f of binds) {
       const model = f.analysis.parse.model as BindModel;
       // In document order, so each `file` finds its zone by binary search (20,000 zones: a linear find per file was 2 s).
-      const zoneClauses = walkClauses(model.clauses)
-        .filter((c) => c.name === 'zone')
-        .sort((a, b) => a.span.start - b.span.start);
+      const zoneClauses = [...clausesNamed(model.clauses, (n) => n === 'zone')].sort((a, b) => a.span.start - b.span.start);
       for (const l of linksOf(f)) {
         if (l.kind !== 'file') continue;
         const clause = enclosing(zoneClauses, l.span);
@@ -663,13 +690,17 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
 
 /** `https://www.example.net:443` -> `www.example.net`; wildcards and addresses are not names. */
 function hostOf(value: string): string | undefined {
+  // Most values are plain host names already (no blank, scheme, path, bracket or port to strip): one test.
+  if (HOST_NAME.test(value)) return /^[\d.]+$/.test(value) ? undefined : value;
   let v = value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
   v = v.replace(/\/.*$/, '');
   if (v.startsWith('[')) return undefined;
   v = v.replace(/:\d+$/, '');
-  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/.test(v) || /^[\d.]+$/.test(v)) return undefined;
+  if (!HOST_NAME.test(v) || /^[\d.]+$/.test(v)) return undefined;
   return v;
 }
+
+const HOST_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/;
 
 function m4Text(text: string, span: Span): string {
   return text.slice(span.start, span.end).replace(/[`'"]/g, '').trim();

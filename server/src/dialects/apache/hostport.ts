@@ -2,6 +2,7 @@
 // apr_uri_parse): brackets delimit an IPv6 literal; without them the digits after the LAST colon are the port,
 // so `::1` is host `:` port 1 and `2001:db8::1:80` is [2001:db8::1]:80 (research/real-daemons.md §2b).
 import { parseAddress } from '../../addresses';
+import { detachedString } from '../../core/text';
 
 export type HostKind = 'ipv4' | 'ipv6' | 'wildcard' | 'default' | 'name' | 'invalid' | 'none';
 
@@ -39,8 +40,27 @@ function kindOf(host: string): HostKind {
   return 'invalid';
 }
 
-/** Parse `host[:port]`, `[v6][:port]` or a bare port, as httpd does. */
+/**
+ * Parse `host[:port]`, `[v6][:port]` or a bare port, as httpd does.
+ * Every <VirtualHost> and Listen of a config names one of a few addresses (5,000 virtual hosts on
+ * `127.0.0.1:8080`), and several rules read each: readings are remembered by text and shared (read-only).
+ */
 export function parseHostPort(text: string): HostPort {
+  let hp = hostPorts.get(text);
+  if (hp === undefined) {
+    // Key (and the reading's strings) from a copy: a slice of the document would keep the whole text alive.
+    const key = detachedString(text);
+    hp = readHostPort(key);
+    if (hostPorts.size >= HOST_PORT_LIMIT) hostPorts.clear();
+    hostPorts.set(key, hp);
+  }
+  return hp;
+}
+
+const HOST_PORT_LIMIT = 10_000;
+const hostPorts = new Map<string, HostPort>();
+
+function readHostPort(text: string): HostPort {
   if (text.startsWith('[')) {
     const close = text.indexOf(']');
     if (close < 0) return { text, host: text, kind: 'invalid', bracketed: true };

@@ -20,17 +20,34 @@ export function addressWords(model: BindModel): readonly AddressWord[] {
   let out = cache.get(model);
   if (out) return out;
   out = [];
-  for (const c of walkClauses(model.clauses)) {
-    for (const v of c.statement.values) {
+  const everyClause = walkClauses(model.clauses);
+  for (let i = 0; i < everyClause.length; i++) {
+    const c = everyClause[i];
+    const statementValues = c.statement.values;
+    for (let j = 0; j < statementValues.length; j++) {
+      const v = statementValues[j];
       if (v.kind !== 'word' || v.start < c.span.start || v.end > c.span.end) continue;
-      // Cheap pre-filter: an address has a digit, and a '.' or ':'.
-      if (!/[.:]/.test(v.image) || !/[0-9a-fA-F]/.test(v.image)) continue;
+      // Cheap pre-filter: an address has a hex digit, and a '.' or ':'.
+      if (!mayBeAddress(v.image)) continue;
       const r = parseAddress(v.image);
       if (r?.ok) out.push({ node: v, literal: r.value, clause: c, bits: bits6(r.value) });
     }
   }
   cache.set(model, out);
   return out;
+}
+
+/** Has the word a '.' or ':' and a hex digit (what an address needs)? A scan of char codes: asked of every word. */
+function mayBeAddress(w: string): boolean {
+  let sep = false;
+  let hex = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 46 || c === 58) sep = true;
+    else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)) hex = true;
+    if (sep && hex) return true;
+  }
+  return false;
 }
 
 /** The 128 bits of an IPv6 literal (zone and prefix ignored). */

@@ -53,7 +53,8 @@ export class FamilyResolver {
   /** What an address match list admits positively (negated elements admit nothing; keys and localhost/localnets admit both). */
   aml(statements: readonly StatementNode[], seen: Set<string> = new Set()): Families {
     const out = none();
-    for (const st of statements) {
+    for (let i = 0; i < statements.length; i++) {
+      const st = statements[i];
       const e = amlElementOf(st);
       if (e.negated) continue;
       if (e.kind === 'address') {

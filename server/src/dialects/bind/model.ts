@@ -4,7 +4,7 @@ import type { BindCst, BlockNode, StatementNode, StringNode, ValueNode, WordNode
 import { textOf } from '../../../../grammars/bind/cst';
 import type { SyntaxProblem } from '../../../../grammars/bind/parser';
 import type { Span } from '../../core/types';
-import { blockContexts, clauseArgCount, finalSemicolonOptional, isRawTextContext, lookupClause, valuesKey } from './catalogue';
+import { blockContexts, canonicalName, clauseArgCount, finalSemicolonOptional, isRawTextContext, lookupClause, valuesKey } from './catalogue';
 
 export interface Clause {
   /** Lower-case name: the text of the first value ('' when the statement starts with `!` or a block). */
@@ -29,15 +29,24 @@ export interface Clause {
   argsKey: string;
   /** Answers derived from the (immutable) clause, kept on it rather than in WeakMaps, which cost the GC dearly. */
   memo?: ClauseMemo;
+  /**
+   * Yes/no answers about the clause, as bits (FACT_*; 0 until asked): most rules ask whether every clause's context
+   * is certain, and a number on the clause answers that without a memo object per clause.
+   */
+  facts: number;
 }
+
+/** Clause.facts: contextIsCertain was asked, and its answer; isReadable was asked, and its answer. */
+export const FACT_CERTAIN_KNOWN = 1;
+export const FACT_CERTAIN = 2;
+export const FACT_READABLE_KNOWN = 4;
+export const FACT_READABLE = 8;
+/** Bits 4-7: a zone's type as semantics.zoneTypeOf read it (0: not asked, 1: none, 2 + its index in ZONE_TYPES). */
+export const FACT_ZONE_TYPE_SHIFT = 4;
 
 export interface ClauseMemo {
   /** First child per name (semantics.childNamed, large blocks only). */
   firstChild?: Map<string, Clause>;
-  /** Does a reading of the grammar take all its values (semantics.contextIsCertain)? */
-  readable?: boolean;
-  /** semantics.contextIsCertain's answer. */
-  certain?: boolean;
 }
 
 export interface BindModel {
@@ -67,12 +76,13 @@ const NO_CHILDREN = Object.freeze([]) as unknown as Clause[];
 
 /** Appends the clauses of `statements` to `out` (a block's children array: no array per block to copy from). */
 function buildClauses(statements: readonly StatementNode[], context: string, parent: Clause | undefined, problems: SyntaxProblem[], facts: BlockFacts, out: Clause[]): Clause[] {
-  for (const st of statements) {
+  for (let si = 0; si < statements.length; si++) {
+    const st = statements[si];
     let values = st.values;
     while (values.length > 0) {
       const first = values[0];
       const nameNode = first.kind === 'word' || first.kind === 'string' ? first : undefined;
-      const name = (textOf(first) ?? '').toLowerCase();
+      const name = canonicalName((textOf(first) ?? '').toLowerCase());
       // A list element may start with `!` or a nested list: the catalogue reads it whole from its head.
       const head = nameNode ? undefined : first;
       let args = values.slice(1);
@@ -101,6 +111,7 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
         block: undefined,
         argsKey: key,
         memo: undefined,
+        facts: 0,
       };
       // The blocks among the head and the arguments, in order; the clause's block is the first that is not its head.
       let blocks: BlockNode[] | undefined;
@@ -155,7 +166,8 @@ export function walkClauses(clauses: readonly Clause[]): readonly Clause[] {
   if (known) return known;
   const out: Clause[] = [];
   const visit = (cs: readonly Clause[]) => {
-    for (const c of cs) {
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i];
       out.push(c);
       if (c.children.length) visit(c.children);
     }

@@ -7,7 +7,7 @@ import { parseAddress } from '../../addresses';
 import type { Edit, NameOccurrence, PathLink, Span } from '../../core/types';
 import { BUILTIN_ACLS } from './aml';
 import type { BindModel, Clause } from './model';
-import { walkClauses } from './model';
+import { clausesNamed, walkClauses } from './model';
 
 export type BindNameKind = 'acl' | 'key' | 'primaries' | 'view' | 'dnssec-policy' | 'tls';
 
@@ -80,7 +80,9 @@ export function bindNames(model: BindModel): BindName[] {
     if (n) out.push(n);
   };
   const seenStatements = new Set<unknown>();
-  for (const c of walkClauses(model.clauses)) {
+  const everyClause = walkClauses(model.clauses);
+  for (let ci = 0; ci < everyClause.length; ci++) {
+    const c = everyClause[ci];
     const def = definitionKind(c);
     if (def) {
       push(occurrence(def, c.args[0] as WordNode | StringNode, true, c));
@@ -127,7 +129,8 @@ export function bindNames(model: BindModel): BindName[] {
 export function definitionsByName(model: BindModel): Map<string, BindName> {
   const map = new Map<string, BindName>();
   const visit = (clauses: readonly Clause[]) => {
-    for (const c of clauses) {
+    for (let i = 0; i < clauses.length; i++) {
+      const c = clauses[i];
       const kind = definitionKind(c);
       const n = kind && occurrence(kind, c.args[0] as WordNode | StringNode, true, c);
       if (n && !map.has(keyOf(n.kind, n.name))) map.set(keyOf(n.kind, n.name), n);
@@ -162,7 +165,10 @@ export function bindLinks(model: BindModel): PathLink[] {
   const out: PathLink[] = [];
   const directory = model.clauses.find((c) => c.name === 'options' && c.context === 'top')?.children.find((c) => c.name === 'directory');
   const dir = textOf(directory?.args[0]);
-  for (const c of walkClauses(model.clauses)) {
+  // Only two names matter: the name index (built once per model, the rules use it too) spares a walk of every clause.
+  const linkClauses = clausesNamed(model.clauses, (n) => n === 'include' || n === 'file');
+  for (let i = 0; i < linkClauses.length; i++) {
+    const c = linkClauses[i];
     const v = c.args[0];
     if (!v || v.kind !== 'string' || !v.value) continue;
     if (c.name === 'include') out.push({ span: nameSpan(v), target: v.value, kind: 'include', directory: dir || undefined });

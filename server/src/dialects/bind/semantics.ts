@@ -3,7 +3,7 @@
 import { textOf, type ValueNode } from '../../../../grammars/bind/cst';
 import { blockContexts, GRAMMAR_VERSIONS, lookupClause, normalizeZoneType, type GrammarVersion, type ZoneType } from './catalogue';
 import type { BindModel, Clause } from './model';
-import { clausesNamed } from './model';
+import { clausesNamed, FACT_CERTAIN, FACT_CERTAIN_KNOWN, FACT_READABLE, FACT_READABLE_KNOWN, FACT_ZONE_TYPE_SHIFT } from './model';
 
 /** The grammar a rule checks against: the user's target ('9.18' default, '9.20', or '9.21' = the development branch). */
 export function grammarOf(target: string | undefined): GrammarVersion {
@@ -44,11 +44,20 @@ export function siblingsOf(model: BindModel, c: Clause): Clause[] {
   return c.parent ? c.parent.children : model.clauses;
 }
 
+/** The zone types, in the order Clause.facts numbers them. */
+const ZONE_TYPES: readonly ZoneType[] = ['primary', 'secondary', 'mirror', 'stub', 'static-stub', 'hint', 'forward', 'redirect', 'delegation-only', 'in-view'];
+
 /** A zone statement's type (BIND's synonyms resolved), from its `type` clause. */
 export function zoneTypeOf(zone: Clause): ZoneType | undefined {
+  // Asked of every zone by several rules, and of its zone by every option with a zone-type restriction: once per zone.
+  const known = (zone.facts >> FACT_ZONE_TYPE_SHIFT) & 15;
+  if (known !== 0) return known === 1 ? undefined : ZONE_TYPES[known - 2];
   const t = childNamed(zone, 'type');
   const w = valueText(t?.args[0]);
-  return w ? normalizeZoneType(w) : undefined;
+  const type = w ? normalizeZoneType(w) : undefined;
+  const index = type === undefined ? -1 : ZONE_TYPES.indexOf(type);
+  if (type === undefined || index >= 0) zone.facts |= (type === undefined ? 1 : index + 2) << FACT_ZONE_TYPE_SHIFT;
+  return type;
 }
 
 /** Does a zone have an `in-view` clause (then it has no type of its own). */
@@ -118,13 +127,12 @@ export function numberOf(v: ValueNode | undefined): number | undefined {
 
 /** Does some reading of the grammar take all of the clause's values (so its blocks' contexts are known)? */
 function isReadable(p: Clause): boolean {
-  let r = p.memo?.readable;
-  if (r === undefined) {
-    const head = p.nameNode ? undefined : p.statement.values[0];
-    // The model keyed the same values when the clause has a name (no head): reuse its key.
-    r = blockContexts(p.context, p.name, p.args, head, p.nameNode ? p.argsKey : undefined) !== undefined;
-    (p.memo ??= {}).readable = r;
-  }
+  const facts = p.facts;
+  if (facts & FACT_READABLE_KNOWN) return (facts & FACT_READABLE) !== 0;
+  const head = p.nameNode ? undefined : p.statement.values[0];
+  // The model keyed the same values when the clause has a name (no head): reuse its key.
+  const r = blockContexts(p.context, p.name, p.args, head, p.nameNode ? p.argsKey : undefined) !== undefined;
+  p.facts |= FACT_READABLE_KNOWN | (r ? FACT_READABLE : 0);
   return r;
 }
 
@@ -135,8 +143,10 @@ function isReadable(p: Clause): boolean {
  */
 export function contextIsCertain(c: Clause): boolean {
   // Most rules ask it of every clause: answer once per clause.
-  let certain = c.memo?.certain;
-  if (certain === undefined) (c.memo ??= {}).certain = certain = isContextCertain(c);
+  const facts = c.facts;
+  if (facts & FACT_CERTAIN_KNOWN) return (facts & FACT_CERTAIN) !== 0;
+  const certain = isContextCertain(c);
+  c.facts |= FACT_CERTAIN_KNOWN | (certain ? FACT_CERTAIN : 0);
   return certain;
 }
 

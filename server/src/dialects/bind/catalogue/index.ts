@@ -189,7 +189,10 @@ export function isListContext(context: string): boolean {
 
 /** The definition of a clause in a map context (any version), or undefined if no version knows it there. */
 export function clauseDef(context: string, name: string): ClauseDef | undefined {
-  return t().clauses.get(context)?.get(name.toLowerCase());
+  const defs = t().clauses.get(context);
+  if (!defs) return undefined;
+  // The names are lower case, and so are the model's clause names: lower-case only a name not found as given.
+  return defs.get(name) ?? defs.get(name.toLowerCase());
 }
 
 /** The clause in one version, or undefined when that version does not know it (named: "unknown option"). */
@@ -300,10 +303,12 @@ const MEMO_LIMIT = 50_000;
 
 /** Answers by context, then clause name, then the values' key: short keys, no string built per lookup but the last. */
 class Memo<T> {
-  private map = new Map<string, Map<string, Map<string, T>>>();
+  // An undefined answer is stored as NONE, so one lookup tells a remembered undefined from a key never seen (the
+  // commonest answer of clauseArgCount is undefined: all the values belong to the clause).
+  private map = new Map<string, Map<string, Map<string, T | typeof NONE>>>();
   private size = 0;
   /** The answers for one context and name (made on first use). */
-  private bucket(context: string, name: string): Map<string, T> {
+  private bucket(context: string, name: string): Map<string, T | typeof NONE> {
     let byName = this.map.get(context);
     if (!byName) this.map.set(context, (byName = new Map()));
     let byKey = byName.get(name);
@@ -314,26 +319,27 @@ class Memo<T> {
   get(context: string, name: string, key: string, compute: () => T): T {
     const byKey = this.bucket(context, name);
     const hit = byKey.get(key);
-    if (hit !== undefined || byKey.has(key)) return hit as T;
+    if (hit !== undefined) return hit === NONE ? (undefined as T) : hit;
     return this.put(byKey, key, compute());
   }
   /** The remembered answer, or MISSING (then compute it and `put` it into the same bucket): no closure per call. */
-  find(context: string, name: string, key: string): { byKey: Map<string, T>; hit: T | typeof MISSING } {
+  find(context: string, name: string, key: string): { byKey: Map<string, T | typeof NONE>; hit: T | typeof MISSING } {
     const byKey = this.bucket(context, name);
     const hit = byKey.get(key);
-    return { byKey, hit: hit !== undefined || byKey.has(key) ? (hit as T) : MISSING };
+    return { byKey, hit: hit === undefined ? MISSING : hit === NONE ? (undefined as T) : hit };
   }
-  put(byKey: Map<string, T>, key: string, value: T): T {
+  put(byKey: Map<string, T | typeof NONE>, key: string, value: T): T {
     // A bound, so a long editing session cannot grow it without end.
     if (++this.size > MEMO_LIMIT) {
       this.map.clear();
       this.size = 0;
     }
-    byKey.set(detachedString(key), value);
+    byKey.set(detachedString(key), value === undefined ? NONE : value);
     return value;
   }
 }
 
+const NONE: unique symbol = Symbol('none');
 const MISSING: unique symbol = Symbol('missing');
 
 /**
@@ -413,6 +419,22 @@ export { resolve as resolveShapeName };
 // What the model calls: lookupClause and clauseArgCount (and blockContexts for every block of a statement).
 
 const infoCache = new Map<string, Map<string, ClauseInfo | null>>();
+
+let knownNames: Map<string, string> | undefined;
+
+/**
+ * The catalogue's own copy of a clause name (a string of the grammar's source) when it knows the name in any
+ * context, else the name itself. The model names its clauses with it: 100,000 clauses share a few dozen strings
+ * (whose hashes are computed once, and which compare with the rules' literals by identity) instead of each holding
+ * its own copy cut from the text.
+ */
+export function canonicalName(name: string): string {
+  if (!knownNames) {
+    knownNames = new Map();
+    for (const defs of t().clauses.values()) for (const n of defs.keys()) knownNames.set(n, n);
+  }
+  return knownNames.get(name) ?? name;
+}
 
 /** What a statement named `name` is in `context` (see ClauseInfo); undefined when the context does not know it. */
 export function lookupClause(context: string, name: string): ClauseInfo | undefined {

@@ -22,7 +22,9 @@ export default defineRule<BindModel>({
   },
   check(ctx) {
     const v = grammarOf(ctx.target);
-    for (const c of walkClauses(ctx.model.clauses)) {
+    const everyClause = walkClauses(ctx.model.clauses);
+    for (let i = 0; i < everyClause.length; i++) {
+      const c = everyClause[i];
       if (!c.nameNode || !isMapContext(c.context) || !contextIsCertain(c)) continue;
       const def = clauseDef(c.context, c.name);
       const status = def?.versions[v]?.status;

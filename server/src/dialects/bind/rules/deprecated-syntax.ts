@@ -47,7 +47,9 @@ export default defineRule<BindModel>({
   },
   check(ctx) {
     const target = ctx.target ?? '9.18';
-    for (const c of walkClauses(ctx.model.clauses)) {
+    const everyClause = walkClauses(ctx.model.clauses);
+    for (let i = 0; i < everyClause.length; i++) {
+      const c = everyClause[i];
       if (!c.nameNode || c.nameNode.kind !== 'word') continue;
       const name = c.nameNode;
       // A named server list: `masters` (and, from 9.20 on, `primaries`) is now `remote-servers`.

@@ -27,7 +27,9 @@ export default defineRule<BindModel>({
     if (grammarOf(ctx.target) !== '9.18') return;
     const m = ctx.model;
     const policies = new Set(topLevel(m, 'dnssec-policy').map((p) => valueText(p.args[0]) ?? ''));
-    for (const zone of zones(m)) {
+    const zoneList = zones(m);
+    for (let i = 0; i < zoneList.length; i++) {
+      const zone = zoneList[i];
       if (isInView(zone)) continue;
       const type = zoneTypeOf(zone);
       if (type !== 'primary' && type !== 'secondary') continue;

@@ -53,7 +53,10 @@ export default defineRule<BindModel>({
     const scopes: Clause[][] = [m.clauses, ...m.clauses.filter((c) => c.name === 'view').map((vw) => vw.children.filter((x) => x.parent === vw))];
     for (const scope of scopes) {
       const seen = new Map<string, Clause>();
-      for (const c of scope) {
+      // Zones by class (and redirect or not), then by name: no composed key string per zone.
+      const zonesSeen = new Map<string, Map<string, Clause>>();
+      for (let i = 0; i < scope.length; i++) {
+        const c = scope[i];
         const kind = NAMED_STATEMENTS[c.name];
         const n = valueText(c.args[0]);
         if (kind && n !== undefined && c.args[0]?.kind !== 'block') {
@@ -63,10 +66,13 @@ export default defineRule<BindModel>({
           else seen.set(key, c);
         }
         if (c.name === 'zone') {
-          const key = `zone\u0000${zoneClass(c)}\u0000${zoneTypeOf(c) === 'redirect' ? 'redirect\u0000' : ''}${zoneKey(zoneName(c))}`;
-          const first = seen.get(key);
+          const group = zoneTypeOf(c) === 'redirect' ? `redirect\u0000${zoneClass(c)}` : zoneClass(c);
+          let byName = zonesSeen.get(group);
+          if (!byName) zonesSeen.set(group, (byName = new Map()));
+          const key = zoneKey(zoneName(c));
+          const first = byName.get(key);
           if (first) dup(c, first, `zone '${zoneName(c)}'`);
-          else seen.set(key, c);
+          else byName.set(key, c);
         }
       }
     }
@@ -76,7 +82,8 @@ export default defineRule<BindModel>({
     const firstOf = (c: Clause, parent: Clause): Clause => {
       const siblings = parent.children;
       if (siblings.length <= 16) {
-        for (const x of siblings) {
+        for (let i = 0; i < siblings.length; i++) {
+          const x = siblings[i];
           if (x === c) return c;
           if (x.name === c.name && x.context === c.context && x.nameNode && x.parent === parent && contextIsCertain(x)) return x;
         }
@@ -90,7 +97,9 @@ export default defineRule<BindModel>({
       firsts.set(key, c);
       return c;
     };
-    for (const c of walkClauses(m.clauses)) {
+    const everyClause = walkClauses(m.clauses);
+    for (let i = 0; i < everyClause.length; i++) {
+      const c = everyClause[i];
       // Options that may appear once per block (BIND's parser: "'x' redefined").
       if (c.nameNode && isMapContext(c.context) && c.parent && contextIsCertain(c)) {
         const cv = clauseIn(c.context, c.name, v);

@@ -8,8 +8,12 @@ import { walkClauses } from '../model';
 /** Words in the file that may be addresses: every argument and every list element (an array, not a generator). */
 function addressLikeWords(model: BindModel): WordNode[] {
   const out: WordNode[] = [];
-  for (const c of walkClauses(model.clauses)) {
-    for (const v of c.statement.values) {
+  const everyClause = walkClauses(model.clauses);
+  for (let i = 0; i < everyClause.length; i++) {
+    const c = everyClause[i];
+    const statementValues = c.statement.values;
+    for (let j = 0; j < statementValues.length; j++) {
+      const v = statementValues[j];
       // parseAddress takes only words with a '.', ':' or '/' (addresses/addressShape): skip the others here.
       if (v.kind === 'word' && c.span.start <= v.start && v.end <= c.span.end && MAYBE_ADDRESS.test(v.image)) out.push(v);
     }
@@ -37,7 +41,9 @@ export default defineRule<BindModel>({
     references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#address-match-lists', 'research/real-daemons.md §1c'],
   },
   check(ctx) {
-    for (const w of addressLikeWords(ctx.model)) {
+    const addressList = addressLikeWords(ctx.model);
+    for (let i = 0; i < addressList.length; i++) {
+      const w = addressList[i];
       const r = parseAddress(w.image);
       if (!r) continue;
       if (!r.ok) {

@@ -146,7 +146,9 @@ export default defineRule<BindModel>({
   },
   check(ctx) {
     const v = grammarOf(ctx.target);
-    for (const c of walkClauses(ctx.model.clauses)) {
+    const everyClause = walkClauses(ctx.model.clauses);
+    for (let i = 0; i < everyClause.length; i++) {
+      const c = everyClause[i];
       const special = specialProblem(c);
       if (special) {
         ctx.report({ span: special.span, message: special.message.endsWith('.') ? special.message : `${special.message}: named refuses the file.` });

@@ -32,7 +32,9 @@ export default defineRule<BindModel>({
   },
   check(ctx) {
     const resolver = new FamilyResolver(ctx.model, ctx.linked);
-    for (const c of clausesNamed(ctx.model.clauses, (n) => CLIENT_LISTS.has(n))) {
+    const clientLists = clausesNamed(ctx.model.clauses, (n) => CLIENT_LISTS.has(n));
+    for (let i = 0; i < clientLists.length; i++) {
+      const c = clientLists[i];
       if (!CLIENT_LISTS.has(c.name) || !c.nameNode || !c.block) continue;
       const f = resolver.aml(c.block.statements);
       if (!ipv4Only(f)) continue;

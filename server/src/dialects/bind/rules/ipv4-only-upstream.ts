@@ -30,7 +30,9 @@ export default defineRule<BindModel>({
   },
   check(ctx) {
     const resolver = new FamilyResolver(ctx.model, ctx.linked);
-    for (const c of clausesNamed(ctx.model.clauses, (n) => n in CONSEQUENCE)) {
+    const upstreamLists = clausesNamed(ctx.model.clauses, (n) => n in CONSEQUENCE);
+    for (let i = 0; i < upstreamLists.length; i++) {
+      const c = upstreamLists[i];
       if (!(c.name in CONSEQUENCE) || !c.nameNode || !c.block) continue;
       let f: Families;
       if (c.name === 'forwarders' || c.name === 'dual-stack-servers') f = resolver.addresses(c);

@@ -27,7 +27,9 @@ export default defineRule<BindModel>({
   },
   check(ctx) {
     const m = ctx.model;
-    for (const z of zones(m)) {
+    const zoneList = zones(m);
+    for (let i = 0; i < zoneList.length; i++) {
+      const z = zoneList[i];
       if (zoneTypeOf(z) !== 'mirror') continue;
       const span = z.nameNode ?? z.span;
       const notify = childNamed(z, 'notify');

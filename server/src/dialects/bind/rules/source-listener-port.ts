@@ -32,10 +32,14 @@ export default defineRule<BindModel>({
     const m = ctx.model;
     const listener = numberOf(globalOption(m, 'port')?.args[0]) ?? 53;
     const bad = new Set<Clause>();
-    for (const c of clausesNamed(m.clauses, (n) => QUERY_SOURCES.has(n))) {
+    const sources = clausesNamed(m.clauses, (n) => QUERY_SOURCES.has(n));
+    for (let i = 0; i < sources.length; i++) {
+      const c = sources[i];
       if (QUERY_SOURCES.has(c.name) && (c.context === 'options' || c.context === 'view') && numberOf(portOf(c)) === listener) bad.add(c);
     }
-    for (const z of zones(m)) {
+    const zoneList = zones(m);
+    for (let i = 0; i < zoneList.length; i++) {
+      const z = zoneList[i];
       for (const name of ZONE_SOURCES) {
         const c = childNamed(z, name) ?? globalOption(m, name);
         if (c && numberOf(portOf(c)) === listener) bad.add(c);

@@ -17,7 +17,9 @@ const DEFINING = new Set(['acl', 'primaries', 'masters', 'parental-agents', 'rem
 function definedByKind(models: readonly BindModel[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const m of models) {
-    for (const c of clausesNamed(m.clauses, (n) => DEFINING.has(n))) {
+    const definitions = clausesNamed(m.clauses, (n) => DEFINING.has(n));
+    for (let i = 0; i < definitions.length; i++) {
+      const c = definitions[i];
       // A definition has a block (`dnssec-policy "p" { ... };`); `dnssec-policy "p";` in a view is a use.
       if ((c.context === 'top' || c.context === 'view') && c.block && DEFINING.has(c.name)) {
         const n = valueText(c.args[0]);
@@ -46,7 +48,8 @@ function after(args: readonly ValueNode[], kw: string): ValueNode | undefined {
 /** The also-notify lists named validates: those a primary/secondary/mirror zone uses with notify on (check_zoneconf). */
 function checkedAlsoNotify(m: BindModel, all: readonly Clause[]): Set<Clause> {
   const out = new Set<Clause>();
-  for (const z of all) {
+  for (let i = 0; i < all.length; i++) {
+    const z = all[i];
     const type = zoneTypeOf(z);
     if (type !== 'primary' && type !== 'secondary' && type !== 'mirror') continue;
     const list = effectiveOption(m, z, 'also-notify');
@@ -92,7 +95,9 @@ export default defineRule<BindModel>({
         ctx.report({ span: v, message: `tls '${n}' is not defined: named refuses the file. Define it with a top-level tls block.` });
       }
     };
-    for (const c of walkClauses(m.clauses)) {
+    const everyClause = walkClauses(m.clauses);
+    for (let i = 0; i < everyClause.length; i++) {
+      const c = everyClause[i];
       if (c.context === 'aml') {
         if (c.statement.start !== c.span.start && c.name !== '' && c.statement.values[0] !== c.nameNode) continue;
         const el = amlElementOf(c.statement);

@@ -28,7 +28,8 @@ export default defineRule<BindModel>({
   check(ctx) {
     const v = grammarOf(ctx.target);
     const walk = (clauses: readonly Clause[]) => {
-      for (const c of clauses) {
+      for (let i = 0; i < clauses.length; i++) {
+        const c = clauses[i];
         if (!c.nameNode || !isMapContext(c.context) || !contextIsCertain(c)) {
           walk(c.children);
           continue;

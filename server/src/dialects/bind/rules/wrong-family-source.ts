@@ -35,7 +35,9 @@ export default defineRule<BindModel>({
     references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#namedconf-statement-transfer-source', 'research/real-daemons.md §1c'],
   },
   check(ctx) {
-    for (const c of clausesNamed(ctx.model.clauses, (n) => familyOfOption(n) !== undefined)) {
+    const sourceClauses = clausesNamed(ctx.model.clauses, (n) => familyOfOption(n) !== undefined);
+    for (let i = 0; i < sourceClauses.length; i++) {
+      const c = sourceClauses[i];
       const want = familyOfOption(c.name);
       if (!want || !c.nameNode) continue;
       const addr = addressArg(c);

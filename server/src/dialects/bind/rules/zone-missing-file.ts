@@ -19,7 +19,9 @@ export default defineRule<BindModel>({
     references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#zone-block-grammar'],
   },
   check(ctx) {
-    for (const z of zones(ctx.model)) {
+    const zoneList = zones(ctx.model);
+    for (let i = 0; i < zoneList.length; i++) {
+      const z = zoneList[i];
       if (!z.block || childNamed(z, 'template') || isInView(z)) continue;
       const type = zoneTypeOf(z);
       if (!type) continue;

@@ -16,7 +16,9 @@ export default defineRule<BindModel>({
     references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#namedconf-statement-type'],
   },
   check(ctx) {
-    for (const z of zones(ctx.model)) {
+    const zoneList = zones(ctx.model);
+    for (let i = 0; i < zoneList.length; i++) {
+      const z = zoneList[i];
       if (!z.block || childNamed(z, 'template') || isInView(z) || childNamed(z, 'type')) continue;
       ctx.report({ span: z.nameNode ?? z.span, message: `zone '${zoneName(z)}': type not present: named refuses the file. Add a type (primary, secondary, forward, ...).` });
     }
