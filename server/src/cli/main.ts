@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, fixAll, type Analysis } from '../core/analyze';
+import { analyze, byPosition, fixAll, type Analysis } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
 import { LineIndex } from '../core/text';
 import type { Dialect } from '../core/types';
@@ -245,6 +245,7 @@ function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: C
   const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings);
   if (findings.length === 0) return;
   const byAbs = new Map(reports.filter((r) => r.path !== '-').map((r) => [resolve(r.path), r]));
+  const touched = new Set<FileReport>();
   const display = (abs: string) => byAbs.get(abs)?.path ?? (relative('.', abs).startsWith('..') ? abs : relative('.', abs));
   for (const f of findings) {
     if (configs.ignored(f.file)) continue;
@@ -257,8 +258,10 @@ function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: C
       byAbs.set(f.file, report);
     }
     report.findings.push({ ...f, related: f.related.map((r) => ({ ...r, file: r.file ? display(r.file) : undefined })) });
-    report.findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+    touched.add(report);
   }
+  // Sorted once per report, not after each finding added (quadratic on a file with thousands of them).
+  for (const report of touched) report.findings.sort(byPosition);
   // Related files not otherwise reported still need their line tables for the output formats.
   for (const f of findings) {
     for (const r of f.related) {
