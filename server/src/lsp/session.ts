@@ -178,6 +178,9 @@ export class Session {
     if (this.collectTimer) clearTimeout(this.collectTimer);
     this.collectTimer = setTimeout(() => {
       this.collectTimer = undefined;
+      // Twice: the first collection frees the dropped model, the second compacts the pages it left sparse so V8 can
+      // give them back (with one, the heap V8 kept committed varied from 42 to 113 MB over runs; with two, 55-58).
+      gc();
       gc();
     }, COLLECT_WHEN_IDLE_MS);
     this.collectTimer.unref();
