@@ -3,21 +3,15 @@ import { defineRule } from '../../../core/rule';
 import { parseAddress } from '../../../addresses';
 import type { WordNode } from '../../../../../grammars/bind/cst';
 import type { BindModel } from '../model';
-import { walkClauses } from '../model';
+import { forEachClauseWord } from '../addressWords';
 
 /** Words in the file that may be addresses: every argument and every list element (an array, not a generator). */
 function addressLikeWords(model: BindModel): WordNode[] {
   const out: WordNode[] = [];
-  const everyClause = walkClauses(model.clauses);
-  for (let i = 0; i < everyClause.length; i++) {
-    const c = everyClause[i];
-    const statementValues = c.statement.values;
-    for (let j = 0; j < statementValues.length; j++) {
-      const v = statementValues[j];
-      // parseAddress takes only words with a '.', ':' or '/' (addresses/addressShape): skip the others here.
-      if (v.kind === 'word' && c.span.start <= v.start && v.end <= c.span.end && MAYBE_ADDRESS.test(v.image)) out.push(v);
-    }
-  }
+  // parseAddress takes only words with a '.', ':' or '/' (addresses/addressShape): skip the others here.
+  forEachClauseWord(model, (v) => {
+    if (MAYBE_ADDRESS.test(v.image)) out.push(v);
+  });
   return out;
 }
 
