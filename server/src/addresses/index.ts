@@ -1,6 +1,7 @@
 // IPv4/IPv6 literals as config files write them: parse, validate (prefix length, host bits), classify, and
 // print in RFC 5952 form. Built on ip-address; no I/O.
 import { Address4, Address6 } from 'ip-address';
+import { onAnalysisStart } from '../core/analyze';
 import { detachedString } from '../core/text';
 
 export type Family = 4 | 6;
@@ -47,7 +48,7 @@ function splitPrefix(text: string): { addr: string; prefix?: number; badPrefix?:
  * (`10/8`, `192.168/16`), as BIND allows. Returns undefined when the text does not look like an address.
  */
 export function parseAddress(text: string): ParseOutcome | undefined {
-  // Configs repeat the same few literals many times, and several rules ask about each: remember answers.
+  // Configs repeat the same few literals many times, and several rules ask about each: remember answers (for one analysis).
   // Most words asked about are not addresses: their undefined is stored as NOT_ADDRESS, answered in one lookup.
   const hit = cache.get(text);
   if (hit !== undefined) return hit === NOT_ADDRESS ? undefined : hit;
@@ -59,9 +60,11 @@ export function parseAddress(text: string): ParseOutcome | undefined {
   return r;
 }
 
-const CACHE_LIMIT = 50_000;
+/** Only a bound for a pathological file: the cache is emptied as each analysis begins (core/analyze.ts onAnalysisStart). */
+const CACHE_LIMIT = 500_000;
 const NOT_ADDRESS: unique symbol = Symbol('not an address');
 const cache = new Map<string, ParseOutcome | typeof NOT_ADDRESS>();
+onAnalysisStart(() => cache.clear());
 
 function parseAddressUncached(text: string): ParseOutcome | undefined {
   const family = addressShape(text);
