@@ -2,6 +2,7 @@
 // inet_aton shorthands `10.1` and octal `010.0.0.1`), and the entries of address pattern lists (addrmatch.c
 // addr_match_list: CIDR first, else a wildcard pattern compared with the client's address text).
 import { parseAddress } from '../../addresses';
+import { onAnalysisStart } from '../../core/analyze';
 import { detachedString } from '../../core/text';
 
 export type HostKind =
@@ -38,9 +39,9 @@ export function inetAton(text: string): string | undefined {
 const DOTTED_QUAD = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 // Lists and hosts repeat across a file (the same AllowUsers list in every Match block): each is read once per
-// analysis. The readings are forgotten when the next file's model is built (forgetAddressReadings), so a large file
-// does not thrash a small cache (the readings of a 4x file are then not 4x slower each) and one analysis never
-// depends on what an earlier one left; the limit only bounds a pathological file.
+// analysis. The readings are forgotten as the next analysis begins (core/analyze.ts onAnalysisStart), so a large file
+// does not thrash a small cache and one analysis never depends on what an earlier one left; the limit only bounds a
+// pathological file.
 const MEMO_LIMIT = 200_000;
 function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
   let v = cache.get(key);
@@ -54,11 +55,10 @@ function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
 const hostCache = new Map<string, HostKind>();
 const listCache = new Map<string, readonly PatternEntry[]>();
 
-/** Called as a model is built: the readings of the previous file are not needed any more. */
-export function forgetAddressReadings(): void {
+onAnalysisStart(() => {
   hostCache.clear();
   listCache.clear();
-}
+});
 
 /** What getaddrinfo makes of a host string: an IPv4 or IPv6 literal, a malformed literal, or a name to resolve. */
 export function classifyHost(text: string): HostKind {

@@ -4,7 +4,7 @@
 import type { ArgNode, DirectiveNode, SshdCst } from '../../../../grammars/sshd/cst';
 import type { SyntaxProblem } from '../../../../grammars/sshd/parser';
 import type { Span } from '../../core/types';
-import { classifyHost, forgetAddressReadings, readList, type HostKind, type PatternEntry } from './addresses';
+import { classifyHost, readList, type HostKind, type PatternEntry } from './addresses';
 import { lookupKeyword, MATCH_CRITERIA, type KeywordInfo, type MatchCriterionInfo } from './catalogue';
 
 export interface Directive {
@@ -488,7 +488,6 @@ function checkSpecial(d: Directive, report: (m: string, s?: Span) => void, extra
 // ------------------------------------------------------------------------------------------ build
 
 export function buildSshdModel(cst: SshdCst): SshdModel {
-  forgetAddressReadings();
   const problems: SyntaxProblem[] = [];
   const directives: Directive[] = [];
   const global: Directive[] = [];
