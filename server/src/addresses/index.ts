@@ -48,7 +48,7 @@ function splitPrefix(text: string): { addr: string; prefix?: number; badPrefix?:
  * (`10/8`, `192.168/16`), as BIND allows. Returns undefined when the text does not look like an address.
  */
 export function parseAddress(text: string): ParseOutcome | undefined {
-  // Configs repeat the same few literals many times, and several rules ask about each: remember answers (for one analysis).
+  // Configs repeat the same few literals many times, and several rules ask about each: remember answers.
   // Most words asked about are not addresses: their undefined is stored as NOT_ADDRESS, answered in one lookup.
   const hit = cache.get(text);
   if (hit !== undefined) return hit === NOT_ADDRESS ? undefined : hit;
@@ -60,11 +60,19 @@ export function parseAddress(text: string): ParseOutcome | undefined {
   return r;
 }
 
-/** Only a bound for a pathological file: the cache is emptied as each analysis begins (core/analyze.ts onAnalysisStart). */
+/**
+ * The cache is trimmed between analyses, never during one (core/analyze.ts onAnalysisStart): up to KEEP_BETWEEN entries
+ * stay for the next analysis (typing in a small file re-reads the same literals at every keystroke), and one analysis
+ * may add as many as its file holds, so a file with more literals than that is not slowed by a cache that every rule
+ * would refill (rc.conf at 4x the benchmark's size took 6x the time). CACHE_LIMIT only bounds a pathological file.
+ */
+const KEEP_BETWEEN = 50_000;
 const CACHE_LIMIT = 500_000;
 const NOT_ADDRESS: unique symbol = Symbol('not an address');
 const cache = new Map<string, ParseOutcome | typeof NOT_ADDRESS>();
-onAnalysisStart(() => cache.clear());
+onAnalysisStart(() => {
+  if (cache.size > KEEP_BETWEEN) cache.clear();
+});
 
 function parseAddressUncached(text: string): ParseOutcome | undefined {
   const family = addressShape(text);

@@ -41,10 +41,10 @@ export interface Analysis<Model = unknown> {
 const analysisStartHooks: (() => void)[] = [];
 
 /**
- * Caches of what one analysis computes (parsed address literals, addresses/index.ts) register a reset here, run as
- * each analysis begins: they serve the several rules that ask the same question of one file, and a file larger than
- * any fixed bound then costs in proportion to its size, instead of a cache that overflows and is refilled by every
- * rule (rc.conf at 4x the benchmark's size took 6x the time).
+ * Caches shared by the rules of an analysis (parsed address literals, addresses/index.ts; sshd's readings) register
+ * a hook here, run as each analysis begins: they trim themselves between analyses rather than during one, so a file
+ * larger than their bound costs in proportion to its size instead of overflowing a cache that every rule refills
+ * (rc.conf at 4x the benchmark's size took 6x the time).
  */
 export function onAnalysisStart(reset: () => void): void {
   analysisStartHooks.push(reset);

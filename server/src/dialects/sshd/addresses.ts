@@ -38,10 +38,11 @@ export function inetAton(text: string): string | undefined {
 
 const DOTTED_QUAD = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
-// Lists and hosts repeat across a file (the same AllowUsers list in every Match block): each is read once per
-// analysis. The readings are forgotten as the next analysis begins (core/analyze.ts onAnalysisStart), so a large file
-// does not thrash a small cache and one analysis never depends on what an earlier one left; the limit only bounds a
-// pathological file.
+// Lists and hosts repeat across a file (the same AllowUsers list in every Match block) and across the analyses of
+// one file while it is edited: readings are remembered, trimmed between analyses (core/analyze.ts onAnalysisStart)
+// to KEEP_BETWEEN, never during one, so a large file is not slowed by a cache every rule would refill; the limit only
+// bounds a pathological file.
+const KEEP_BETWEEN = 5000;
 const MEMO_LIMIT = 200_000;
 function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
   let v = cache.get(key);
@@ -56,8 +57,8 @@ const hostCache = new Map<string, HostKind>();
 const listCache = new Map<string, readonly PatternEntry[]>();
 
 onAnalysisStart(() => {
-  hostCache.clear();
-  listCache.clear();
+  if (hostCache.size > KEEP_BETWEEN) hostCache.clear();
+  if (listCache.size > KEEP_BETWEEN) listCache.clear();
 });
 
 /** What getaddrinfo makes of a host string: an IPv4 or IPv6 literal, a malformed literal, or a name to resolve. */
