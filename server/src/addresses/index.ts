@@ -1,7 +1,7 @@
 // IPv4/IPv6 literals as config files write them: parse, validate (prefix length, host bits), classify, and
 // print in RFC 5952 form. Built on ip-address; no I/O.
 import { Address4, Address6 } from 'ip-address';
-import { onAnalysisStart } from '../core/analyze';
+import { registerAnalysisCache } from '../core/analyze';
 import { detachedString } from '../core/text';
 
 export type Family = 4 | 6;
@@ -60,18 +60,16 @@ export function parseAddress(text: string): ParseOutcome | undefined {
   return r;
 }
 
-/**
- * The cache is trimmed between analyses, never during one (core/analyze.ts onAnalysisStart): up to KEEP_BETWEEN entries
- * stay for the next analysis (typing in a small file re-reads the same literals at every keystroke), and one analysis
- * may add as many as its file holds, so a file with more literals than that is not slowed by a cache that every rule
- * would refill (rc.conf at 4x the benchmark's size took 6x the time). CACHE_LIMIT only bounds a pathological file.
- */
+/** Trimmed to KEEP_BETWEEN between analyses, never during one (core/analyze.ts registerAnalysisCache); CACHE_LIMIT only bounds a pathological file. */
 const KEEP_BETWEEN = 50_000;
 const CACHE_LIMIT = 500_000;
 const NOT_ADDRESS: unique symbol = Symbol('not an address');
 const cache = new Map<string, ParseOutcome | typeof NOT_ADDRESS>();
-onAnalysisStart(() => {
-  if (cache.size > KEEP_BETWEEN) cache.clear();
+registerAnalysisCache({
+  trim: () => {
+    if (cache.size > KEEP_BETWEEN) cache.clear();
+  },
+  reset: () => cache.clear(),
 });
 
 function parseAddressUncached(text: string): ParseOutcome | undefined {

@@ -38,16 +38,29 @@ export interface Analysis<Model = unknown> {
   findings: Finding[];
 }
 
-const analysisStartHooks: (() => void)[] = [];
+/** A cache the rules of an analysis share (parsed address literals, sshd's readings): see registerAnalysisCache. */
+export interface AnalysisCache {
+  /** Run as each analysis begins: drop entries past the cache's bound. */
+  trim(): void;
+  /** Empty it. */
+  reset(): void;
+}
+
+const analysisCaches: AnalysisCache[] = [];
 
 /**
- * Caches shared by the rules of an analysis (parsed address literals, addresses/index.ts; sshd's readings) register
- * a hook here, run as each analysis begins: they trim themselves between analyses rather than during one, so a file
- * larger than their bound costs in proportion to its size instead of overflowing a cache that every rule refills
- * (rc.conf at 4x the benchmark's size took 6x the time).
+ * Caches shared by the rules of an analysis register here. They are trimmed as each analysis begins, never during
+ * one, so a file larger than their bound costs in proportion to its size instead of overflowing a cache that every
+ * rule refills (rc.conf at 4x the benchmark's size took 6x the time), while what is under the bound stays for the next
+ * analysis (typing in a small file re-reads the same literals at every keystroke).
  */
-export function onAnalysisStart(reset: () => void): void {
-  analysisStartHooks.push(reset);
+export function registerAnalysisCache(cache: AnalysisCache): void {
+  analysisCaches.push(cache);
+}
+
+/** Empty every registered cache: for benchmarks that measure what a file costs from cold (scripts/bench/inproc.ts). */
+export function resetAnalysisCaches(): void {
+  for (const c of analysisCaches) c.reset();
 }
 
 export function byPosition(a: Finding, b: Finding): number {
@@ -55,7 +68,7 @@ export function byPosition(a: Finding, b: Finding): number {
 }
 
 export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS, context: AnalyzeContext<Model> = {}): Analysis<Model> {
-  for (const reset of analysisStartHooks) reset();
+  for (const c of analysisCaches) c.trim();
   const lines = context.lines ?? new LineIndex(text);
   // A parser that throws (a pathological token overflowing V8's regex stack) gives a finding, not an exception.
   const { parse, failed } = parseSafely(dialect, text, INTERNAL_ERROR_RULE, context.skip);

@@ -2,7 +2,7 @@
 // inet_aton shorthands `10.1` and octal `010.0.0.1`), and the entries of address pattern lists (addrmatch.c
 // addr_match_list: CIDR first, else a wildcard pattern compared with the client's address text).
 import { parseAddress } from '../../addresses';
-import { onAnalysisStart } from '../../core/analyze';
+import { registerAnalysisCache } from '../../core/analyze';
 import { detachedString } from '../../core/text';
 
 export type HostKind =
@@ -39,7 +39,7 @@ export function inetAton(text: string): string | undefined {
 const DOTTED_QUAD = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 // Lists and hosts repeat across a file (the same AllowUsers list in every Match block) and across the analyses of
-// one file while it is edited: readings are remembered, trimmed between analyses (core/analyze.ts onAnalysisStart)
+// one file while it is edited: readings are remembered, trimmed between analyses (core/analyze.ts registerAnalysisCache)
 // to KEEP_BETWEEN, never during one, so a large file is not slowed by a cache every rule would refill; the limit only
 // bounds a pathological file.
 const KEEP_BETWEEN = 5000;
@@ -56,9 +56,15 @@ function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
 const hostCache = new Map<string, HostKind>();
 const listCache = new Map<string, readonly PatternEntry[]>();
 
-onAnalysisStart(() => {
-  if (hostCache.size > KEEP_BETWEEN) hostCache.clear();
-  if (listCache.size > KEEP_BETWEEN) listCache.clear();
+registerAnalysisCache({
+  trim: () => {
+    if (hostCache.size > KEEP_BETWEEN) hostCache.clear();
+    if (listCache.size > KEEP_BETWEEN) listCache.clear();
+  },
+  reset: () => {
+    hostCache.clear();
+    listCache.clear();
+  },
 });
 
 /** What getaddrinfo makes of a host string: an IPv4 or IPv6 literal, a malformed literal, or a name to resolve. */
