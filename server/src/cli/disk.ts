@@ -64,6 +64,46 @@ function listSeen(l: Listing): string {
   return 'error' in l ? `E:${l.error}` : 'T';
 }
 
+// Each kind of look, as a pair: how it is made, and the digest of what it saw. Recording (observe) and looking again
+// (seenNow) use the same pair, so a replay checks exactly what the run saw.
+const readLook = (path: string) => readFileSync(path);
+const readSeen = (bytes: Buffer) => `h${digest(bytes)}`;
+const statLook = (path: string) => statSync(path, { throwIfNoEntry: false });
+const lstatLook = (path: string) => lstatSync(path);
+const existsLook = (path: string) => {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+};
+const existsSeen = (there: boolean) => (there ? 'y' : 'n');
+const readdirLook = (path: string) => readdirSync(path);
+const readdirSeen = (names: string[]) => listSeen({ names });
+const listSeenUpTo = (max: number) => (l: Listing) => `${max}:${listSeen(l)}`;
+
+/** Make a look, record what it saw (an error too, which is then thrown as the look threw it), and return its value. */
+function observe<T>(kind: ObservationKind, path: string, look: (path: string) => T, seen: (value: T) => string): T {
+  let value: T;
+  try {
+    value = look(path);
+  } catch (err) {
+    note(kind, path, errorSeen(err));
+    throw err;
+  }
+  note(kind, path, seen(value));
+  return value;
+}
+
+/** What the look sees now, an error included. */
+function lookAgain<T>(path: string, look: (path: string) => T, seen: (value: T) => string): string {
+  try {
+    return seen(look(path));
+  } catch (err) {
+    return errorSeen(err);
+  }
+}
+
 /** The bytes of a file (or of stdin, fd 0, which makes the run uncacheable); throws as readFileSync does. */
 export function readBytes(path: string | 0): Buffer {
   if (path === 0) {
@@ -71,69 +111,32 @@ export function readBytes(path: string | 0): Buffer {
     if (j) j.uncacheable ??= 'read stdin';
     return readFileSync(0);
   }
-  try {
-    const bytes = readFileSync(path);
-    note('read', path, `h${digest(bytes)}`);
-    return bytes;
-  } catch (err) {
-    note('read', path, errorSeen(err));
-    throw err;
-  }
+  return observe('read', path, readLook, readSeen);
 }
 
 /** statSync(path); undefined for a missing path (no exception, as with throwIfNoEntry: false); throws other errors. */
 export function stat(path: string): Stats | undefined {
-  try {
-    const st = statSync(path, { throwIfNoEntry: false });
-    note('stat', path, statSeen(st));
-    return st;
-  } catch (err) {
-    note('stat', path, errorSeen(err));
-    throw err;
-  }
+  return observe('stat', path, statLook, statSeen);
 }
 
 /** lstatSync(path) (a symbolic link is not followed); throws as lstatSync does. */
 export function lstat(path: string): Stats {
-  try {
-    const st = lstatSync(path);
-    note('lstat', path, statSeen(st));
-    return st;
-  } catch (err) {
-    note('lstat', path, errorSeen(err));
-    throw err;
-  }
+  return observe('lstat', path, lstatLook, statSeen);
 }
 
 /** Does the path exist (following links)? */
 export function exists(path: string): boolean {
-  let st: Stats | undefined;
-  try {
-    st = statSync(path, { throwIfNoEntry: false });
-  } catch {
-    st = undefined;
-  }
-  note('exists', path, st ? 'y' : 'n');
-  return st !== undefined;
+  return observe('exists', path, existsLook, existsSeen);
 }
 
 /** readdirSync(path): the names in a folder; throws as readdirSync does. */
 export function readdir(path: string): string[] {
-  try {
-    const names = readdirSync(path);
-    note('readdir', path, listSeen({ names }));
-    return names;
-  } catch (err) {
-    note('readdir', path, errorSeen(err));
-    throw err;
-  }
+  return observe('readdir', path, readdirLook, readdirSeen);
 }
 
 /** The names in a folder, read in batches and given up past `max` names (a folder of millions is not listed). */
 export function list(path: string, max: number): Listing {
-  const l = listing(path, max);
-  note('list', path, `${max}:${listSeen(l)}`);
-  return l;
+  return observe('list', path, (p) => listing(p, max), listSeenUpTo(max));
 }
 
 function listing(path: string, max: number): Listing {
@@ -157,30 +160,23 @@ function listing(path: string, max: number): Listing {
   }
 }
 
-/** What looking again at `o` sees now (the same code as the first look, without recording). */
+/** What looking again at `o` sees now (the same looks as the first time, without recording). */
 export function seenNow(o: Observation): string {
   const [kind, path] = o;
-  const errorOf = (f: () => string) => {
-    try {
-      return f();
-    } catch (err) {
-      return errorSeen(err);
-    }
-  };
   switch (kind) {
     case 'read':
-      return errorOf(() => `h${digest(readFileSync(path))}`);
+      return lookAgain(path, readLook, readSeen);
     case 'stat':
-      return errorOf(() => statSeen(statSync(path, { throwIfNoEntry: false })));
+      return lookAgain(path, statLook, statSeen);
     case 'lstat':
-      return errorOf(() => statSeen(lstatSync(path)));
+      return lookAgain(path, lstatLook, statSeen);
     case 'exists':
-      return errorOf(() => (statSync(path, { throwIfNoEntry: false }) ? 'y' : 'n'));
+      return lookAgain(path, existsLook, existsSeen);
     case 'readdir':
-      return errorOf(() => listSeen({ names: readdirSync(path) }));
+      return lookAgain(path, readdirLook, readdirSeen);
     case 'list': {
       const max = Number(o[2].slice(0, o[2].indexOf(':')));
-      return `${max}:${listSeen(listing(path, max))}`;
+      return lookAgain(path, (p) => listing(p, max), listSeenUpTo(max));
     }
   }
 }
