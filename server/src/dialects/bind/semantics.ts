@@ -1,7 +1,7 @@
 // Small shared readings of the model for the check.c-style rules: the target grammar, a zone's type and name,
 // a clause's sub-options, word values. Pure functions over the Clause tree.
 import { textOf, type ValueNode } from '../../../../grammars/bind/cst';
-import { blockContexts, GRAMMAR_VERSIONS, lookupClause, normalizeZoneType, type GrammarVersion, type ZoneType } from './catalogue';
+import { blockContexts, GRAMMAR_VERSIONS, lookupClause, normalizeZoneType, ZONE_TYPES, type GrammarVersion, type ZoneType } from './catalogue';
 import type { BindModel, Clause } from './model';
 import { clausesNamed, FACT_CERTAIN, FACT_CERTAIN_KNOWN, FACT_READABLE, FACT_READABLE_KNOWN, FACT_ZONE_TYPE_SHIFT } from './model';
 
@@ -44,8 +44,6 @@ export function siblingsOf(model: BindModel, c: Clause): Clause[] {
   return c.parent ? c.parent.children : model.clauses;
 }
 
-/** The zone types, in the order Clause.facts numbers them. */
-const ZONE_TYPES: readonly ZoneType[] = ['primary', 'secondary', 'mirror', 'stub', 'static-stub', 'hint', 'forward', 'redirect', 'delegation-only', 'in-view'];
 
 /** A zone statement's type (BIND's synonyms resolved), from its `type` clause. */
 export function zoneTypeOf(zone: Clause): ZoneType | undefined {
@@ -106,7 +104,7 @@ export function zones(model: BindModel): readonly Clause[] {
   let out = zonesOf.get(model);
   if (!out) {
     out = [];
-    for (const c of clausesNamed(model.clauses, (n) => n === 'zone')) if (c.name === 'zone' && (c.context === 'top' || c.context === 'view')) out.push(c);
+    for (const c of clausesNamed(model.clauses, (n) => n === 'zone')) if (c.context === 'top' || c.context === 'view') out.push(c);
     zonesOf.set(model, out);
   }
   return out;

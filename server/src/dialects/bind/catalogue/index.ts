@@ -249,7 +249,9 @@ export function normalizeZoneType(word: string): ZoneType | undefined {
   return KNOWN_ZONE_TYPES.has(w) ? (w as ZoneType) : undefined;
 }
 
-const KNOWN_ZONE_TYPES: ReadonlySet<string> = new Set<ZoneType>(['primary', 'secondary', 'mirror', 'stub', 'static-stub', 'hint', 'forward', 'redirect', 'delegation-only', 'in-view']);
+/** Every zone type, in a fixed order (semantics.ts numbers them by it in Clause.facts). */
+export const ZONE_TYPES: readonly ZoneType[] = ['primary', 'secondary', 'mirror', 'stub', 'static-stub', 'hint', 'forward', 'redirect', 'delegation-only', 'in-view'];
+const KNOWN_ZONE_TYPES: ReadonlySet<string> = new Set(ZONE_TYPES);
 
 /** Damerau-Levenshtein distance (optimal string alignment), for "did you mean". */
 function distance(a: string, b: string): number {
