@@ -3,6 +3,7 @@
 // <VirtualHost> facts. Rules read this; they never see tokens.
 import type { ApacheCst, ArgNode, ConfigNode } from '../../../../grammars/apache/cst';
 import type { SyntaxProblem } from '../../../../grammars/apache/parser';
+import { itemsNamed, positionsByName } from '../../core/name-index';
 import type { Span } from '../../core/types';
 import { lookupDirective, lookupModule } from './catalogue';
 
@@ -190,35 +191,9 @@ export function buildApacheModel(cst: ApacheCst, problems: SyntaxProblem[] = [])
 /** Every directive with one of the (lower-case) names, in document order. */
 export function findDirectives(model: ApacheModel, ...lnames: string[]): Directive[] {
   // Asked by several rules and the workspace model: from an index of the directives by name, built once per model.
-  const index = directivesByName(model);
-  const lists: number[][] = [];
-  for (const n of new Set(lnames)) {
-    const list = index.get(n);
-    if (list) lists.push(list);
-  }
-  if (lists.length === 0) return [];
-  const positions = lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b);
-  const out: Directive[] = new Array(positions.length);
-  for (let i = 0; i < positions.length; i++) out[i] = model.all[positions[i]];
-  return out;
-}
-
-/** The positions in model.all of each name's directives (not sections), in document order. */
-function directivesByName(model: ApacheModel): Map<string, number[]> {
   let index = byName.get(model);
-  if (!index) {
-    index = new Map();
-    const all = model.all;
-    for (let i = 0; i < all.length; i++) {
-      const d = all[i];
-      if (d.section) continue;
-      const list = index.get(d.lname);
-      if (list) list.push(i);
-      else index.set(d.lname, [i]);
-    }
-    byName.set(model, index);
-  }
-  return index;
+  if (!index) byName.set(model, (index = positionsByName(model.all, (d) => (d.section ? undefined : d.lname))));
+  return itemsNamed(model.all, index, (n) => lnames.includes(n));
 }
 
 const byName = new WeakMap<ApacheModel, Map<string, number[]>>();

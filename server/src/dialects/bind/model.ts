@@ -3,6 +3,7 @@
 import type { BindCst, BlockNode, StatementNode, StringNode, ValueNode, WordNode } from '../../../../grammars/bind/cst';
 import { textOf } from '../../../../grammars/bind/cst';
 import type { SyntaxProblem } from '../../../../grammars/bind/parser';
+import { itemsNamed, positionsByName } from '../../core/name-index';
 import type { Span } from '../../core/types';
 import { blockContexts, canonicalName, clauseArgCount, finalSemicolonOptional, isRawTextContext, lookupClause, valuesKey } from './catalogue';
 
@@ -182,16 +183,7 @@ const walked = new WeakMap<readonly Clause[], readonly Clause[]>();
 /** Each name's clauses as positions in walkClauses order, built once per tree. */
 function nameIndex(clauses: readonly Clause[]): Map<string, number[]> {
   let index = byName.get(clauses);
-  if (!index) {
-    index = new Map();
-    const all = walkClauses(clauses);
-    for (let i = 0; i < all.length; i++) {
-      const list = index.get(all[i].name);
-      if (list) list.push(i);
-      else index.set(all[i].name, [i]);
-    }
-    byName.set(clauses, index);
-  }
+  if (!index) byName.set(clauses, (index = positionsByName(walkClauses(clauses), (c) => c.name)));
   return index;
 }
 
@@ -202,14 +194,7 @@ const byName = new WeakMap<readonly Clause[], Map<string, number[]>>();
  * `walkClauses(clauses).filter((c) => test(c.name))` gives, without walking 100,000 clauses for a few names.
  */
 export function clausesNamed(clauses: readonly Clause[], test: (name: string) => boolean): readonly Clause[] {
-  const all = walkClauses(clauses);
-  const lists: number[][] = [];
-  for (const [name, list] of nameIndex(clauses)) if (test(name)) lists.push(list);
-  if (lists.length === 0) return [];
-  const positions = lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b);
-  const out: Clause[] = new Array(positions.length);
-  for (let i = 0; i < positions.length; i++) out[i] = all[positions[i]];
-  return out;
+  return itemsNamed(walkClauses(clauses), nameIndex(clauses), test);
 }
 
 /** Clauses with one of the given names, anywhere in the tree. */
