@@ -35,7 +35,7 @@ export default defineRule<BindModel>({
     const sources = clausesNamed(m.clauses, (n) => QUERY_SOURCES.has(n));
     for (let i = 0; i < sources.length; i++) {
       const c = sources[i];
-      if (QUERY_SOURCES.has(c.name) && (c.context === 'options' || c.context === 'view') && numberOf(portOf(c)) === listener) bad.add(c);
+      if ((c.context === 'options' || c.context === 'view') && numberOf(portOf(c)) === listener) bad.add(c);
     }
     const zoneList = zones(m);
     for (let i = 0; i < zoneList.length; i++) {

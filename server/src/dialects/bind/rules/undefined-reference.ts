@@ -21,7 +21,7 @@ function definedByKind(models: readonly BindModel[]): Map<string, Set<string>> {
     for (let i = 0; i < definitions.length; i++) {
       const c = definitions[i];
       // A definition has a block (`dnssec-policy "p" { ... };`); `dnssec-policy "p";` in a view is a use.
-      if ((c.context === 'top' || c.context === 'view') && c.block && DEFINING.has(c.name)) {
+      if ((c.context === 'top' || c.context === 'view') && c.block) {
         const n = valueText(c.args[0]);
         if (n === undefined || c.args[0]?.kind === 'block') continue;
         let names = out.get(c.name);
