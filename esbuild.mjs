@@ -46,13 +46,13 @@ await Promise.all([
  * bundle's source itself, unless `sourceFile` names the file beside `out` that holds it.
  */
 async function withCodeCache(entry, source, out, prefix = '', suffix = '', sourceFile = undefined) {
-  const boot = await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/cli/boot.ts'], write: false, outfile: out });
+  // The entry is a compile-time constant, so the extension's loader leaves out the CLI's result cache (and node:crypto).
+  const boot = await esbuild.build({ ...common, define: { ...common.define, __V6READY_ENTRY__: JSON.stringify(entry) }, sourcemap: false, entryPoints: ['server/src/cli/boot.ts'], write: false, outfile: out });
   const hash = createHash('sha1').update(source).digest('hex');
   const defs = [
     `var __V6READY_SOURCE__ = ${sourceFile ? 'undefined' : JSON.stringify(source)};`,
     `var __V6READY_SOURCE_FILE__ = ${JSON.stringify(sourceFile)};`,
     `var __V6READY_SOURCE_HASH__ = ${JSON.stringify(hash)};`,
-    `var __V6READY_ENTRY__ = ${JSON.stringify(entry)};`,
   ];
   writeFileSync(out, `${prefix}${defs.join('\n')}\n${boot.outputFiles[0].text}${suffix}`);
 }
