@@ -52,7 +52,7 @@ export interface IncrementalState {
 }
 
 /** The file's segments as parallel arrays: an edit shifts numbers, it creates no object per segment. */
-interface Segments {
+export interface Segments {
   start: Int32Array;
   end: Int32Array;
   local: Uint8Array;
@@ -95,25 +95,59 @@ function isStatementScoped(dialect: Dialect, ruleId: string): boolean {
   return ids.has(ruleId);
 }
 
-/** The state a full analysis leaves, or undefined when the dialect has no segments. */
-export function incrementalStateOf(analysis: Analysis, settings: Settings, context: AnalyzeContext): IncrementalState | undefined {
+/**
+ * What a full analysis leaves for the fast path besides the text and the caller's settings and context: plain data
+ * (arrays, typed arrays, numbers), so a worker thread can compute it and post it back (lsp/background-analysis.ts).
+ */
+export interface IncrementalParts {
+  findings: Finding[];
+  lineStarts: Int32Array;
+  segments: Segments;
+  localDirectives: number;
+  syntaxCount: number;
+}
+
+/** The parts of the state a full analysis leaves, or undefined when the dialect has no segments. */
+export function incrementalPartsOf(analysis: Analysis): IncrementalParts | undefined {
   const { dialect } = analysis;
   if (!dialect.segments || analysis.text.length === 0) return undefined;
   const segments = segmentsFrom(dialect.segments(analysis.parse.model));
   const syntaxRule = `${dialect.name}/syntax`;
-  const findings = analysis.findings.map((f) => ownCopy(f));
+  let syntaxCount = 0;
+  for (const f of analysis.findings) if (f.rule === syntaxRule) syntaxCount++;
   return {
-    text: analysis.text,
-    lines: analysis.lines,
+    findings: analysis.findings,
+    lineStarts: analysis.lines.startsArray,
+    segments,
+    localDirectives: countLocalDirectives(analysis.parse.comments, segments),
+    syntaxCount,
+  };
+}
+
+/**
+ * The state from those parts, for `text` analysed under `settings` and `context` (the caller's own objects: the
+ * fast path compares them by identity). The findings are copied: the state moves its own in place.
+ */
+export function incrementalStateFrom(dialect: Dialect, parts: IncrementalParts, text: string, settings: Settings, context: AnalyzeContext, lines?: LineIndex): IncrementalState {
+  const findings = parts.findings.map((f) => ownCopy(f));
+  return {
+    text,
+    lines: lines ?? new LineIndex(text, parts.lineStarts),
     settings,
     context,
     findings,
-    outside: findings.filter((f) => isStatementScoped(dialect, f.rule) && !inLocalSegment(segments, f.span.start)),
-    segments,
-    localDirectives: countLocalDirectives(analysis.parse.comments, segments),
-    syntaxCount: findings.filter((f) => f.rule === syntaxRule).length,
+    outside: findings.filter((f) => isStatementScoped(dialect, f.rule) && !inLocalSegment(parts.segments, f.span.start)),
+    segments: parts.segments,
+    localDirectives: parts.localDirectives,
+    syntaxCount: parts.syntaxCount,
     exact: true,
   };
+}
+
+/** The state a full analysis leaves, or undefined when the dialect has no segments. */
+export function incrementalStateOf(analysis: Analysis, settings: Settings, context: AnalyzeContext): IncrementalState | undefined {
+  const parts = incrementalPartsOf(analysis);
+  return parts && incrementalStateFrom(analysis.dialect, parts, analysis.text, settings, context, analysis.lines);
 }
 
 function countLocalDirectives(comments: readonly { start: number; body: string }[], segments: Segments): number {

@@ -61,6 +61,11 @@ export class LineIndex {
     return new LineIndex(newText, out);
   }
 
+  /** The offset of each line's first character (the index's own array: read it, do not change it). */
+  get startsArray(): Int32Array {
+    return this.starts;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

@@ -8,7 +8,7 @@ import { mostSevere, tooManyProblemsNotice } from '../core/limits';
 import { DEFAULT_MAX_PROBLEMS, type Settings } from '../core/settings';
 import type { Finding } from '../core/types';
 import { SOURCE, toDiagnostic } from './convert';
-import type { Session } from './session';
+import type { FastFindings, Session } from './session';
 
 /**
  * Changes are linted at most once per window, not after a 150 ms debounce: a keystroke after a quiet moment is linted
@@ -77,6 +77,7 @@ export class Linter {
     if (settings.run === 'onSave') return;
     this.touched.add(doc.uri);
     this.cancelFull(doc.uri);
+    this.session.background.cancel(doc.uri);
     this.session.postponeCollection();
     // A lint already pending reads the document when it runs, so it covers this change too. A keystroke after a
     // quiet moment is linted at once; changes that follow a lint within CHANGE_DELAY_MS wait for the window's end.
@@ -93,6 +94,7 @@ export class Linter {
   private closed(uri: string): void {
     this.cancel(uri);
     this.cancelFull(uri);
+    this.session.background.cancel(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
     this.openedAt.delete(uri);
     this.lastLint.delete(uri);
@@ -129,6 +131,13 @@ export class Linter {
     return hidden > 0 ? [tooManyProblemsNotice(doc.getText(), shown.length, hidden), ...shown] : shown;
   }
 
+  /** Publish findings that came without a full Analysis (the fast path's, the worker's) for the document's version. */
+  private async publish(doc: TextDocument, settings: Settings, found: FastFindings): Promise<void> {
+    const diagnostics = this.shown(doc, settings, found.findings).map((f) => toDiagnostic(doc.uri, found.lines, f, found.linked));
+    diagnostics.push(...this.session.extraDiagnostics(doc.uri));
+    await this.session.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
+
   /** Lint the document's current version: by the fast path after an edit inside one statement, else in full. */
   async lintNow(uri: string, options: { full?: boolean } = {}): Promise<void> {
     this.cancel(uri);
@@ -156,15 +165,30 @@ export class Linter {
         this.session.logError(`incremental analysis of ${uri} (version ${doc.version}) failed; analysing the whole file`, err);
       }
       if (fast) {
-        const diagnostics = this.shown(doc, settings, fast.findings).map((f) => toDiagnostic(uri, fast.lines, f, fast.linked));
-        diagnostics.push(...this.session.extraDiagnostics(uri));
-        await this.session.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+        await this.publish(doc, settings, fast);
         // Whole-file rules, and include neighbours (whose findings may follow this file), catch up once typing pauses.
         if (!fast.exact || fast.linked.length > 0 || this.session.includeNeighbours(uri).length > 0) this.fullLater(uri);
         return;
       }
     }
     this.cancelFull(uri);
+    if (options.full) {
+      // A large document's whole-file pass runs in the worker; edits meanwhile take the fast path at once.
+      let background;
+      try {
+        background = await this.session.backgroundFindingsFor(doc, dialect, settings);
+      } catch (err) {
+        this.session.logError(`background analysis of ${uri} (version ${doc.version}) failed; analysing it here`, err);
+      }
+      if (background === 'stale' || this.generation.get(uri) !== gen) return;
+      if (background) {
+        await this.publish(doc, settings, background);
+        // The state it replaced (its findings, a whole file's) is garbage now: collect it in the next quiet moment.
+        this.session.collectWhenIdle();
+        this.relintNeighbours(uri);
+        return;
+      }
+    }
     try {
       const analysis = this.session.analysisFor(doc, dialect, settings);
       diagnostics = this.shown(doc, settings, analysis.findings).map((f) => toDiagnostic(uri, analysis.lines, f, analysis.linked));
@@ -183,13 +207,18 @@ export class Linter {
     diagnostics.push(...this.session.extraDiagnostics(uri));
     await this.session.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     this.session.release(uri);
-    // An acl defined here may make a list in an open sibling IPv4-only (or stop doing so): lint those again. Only
-    // after an open or an edit, so neighbours linted this way do not set each other off in turn.
-    if (this.touched.delete(uri)) {
-      for (const other of this.session.includeNeighbours(uri)) {
-        this.session.invalidate(other);
-        this.lintLater(other, CHANGE_DELAY_MS);
-      }
+    this.relintNeighbours(uri);
+  }
+
+  /**
+   * After a whole-file lint: an acl defined here may make a list in an open sibling IPv4-only (or stop doing so), so
+   * lint those again. Only after an open or an edit, so neighbours linted this way do not set each other off in turn.
+   */
+  private relintNeighbours(uri: string): void {
+    if (!this.touched.delete(uri)) return;
+    for (const other of this.session.includeNeighbours(uri)) {
+      this.session.invalidate(other);
+      this.lintLater(other, CHANGE_DELAY_MS);
     }
   }
 }

@@ -12,6 +12,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { CONFIG_FILE } from '../core/settings';
+import { BackgroundAnalysis } from './background-analysis';
 import { codeActions, executeFixAll, FIX_ALL_COMMAND, FIX_ALL_KIND } from './codeActions';
 import { completion } from './completion';
 import { Linter } from './diagnostics';
@@ -49,8 +50,9 @@ function renameHandler(session: Session) {
   };
 }
 
-export function bindServer(connection: Connection): Session {
-  const session = new Session(connection);
+/** @param analysisWorkerScript the server's bundle, to start the worker for whole-file analyses from (none: in-thread). */
+export function bindServer(connection: Connection, analysisWorkerScript?: string): Session {
+  const session = new Session(connection, new BackgroundAnalysis(analysisWorkerScript));
   const linter = new Linter(session);
   const workspace = new WorkspaceService(session);
   const g = session.guard.bind(session);
@@ -106,6 +108,8 @@ export function bindServer(connection: Connection): Session {
 
   // The user granted workspace trust: symlinks leaving the workspace may be followed from now on.
   connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, g('workspaceTrust', undefined, (p: unknown) => setWorkspaceTrust(p)));
+
+  connection.onShutdown(g('shutdown', undefined, () => session.background.dispose()));
 
   linter.bind();
   // The workspace model follows the open documents; its findings are published with each document's own.

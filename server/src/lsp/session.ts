@@ -3,11 +3,12 @@
 import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type AnalyzeContext } from '../core/analyze';
-import { analysisAt, analyzeChange, incrementalStateOf, type IncrementalState } from '../core/incremental';
+import { analysisAt, analyzeChange, incrementalStateFrom, incrementalStateOf, type IncrementalState } from '../core/incremental';
 import type { LineIndex } from '../core/text';
 import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect, Finding, LinkedFile } from '../core/types';
+import { BackgroundAnalysis } from './background-analysis';
 import { COLLECT_WHEN_IDLE_MS, EDITOR_ANALYSIS, LARGE_DOCUMENT_CHARS } from './limits';
 import { pathOf } from './files';
 import { includeContextOf } from './navigation';
@@ -57,7 +58,14 @@ export class Session {
   /** Diagnostics from outside the document's own analysis (the cross-file rules), published with it. */
   extraDiagnostics: (uri: string) => Diagnostic[] = () => [];
 
-  constructor(readonly connection: Connection) {
+  /**
+   * @param background where whole-file analyses of large documents run after a pause (a worker thread); without a
+   * worker script, on the server's own thread.
+   */
+  constructor(
+    readonly connection: Connection,
+    readonly background: BackgroundAnalysis = new BackgroundAnalysis(undefined),
+  ) {
     this.settings = new SettingsStore(connection);
   }
 
@@ -107,6 +115,32 @@ export class Session {
     // The full analysis of an older version is of no use any more, and holds the whole model: let it go.
     this.cache.delete(doc.uri);
     return { findings: result.findings, lines: result.lines, linked: state.context.linked ?? [], exact: result.state.exact };
+  }
+
+  /**
+   * The whole-file analysis of a large document's current version, run in the worker (lsp/background-analysis.ts) so
+   * that edits meanwhile are linted at once: its findings, and the document's incremental state made exact again.
+   * Undefined when that does not apply (a small document, one joined to others by includes, no worker, no incremental
+   * state to start from; analyse with analysisFor then). 'stale' when the document, its settings or its include
+   * context changed while the worker ran: the answer is dropped (whatever changed has scheduled its own lint).
+   */
+  async backgroundFindingsFor(doc: TextDocument, dialect: Dialect, settings: Settings): Promise<FastFindings | 'stale' | undefined> {
+    // The include context is the one the fast path has been using (an edit inside a zone changes no include; a
+    // change of a linked file drops the state): finding it again would parse the whole file on this thread.
+    const before = this.incremental.get(doc.uri);
+    if (!this.background.available || !before || before.settings !== settings || doc.getText().length <= LARGE_DOCUMENT_CHARS) return undefined;
+    const { context } = before;
+    if (context.linked?.length || context.ruleFilter || context.skip) return undefined;
+    const { uri, version } = doc;
+    const text = doc.getText();
+    const parts = await this.background.analyze(uri, dialect, text, settings, { syntaxOnlyAbove: context.syntaxOnlyAbove, includeProblems: context.includeProblems, linkedPartial: context.linkedPartial });
+    const after = this.incremental.get(uri);
+    if (!parts || this.documents.get(uri)?.version !== version || after?.context !== context || after.settings !== settings) return 'stale';
+    const state = incrementalStateFrom(dialect, parts, text, settings, context);
+    this.incremental.set(uri, { ...state, version });
+    // An analysis of an older version is of no use any more.
+    this.cache.delete(uri);
+    return { findings: state.findings, lines: state.lines, linked: [], exact: true };
   }
 
   /** The open document (its version once settings are known), its dialect and settings; undefined if none of ours. */
