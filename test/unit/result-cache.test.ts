@@ -192,3 +192,27 @@ test('the CLI reads the disk only through cli/disk.ts, so every read is an obser
   }
   assert.deepEqual(offenders, []);
 });
+
+test('the V8 code cache folder keeps the newest four caches per entry (each build writes its own)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'v6ready-codecache-'));
+  try {
+    const dir = join(root, 'v6ready');
+    mkdirSync(dir);
+    const old = ['cli-aaaa-11.3.v8cache', 'cli-bbbb-11.3.v8cache', 'cli-cccc-11.3.v8cache', 'cli-dddd-11.3.v8cache', 'cli-eeee-11.3.v8cache'];
+    old.forEach((n, i) => {
+      writeFileSync(join(dir, n), 'old');
+      utimesSync(join(dir, n), 1_000_000 + i, 1_000_000 + i);
+    });
+    writeFileSync(join(dir, 'extension-ffff-11.3.v8cache'), 'other entry');
+    utimesSync(join(dir, 'extension-ffff-11.3.v8cache'), 1_000, 1_000);
+    const r = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: root, V6READY_CACHE_DIR: '', V6READY_NO_CODE_CACHE: '' } });
+    assert.equal(r.status, 0, r.stderr);
+    const left = readdirSync(dir).filter((n) => n.endsWith('.v8cache')).sort();
+    const mine = left.filter((n) => n.startsWith('cli-') && !old.includes(n));
+    assert.equal(mine.length, 1, `this build wrote its cache: ${left.join(', ')}`);
+    assert.deepEqual(left.filter((n) => old.includes(n)), old.slice(2), 'the three newest old ones kept, the oldest two removed');
+    assert.ok(left.includes('extension-ffff-11.3.v8cache'), "another entry's cache is not counted or removed");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

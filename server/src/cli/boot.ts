@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { cacheable, entryFile, record, replay } from './result-cache';
+import { cacheable, entryFile, prune, record, replay } from './result-cache';
 
 /** The bundle's source embedded by esbuild.mjs in front of this code (the extension), or undefined (the CLI). */
 declare const __V6READY_SOURCE__: string | undefined;
@@ -30,6 +30,12 @@ function cacheHome(): string {
   const base = process.env.XDG_CACHE_HOME || (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) || join(homedir(), '.cache');
   return join(base, 'v6ready');
 }
+
+/**
+ * Code caches of one entry kept. Every build writes one of its own (~1.2 MB): without a bound, each upgrade would
+ * leave the last one behind for good; a few builds used side by side (projects pinning other versions) keep theirs.
+ */
+const CODE_CACHES_KEPT = 4;
 
 function run(): void {
   const home = cacheHome();
@@ -76,6 +82,7 @@ function run(): void {
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, cacheFile);
+        prune(dir!, CODE_CACHES_KEPT, (n) => n.startsWith(`${entry}-`) && n.endsWith('.v8cache'));
       } catch {
         // No cache this time; the next run compiles again.
       }

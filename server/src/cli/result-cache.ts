@@ -111,9 +111,12 @@ export function record(file: string): void {
   });
 }
 
-/** Keeps the folder to MAX_ENTRIES entries, removing the least recently written. */
-export function prune(dir: string, max = MAX_ENTRIES): void {
-  const names = readdirSync(dir);
+/**
+ * Keeps the folder to `max` entries, removing the least recently written; with `which`, only the entries it accepts
+ * count and may go (boot.ts keeps a few V8 code caches per entry this way).
+ */
+export function prune(dir: string, max = MAX_ENTRIES, which: (name: string) => boolean = () => true): void {
+  const names = readdirSync(dir).filter(which);
   if (names.length <= max) return;
   const aged = names.map((n) => {
     try {

@@ -139,12 +139,23 @@ function build(): Tables {
     }
     clauses.set(context, defs);
   }
-  // List contexts and their element shapes, per version, from every list that appears in a clause's shape.
+  // List contexts and their element shapes, per version, from every list that appears in a clause's shape. Equal
+  // shapes are one element: compared by their JSON, written once per shape object (the grammar shares objects).
+  const json = new Map<Shape, string>();
+  const jsonOf = (el: Shape) => {
+    let j = json.get(el);
+    if (j === undefined) json.set(el, (j = JSON.stringify(el)));
+    return j;
+  };
+  const seenElements = new Set<string>();
   const addElement = (ctx: string, v: GrammarVersion, el: Shape) => {
+    const key = `${ctx}\n${v}\n${jsonOf(el)}`;
+    if (seenElements.has(key)) return;
+    seenElements.add(key);
     let byV = elements.get(ctx);
     if (!byV) elements.set(ctx, (byV = new Map()));
     const arr = byV.get(v) ?? [];
-    if (!arr.some((x) => JSON.stringify(x) === JSON.stringify(el))) arr.push(el);
+    arr.push(el);
     byV.set(v, arr);
   };
   for (const defs of clauses.values()) {
