@@ -126,10 +126,11 @@ export function incrementalPartsOf(analysis: Analysis): IncrementalParts | undef
 
 /**
  * The state from those parts, for `text` analysed under `settings` and `context` (the caller's own objects: the
- * fast path compares them by identity). The findings are copied: the state moves its own in place.
+ * fast path compares them by identity). The state takes the parts' findings as its own and moves them in place on
+ * later edits: pass findings nothing else holds (a worker's answer is a fresh copy; incrementalStateOf copies).
  */
 export function incrementalStateFrom(dialect: Dialect, parts: IncrementalParts, text: string, settings: Settings, context: AnalyzeContext, lines?: LineIndex): IncrementalState {
-  const findings = parts.findings.map((f) => ownCopy(f));
+  const { findings } = parts;
   return {
     text,
     lines: lines ?? new LineIndex(text, parts.lineStarts),
@@ -147,7 +148,8 @@ export function incrementalStateFrom(dialect: Dialect, parts: IncrementalParts, 
 /** The state a full analysis leaves, or undefined when the dialect has no segments. */
 export function incrementalStateOf(analysis: Analysis, settings: Settings, context: AnalyzeContext): IncrementalState | undefined {
   const parts = incrementalPartsOf(analysis);
-  return parts && incrementalStateFrom(analysis.dialect, parts, analysis.text, settings, context, analysis.lines);
+  // The analysis keeps its findings (hover and quick fixes read them): the state gets copies to move.
+  return parts && incrementalStateFrom(analysis.dialect, { ...parts, findings: parts.findings.map((f) => ownCopy(f)) }, analysis.text, settings, context, analysis.lines);
 }
 
 function countLocalDirectives(comments: readonly { start: number; body: string }[], segments: Segments): number {
