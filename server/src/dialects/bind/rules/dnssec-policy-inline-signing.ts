@@ -1,7 +1,7 @@
 // bind/dnssec-policy-inline-signing: BIND 9.18 refuses a zone with a dnssec-policy unless it is dynamic
 // (allow-update / update-policy) or says `inline-signing yes;` (9.20 made inline signing the default).
 import { defineRule } from '../../../core/rule';
-import type { BindModel, Clause } from '../model';
+import { clausesNamed, type BindModel, type Clause } from '../model';
 import { amlElements, admitsNothing } from '../aml';
 import { childNamed, effectiveOption, grammarOf, isInView, topLevel, valueText, zoneName, zones, zoneTypeOf } from '../semantics';
 
@@ -26,6 +26,8 @@ export default defineRule<BindModel>({
   check(ctx) {
     if (grammarOf(ctx.target) !== '9.18') return;
     const m = ctx.model;
+    // Most files name no dnssec-policy at all: then no zone has one, and there is nothing to look up per zone.
+    if (clausesNamed(m.clauses, (n) => n === 'dnssec-policy').length === 0) return;
     const policies = new Set(topLevel(m, 'dnssec-policy').map((p) => valueText(p.args[0]) ?? ''));
     const zoneList = zones(m);
     for (let i = 0; i < zoneList.length; i++) {
