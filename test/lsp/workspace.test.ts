@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readAnnotated } from '../fixture-lib';
+import { LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/limits';
 import { LspClient, sleep, VSCODE_LIKE_CAPABILITIES } from './lsp-client';
 
 test('cross-file findings in closed files, updated on edit; progress while indexing; the readiness report', async (t) => {
@@ -45,4 +46,38 @@ test('cross-file findings in closed files, updated on edit; progress while index
   const web = report.services.find((s) => s.kind === 'web')!;
   assert.equal(web.listensV6, 'yes', 'the report sees the unsaved edit');
   assert.deepEqual(web.names.map((n) => `${n.name} ${n.aaaa}`), ['www.example.net 2001:db8::80']);
+});
+
+test('a large open document is read again by the workspace index when it is saved, not after every pause in typing', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'v6ready-lsp-ws-large-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(join('test', 'fixtures', 'workspace', 'ns-unreachable-v6', 'aaaa-no-listener'), dir, { recursive: true });
+  const zonePath = join(dir, 'example.net.zone');
+  writeFileSync(zonePath, readAnnotated(readFileSync(zonePath, 'utf8')).text);
+  // The fixture's named.conf, past LARGE_DOCUMENT_CHARS with zones of no consequence for the cross-file rules.
+  const padding = Array.from({ length: 9000 }, (_, i) => `zone "pad${i}.test" { type primary; file "pad.zone"; notify no; };\n`).join('');
+  const text = readFileSync(join(dir, 'named.conf'), 'utf8') + padding;
+  assert.ok(text.length > LARGE_DOCUMENT_CHARS);
+  writeFileSync(join(dir, 'named.conf'), text);
+  const client = LspClient.start({ workspace: dir });
+  await client.initialize();
+  t.after(() => client.dispose());
+
+  const zone = pathToFileURL(zonePath).href;
+  const named = pathToFileURL(join(dir, 'named.conf')).href;
+  const unreachable = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.some((d) => d.code === 'workspace/ns-unreachable-v6');
+  await client.waitForDiagnostics(zone, unreachable, 30_000);
+  await client.open(named, text);
+  await client.waitForDiagnostics(named, (p) => p.version === 1, 30_000);
+
+  // named now listens on IPv6: in the editor, the document's own diagnostics follow at once...
+  const edited = text.replace('listen-on-v6 { none; };', 'listen-on-v6 { any; };');
+  const v = await client.change(named, edited);
+  await client.waitForDiagnostics(named, (p) => p.version === v, 30_000);
+  // ...while the workspace index keeps the text it read, however long the pause.
+  await sleep(2000);
+  assert.ok(unreachable(client.latest(zone)!), 'the cross-file finding is not recomputed while the large document is edited');
+  // Saved: the index reads it again, and the finding in the closed zone file goes.
+  await client.save(named);
+  await client.waitForDiagnostics(zone, (p) => !unreachable(p), 30_000);
 });

@@ -138,6 +138,22 @@ export class Linter {
     await this.session.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
+  /**
+   * The document's cross-file findings changed (the workspace index was rebuilt): publish them with its own, analysing
+   * it only when none are known for its current version. A large document's full analysis is released once published,
+   * and analysing it again just to attach a cross-file finding held up typing for over a second.
+   */
+  async republish(uri: string): Promise<void> {
+    const first = this.session.documents.get(uri);
+    const dialect = first && this.session.dialectOf(first);
+    if (!dialect) return;
+    const settings = await this.session.settings.get(uri);
+    const doc = this.session.documents.get(uri);
+    const known = doc && !settings.ignored && !this.timers.has(uri) ? this.session.knownFindings(doc, settings) : undefined;
+    if (!doc || !known) return this.lintNow(uri);
+    await this.publish(doc, settings, known);
+  }
+
   /** Lint the document's current version: by the fast path after an edit inside one statement, else in full. */
   async lintNow(uri: string, options: { full?: boolean } = {}): Promise<void> {
     this.cancel(uri);

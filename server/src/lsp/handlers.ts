@@ -114,9 +114,10 @@ export function bindServer(connection: Connection, analysisWorkerScript?: string
   linter.bind();
   // The workspace model follows the open documents; its findings are published with each document's own.
   session.extraDiagnostics = (uri) => workspace.diagnosticsFor(uri);
-  workspace.relint = (uri) => void linter.lintNow(uri).catch((err) => session.logError(`linting ${uri} failed`, err));
-  session.documents.onDidChangeContent((e) => workspace.documentChanged(e.document.uri));
-  session.documents.onDidClose((e) => workspace.documentChanged(e.document.uri));
+  workspace.relint = (uri) => void linter.republish(uri).catch((err) => session.logError(`linting ${uri} failed`, err));
+  session.documents.onDidChangeContent((e) => workspace.documentChanged(e.document.uri, 'edit'));
+  session.documents.onDidSave((e) => workspace.documentChanged(e.document.uri, 'save'));
+  session.documents.onDidClose((e) => workspace.documentChanged(e.document.uri, 'close'));
   connection.onRequest(REPORT_REQUEST, g('readinessReport', null, () => workspace.report()));
   connection.onCodeAction(g('codeAction', null, (p) => codeActions(session, p)));
   connection.onHover(g('hover', null, (p) => hover(session, p)));

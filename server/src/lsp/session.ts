@@ -143,6 +143,18 @@ export class Session {
     return { findings: state.findings, lines: state.lines, linked: [], exact: true };
   }
 
+  /**
+   * The findings already known for the document's current version under `settings` (its full analysis, or the state
+   * the fast path or the worker left), without analysing anything; undefined when there are none.
+   */
+  knownFindings(doc: TextDocument, settings: Settings): FastFindings | undefined {
+    const hit = this.cache.get(doc.uri);
+    if (hit?.analysis && hit.version === doc.version && hit.settings === settings) return { findings: hit.analysis.findings, lines: hit.analysis.lines, linked: hit.analysis.linked, exact: true };
+    const state = this.incremental.get(doc.uri);
+    if (state?.version === doc.version && state.settings === settings) return { findings: state.findings, lines: state.lines, linked: state.context.linked ?? [], exact: state.exact };
+    return undefined;
+  }
+
   /** The open document (its version once settings are known), its dialect and settings; undefined if none of ours. */
   private async openDocument(uri: string): Promise<{ doc: TextDocument; dialect: Dialect; settings: Settings } | undefined> {
     const first = this.documents.get(uri);

@@ -13,6 +13,7 @@ import { buildReport, type ReadinessReport } from '../workspace/report';
 import { runWorkspaceRules, type WorkspaceFinding } from '../workspace/rule';
 import { WORKSPACE_RULES } from '../workspace/rules';
 import { toDiagnostic } from './convert';
+import { LARGE_DOCUMENT_CHARS } from './limits';
 import { pathOf, readTextFile } from './files';
 import { mayRead } from './navigation';
 import type { Session } from './session';
@@ -32,6 +33,8 @@ export class WorkspaceService {
   private findings = new Map<string, WorkspaceFinding[]>();
   private published = new Set<string>();
   private timer?: NodeJS.Timeout;
+  /** Large open documents edited since the index last read them (documentChanged). */
+  private readonly editedLarge = new Set<string>();
   private building?: Promise<void>;
   private indexed?: Promise<void>;
   /** Called after a rebuild for each open document whose workspace findings may have changed. */
@@ -106,10 +109,22 @@ export class WorkspaceService {
     }
   }
 
-  /** A document changed (or opened, or closed): its text is read again at the next rebuild. */
-  documentChanged(uri: string): void {
+  /**
+   * A document was opened, edited, saved or closed: its text is read again at the next rebuild. Except while a large
+   * document (past LARGE_DOCUMENT_CHARS) is being edited: analysing it again takes over a second on this thread, and a
+   * rebuild after every pause in typing held up the keystrokes that followed. The index reads it again when it is
+   * saved or closed; until then its cross-file findings are those of the text last read (its own diagnostics stay
+   * live: the linter's fast path and background pass).
+   */
+  documentChanged(uri: string, event: 'edit' | 'save' | 'close' = 'edit'): void {
     const p = pathOf(uri);
     if (!p || !this.indexed) return;
+    if (event === 'edit' && (this.session.documents.get(uri)?.getText().length ?? 0) > LARGE_DOCUMENT_CHARS) {
+      this.editedLarge.add(p);
+      return;
+    }
+    if (event === 'save' && !this.editedLarge.has(p)) return;
+    this.editedLarge.delete(p);
     this.index.changed(p);
     this.scheduleRebuild();
   }
@@ -204,7 +219,10 @@ export class WorkspaceService {
   /** The readiness report of the workspace folders, current as of now. */
   async report(): Promise<ReadinessReport | null> {
     await this.start();
-    if (this.timer) {
+    // Asked for, the report reads every open document as it is now, large ones being edited included.
+    for (const p of this.editedLarge) this.index.changed(p);
+    if (this.timer || this.editedLarge.size > 0) {
+      this.editedLarge.clear();
       clearTimeout(this.timer);
       this.timer = undefined;
       await this.rebuild();
