@@ -4,7 +4,8 @@
 // printed here; no test asserts them. Inputs go to $TMPDIR/v6ready-bench, never into the repository.
 // Options: BENCH_RUNS=<n> (default 5), BENCH_SKIP_BUILD=1 (use the existing production dist/),
 // BENCH_LSP_ONLY=<file> (only the LSP measures, on that named.conf; prints, writes nothing), with
-// BENCH_LSP_SETTINGS='{"maxNumberOfProblems":0}' (the v6ready settings the client answers with; default {}).
+// BENCH_LSP_SETTINGS='{"maxNumberOfProblems":0}' (the v6ready settings the client answers with; default {}),
+// BENCH_LSP_FOLDER=1 (the file inside a workspace folder given to the server).
 // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (Node options for the language server, e.g. to profile it).
 // BENCH_SERVER_STDERR=<file> (the language server's stderr, e.g. with --trace-gc).
 const LSP_ONLY = process.env.BENCH_LSP_ONLY;
@@ -22,7 +23,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as rpc from 'vscode-jsonrpc/node.js';
 import { INPUTS, bindNamed } from './inputs.mjs';
 
@@ -48,7 +49,7 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';
 
 if (LSP_ONLY) {
-  const r = await benchLsp(readFileSync(LSP_ONLY, 'utf8'), JSON.parse(process.env.BENCH_LSP_SETTINGS ?? '{}'));
+  const r = await benchLsp(readFileSync(LSP_ONLY, 'utf8'), JSON.parse(process.env.BENCH_LSP_SETTINGS ?? '{}'), process.env.BENCH_LSP_FOLDER ? join(DIR, 'lsp-folder') : undefined);
   console.log({ ...r, firstEdits: r.firstEdits.map((x) => Math.round(x)).join(' '), edits: `p50 ${median(r.edits).toFixed(1)} p95 ${pct(r.edits, 0.95).toFixed(1)}`, editTimes: r.edits.map((x) => Math.round(x)).join(" "), pausedEdits: r.pausedEdits.map((x) => Math.round(x)).join(" "), hover: median(r.hover), completion: median(r.completion) });
   process.exit(0);
 }
@@ -149,6 +150,9 @@ const lspAll = await benchLsp(lspText, { maxNumberOfProblems: 0 });
 // server's, not that of 10,001 diagnostics (about 2.4 MB of JSON) encoded and decoded on every keystroke.
 log('LSP on the same named.conf without its 10,000 deprecated-syntax findings ...');
 const lspQuiet = await benchLsp(lspText.replaceAll('type master;', 'type primary;'));
+// As in VS Code with the file's folder open: the workspace index (cross-file rules) keeps its own analysis of it.
+log('LSP on the big named.conf inside an open workspace folder ...');
+const lspFolder = await benchLsp(lspText, {}, join(DIR, 'lsp-folder'));
 
 // --- 5. Extension bundle load ----------------------------------------------------------------------------
 const loadScript = join(DIR, 'load-extension.cjs');
@@ -236,13 +240,15 @@ p(`A ${inproc.small.lines}-line named.conf: ${ms(inproc.small.ms)} per parse+lin
 p();
 p(`## LSP: the ${(lsp.bytes / 1e6).toFixed(2)} MB named.conf open in the server (dist/server.js over JSON-RPC on stdio)`);
 p();
-p('Three runs on the same 20,000 zones. The benchmark file as generated, where every other zone says `type master;`: 10,001');
+p('Four runs on the same 20,000 zones. The benchmark file as generated, where every other zone says `type master;`: 10,001');
 p('findings, of which the editor gets the 1,000 `v6ready.maxNumberOfProblems` allows by default (and a notice with the');
 p('total); the same with that setting at 0, so every keystroke publishes all 10,001 diagnostics (about 2.4 MB of JSON the');
-p('server encodes and the client decodes); and the file with `type primary;` throughout (1 finding). The differences are');
-p('the cost of publishing, not of analysing.');
+p('server encodes and the client decodes); the file with `type primary;` throughout (1 finding): the differences are');
+p('the cost of publishing, not of analysing. And the file as generated inside a workspace folder the server was given, as');
+p('in VS Code with the folder open: the workspace index (cross-file rules) reads and analyses it too, at start-up and');
+p('when it is saved.');
 p();
-const runs = [['as generated, default settings', lsp], ['as generated, maxNumberOfProblems 0', lspAll], ['`type primary` (1 finding)', lspQuiet]];
+const runs = [['as generated, default settings', lsp], ['as generated, maxNumberOfProblems 0', lspAll], ['`type primary` (1 finding)', lspQuiet], ['as generated, in an open workspace folder', lspFolder]];
 p(`| measure | ${runs.map(([what]) => `${what} p50 | p95`).join(' | ')} | target |`);
 p(`|---|${runs.map(() => '---|---|').join('')}---|`);
 const row = (what, pick, target = '–') =>
@@ -275,7 +281,8 @@ writeFileSync(join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
 log('\n' + lines.join('\n'));
 
 // --- LSP driver ------------------------------------------------------------------------------------------
-async function benchLsp(text, settings = {}) {
+/** With `folder`, the file is written there and the server is given that folder as its workspace (the index reads it too). */
+async function benchLsp(text, settings = {}, folder = undefined) {
   // --expose-gc as the extension starts the server (client/src/extension.ts).
   const child = spawn(process.execPath, ['--expose-gc', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: 'pipe', env: BASE_ENV });
   if (process.env.BENCH_SERVER_STDERR) child.stderr.pipe(createWriteStream(process.env.BENCH_SERVER_STDERR));
@@ -296,9 +303,16 @@ async function benchLsp(text, settings = {}) {
   conn.onRequest('client/registerCapability', () => null);
   conn.onNotification('window/logMessage', () => undefined);
   conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } }, workspace: { configuration: true } }, workspaceFolders: null });
+  let uri = 'file:///bench/named.conf';
+  if (folder) {
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'named.conf'), text);
+    uri = pathToFileURL(join(folder, 'named.conf')).href;
+  }
+  const folderUri = folder ? pathToFileURL(folder).href : null;
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: folderUri, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } }, workspace: { configuration: true } }, workspaceFolders: folder ? [{ uri: folderUri, name: 'bench' }] : null });
   await conn.sendNotification('initialized', {});
-  const uri = 'file:///bench/named.conf';
   const diagnosticsFor = (version) => new Promise((res) => waiting.set(version, res));
   let t = performance.now();
   let got = diagnosticsFor(1);
