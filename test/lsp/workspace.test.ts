@@ -81,3 +81,31 @@ test('a large open document is read again by the workspace index when it is save
   await client.save(named);
   await client.waitForDiagnostics(zone, (p) => !unreachable(p), 30_000);
 });
+
+test('while a folder of many configs is indexed, the server keeps answering requests', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'v6ready-lsp-ws-many-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // 300 zone files of 400 records: reading them all takes the index well over a second.
+  const records = Array.from({ length: 400 }, (_, i) => `h${i} IN AAAA 2001:db8::${i.toString(16)}\nh${i} IN A 192.0.2.${i % 250}\n`).join('');
+  for (let z = 0; z < 300; z++) writeFileSync(join(dir, `z${z}.example.zone`), `$ORIGIN z${z}.example.\n@ IN SOA ns hostmaster 1 2h 30m 2w 1h\n@ IN NS ns\n${records}`);
+  const named = join(dir, 'named.conf');
+  writeFileSync(named, 'options {\n\tlisten-on-v6 { any; };\n};\n');
+  const progress: { kind: string; message?: string }[] = [];
+  const client = LspClient.start({ workspace: dir, capabilities: { ...VSCODE_LIKE_CAPABILITIES, window: { workDoneProgress: true } } });
+  client.connection.onRequest('window/workDoneProgress/create', () => null);
+  client.connection.onNotification('$/progress', (p: { value: { kind: string; message?: string } }) => progress.push(p.value));
+  await client.initialize();
+  t.after(() => client.dispose());
+
+  // Once the files are found, the server is reading them: a hover sent then is answered before the indexing ends.
+  for (let i = 0; i < 200 && !progress.some((p) => p.message?.startsWith('reading')); i++) await sleep(10);
+  assert.ok(progress.some((p) => p.message?.startsWith('reading')), `indexing began: ${JSON.stringify(progress)}`);
+  const uri = pathToFileURL(named).href;
+  await client.open(uri, readFileSync(named, 'utf8'));
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 3 } });
+  assert.match(hover?.contents.value ?? '', /listen-on-v6/);
+  assert.ok(!progress.some((p) => p.kind === 'end'), `the hover came back while the index was still reading (${progress.length} progress notifications so far)`);
+  for (let i = 0; i < 600 && !progress.some((p) => p.kind === 'end'); i++) await sleep(50);
+  assert.ok(progress.some((p) => p.kind === 'end'), 'the indexing ends');
+  assert.ok(progress.some((p) => /reading config files \(\d+ of 301\)/.test(p.message ?? '')), 'progress counts the files read');
+});

@@ -24,6 +24,8 @@ export const MAX_INDEXED_FILES = 5000;
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '.cache', 'dist']);
 const REBUILD_DELAY_MS = 300;
+/** While indexing, the server reads files for this long before it lets waiting requests and edits in. */
+const INDEX_SLICE_MS = 20;
 
 
 export class WorkspaceService {
@@ -78,7 +80,7 @@ export class WorkspaceService {
       for (const f of this.folders) await this.walk(f, files);
       progress?.report(50, `reading ${files.length} config file${files.length === 1 ? '' : 's'}`);
       this.index.setFiles(files);
-      await this.rebuild();
+      await this.rebuild((done, total) => progress?.report(50 + Math.floor((45 * done) / total), `reading config files (${done} of ${total})`));
       progress?.report(100, `${files.length} files indexed`);
     } catch (err) {
       this.session.logError('indexing the workspace failed', err);
@@ -161,9 +163,25 @@ export class WorkspaceService {
     }, REBUILD_DELAY_MS);
   }
 
+  /**
+   * Read and parse the files a build would, one at a time, letting requests and edits in every INDEX_SLICE_MS: a
+   * folder of hundreds of configs took seconds during which the server answered nothing.
+   */
+  private async prepareFiles(progress?: (done: number, total: number) => void): Promise<void> {
+    const files = this.index.files;
+    let slice = performance.now();
+    for (let i = 0; i < files.length; i++) {
+      if (!this.index.prepare(files[i]) || performance.now() - slice < INDEX_SLICE_MS) continue;
+      progress?.(i + 1, files.length);
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+  }
+
   /** Rebuild the model (only changed files are re-parsed), run the cross-file rules, publish what changed. */
-  rebuild(): Promise<void> {
+  rebuild(progress?: (done: number, total: number) => void): Promise<void> {
     const run = async () => {
+      await this.prepareFiles(progress);
       const model = this.index.build();
       const raw = runWorkspaceRules(model, WORKSPACE_RULES);
       // Severities and ignore globs per file, from the same settings the document diagnostics use.

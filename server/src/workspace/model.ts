@@ -217,6 +217,18 @@ export class WorkspaceIndex {
     this.entries.set(p, { path: p, dialect, text, analysis, linkedOnly: false, seeded: true, stamp: ++this.stamps });
   }
 
+  /**
+   * Read and parse one of the files (setFiles) now, if the next build would: a caller that cannot block for the
+   * whole folder (the language server) loads them one at a time, yielding in between, and build() finds them done.
+   * False when there was nothing to do.
+   */
+  prepare(path: string): boolean {
+    const p = normalize(path);
+    if (this.entries.has(p) || (this.texts.has(p) && this.texts.get(p) === undefined)) return false;
+    this.load(p, false);
+    return true;
+  }
+
   /** A file changed, appeared or vanished: read it again at the next build. */
   changed(path: string): void {
     this.entries.delete(normalize(path));
