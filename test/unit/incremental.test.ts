@@ -16,7 +16,8 @@ import { bindDialect } from '../../server/src/dialects/bind/index';
 import { CORPUS, walkFiles } from '../fixture-lib';
 
 const scoped = new Set([`bind/syntax`, ...bindDialect.rules.filter((r) => r.scope === 'statement').map((r) => r.id)]);
-const key = (f: Finding) => JSON.stringify([f.span.start, f.span.end, f.rule, f.severity, f.message, f.fixes, f.related ?? []]);
+// A related location by its offsets (a rule may hand over a richer node as its span; the state keeps start and end).
+const key = (f: Finding) => JSON.stringify([f.span.start, f.span.end, f.rule, f.severity, f.message, f.fixes, (f.related ?? []).map((r) => [r.span.start, r.span.end, r.message, r.file])]);
 const keys = (fs: readonly Finding[], only?: Set<string>) => fs.filter((f) => !only || only.has(f.rule)).map(key).sort();
 
 const INSERTS = ['a', '1', ':', '.', ' ', '\n', ';', '{', '}', '"', '#', '/', '*', '!', '2001:db8::1', '192.0.2.1', 'zone "x" { type primary; };'];

@@ -256,7 +256,8 @@ export function analyzeChange(dialect: Dialect, state: IncrementalState, newText
   // also-notify only when some zone uses it. If it differs, the edit reached past its statement: analyse everything.
   const outsideKey = (f: Finding) => JSON.stringify([f.span, f.rule, f.message, f.related, f.fixes]);
   const outsideBefore = state.outside.map((f) => outsideKey(movedCopy(f, change, delta)));
-  const outsideAfter = reduced.findings.filter((f) => isStatementScoped(dialect, f.rule) && !inEdited(f)).map(outsideKey);
+  // Compared as the state holds them (copies): a rule may give a related location the span of a richer node.
+  const outsideAfter = reduced.findings.filter((f) => isStatementScoped(dialect, f.rule) && !inEdited(f)).map((f) => outsideKey(ownCopy(f)));
   if (outsideBefore.join('\n') !== outsideAfter.join('\n')) return undefined;
   const old = state.findings;
   const lo = firstAtOrAfter(old, seg.start, startOf);
