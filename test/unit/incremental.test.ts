@@ -156,6 +156,7 @@ test('the fast path refuses what it cannot prove', () => {
   const suppressed = text.replace('file "b.db";', 'file "b.db"; // v6ready-disable-file bind/zone-missing-file');
   const s2 = incrementalStateOf(analyze(bindDialect, suppressed, DEFAULT_SETTINGS), DEFAULT_SETTINGS, {})!;
   assert.equal(analyzeChange(bindDialect, s2, suppressed.replace('a.db', 'c.db'), DEFAULT_SETTINGS, {}), undefined, 'a directive in a zone blanked away does not');
+  assert.equal(edit('file "a.db"; };', 'file "a.db";\n// v6ready-disable-file bind/zone-missing-file\n};'), undefined, 'a directive typed into the zone does not');
 });
 
 /** Parse each file with random subsets of its top-level segments skipped, and with them blanked: the same result. */
@@ -279,6 +280,8 @@ test('Apache: the fast path takes an edit inside a virtual host and refuses what
   const suppressed = HTTPD.replace('ServerName s5.example.org', '# v6ready-disable-file apache/ipv4-only-vhost\n    ServerName s5.example.org');
   const s2 = incrementalStateOf(analyze(apacheDialect, suppressed), DEFAULT_SETTINGS, {})!;
   assert.equal(analyzeChange(apacheDialect, s2, suppressed.replace('s1.example.org', 's9.example.org'), DEFAULT_SETTINGS, {}), undefined, 'a directive in a skipped virtual host does not');
+  // It would reach the findings of every other virtual host, which the fast path does not see.
+  assert.equal(edit('ServerName s1.example.org', 'ServerName s1.example.org\n    # v6ready-disable-file apache/ipv4-only-access'), undefined, 'nor one typed into the edited virtual host');
 });
 
 test('diffTexts finds the smallest change', () => {
