@@ -1,6 +1,7 @@
 // httpd.conf / .htaccess lines from the scanner's tokens (scanner.ts), then the section tree built with a stack,
 // as httpd's ap_build_config does. Problems use httpd's own wording
 // ("<VirtualHost> was not closed.", "Expected </Directory> but saw </VirtualHost>", ...).
+import type { SkipRanges } from '../../server/src/core/types';
 import type { ApacheCst, ArgNode, ConfigNode, DirectiveNode, SectionNode } from './cst';
 import { GT, HEADER_NEWLINE, NEWLINE, QUOTED_STRING, SECTION_CLOSE, SECTION_OPEN, scanApache, type Tokens } from './scanner';
 
@@ -104,8 +105,9 @@ function groupLines(toks: Tokens): Line[] {
 /** Deeper than any real configuration; keeps every later tree walk's recursion bounded. */
 export const MAX_NESTING = 64;
 
-export function parseApacheText(text: string): ApacheParseOutput {
-  const lexed = scanApache(text);
+/** Parse httpd.conf text; with `skip`, as if those ranges were blank (whole logical lines: see scanner.ts). */
+export function parseApacheText(text: string, skip?: SkipRanges): ApacheParseOutput {
+  const lexed = scanApache(text, skip);
   const problems: SyntaxProblem[] = [];
   for (const t of lexed.invalid) {
     const code = t.image.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();

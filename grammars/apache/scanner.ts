@@ -2,9 +2,17 @@
 // the line break joins the next line, a line whose first non-blank character is `#` is a comment, and a section
 // header `<Name args>` ends at its last `>`. Comments are kept apart (fixes and suppressions see them).
 //
+// With skip ranges (incremental analysis, core/incremental.ts) it passes over each range as if it were blank: a range
+// holding a line break ends the line there, one without is a gap between blanks. Offsets stay those of the text. That
+// equals scanning the text with the ranges blanked (spaces, line breaks kept) when each range covers whole logical
+// lines, from a line's first token to the end of the last token of its last line, as a top-level directive or section
+// does (Dialect.segments): no token then runs into a range, and what follows one starts a line of its own.
+//
 // It replaced a Chevrotain lexer (kept as lexer.ts, the reference test/unit/apache-scanner-equivalence.test.ts holds
 // this scanner to): the same tokens, but as three number arrays instead of an object per token, no pattern is tried
 // and failed per character, and a 2 MB line no longer spends most of its time in the garbage collector.
+
+import type { SkipRanges } from '../../server/src/core/types';
 
 /** Token kinds, named as the reference lexer's token types (KIND_NAMES[kind]). */
 export const NEWLINE = 0;
@@ -144,16 +152,41 @@ function breakLength(text: string, i: number): number {
   return c === 0x0a ? 1 : 0;
 }
 
-export function scanApache(text: string): ScannedText {
-  const tokens = new Tokens(text, Math.max(64, text.length >> 3));
+/** True when a line break lies in [from, to). */
+function holdsBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isBreak(text.charCodeAt(i))) return true;
+  return false;
+}
+
+export function scanApache(text: string, skip?: SkipRanges): ScannedText {
+  const n = text.length;
+  const skips = skip?.count ?? 0;
+  let nextSkip = 0;
+  // Where the next skipped range starts, or the end of the text.
+  let limit = skips > 0 ? Math.min(n, skip!.start[0]) : n;
+  // With ranges skipped, most of a large file is never tokenised: start small.
+  const tokens = new Tokens(text, Math.max(64, skips > 0 ? n >> 6 : n >> 3));
   const comments: ScannedSpan[] = [];
   const invalid: ScannedSpan[] = [];
-  const n = text.length;
   let header = false;
   let i = 0;
   const push = (kind: number, start: number, end: number) => tokens.push(kind, start, end);
   const span = (list: ScannedSpan[], start: number, end: number) => list.push({ image: text.slice(start, end), startOffset: start });
   while (i < n) {
+    if (i >= limit) {
+      if (nextSkip >= skips) break;
+      const end = Math.min(n, skip!.end[nextSkip]);
+      // Blanked, a range holding a line break ends the current line (at its first break); one within a line is a run
+      // of blanks. The search stops at the first break: for a section, its header line, not the whole range.
+      if (holdsBreak(text, i, end)) {
+        push(header ? HEADER_NEWLINE : NEWLINE, i, i);
+        header = false;
+      }
+      i = Math.max(i, end);
+      nextSkip++;
+      limit = nextSkip < skips ? Math.min(n, skip!.start[nextSkip]) : n;
+      continue;
+    }
     const c = text.charCodeAt(i);
     const start = i;
     if (isBlank(c)) {

@@ -1,11 +1,14 @@
-// The editor's fast path over real JSON-RPC: an edit inside a zone statement is linted by re-analysing that statement
-// (core/incremental.ts), and once typing pauses the whole file is analysed again, so that whole-file rules
-// (bind/duplicate) catch up. Every publication is compared with a full analysis of the same text.
+// The editor's fast path over real JSON-RPC: an edit inside a zone statement (BIND) or a top-level <VirtualHost>
+// (Apache) is linted by re-analysing that statement (core/incremental.ts), and once typing pauses the whole file is
+// analysed again, so that whole-file rules (bind/duplicate, apache/ipv4-only-listen) catch up. Every publication is
+// compared with a full analysis of the same text.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/core/analyze';
 import { LineIndex } from '../../server/src/core/text';
+import type { Dialect } from '../../server/src/core/types';
+import { apacheDialect } from '../../server/src/dialects/apache/index';
 import { bindDialect } from '../../server/src/dialects/bind/index';
 import { FULL_AFTER_FAST_MS } from '../../server/src/lsp/diagnostics';
 import { LspClient } from './lsp-client';
@@ -24,8 +27,8 @@ const zones = Array.from({ length: 40 }, (_, i) => `zone "z${i}.test" {\n\ttype 
 const original = 'acl v4 { 192.0.2.0/24; };\noptions {\n\tlisten-on-v6 { any; };\n};\n' + zones.join('');
 
 /** What a full analysis says about a text, as the tuples a publication is compared by. */
-function expected(text: string): string[] {
-  const a = analyze(bindDialect, text);
+function expected(text: string, dialect: Dialect = bindDialect): string[] {
+  const a = analyze(dialect, text);
   const lines = new LineIndex(text);
   return a.findings.map((f) => `${lines.lineOf(f.span.start)}:${f.span.start - lines.lineStart(lines.lineOf(f.span.start))} ${f.rule} ${f.message}`).sort();
 }
@@ -84,4 +87,35 @@ test('a quick fix right after a fast-path edit comes from the edited statement',
   assert.ok(fix, `a fix among ${actions.map((a) => a.title).join(' | ')}`);
   const edits = fix.edit?.documentChanges?.[0].edits ?? fix.edit?.changes?.[uri] ?? [];
   assert.deepEqual(edits.map((e) => e.newText), ['primary']);
+});
+
+const httpdUri = 'file:///incremental/httpd.conf';
+const vhosts = Array.from(
+  { length: 40 },
+  (_, i) => `<VirtualHost ${i % 2 ? `192.0.2.${i}` : `[2001:db8::${i}]`}:80>\n    ServerName s${i}.example.org\n    <Location /status>\n        Require ip 127.0.0.1\n    </Location>\n</VirtualHost>\n`,
+);
+const httpd = 'Listen 80\nListen 192.0.2.1:8080\nServerName www.example.org\n' + vhosts.join('');
+
+test('httpd.conf: an edit inside a <VirtualHost> publishes at once what a full analysis says, then the whole-file pass', async () => {
+  await client.open(httpdUri, httpd, 'apacheconf');
+  await client.waitForDiagnostics(httpdUri, (p) => p.version === 1);
+  // One finding gone (::1 admitted), one new (an IPv6 literal as ServerName), both inside <VirtualHost 192.0.2.7:80>.
+  const text = httpd.replace('ServerName s7.example.org\n    <Location /status>\n        Require ip 127.0.0.1', 'ServerName [2001:db8::7]\n    <Location /status>\n        Require ip 127.0.0.1 ::1');
+  const v = await client.change(httpdUri, text);
+  const first = await client.waitForDiagnostics(httpdUri, (p) => p.version === v);
+  assert.deepEqual(got(first), expected(text, apacheDialect));
+  assert.ok(got(first).some((d) => d.includes('apache/ipv6-servername')), 'the new finding is there');
+  // apache/ipv4-only-listen is whole-file: after the fast path (and only then) the whole file is analysed once more
+  // and published again for the same version.
+  const second = await client.waitForDiagnostics(httpdUri, () => client.published(httpdUri).filter((p) => p.version === v).length >= 2);
+  assert.deepEqual(got(second), expected(text, apacheDialect));
+});
+
+test('httpd.conf: hover inside a <VirtualHost> right after a fast-path edit', async () => {
+  const text = httpd.replace('ServerName s20.example.org', 'ServerName s20b.example.org');
+  const v = await client.change(httpdUri, text);
+  await client.waitForDiagnostics(httpdUri, (p) => p.version === v);
+  const line = text.split('\n').indexOf('    ServerName s20b.example.org');
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: httpdUri }, position: { line, character: 6 } });
+  assert.match(hover?.contents.value ?? '', /ServerName/);
 });

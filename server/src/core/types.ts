@@ -92,10 +92,11 @@ export interface Rule<Model = unknown> {
   severity: Severity;
   docs: RuleDocs;
   /**
-   * 'statement': what the rule reports inside a local segment (Dialect.segments: a BIND zone statement) depends only
-   * on that segment, the file's other (global) segments and the linked files, and nothing it reports elsewhere
-   * depends on a local segment. Such a rule is re-run on the edited statement alone (core/incremental.ts); a rule
-   * without it runs on the whole file. test/unit/incremental.test.ts holds every rule to what it declares.
+   * 'statement': what the rule reports inside a local segment (Dialect.segments: a BIND zone statement, an Apache
+   * top-level <VirtualHost>) depends only on that segment, the file's other (global) segments and the linked files,
+   * and nothing it reports elsewhere depends on a local segment. Such a rule is re-run on the edited statement alone
+   * (core/incremental.ts); a rule without it runs on the whole file. test/unit/incremental.test.ts holds every rule to
+   * what it declares.
    */
   scope?: 'statement';
   check(ctx: RuleContext<Model>): void;
@@ -206,8 +207,9 @@ export interface Dialect<Model = any> {
   /** Paths the document points at (includes, data files). */
   links?(model: Model, text: string): PathLink[];
   /**
-   * The top-level statements, in order, for incremental analysis (core/incremental.ts): a `local` one (a BIND zone)
-   * can be analysed again alone, with the global ones around it, when an edit stays inside it.
+   * The top-level statements, in order, for incremental analysis (core/incremental.ts): a `local` one (a BIND zone,
+   * an Apache <VirtualHost>) can be analysed again alone, with the global ones around it, when an edit stays inside
+   * it. Sorted and not overlapping: the fast path passes them to Dialect.parse as skip ranges.
    */
   segments?(model: Model): Segment[];
 }

@@ -19,8 +19,9 @@ import type { FastFindings, Session } from './session';
 export const CHANGE_DELAY_MS = 10;
 
 /**
- * After an edit linted by the incremental fast path (only the edited zone statement analysed again), the whole file is
- * analysed once typing pauses this long: whole-file rules (bind/duplicate) and include neighbours catch up then.
+ * After an edit linted by the incremental fast path (only the edited zone or virtual host analysed again), the whole
+ * file is analysed once typing pauses this long: whole-file rules (bind/duplicate, apache/ipv4-only-listen) and
+ * include neighbours catch up then.
  */
 export const FULL_AFTER_FAST_MS = 400;
 

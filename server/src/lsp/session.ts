@@ -102,9 +102,10 @@ export class Session {
 
   /**
    * The document's findings by the incremental fast path, from the state its previous version left, or undefined when
-   * that does not apply (no state, other settings, an edit outside one zone statement...): then use analysisFor.
-   * The include context is the previous analysis's: an edit inside a zone statement changes no include, and a change
-   * of a linked file drops the state (invalidate).
+   * that does not apply (no state, other settings, an edit outside one local statement...): then use analysisFor.
+   * The include context is the previous analysis's: an edit inside a local statement changes no include (a zone holds
+   * none; an Apache <VirtualHost> holding Include or ServerRoot is not local), and a change of a linked file drops
+   * the state (invalidate).
    */
   fastFindingsFor(doc: TextDocument, dialect: Dialect, settings: Settings): FastFindings | undefined {
     const state = this.incremental.get(doc.uri);
@@ -125,8 +126,8 @@ export class Session {
    * context changed while the worker ran: the answer is dropped (whatever changed has scheduled its own lint).
    */
   async backgroundFindingsFor(doc: TextDocument, dialect: Dialect, settings: Settings): Promise<FastFindings | 'stale' | undefined> {
-    // The include context is the one the fast path has been using (an edit inside a zone changes no include; a
-    // change of a linked file drops the state): finding it again would parse the whole file on this thread.
+    // The include context is the one the fast path has been using (an edit inside a local statement changes no
+    // include; a change of a linked file drops the state): finding it again would parse the whole file on this thread.
     const before = this.incremental.get(doc.uri);
     if (!this.background.available || !before || before.settings !== settings || doc.getText().length <= LARGE_DOCUMENT_CHARS) return undefined;
     const { context } = before;

@@ -5,6 +5,7 @@ import { syntaxFindings } from '../../core/rule';
 import type { Dialect, RuleDocs } from '../../core/types';
 import { buildApacheModel, type ApacheModel } from './model';
 import { rules } from './rules';
+import { apacheSegments } from './segments';
 import { apacheFolding, apacheIncludes, apacheServerRoot, apacheSymbols } from './outline';
 import { apacheCompletions, apacheHover } from './hover';
 
@@ -26,8 +27,8 @@ export const apacheDialect: Dialect<ApacheModel> = {
   filePatterns: ['httpd.conf', 'apache2.conf', '.htaccess', '**/apache2/**/*.conf', '**/httpd/**/*.conf', '**/sites-available/*', '**/sites-enabled/*'],
   lineComment: '#',
   syntaxDocs: APACHE_SYNTAX_DOCS,
-  parse(text) {
-    const out = parseApacheText(text);
+  parse(text, skip) {
+    const out = parseApacheText(text, skip);
     const model = buildApacheModel(out.cst, out.problems);
     return { model, syntaxFindings: syntaxFindings('apache', out.problems, 'related'), comments: out.comments };
   },
@@ -47,4 +48,6 @@ export const apacheDialect: Dialect<ApacheModel> = {
       glob: /[*?[]/.test(l.target) || undefined,
       directory: apacheServerRoot(model),
     })),
+  // A top-level <VirtualHost> that nothing else reads is local (segments.ts).
+  segments: apacheSegments,
 };

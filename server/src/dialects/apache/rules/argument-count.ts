@@ -19,6 +19,7 @@ const SAYS: Record<string, string> = {
 
 export default defineRule<ApacheModel>({
   id: 'apache/argument-count',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A directive with too many or too few arguments, or a flag that is not On or Off.',

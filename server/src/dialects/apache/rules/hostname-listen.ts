@@ -6,6 +6,8 @@ import type { ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
   id: 'apache/hostname-listen',
+  // Each Listen alone; a local <VirtualHost> holds none (segments.ts).
+  scope: 'statement',
   severity: 'warning',
   docs: {
     summary: 'A host name in `Listen` (`Listen localhost:8080`): httpd binds the address the resolver returns at startup.',

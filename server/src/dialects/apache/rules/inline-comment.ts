@@ -4,6 +4,7 @@ import { unchecked, type ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
   id: 'apache/inline-comment',
+  scope: 'statement',
   severity: 'warning',
   docs: {
     summary: 'A `# comment` after a directive on the same line: httpd takes comments only at the start of a line.',

@@ -35,6 +35,8 @@ function isV4Loopback(a: ArgNode): boolean {
 
 export default defineRule<ApacheModel>({
   id: 'apache/ipv4-only-access',
+  // Lists are judged with their siblings (same parent): all inside one virtual host, or all global.
+  scope: 'statement',
   severity: 'warning',
   docs: {
     summary: '`Require ip` or `Allow from` that admit loopback or a network over IPv4 only.',

@@ -7,6 +7,7 @@ import type { ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
   id: 'apache/ipv4-only-listen',
+  // Whole-file (no scope): its fixes pair a Listen with the IPv6 addresses of the file's <VirtualHost> sections.
   severity: 'warning',
   docs: {
     summary: 'Every `Listen` names an IPv4 address: httpd does not accept a single IPv6 connection.',

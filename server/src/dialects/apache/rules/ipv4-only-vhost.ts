@@ -7,6 +7,8 @@ import type { ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
   id: 'apache/ipv4-only-vhost',
+  // A virtual host against the Listens, which are all global: a local <VirtualHost> holds none (segments.ts).
+  scope: 'statement',
   severity: 'warning',
   docs: {
     summary: 'A `<VirtualHost>` whose addresses are all IPv4, in a server that accepts IPv6 connections.',

@@ -5,6 +5,7 @@ import { findDirectives, unchecked, type ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
   id: 'apache/ipv6-servername',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'An IPv6 address as `ServerName` (`ServerName [::1]`, `ServerName ::1`).',

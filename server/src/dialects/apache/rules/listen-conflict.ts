@@ -6,6 +6,8 @@ import type { ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
   id: 'apache/listen-conflict',
+  // Listens against each other: a local <VirtualHost> holds none (segments.ts), so all of them are global.
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A specific IPv4 `Listen` and a wildcard `Listen` (`[::]:<port>` or a bare `<port>`) on the same port.',

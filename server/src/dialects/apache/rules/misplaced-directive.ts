@@ -7,6 +7,7 @@ const NEED = { server: 's', vhost: 'v', directory: 'd' } as const;
 
 export default defineRule<ApacheModel>({
   id: 'apache/misplaced-directive',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A directive inside a section where httpd does not accept it: `Listen` in `<VirtualHost>`, `ServerName` in `<Directory>`, `<VirtualHost>` nested in another.',

@@ -5,6 +5,7 @@ import { findDirectives, unchecked, type ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
   id: 'apache/namevirtualhost-obsolete',
+  scope: 'statement',
   severity: 'info',
   docs: {
     summary: '`NameVirtualHost`, which httpd 2.4 ignores.',

@@ -5,6 +5,7 @@ import { catalogueSkip, underThirdPartyModule, type ApacheModel } from '../model
 
 export default defineRule<ApacheModel>({
   id: 'apache/trunk-only-directive',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A directive that exists only in httpd\'s development branch (trunk, the future 2.6), such as `Warning` or `PolicyType`.',

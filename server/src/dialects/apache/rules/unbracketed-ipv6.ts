@@ -70,6 +70,7 @@ function hitsOf(d: Directive): Hit[] {
 
 export default defineRule<ApacheModel>({
   id: 'apache/unbracketed-ipv6',
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'An IPv6 address without `[ ]` in `Listen`, `<VirtualHost>`, `NameVirtualHost` or a URL.',

@@ -37,6 +37,8 @@ function renameFix(text: string, d: Directive, to: string): Fix {
 
 export default defineRule<ApacheModel>({
   id: 'apache/unknown-directive',
+  // Each directive alone, against the file's LoadModule list: a local <VirtualHost> holds no LoadModule or Include (segments.ts).
+  scope: 'statement',
   severity: 'error',
   docs: {
     summary: 'A directive httpd 2.4 does not know, a typo, or a directive whose module this configuration never loads.',
