@@ -3,7 +3,7 @@
 // extension's load time. Prints ratios (medians of at least 5 runs) and writes BENCHMARKS.md. Times are only
 // printed here; no test asserts them. Inputs go to $TMPDIR/v6ready-bench, never into the repository.
 // Options: BENCH_RUNS=<n> (default 5), BENCH_SKIP_BUILD=1 (use the existing production dist/),
-// BENCH_LSP_ONLY=<file> (only the LSP measures, on that named.conf; prints, writes nothing), with
+// BENCH_LSP_ONLY=<file> (only the LSP measures, on that named.conf or httpd.conf; prints, writes nothing), with
 // BENCH_LSP_SETTINGS='{"maxNumberOfProblems":0}' (the v6ready settings the client answers with; default {}),
 // BENCH_LSP_FOLDER=1 (the file inside a workspace folder given to the server).
 // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (Node options for the language server, e.g. to profile it).
@@ -33,6 +33,27 @@ const DIR = join(tmpdir(), 'v6ready-bench');
 const CLI = join(ROOT, 'dist/cli.js');
 const SERVER = join(ROOT, 'dist/server.js');
 const log = (s) => process.stdout.write(s + '\n');
+/**
+ * The document a run opens: its language, its name, the lines edits go into (at `character`, inside a local segment:
+ * a zone's name, a VirtualHost's ServerName) and where, relative to such a line, hover and completion are asked.
+ */
+const NAMED_DOC = {
+  languageId: 'bind-named',
+  fileName: 'named.conf',
+  isEditLine: (text, at) => text.startsWith('zone "', at),
+  character: 7,
+  hoverAt: (line) => ({ line: line + 3, character: 4 }),
+  completionAt: (line) => ({ line: line + 1, character: 1 }),
+};
+const HTTPD_DOC = {
+  languageId: 'apacheconf',
+  fileName: 'httpd.conf',
+  isEditLine: (text, at) => text.startsWith('    ServerName vh', at),
+  character: 15,
+  hoverAt: (line) => ({ line, character: 6 }),
+  completionAt: (line) => ({ line: line + 1, character: 4 }),
+};
+
 // Node 20 reads and parses the PEM file NODE_EXTRA_CA_CERTS names as every process starts, before any script runs
 // (~90 ms for the 144 certificates of a Debian bundle on this machine: it triples `node -e 0`). Sandboxes and
 // corporate networks set it for every process; v6ready opens no TLS connection and has no use for it. Every process
@@ -49,7 +70,7 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';
 
 if (LSP_ONLY) {
-  const r = await benchLsp(readFileSync(LSP_ONLY, 'utf8'), JSON.parse(process.env.BENCH_LSP_SETTINGS ?? '{}'), process.env.BENCH_LSP_FOLDER ? join(DIR, 'lsp-folder') : undefined);
+  const r = await benchLsp(readFileSync(LSP_ONLY, 'utf8'), JSON.parse(process.env.BENCH_LSP_SETTINGS ?? '{}'), process.env.BENCH_LSP_FOLDER ? join(DIR, 'lsp-folder') : undefined, LSP_ONLY.endsWith('httpd.conf') ? HTTPD_DOC : NAMED_DOC);
   console.log({ ...r, firstEdits: r.firstEdits.map((x) => Math.round(x)).join(' '), edits: `p50 ${median(r.edits).toFixed(1)} p95 ${pct(r.edits, 0.95).toFixed(1)}`, editTimes: r.edits.map((x) => Math.round(x)).join(" "), pausedEdits: r.pausedEdits.map((x) => Math.round(x)).join(" "), hover: median(r.hover), completion: median(r.completion) });
   process.exit(0);
 }
@@ -153,6 +174,8 @@ const lspQuiet = await benchLsp(lspText.replaceAll('type master;', 'type primary
 // As in VS Code with the file's folder open: the workspace index (cross-file rules) keeps its own analysis of it.
 log('LSP on the big named.conf inside an open workspace folder ...');
 const lspFolder = await benchLsp(lspText, {}, join(DIR, 'lsp-folder'));
+log('LSP on the big httpd.conf ...');
+const lspHttpd = await benchLsp(readFileSync(join(DIR, 'x1', 'httpd.conf'), 'utf8'), {}, undefined, HTTPD_DOC);
 
 // --- 5. Extension bundle load ----------------------------------------------------------------------------
 const loadScript = join(DIR, 'load-extension.cjs');
@@ -238,17 +261,19 @@ for (const input of INPUTS) {
 p();
 p(`A ${inproc.small.lines}-line named.conf: ${ms(inproc.small.ms)} per parse+lint (p95 ${ms(inproc.small.p95)}, 200 runs) — target under 2 ms: ${inproc.small.ms < 2 ? 'met' : 'NOT met'}.`);
 p();
-p(`## LSP: the ${(lsp.bytes / 1e6).toFixed(2)} MB named.conf open in the server (dist/server.js over JSON-RPC on stdio)`);
+p(`## LSP: the ${(lsp.bytes / 1e6).toFixed(2)} MB named.conf (and the httpd.conf) open in the server (dist/server.js over JSON-RPC on stdio)`);
 p();
-p('Four runs on the same 20,000 zones. The benchmark file as generated, where every other zone says `type master;`: 10,001');
+p('Four runs on the same 20,000 zones, and one on httpd.conf. The benchmark file as generated, where every other zone says `type master;`: 10,001');
 p('findings, of which the editor gets the 1,000 `v6ready.maxNumberOfProblems` allows by default (and a notice with the');
 p('total); the same with that setting at 0, so every keystroke publishes all 10,001 diagnostics (about 2.4 MB of JSON the');
 p('server encodes and the client decodes); the file with `type primary;` throughout (1 finding): the differences are');
 p('the cost of publishing, not of analysing. And the file as generated inside a workspace folder the server was given, as');
 p('in VS Code with the folder open: the workspace index (cross-file rules) reads and analyses it too, at start-up and');
 p('when it is saved.');
+p(`The last run opens the ${(lspHttpd.bytes / 1e6).toFixed(2)} MB httpd.conf of section 2 instead; its edits go into VirtualHosts (a ServerName), hover and`);
+p('completion there too.');
 p();
-const runs = [['as generated, default settings', lsp], ['as generated, maxNumberOfProblems 0', lspAll], ['`type primary` (1 finding)', lspQuiet], ['as generated, in an open workspace folder', lspFolder]];
+const runs = [['as generated, default settings', lsp], ['as generated, maxNumberOfProblems 0', lspAll], ['`type primary` (1 finding)', lspQuiet], ['as generated, in an open workspace folder', lspFolder], [`httpd.conf (${(lspHttpd.bytes / 1e6).toFixed(2)} MB, 5,000 VirtualHosts), default settings`, lspHttpd]];
 p(`| measure | ${runs.map(([what]) => `${what} p50 | p95`).join(' | ')} | target |`);
 p(`|---|${runs.map(() => '---|---|').join('')}---|`);
 const row = (what, pick, target = '–') =>
@@ -282,7 +307,7 @@ log('\n' + lines.join('\n'));
 
 // --- LSP driver ------------------------------------------------------------------------------------------
 /** With `folder`, the file is written there and the server is given that folder as its workspace (the index reads it too). */
-async function benchLsp(text, settings = {}, folder = undefined) {
+async function benchLsp(text, settings = {}, folder = undefined, doc = NAMED_DOC) {
   // --expose-gc as the extension starts the server (client/src/extension.ts).
   const child = spawn(process.execPath, ['--expose-gc', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: 'pipe', env: BASE_ENV });
   if (process.env.BENCH_SERVER_STDERR) child.stderr.pipe(createWriteStream(process.env.BENCH_SERVER_STDERR));
@@ -303,12 +328,12 @@ async function benchLsp(text, settings = {}, folder = undefined) {
   conn.onRequest('client/registerCapability', () => null);
   conn.onNotification('window/logMessage', () => undefined);
   conn.listen();
-  let uri = 'file:///bench/named.conf';
+  let uri = `file:///bench/${doc.fileName}`;
   if (folder) {
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'named.conf'), text);
-    uri = pathToFileURL(join(folder, 'named.conf')).href;
+    writeFileSync(join(folder, doc.fileName), text);
+    uri = pathToFileURL(join(folder, doc.fileName)).href;
   }
   const folderUri = folder ? pathToFileURL(folder).href : null;
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: folderUri, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } }, workspace: { configuration: true } }, workspaceFolders: folder ? [{ uri: folderUri, name: 'bench' }] : null });
@@ -316,21 +341,21 @@ async function benchLsp(text, settings = {}, folder = undefined) {
   const diagnosticsFor = (version) => new Promise((res) => waiting.set(version, res));
   let t = performance.now();
   let got = diagnosticsFor(1);
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bind-named', version: 1, text } });
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: doc.languageId, version: 1, text } });
   const open = (await got) - t;
   // 50 one-character edits at places spread over the file: 25 times, insert a letter into a zone name, then take it out.
   const zoneLines = [];
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  for (let l = 0; l < lineStarts.length; l++) if (text.startsWith('zone "', lineStarts[l])) zoneLines.push(l);
+  for (let l = 0; l < lineStarts.length; l++) if (doc.isEditLine(text, lineStarts[l])) zoneLines.push(l);
   const edits = [];
   let version = 1;
   let seed = 7;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / (1 << 24);
   const editPair = async (into) => {
     const line = zoneLines[Math.floor(rnd() * zoneLines.length)];
-    const pos = { line, character: 7 };
-    for (const change of [{ range: { start: pos, end: pos }, text: 'q' }, { range: { start: pos, end: { line, character: 8 } }, text: '' }]) {
+    const pos = { line, character: doc.character };
+    for (const change of [{ range: { start: pos, end: pos }, text: 'q' }, { range: { start: pos, end: { line, character: doc.character + 1 } }, text: '' }]) {
       version++;
       got = diagnosticsFor(version);
       t = performance.now();
@@ -358,8 +383,8 @@ async function benchLsp(text, settings = {}, folder = undefined) {
   const pausedEdits = [];
   for (let i = 0; i < PAUSED_EDITS / 2; i++) {
     const line = zoneLines[Math.floor(rnd() * zoneLines.length)];
-    const pos = { line, character: 7 };
-    for (const change of [{ range: { start: pos, end: pos }, text: 'q' }, { range: { start: pos, end: { line, character: 8 } }, text: '' }]) {
+    const pos = { line, character: doc.character };
+    for (const change of [{ range: { start: pos, end: pos }, text: 'q' }, { range: { start: pos, end: { line, character: doc.character + 1 } }, text: '' }]) {
       await new Promise((r) => setTimeout(r, PAUSED_EDIT_GAP_MS));
       version++;
       got = diagnosticsFor(version);
@@ -374,10 +399,10 @@ async function benchLsp(text, settings = {}, folder = undefined) {
   for (let i = 0; i < 20; i++) {
     const line = zoneLines[Math.floor(rnd() * zoneLines.length)];
     t = performance.now();
-    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: line + 3, character: 4 } });
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: doc.hoverAt(line) });
     hover.push(performance.now() - t);
     t = performance.now();
-    await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: line + 1, character: 1 } });
+    await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: doc.completionAt(line) });
     completion.push(performance.now() - t);
   }
   let status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
