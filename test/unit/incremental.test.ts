@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
-import { analyzeChange, diffTexts, incrementalStateOf, localSegments, type IncrementalState } from '../../server/src/core/incremental';
+import { analyzeChange, diffTexts, incrementalStateOf, localSegments, rehearseEdit, type IncrementalState } from '../../server/src/core/incremental';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
 import type { Dialect, Finding } from '../../server/src/core/types';
 import { LineIndex } from '../../server/src/core/text';
@@ -313,4 +313,28 @@ test('LineIndex.edited equals a new index, CR LF and lone CR included', () => {
     const starts = (l: LineIndex) => Array.from({ length: l.lineCount }, (_, i) => l.lineStart(i));
     assert.deepEqual(starts(got), starts(want), `${JSON.stringify(text)} [${start},${end}) <- ${JSON.stringify(inserted)}`);
   }
+});
+
+test('a rehearsal of the fast path leaves the state as it was, and finds what a full analysis of its edit finds', () => {
+  const text = readFileSync('examples/named.conf', 'utf8') + Array.from({ length: 12 }, (_, i) => `zone "r${i}.example" {\n\ttype master;\n\tfile "db.r${i}";\n};\n`).join('');
+  const settings = { ...DEFAULT_SETTINGS, rules: { ...DEFAULT_SETTINGS.rules, 'bind/duplicate': 'off' as const, 'bind/policy-zone-type': 'off' as const } };
+  const state = incrementalStateOf(analyze(bindDialect, text, settings), settings, {})!;
+  const before = JSON.stringify([state.findings, state.outside, [...state.segments.start], [...state.segments.end], state.text]);
+  let rehearsed = 0;
+  for (let round = 0; round < 6; round++) {
+    const r = rehearseEdit(bindDialect, state, round);
+    assert.ok(r, `round ${round} took the fast path`);
+    assert.notEqual(r.state.text, text);
+    assert.equal(r.state.text.replace(/ /g, ''), text.replace(/ /g, ''), 'the edit inserts one blank');
+    // Its findings in the edited zone are a full analysis's there (the rehearsal carries no others along).
+    const at = diffTexts(text, r.state.text)!.start;
+    const zone = localSegments(r.state).find((z) => z.start < at && at < z.end)!;
+    const inZone = (f: Finding) => f.span.start >= zone.start && f.span.start < zone.end;
+    const full = analyze(bindDialect, r.state.text, settings).findings.filter(inZone);
+    assert.ok(full.length > 0, `round ${round}: the zone has findings to compare`);
+    assert.deepEqual(keys(r.findings.filter(inZone)), keys(full));
+    rehearsed++;
+  }
+  assert.equal(rehearsed, 6);
+  assert.equal(JSON.stringify([state.findings, state.outside, [...state.segments.start], [...state.segments.end], state.text]), before, 'the state is untouched');
 });

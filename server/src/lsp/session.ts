@@ -3,7 +3,7 @@
 import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type AnalyzeContext } from '../core/analyze';
-import { analysisAt, analyzeChange, incrementalStateFrom, incrementalStateOf, type IncrementalState } from '../core/incremental';
+import { analysisAt, analyzeChange, incrementalStateFrom, incrementalStateOf, rehearseEdit, type IncrementalState } from '../core/incremental';
 import type { LineIndex } from '../core/text';
 import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
@@ -154,6 +154,18 @@ export class Session {
     const state = this.incremental.get(doc.uri);
     if (state?.version === doc.version && state.settings === settings) return { findings: state.findings, lines: state.lines, linked: state.context.linked ?? [], exact: state.exact };
     return undefined;
+  }
+
+  /**
+   * The fast path rehearsed on the document's current state (core/incremental.ts rehearseEdit), which it leaves as it
+   * was: findings for the caller to convert as a publication would, and throw away. Undefined when there is nothing
+   * to rehearse on.
+   */
+  rehearse(doc: TextDocument, dialect: Dialect, round: number): (FastFindings & { settings: Settings }) | undefined {
+    const state = this.incremental.get(doc.uri);
+    if (!state || state.version !== doc.version) return undefined;
+    const result = rehearseEdit(dialect, state, round);
+    return result && { findings: result.findings, lines: result.lines, linked: state.context.linked ?? [], exact: false, settings: state.settings };
   }
 
   /** The open document (its version once settings are known), its dialect and settings; undefined if none of ours. */
