@@ -76,11 +76,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
 
   const module = context.asAbsolutePath('dist/server.js');
+  // MALLOC_ARENA_MAX=1: glibc gives every thread that allocates its own malloc arena and keeps what they freed; with
+  // the worker of whole-file passes (and V8's own threads) that held ~15-30 MB once the server was idle with a 2 MB
+  // named.conf open (BENCHMARKS.md: 124-127 MB with one arena, 141-157 MB without). Ignored by other C libraries.
+  const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' };
   const serverOptions: ServerOptions = {
     // --expose-gc: after dropping a large document's analysis (~100 MB for 2 MB of named.conf) the server asks for a
     // collection once the editor is quiet, rather than hold that memory until V8 next needs it (Session.release).
-    run: { module, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc'] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc', '--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc'], env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc', '--nolazy', '--inspect=6009'], env } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGE_IDS.flatMap((language) => [

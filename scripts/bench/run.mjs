@@ -308,8 +308,8 @@ log('\n' + lines.join('\n'));
 // --- LSP driver ------------------------------------------------------------------------------------------
 /** With `folder`, the file is written there and the server is given that folder as its workspace (the index reads it too). */
 async function benchLsp(text, settings = {}, folder = undefined, doc = NAMED_DOC) {
-  // --expose-gc as the extension starts the server (client/src/extension.ts).
-  const child = spawn(process.execPath, ['--expose-gc', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: 'pipe', env: BASE_ENV });
+  // --expose-gc and MALLOC_ARENA_MAX=1 as the extension starts the server (client/src/extension.ts).
+  const child = spawn(process.execPath, ['--expose-gc', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: 'pipe', env: { ...BASE_ENV, MALLOC_ARENA_MAX: BASE_ENV.MALLOC_ARENA_MAX ?? '1' } });
   if (process.env.BENCH_SERVER_STDERR) child.stderr.pipe(createWriteStream(process.env.BENCH_SERVER_STDERR));
   else child.stderr.resume();
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
