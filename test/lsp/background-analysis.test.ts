@@ -3,16 +3,14 @@
 // pass of the newest version publishes what a full analysis says.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/core/analyze';
-import { LineIndex } from '../../server/src/core/text';
 import { bindDialect } from '../../server/src/dialects/bind/index';
 import { FULL_AFTER_FAST_MS } from '../../server/src/lsp/diagnostics';
-import { LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/limits';
 import { incrementalPartsOf } from '../../server/src/core/incremental';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { BackgroundAnalysis } from '../../server/src/lsp/background-analysis';
-import { EDITOR_ANALYSIS } from '../../server/src/lsp/limits';
+import { EDITOR_ANALYSIS, LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/limits';
+import { expectedTuples, publishedTuples } from './publications';
 import { LspClient, SERVER, sleep } from './lsp-client';
 
 let client: LspClient;
@@ -31,14 +29,8 @@ const ZONES = 9000;
 const zone = (i: number) => `zone "z${i}.test" {\n\ttype ${i % 3 ? 'primary' : 'master'};\n\tfile "db.z${i}";\n\tallow-transfer { 192.0.2.${i % 250}; 2001:db8::${i.toString(16)}; };\n\tnotify yes;\n};\n`;
 const original = 'options {\n\tlisten-on-v6 { any; };\n};\n' + Array.from({ length: ZONES }, (_, i) => zone(i)).join('');
 
-function expected(text: string): string[] {
-  const a = analyze(bindDialect, text);
-  const lines = new LineIndex(text);
-  return a.findings.map((f) => `${lines.lineOf(f.span.start)}:${f.span.start - lines.lineStart(lines.lineOf(f.span.start))} ${f.rule} ${f.message}`).sort();
-}
-function got(p: PublishDiagnosticsParams): string[] {
-  return p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort();
-}
+const expected = (text: string) => expectedTuples(text, bindDialect);
+const got = publishedTuples;
 
 test('an edit made during the whole-file pass of a large document is linted at once; the stale pass is dropped', async () => {
   assert.ok(original.length > 2 * LARGE_DOCUMENT_CHARS, `the document is large (${original.length} characters)`);

@@ -4,13 +4,11 @@
 // compared with a full analysis of the same text.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { analyze } from '../../server/src/core/analyze';
-import { LineIndex } from '../../server/src/core/text';
 import type { Dialect } from '../../server/src/core/types';
 import { apacheDialect } from '../../server/src/dialects/apache/index';
 import { bindDialect } from '../../server/src/dialects/bind/index';
 import { FULL_AFTER_FAST_MS } from '../../server/src/lsp/diagnostics';
+import { expectedTuples, publishedTuples } from './publications';
 import { LspClient } from './lsp-client';
 
 let client: LspClient;
@@ -26,15 +24,8 @@ after(async () => {
 const zones = Array.from({ length: 40 }, (_, i) => `zone "z${i}.test" {\n\ttype ${i % 2 ? 'master' : 'primary'};\n\tfile "db.z${i}";\n\tallow-transfer { 192.0.2.${i}; };\n};\n`);
 const original = 'acl v4 { 192.0.2.0/24; };\noptions {\n\tlisten-on-v6 { any; };\n};\n' + zones.join('');
 
-/** What a full analysis says about a text, as the tuples a publication is compared by. */
-function expected(text: string, dialect: Dialect = bindDialect): string[] {
-  const a = analyze(dialect, text);
-  const lines = new LineIndex(text);
-  return a.findings.map((f) => `${lines.lineOf(f.span.start)}:${f.span.start - lines.lineStart(lines.lineOf(f.span.start))} ${f.rule} ${f.message}`).sort();
-}
-function got(p: PublishDiagnosticsParams): string[] {
-  return p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort();
-}
+const expected = (text: string, dialect: Dialect = bindDialect) => expectedTuples(text, dialect);
+const got = publishedTuples;
 
 test('an edit inside a zone: the first publication already equals a full analysis', async () => {
   await client.open(uri, original);

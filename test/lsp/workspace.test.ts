@@ -11,13 +11,19 @@ import { readAnnotated } from '../fixture-lib';
 import { LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/limits';
 import { LspClient, sleep, VSCODE_LIKE_CAPABILITIES } from './lsp-client';
 
-test('cross-file findings in closed files, updated on edit; progress while indexing; the readiness report', async (t) => {
+/** A copy of a workspace fixture in a folder removed after the test, its zone file's annotation lines stripped. */
+function fixtureFolder(t: { after(fn: () => void): void }, fixture: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'v6ready-lsp-ws-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  cpSync(join('test', 'fixtures', 'workspace', 'aaaa-without-listener', 'apache-ipv4-listen'), dir, { recursive: true });
-  // The fixture's annotation lines are comments; strip them so positions match what the test expects.
+  cpSync(join('test', 'fixtures', 'workspace', ...fixture.split('/')), dir, { recursive: true });
+  // The annotation lines are comments; stripped, positions match what the tests expect.
   const zonePath = join(dir, 'example.net.zone');
   writeFileSync(zonePath, readAnnotated(readFileSync(zonePath, 'utf8')).text);
+  return dir;
+}
+
+test('cross-file findings in closed files, updated on edit; progress while indexing; the readiness report', async (t) => {
+  const dir = fixtureFolder(t, 'aaaa-without-listener/apache-ipv4-listen');
   const progress: unknown[] = [];
   const client = LspClient.start({ workspace: dir, capabilities: { ...VSCODE_LIKE_CAPABILITIES, window: { workDoneProgress: true } } });
   client.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -49,11 +55,8 @@ test('cross-file findings in closed files, updated on edit; progress while index
 });
 
 test('a large open document is read again by the workspace index when it is saved, not after every pause in typing', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'v6ready-lsp-ws-large-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  cpSync(join('test', 'fixtures', 'workspace', 'ns-unreachable-v6', 'aaaa-no-listener'), dir, { recursive: true });
+  const dir = fixtureFolder(t, 'ns-unreachable-v6/aaaa-no-listener');
   const zonePath = join(dir, 'example.net.zone');
-  writeFileSync(zonePath, readAnnotated(readFileSync(zonePath, 'utf8')).text);
   // The fixture's named.conf, past LARGE_DOCUMENT_CHARS with zones of no consequence for the cross-file rules.
   const padding = Array.from({ length: 9000 }, (_, i) => `zone "pad${i}.test" { type primary; file "pad.zone"; notify no; };\n`).join('');
   const text = readFileSync(join(dir, 'named.conf'), 'utf8') + padding;
