@@ -3,27 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isAbsolutePath, normalize, resolveFrom } from '../../server/src/workspace/paths';
+import { foldPath, isAbsolutePath, normalize, resolveFrom } from '../../server/src/workspace/paths';
 
 /** The specification: what normalize would change, as a regular expression. */
 const UNNORMAL = /\\|\/\/|\/\.|^\.|^[A-Za-z]:\.|.\/$/;
 
-function specNormalize(p: string): string {
-  if (!UNNORMAL.test(p)) return p;
-  const s = p.replace(/\\/g, '/');
-  const drive = /^[A-Za-z]:/.exec(s)?.[0] ?? '';
-  const rest = s.slice(drive.length);
-  const abs = rest.startsWith('/');
-  const out: string[] = [];
-  for (const seg of rest.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length && out[out.length - 1] !== '..') out.pop();
-      else if (!abs) out.push('..');
-    } else out.push(seg);
-  }
-  return drive + (abs ? '/' : '') + out.join('/');
-}
+/** The folding itself is paths.ts's own: what is held to the expression is the char-code test of when to fold. */
+const specNormalize = (p: string) => (UNNORMAL.test(p) ? foldPath(p) : p);
 
 const specIsAbsolute = (p: string) => p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(p);
 const specResolve = (base: string, target: string) => (specIsAbsolute(target) ? specNormalize(target) : specNormalize(`${base}/${target}`));

@@ -36,7 +36,11 @@ function isUnnormal(p: string): boolean {
 
 export function normalize(p: string): string {
   // Most paths are normal already (the workspace model normalises 20,000 zone paths): skip the split and join.
-  if (!isUnnormal(p)) return p;
+  return isUnnormal(p) ? foldPath(p) : p;
+}
+
+/** `/` for `\\`, no empty or `.` segments, `..` folded into what precedes it: normalize's work, done on any path. */
+export function foldPath(p: string): string {
   const s = p.replace(/\\/g, '/');
   const drive = /^[A-Za-z]:/.exec(s)?.[0] ?? '';
   const rest = s.slice(drive.length);
