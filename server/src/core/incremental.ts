@@ -155,10 +155,15 @@ export function incrementalStateOf(analysis: Analysis, settings: Settings, conte
   return parts && incrementalStateFrom(analysis.dialect, { ...parts, findings: parts.findings.map((f) => ownCopy(f)) }, analysis.text, settings, context, analysis.lines);
 }
 
+/** A comment that may carry a `v6ready-` suppression directive (core/suppression.ts reads them). */
+function mayDirect(c: { body: string }): boolean {
+  return c.body.includes('v6ready-');
+}
+
 function countLocalDirectives(comments: readonly { start: number; body: string }[], segments: Segments): number {
   let n = 0;
   for (const c of comments) {
-    if (!c.body.includes('v6ready-')) continue;
+    if (!mayDirect(c)) continue;
     if (inLocalSegment(segments, c.start)) n++;
   }
   return n;
@@ -214,18 +219,16 @@ function otherLocals(segments: Segments, keep: number): SkipRanges {
  * file has no local segment with a blank inside, or the fast path refuses the edit.
  */
 export function rehearseEdit(dialect: Dialect, state: IncrementalState, round: number): IncrementalResult | undefined {
-  const { start, end, local } = state.segments;
-  const locals: number[] = [];
-  for (let i = 0; i < start.length; i++) if (local[i]) locals.push(i);
+  const locals = localSegments(state);
   if (locals.length === 0) return undefined;
-  const i = locals[((locals.length >> 1) + round) % locals.length];
-  let at = start[i] + 1;
-  while (at < end[i] - 1 && state.text.charCodeAt(at) !== 32 && state.text.charCodeAt(at) !== 9) at++;
-  if (at >= end[i] - 1) return undefined;
+  const seg = locals[((locals.length >> 1) + round) % locals.length];
+  let at = seg.start + 1;
+  while (at < seg.end - 1 && state.text.charCodeAt(at) !== 32 && state.text.charCodeAt(at) !== 9) at++;
+  if (at >= seg.end - 1) return undefined;
   // The copy keeps only the findings the edit can touch (the segment's, and those the fast path checks outside it):
   // the same code runs as on the whole list, without copying thousands of findings per round.
   const outside = new Set(state.outside);
-  const findings = state.findings.filter((f) => outside.has(f) || (f.span.start >= start[i] && f.span.start < end[i])).map((f) => ownCopy(f));
+  const findings = state.findings.filter((f) => outside.has(f) || (f.span.start >= seg.start && f.span.start < seg.end)).map((f) => ownCopy(f));
   const copy: IncrementalState = { ...state, findings };
   return analyzeChange(dialect, copy, `${state.text.slice(0, at)} ${state.text.slice(at)}`, state.settings, state.context);
 }
@@ -280,7 +283,7 @@ export function analyzeChange(dialect: Dialect, state: IncrementalState, newText
   if (reduced.findings.some((f) => f.rule === INTERNAL_ERROR_RULE)) return undefined;
   // A suppression comment now in the edited statement may reach findings of the skipped ones (v6ready-disable-file),
   // which this analysis does not see: refuse, as for one in any local segment (the state's localDirectives).
-  if (reduced.parse.comments.some((c) => c.start >= seg.start && c.start < newEnd && c.body.includes('v6ready-'))) return undefined;
+  if (reduced.parse.comments.some((c) => c.start >= seg.start && c.start < newEnd && mayDirect(c))) return undefined;
   const syntaxRule = `${dialect.name}/syntax`;
   const inEdited = (f: Finding) => f.span.start >= seg.start && f.span.start < newEnd;
   const fresh = reduced.findings.filter(inEdited);

@@ -30,6 +30,11 @@ export interface FastFindings {
   exact: boolean;
 }
 
+/** A state's findings as the linter publishes them (the fast path's, the worker's, a rehearsal's). */
+function fastFindingsOf(state: IncrementalState): FastFindings {
+  return { findings: state.findings, lines: state.lines, linked: state.context.linked ?? [], exact: state.exact };
+}
+
 export interface DocumentAnalysis {
   doc: TextDocument;
   dialect: Dialect;
@@ -115,7 +120,7 @@ export class Session {
     this.incremental.set(doc.uri, { ...result.state, version: doc.version });
     // The full analysis of an older version is of no use any more, and holds the whole model: let it go.
     this.cache.delete(doc.uri);
-    return { findings: result.findings, lines: result.lines, linked: state.context.linked ?? [], exact: result.state.exact };
+    return fastFindingsOf(result.state);
   }
 
   /**
@@ -141,7 +146,7 @@ export class Session {
     this.incremental.set(uri, { ...state, version });
     // An analysis of an older version is of no use any more.
     this.cache.delete(uri);
-    return { findings: state.findings, lines: state.lines, linked: [], exact: true };
+    return fastFindingsOf(state);
   }
 
   /**
@@ -152,7 +157,7 @@ export class Session {
     const hit = this.cache.get(doc.uri);
     if (hit?.analysis && hit.version === doc.version && hit.settings === settings) return { findings: hit.analysis.findings, lines: hit.analysis.lines, linked: hit.analysis.linked, exact: true };
     const state = this.incremental.get(doc.uri);
-    if (state?.version === doc.version && state.settings === settings) return { findings: state.findings, lines: state.lines, linked: state.context.linked ?? [], exact: state.exact };
+    if (state?.version === doc.version && state.settings === settings) return fastFindingsOf(state);
     return undefined;
   }
 
@@ -165,7 +170,7 @@ export class Session {
     const state = this.incremental.get(doc.uri);
     if (!state || state.version !== doc.version) return undefined;
     const result = rehearseEdit(dialect, state, round);
-    return result && { findings: result.findings, lines: result.lines, linked: state.context.linked ?? [], exact: false, settings: state.settings };
+    return result && { ...fastFindingsOf(result.state), settings: state.settings };
   }
 
   /** The open document (its version once settings are known), its dialect and settings; undefined if none of ours. */
