@@ -77,24 +77,28 @@ test('incremental: a rebuild re-reads only the files marked changed', () => {
   assert.equal(serviceOf(ws, 'web')!.listen.v6, false);
 });
 
-test('files of one include tree are analysed together: an acl in one file decides access in another, and follows its edits', () => {
-  const files: Record<string, string> = {
-    '/srv/ns/named.conf': 'include "named.conf.acls";\ninclude "named.conf.options";\n',
-    '/srv/ns/named.conf.acls': 'acl clients { 192.0.2.0/24; };\n',
-    '/srv/ns/named.conf.options': 'options { listen-on-v6 { any; }; allow-query { clients; }; };\n',
-  };
-  const idx = new WorkspaceIndex({ read: (p) => files[p], dialectFor: (p) => dialectForPath(p) });
-  idx.setFiles(Object.keys(files));
-  const first = idx.build();
-  const options = first.files.find((f) => f.path.endsWith('.options'))!;
-  assert.deepEqual(options.analysis.findings.map((f) => f.rule), ['bind/ipv4-only-acl'], 'the acl file is seen from the options file');
-  assert.equal(serviceOf(first, 'dns')!.admitsV6, false);
-  files['/srv/ns/named.conf.acls'] = 'acl clients { 192.0.2.0/24; 2001:db8::/32; };\n';
-  idx.changed('/srv/ns/named.conf.acls');
-  const second = idx.build();
-  assert.deepEqual(second.files.find((f) => f.path.endsWith('.options'))!.analysis.findings.map((f) => f.rule), []);
-  assert.equal(serviceOf(second, 'dns')!.admitsV6, true);
-});
+for (const keepModelChars of [undefined, 0]) {
+  const how = keepModelChars === 0 ? ' (no model kept: the tree parses them again)' : '';
+  test(`files of one include tree are analysed together: an acl in one file decides access in another, and follows its edits${how}`, () => {
+    const files: Record<string, string> = {
+      '/srv/ns/named.conf': 'include "named.conf.acls";\ninclude "named.conf.options";\n',
+      '/srv/ns/named.conf.acls': 'acl clients { 192.0.2.0/24; };\n',
+      '/srv/ns/named.conf.options': 'options { listen-on-v6 { any; }; allow-query { clients; }; };\n',
+    };
+    const idx = new WorkspaceIndex({ read: (p) => files[p], dialectFor: (p) => dialectForPath(p), keepModelChars });
+    idx.setFiles(Object.keys(files));
+    const first = idx.build();
+    const options = first.files.find((f) => f.path.endsWith('.options'))!;
+    assert.deepEqual(options.findings.map((f) => f.rule), ['bind/ipv4-only-acl'], 'the acl file is seen from the options file');
+    assert.equal(serviceOf(first, 'dns')!.admitsV6, false);
+    assert.ok(first.files.every((f) => (f.model === undefined) === (keepModelChars === 0)));
+    files['/srv/ns/named.conf.acls'] = 'acl clients { 192.0.2.0/24; 2001:db8::/32; };\n';
+    idx.changed('/srv/ns/named.conf.acls');
+    const second = idx.build();
+    assert.deepEqual(second.files.find((f) => f.path.endsWith('.options'))!.findings.map((f) => f.rule), []);
+    assert.equal(serviceOf(second, 'dns')!.admitsV6, true);
+  });
+}
 
 test('zone files: each folder is listed once, and names it does not list are not read', () => {
   const zones = Array.from({ length: 50 }, (_, i) => `zone "z${i}.example" { type primary; file "db.z${i}"; };`).join('\n');

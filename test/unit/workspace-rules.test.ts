@@ -23,7 +23,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Build the workspace of one fixture folder: the annotated files with their annotations removed, nothing else readable. */
-export function fixtureWorkspace(dir: string) {
+export function fixtureWorkspace(dir: string, keepModelChars?: number) {
   const texts = new Map<string, string>();
   const expected: string[] = [];
   for (const p of filesUnder(dir)) {
@@ -32,7 +32,7 @@ export function fixtureWorkspace(dir: string) {
     for (const e of expectations) expected.push(`${relative(dir, p)}:${formatExpectation(e)}`);
   }
   // The configs say /etc/bind/...: paths outside the fixture are unreadable, as on a machine without them.
-  const index = new WorkspaceIndex({ read: (p) => texts.get(p), dialectFor: (p) => dialectForPath(p) });
+  const index = new WorkspaceIndex({ read: (p) => texts.get(p), dialectFor: (p) => dialectForPath(p), keepModelChars });
   index.setFiles([...texts.keys()].filter((p) => dialectForPath(p)));
   const ws = index.build();
   const findings = runWorkspaceRules(ws, WORKSPACE_RULES);
@@ -59,6 +59,24 @@ for (const c of cases) {
     }
   });
 }
+
+test('the index keeps no model past keepModelChars, and its joins, facts and findings stay the same (include trees parse again)', () => {
+  let trees = 0;
+  for (const c of cases) {
+    const kept = fixtureWorkspace(c.dir);
+    const dropped = fixtureWorkspace(c.dir, 0);
+    assert.ok(kept.ws.files.every((f) => f.model !== undefined), `${c.rule}/${c.name}: small files keep their model`);
+    assert.ok(dropped.ws.files.every((f) => f.model === undefined), `${c.rule}/${c.name}: no model is kept`);
+    const { files: keptFiles, ...keptJoins } = kept.ws;
+    const { files: droppedFiles, ...droppedJoins } = dropped.ws;
+    assert.deepEqual(droppedJoins, keptJoins, `${c.rule}/${c.name}: services, zones, records and problems`);
+    const findingsOf = (files: typeof keptFiles) => files.map((f) => [f.path, f.findings.map((x) => `${x.rule} ${x.span.start} ${x.message}`)]);
+    assert.deepEqual(findingsOf(droppedFiles), findingsOf(keptFiles), `${c.rule}/${c.name}: per-file findings`);
+    assert.deepEqual(dropped.actual.sort(), kept.actual.sort(), `${c.rule}/${c.name}: workspace findings`);
+    if (keptFiles.some((f) => f.treeKey)) trees++;
+  }
+  assert.ok(trees > 0, 'some fixture has an include tree, analysed with the other files parsed again');
+});
 
 test('every workspace rule has fixtures, one with a finding and one without; the rule list matches the files; docs are complete', () => {
   const dir = join('server', 'src', 'workspace', 'rules');

@@ -253,7 +253,7 @@ function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: C
     if (!report) {
       const file = ws.files.find((x) => x.path === f.file);
       if (!file) continue;
-      report = { path: display(f.file), language: file.dialect.languageId, lines: file.analysis.lines, findings: [], notes: [], text: file.text };
+      report = { path: display(f.file), language: file.dialect.languageId, lines: file.lines, findings: [], notes: [], text: file.text };
       reports.push(report);
       byAbs.set(f.file, report);
     }
@@ -267,7 +267,7 @@ function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: C
     for (const r of f.related) {
       if (!r.file || byAbs.has(r.file)) continue;
       const file = ws.files.find((x) => x.path === r.file);
-      if (file) byAbs.set(r.file, { path: display(r.file), language: file.dialect.languageId, lines: file.analysis.lines, findings: [], notes: [], text: file.text });
+      if (file) byAbs.set(r.file, { path: display(r.file), language: file.dialect.languageId, lines: file.lines, findings: [], notes: [], text: file.text });
     }
   }
   relatedFiles.clear();

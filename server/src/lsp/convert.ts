@@ -42,7 +42,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** A finding as a diagnostic; related locations in other files are found among the linked files (by path). */
-export function toDiagnostic(uri: string, lines: LineIndex, f: Finding, linked: readonly LinkedFile[] = []): Diagnostic {
+export function toDiagnostic(uri: string, lines: LineIndex, f: Finding, linked: readonly Pick<LinkedFile, 'path' | 'lines'>[] = []): Diagnostic {
   const d: Diagnostic = {
     range: toRange(lines, f.span),
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Error,

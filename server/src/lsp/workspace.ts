@@ -7,7 +7,6 @@ import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
 import { dialectForPath } from '../core/registry';
-import type { LinkedFile } from '../core/types';
 import { WorkspaceIndex, type WorkspaceModel } from '../workspace/model';
 import { buildReport, type ReadinessReport } from '../workspace/report';
 import { runWorkspaceRules, type WorkspaceFinding } from '../workspace/rule';
@@ -195,6 +194,8 @@ export class WorkspaceService {
         byFile.set(f.file, list);
       }
       this.model = model;
+      // Analysing a large file left V8's heap grown past what the index keeps (file-facts.ts): give it back once quiet.
+      if (this.index.takeAnalysedChars() > LARGE_DOCUMENT_CHARS) this.session.collectWhenIdle();
       const before = this.findings;
       this.findings = byFile;
       const touched = new Set([...before.keys(), ...byFile.keys()]);
@@ -230,8 +231,7 @@ export class WorkspaceService {
     if (!list || !model) return [];
     const file = model.files.find((f) => f.path === path);
     if (!file) return [];
-    const linked: LinkedFile[] = model.files.map((f) => ({ path: f.path, text: f.text, lines: f.analysis.lines, model: f.analysis.parse.model }));
-    return list.map((f) => toDiagnostic(pathToFileURL(path).href, file.analysis.lines, f, linked));
+    return list.map((f) => toDiagnostic(pathToFileURL(path).href, file.lines, f, model.files));
   }
 
   /** The readiness report of the workspace folders, current as of now. */

@@ -3,21 +3,13 @@
 // facts the cross-file rules and the readiness report need per service: does it listen on IPv6, do its access
 // rules admit IPv6 clients, which names does it serve, and which A/AAAA records the workspace's zones publish.
 // Pure: files are read through an injected reader; the LSP and the CLI supply the file system.
-import { analyze, type Analysis } from '../core/analyze';
+import { analyze, INTERNAL_ERROR_RULE, type Analysis } from '../core/analyze';
+import { parseSafely } from '../core/limits';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import type { Dialect, Finding, PathLink, Span } from '../core/types';
-import { amlElements, type AmlElement } from '../dialects/bind/aml';
-import { listenBlocks } from '../dialects/bind/listen';
-import type { BindModel, Clause } from '../dialects/bind/model';
-import { clausesNamed } from '../dialects/bind/model';
-import { listenFacts } from '../dialects/apache/listen';
-import { findDirectives, type ApacheModel } from '../dialects/apache/model';
-import { consistent, ipDaemons } from '../dialects/sendmail/daemons';
-import { callsNamed, definitionOf, type SendmailModel } from '../dialects/sendmail/model';
-import { listenByFamily } from '../dialects/sshd/listen';
-import type { SshdModel } from '../dialects/sshd/model';
+import type { LineIndex } from '../core/text';
+import type { Dialect, Finding, Span } from '../core/types';
 import { zoneDialect } from '../dialects/zone';
-import type { ZoneModel, ZoneRecord } from '../dialects/zone/model';
+import { fileFacts, type FileFacts, type NameFact } from './file-facts';
 import type { FileReader } from './includes';
 import { basenameOf, dirnameOf, normalize, resolveFrom, sharedSuffix } from './paths';
 
@@ -42,13 +34,19 @@ export interface IndexedFile {
   path: string;
   dialect: Dialect;
   text: string;
-  /** Parse, model and per-file findings (under the file's settings). */
-  analysis: Analysis;
+  lines: LineIndex;
+  /** The file's own findings, under its settings (with the rest of its include tree in view, when it has one). */
+  findings: readonly Finding[];
+  /** What the joins, the service facts and the cross-file rules read from the file's model (file-facts.ts). */
+  facts: FileFacts;
+  /**
+   * The parsed model, kept for files up to WorkspaceOptions.keepModelChars: the analyses of an include tree read the
+   * other members' models. A larger file's model is parsed again when its tree needs it.
+   */
+  model?: unknown;
   /** Reached only through an include or a zone `file`, not found by the folder walk. */
   linkedOnly: boolean;
-  /** The analysis of the file on its own, when `analysis` also saw the other files of its include tree. */
-  alone?: Analysis;
-  /** Which tree `analysis` saw (paths and load stamps), so an unchanged tree is not analysed again. */
+  /** Which tree `findings` saw (paths and load stamps), so an unchanged tree is not analysed again. */
   treeKey?: string;
   /** Analysed by the caller with its include tree already (the CLI's check). */
   seeded?: boolean;
@@ -148,7 +146,14 @@ export interface WorkspaceOptions {
   dialectFor(path: string, text: string): Dialect | undefined;
   /** Settings per file (severities, targets); defaults when absent. */
   settingsFor?(path: string): Settings;
+  /**
+   * Files up to this many characters keep their parsed model (IndexedFile.model); default KEEP_MODEL_CHARS. A 1.8 MB
+   * named.conf's model is ~80 MB: the language server held it a second time beside its own analysis.
+   */
+  keepModelChars?: number;
 }
+
+export const KEEP_MODEL_CHARS = 256 * 1024;
 
 export const MAX_WORKSPACE_FILES = 5000;
 /** How many folders mayExist remembers in place (a zone tries at most two). */
@@ -177,6 +182,14 @@ export class WorkspaceIndex {
   private recentListings: { dir: string; listing: Listing | undefined }[] = [];
 
   private stamps = 0;
+  private analysed = 0;
+
+  /** Characters analysed since the last call: after many, a long-lived caller may want to collect garbage. */
+  takeAnalysedChars(): number {
+    const n = this.analysed;
+    this.analysed = 0;
+    return n;
+  }
 
   constructor(private readonly options: WorkspaceOptions) {}
 
@@ -214,7 +227,19 @@ export class WorkspaceIndex {
   seed(path: string, dialect: Dialect, text: string, analysis: Analysis): void {
     const p = normalize(path);
     this.texts.set(p, text);
-    this.entries.set(p, { path: p, dialect, text, analysis, linkedOnly: false, seeded: true, stamp: ++this.stamps });
+    this.entries.set(p, { ...this.entryOf(p, dialect, text, analysis), seeded: true });
+  }
+
+  /** An entry from an analysis: its findings and facts, and its model when the file is small enough to keep it. */
+  private entryOf(path: string, dialect: Dialect, text: string, analysis: Analysis, linkedOnly = false): IndexedFile {
+    const keep = text.length <= (this.options.keepModelChars ?? KEEP_MODEL_CHARS);
+    const facts = fileFacts(dialect, text, analysis);
+    return { path, dialect, text, lines: analysis.lines, findings: analysis.findings, facts, model: keep ? analysis.parse.model : undefined, linkedOnly, stamp: ++this.stamps };
+  }
+
+  /** A file's parsed model: the one kept, or parsed again (a large file, for the analysis of its include tree). */
+  private modelOf(f: IndexedFile): unknown {
+    return f.model ?? parseSafely(f.dialect, f.text, INTERNAL_ERROR_RULE).parse.model;
   }
 
   /**
@@ -300,7 +325,8 @@ export class WorkspaceIndex {
     const dialect = text === undefined ? undefined : (forced ?? this.options.dialectFor(p, text));
     if (text === undefined || !dialect) return undefined;
     const analysis = analyze(dialect, text, this.options.settingsFor?.(p) ?? DEFAULT_SETTINGS);
-    const entry: IndexedFile = { path: p, dialect, text, analysis, linkedOnly, stamp: ++this.stamps };
+    this.analysed += text.length;
+    const entry = this.entryOf(p, dialect, text, analysis, linkedOnly);
     this.entries.set(p, entry);
     return entry;
   }
@@ -317,8 +343,7 @@ export class WorkspaceIndex {
     const edges: [string, string][] = [];
     while (queue.length && files.size < MAX_WORKSPACE_FILES) {
       const f = queue.shift()!;
-      const links = linksOf(f);
-      for (const l of links) {
+      for (const l of f.facts.links) {
         if (l.kind !== 'include' || l.glob) continue;
         const found = this.locate(l.target, f.path, l.directory, files, f.dialect);
         if (!found.path) {
@@ -365,18 +390,19 @@ export class WorkspaceIndex {
       // An include of the tree that is not in the workspace may define what the others use (linkedPartial).
       const partial = members.some((m) => problems.some((p) => p.site.file === m.path));
       const key = members.map((m) => `${m.path}#${m.stamp}`).sort().join('\n') + (partial ? '\npartial' : '');
+      // Models parsed again for this tree (files too large to keep theirs), once each.
+      const models = new Map<IndexedFile, unknown>();
+      const modelOf = (m: IndexedFile) => {
+        if (!models.has(m)) models.set(m, this.modelOf(m));
+        return models.get(m);
+      };
       for (const f of members) {
         if (f.seeded || f.treeKey === key) continue;
-        const alone = f.alone ?? f.analysis;
-        const linked = members
-          .filter((m) => m !== f && m.dialect === f.dialect)
-          .map((m) => {
-            const a = m.alone ?? m.analysis;
-            return { path: m.path, text: m.text, lines: a.lines, model: a.parse.model };
-          });
+        const linked = members.filter((m) => m !== f && m.dialect === f.dialect).map((m) => ({ path: m.path, text: m.text, lines: m.lines, model: modelOf(m) }));
         if (linked.length === 0) continue;
-        f.alone = alone;
-        f.analysis = analyze(f.dialect, f.text, this.options.settingsFor?.(f.path) ?? DEFAULT_SETTINGS, { linked, linkedPartial: partial });
+        // The model, and so the facts, do not depend on the other files: only the findings change.
+        this.analysed += f.text.length;
+        f.findings = analyze(f.dialect, f.text, this.options.settingsFor?.(f.path) ?? DEFAULT_SETTINGS, { linked, linkedPartial: partial, lines: f.lines }).findings;
         f.treeKey = key;
       }
     }
@@ -423,23 +449,14 @@ export class WorkspaceIndex {
     // A relative `directory` is taken from the folder of the file that sets it.
     let directory: string | undefined;
     for (const f of binds) {
-      const d = linksOf(f).find((l) => l.directory)?.directory;
+      const d = f.facts.links.find((l) => l.directory)?.directory;
       if (d && directory === undefined) directory = resolveFrom(dirnameOf(f.path), d);
     }
     const out: ZoneJoin[] = [];
     for (const f of binds) {
-      const model = f.analysis.parse.model as BindModel;
-      // In document order, so each `file` finds its zone by binary search (20,000 zones: a linear find per file was 2 s).
-      const zoneClauses = [...clausesNamed(model.clauses, (n) => n === 'zone')].sort((a, b) => a.span.start - b.span.start);
-      for (const l of linksOf(f)) {
-        if (l.kind !== 'file') continue;
-        const clause = enclosing(zoneClauses, l.span);
-        const nameNode = clause?.args[0];
-        if (!clause || !nameNode || (nameNode.kind !== 'string' && nameNode.kind !== 'word')) continue;
-        const raw = nameNode.kind === 'string' ? nameNode.value : nameNode.image;
-        if (raw === '.' || zoneType(clause) === 'hint') continue;
-        const zone = canonical(raw);
-        const nameSpan = nameNode.kind === 'string' ? { start: nameNode.start + 1, end: nameNode.end - 1 } : { start: nameNode.start, end: nameNode.end };
+      for (const { link: l, name, nameSpan, hint } of f.facts.zoneFiles) {
+        if (name === '.' || hint) continue;
+        const zone = canonical(name);
         const found = this.locate(l.target, f.path, l.directory ? this.resolveFolder(this.folderOf(f.path), l.directory) : directory, files, zoneDialect);
         const join: ZoneJoin = { zone, conf: f.path, site: { file: f.path, span: nameSpan }, fileSite: { file: f.path, span: l.span }, tried: found.tried };
         if (found.path) {
@@ -468,16 +485,6 @@ function fold(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
-/** A file's links (includes, zone files), once per parsed model: build and joinZones ask for them three times. */
-const LINKS = new WeakMap<object, PathLink[]>();
-function linksOf(f: IndexedFile): PathLink[] {
-  const model = f.analysis.parse.model;
-  if (typeof model !== 'object' || model === null) return f.dialect.links?.(model, f.text) ?? [];
-  let links = LINKS.get(model);
-  if (!links) LINKS.set(model, (links = f.dialect.links?.(model, f.text) ?? []));
-  return links;
-}
-
 /** How many leading path segments two paths share. */
 function commonPrefix(a: string, b: string): number {
   const x = normalize(a).split('/');
@@ -485,11 +492,6 @@ function commonPrefix(a: string, b: string): number {
   let n = 0;
   while (n < x.length && n < y.length && x[n] === y[n]) n++;
   return n;
-}
-
-function zoneType(zone: Clause): string | undefined {
-  const t = zone.children.find((c) => c.name === 'type')?.args[0];
-  return t && t.kind === 'word' ? t.image.toLowerCase() : undefined;
 }
 
 /** Lower case with a trailing dot. */
@@ -521,27 +523,18 @@ function zoneFacts(zones: readonly ZoneJoin[], files: Map<string, IndexedFile>):
     if (!z.zoneFile || seen.has(`${z.zone} ${z.zoneFile}`)) continue;
     seen.add(`${z.zone} ${z.zoneFile}`);
     const f = files.get(z.zoneFile)!;
-    const model = f.analysis.parse.model as ZoneModel;
-    for (const r of model.records) {
+    for (const r of f.facts.records) {
       const owner = absolutize(r.owner, z.zone);
       const site = { file: f.path, span: r.span };
-      const type = r.type.name;
+      const type = r.type;
       if (type === 'A' || type === 'AAAA') {
         const list = addresses.get(owner) ?? [];
-        list.push({ owner, type, address: rdataText(r, 0), site, zone: z.zone });
+        list.push({ owner, type, address: r.address, site, zone: z.zone });
         addresses.set(owner, list);
-      } else if (type === 'NS' || type === 'MX') {
-        const target = r.names.get(type === 'NS' ? 0 : 1);
-        if (target) delegations.push({ zone: z.zone, owner, target: absolutize(target, z.zone), type, site });
-      }
+      } else if (r.target) delegations.push({ zone: z.zone, owner, target: absolutize(r.target, z.zone), type, site });
     }
   }
   return { addresses, delegations };
-}
-
-function rdataText(r: ZoneRecord, i: number): string {
-  const v = r.rdata[i] as unknown as { value?: string; image?: string } | undefined;
-  return v?.value ?? v?.image ?? '';
 }
 
 // ------------------------------------------------------------------------------------------ services
@@ -558,7 +551,7 @@ function serviceFacts(files: readonly IndexedFile[], delegations: readonly Deleg
     const mine = files.filter((f) => DIALECT_SERVICE[f.dialect.name] === kind);
     if (mine.length === 0) continue;
     const listen = LISTEN[kind](mine);
-    const names = NAMES[kind](mine);
+    const names = namesOf(kind, mine);
     if (kind === 'dns') for (const d of delegations) if (d.type === 'NS') names.push({ name: d.target, service: 'dns', source: 'NS', site: d.site, host: true });
     if (kind === 'mail') for (const d of delegations) if (d.type === 'MX') names.push({ name: d.target, service: 'mail', source: 'MX', site: d.site, host: true });
     const rules = ACCESS_RULES[kind];
@@ -586,7 +579,7 @@ function dedupeNames(names: ServedName[]): ServedName[] {
 
 function firstFinding(files: readonly IndexedFile[], pred: (f: Finding) => boolean): { file: string; finding: Finding } | undefined {
   for (const f of files) {
-    const finding = f.analysis.findings.find(pred);
+    const finding = f.findings.find(pred);
     if (finding) return { file: f.path, finding };
   }
   return undefined;
@@ -595,9 +588,6 @@ function firstFinding(files: readonly IndexedFile[], pred: (f: Finding) => boole
 const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts> = {
   dns(files) {
     // named listens on IPv6 unless every listen-on-v6 admits nothing (the default is `listen-on-v6 { any; }`).
-    const admitsNoIpv6 = (els: AmlElement[]) =>
-      els.every((e) => e.negated || (e.kind === 'builtin' && e.text === 'none') || (e.kind === 'address' && e.family === 4));
-    const admitsNothing = (els: AmlElement[]) => els.every((e) => e.negated || (e.kind === 'builtin' && e.text === 'none'));
     let v6Clauses = 0;
     let v6Open = false;
     let v4Clauses = 0;
@@ -605,17 +595,16 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
     let site: Site | undefined;
     let optionsSite: Site | undefined;
     for (const f of files) {
-      for (const block of listenBlocks(f.analysis.parse.model as BindModel)) {
-        optionsSite ??= { file: f.path, span: block.options.nameNode ?? block.options.span };
-        for (const c of block.listenOnV6) {
-          v6Clauses++;
-          site ??= { file: f.path, span: { start: c.span.start, end: c.nameNode?.end ?? c.span.end } };
-          if (!admitsNoIpv6(amlElements(c))) v6Open = true;
-        }
-        for (const c of block.listenOn) {
-          v4Clauses++;
-          if (!admitsNothing(amlElements(c))) v4Open = true;
-        }
+      const { options, v6: listenOnV6, v4: listenOn } = f.facts.bindListen;
+      if (options) optionsSite ??= { file: f.path, span: options };
+      for (const c of listenOnV6) {
+        v6Clauses++;
+        site ??= { file: f.path, span: c.span };
+        if (c.admits) v6Open = true;
+      }
+      for (const c of listenOn) {
+        v4Clauses++;
+        if (c.admits) v4Open = true;
       }
     }
     const v6 = v6Clauses === 0 ? true : v6Open;
@@ -627,7 +616,7 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
     };
   },
   web(files) {
-    const facts = files.flatMap((f) => listenFacts(f.analysis.parse.model as ApacheModel).map((x) => ({ f, x })));
+    const facts = files.flatMap((f) => f.facts.apacheListen.map((x) => ({ f, x })));
     if (facts.length === 0) return { detail: 'no Listen directive in the workspace' };
     const v6 = facts.some(({ x }) => x.binding === 'dual' || x.binding === 'ipv6');
     const v4 = facts.some(({ x }) => x.binding === 'dual' || x.binding === 'ipv4');
@@ -641,12 +630,12 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
     };
   },
   mail(files) {
-    const daemons = files.flatMap((f) => ipDaemons(f.analysis.parse.model as SendmailModel).filter((d) => d.kind === 'daemon').map((d) => ({ f, d })));
+    const daemons = files.flatMap((f) => f.facts.daemons.map((d) => ({ f, d })));
     if (daemons.length === 0) {
       // Without DAEMON_OPTIONS, cf.m4 defines one MTA daemon: Family=inet, all IPv4 addresses, port 25.
       return { v4: true, v6: false, site: { file: files[0].path, span: { start: 0, end: 0 } }, detail: 'no DAEMON_OPTIONS: the default MTA daemon is IPv4 only' };
     }
-    const v6 = daemons.filter(({ d }) => d.family === 'inet6' && consistent(d));
+    const v6 = daemons.filter(({ d }) => d.family === 'inet6' && d.consistent);
     const v4 = daemons.filter(({ d }) => d.family === 'inet' || (d.family === 'inet6' && d.addrKind === 'any'));
     const decisive = v6[0] ?? v4[0] ?? daemons[0];
     return {
@@ -664,19 +653,17 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
     let site: Site | undefined;
     let family: string | undefined;
     for (const f of files) {
-      const model = f.analysis.parse.model as SshdModel;
-      const af = model.addressFamily;
-      if (af && family === undefined) {
-        family = af.value;
-        site ??= { file: f.path, span: af.arg };
+      const by = f.facts.sshd;
+      if (by.family && family === undefined) {
+        family = by.family.value;
+        site ??= { file: f.path, span: by.family.span };
       }
-      const by = listenByFamily(model);
-      if (by.all.length === 0) continue;
+      if (by.all === 0) continue;
       any = true;
-      v4 ||= by.v4.length > 0;
-      v6 ||= by.v6.length > 0;
-      unknown ||= by.names.length > 0;
-      site ??= { file: f.path, span: (by.v6[0] ?? by.v4[0] ?? by.all[0]).arg };
+      v4 ||= by.v4 > 0;
+      v6 ||= by.v6 > 0;
+      unknown ||= by.names > 0;
+      if (by.first) site ??= { file: f.path, span: by.first };
     }
     if (!any) {
       v4 = true;
@@ -700,65 +687,10 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
   },
 };
 
-/** `https://www.example.net:443` -> `www.example.net`; wildcards and addresses are not names. */
-function hostOf(value: string): string | undefined {
-  // Most values are plain host names already (no blank, scheme, path, bracket or port to strip): one test.
-  if (HOST_NAME.test(value)) return /^[\d.]+$/.test(value) ? undefined : value;
-  let v = value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  v = v.replace(/\/.*$/, '');
-  if (v.startsWith('[')) return undefined;
-  v = v.replace(/:\d+$/, '');
-  if (!HOST_NAME.test(v) || /^[\d.]+$/.test(v)) return undefined;
-  return v;
+/** The names the files say the service answers to (file-facts.ts reads them per dialect). */
+function namesOf(service: ServiceKind, files: readonly IndexedFile[]): ServedName[] {
+  return files.flatMap((f) => f.facts.names.map((n: NameFact) => ({ name: canonical(n.host), service, source: n.source, site: { file: f.path, span: n.span }, host: n.isHost })));
 }
-
-const HOST_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/;
-
-function m4Text(text: string, span: Span): string {
-  return text.slice(span.start, span.end).replace(/[`'"]/g, '').trim();
-}
-
-const NAMES: Record<ServiceKind, (files: readonly IndexedFile[]) => ServedName[]> = {
-  dns: () => [],
-  web(files) {
-    const out: ServedName[] = [];
-    for (const f of files) {
-      for (const d of findDirectives(f.analysis.parse.model as ApacheModel, 'servername', 'serveralias')) {
-        if (d.inactive) continue;
-        for (const a of d.args) {
-          const host = hostOf(a.value);
-          // A single-label name (localhost, a short host name) is not published in a zone.
-          if (host && host.replace(/\.$/, '').includes('.')) out.push({ name: canonical(host), service: 'web', source: d.name, site: { file: f.path, span: a }, host: true });
-        }
-      }
-    }
-    return out;
-  },
-  mail(files) {
-    const out: ServedName[] = [];
-    for (const f of files) {
-      const model = f.analysis.parse.model as SendmailModel;
-      const j = definitionOf(model, 'confDOMAIN_NAME');
-      if (j?.valueArg) {
-        const host = hostOf(m4Text(f.text, j.valueArg));
-        if (host) out.push({ name: canonical(host), service: 'mail', source: 'confDOMAIN_NAME', site: { file: f.path, span: j.valueArg }, host: true });
-      }
-      for (const macro of ['LOCAL_DOMAIN', 'MASQUERADE_AS']) {
-        for (const c of callsNamed(model, macro)) {
-          const arg = c.args[0];
-          if (!arg) continue;
-          for (const word of m4Text(f.text, arg).split(/\s+/)) {
-            const host = hostOf(word);
-            if (host && host.includes('.')) out.push({ name: canonical(host), service: 'mail', source: macro, site: { file: f.path, span: arg }, host: false });
-          }
-        }
-      }
-    }
-    return out;
-  },
-  ssh: () => [],
-  os: () => [],
-};
 
 /** The joined zone (in the workspace, with its file) that holds a name: the longest zone name that is its suffix. */
 export function zoneOf(ws: WorkspaceModel, name: string): ZoneJoin | undefined {
@@ -772,20 +704,4 @@ export function zoneOf(ws: WorkspaceModel, name: string): ZoneJoin | undefined {
 
 export function serviceOf(ws: WorkspaceModel, kind: ServiceKind): ServiceFacts | undefined {
   return ws.services.find((s) => s.kind === kind);
-}
-
-/** The last of `sorted` (by start) that starts at or before span and contains it: zones do not nest. */
-function enclosing<T extends { span: { start: number; end: number } }>(sorted: readonly T[], span: { start: number; end: number }): T | undefined {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let at = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].span.start <= span.start) {
-      at = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const c = at >= 0 ? sorted[at] : undefined;
-  return c && span.end <= c.span.end ? c : undefined;
 }

@@ -68,7 +68,7 @@ export function buildReport(ws: WorkspaceModel, workspaceFindings: readonly Work
   const byPath = new Map(ws.files.map((f) => [f.path, f]));
   const loc = (site: Site): ReportLocation => {
     const f = byPath.get(site.file);
-    const p = f ? f.analysis.lines.positionAt(site.span.start) : { line: 0, character: 0 };
+    const p = f ? f.lines.positionAt(site.span.start) : { line: 0, character: 0 };
     return { file: relativeTo(root, site.file), path: site.file, line: p.line + 1, column: p.character + 1 };
   };
   const toReport = (file: string, f: Finding): ReportFinding => ({
@@ -79,7 +79,7 @@ export function buildReport(ws: WorkspaceModel, workspaceFindings: readonly Work
     related: ((f.related ?? []) as { file?: string; span: Site['span']; message: string }[]).map((r) => ({ ...loc({ file: r.file ?? file, span: r.span }), message: r.message })),
   });
   const all: ReportFinding[] = [];
-  for (const f of ws.files) for (const x of f.analysis.findings) all.push(toReport(f.path, x));
+  for (const f of ws.files) for (const x of f.findings) all.push(toReport(f.path, x));
   for (const x of workspaceFindings) all.push(toReport(x.file, x));
 
   const services: ReportService[] = [];

@@ -70,8 +70,8 @@ export function runWorkspaceRules(ws: WorkspaceModel, rules: readonly WorkspaceR
       };
       if (f) {
         let s = suppressions.get(f.path);
-        if (!s) suppressions.set(f.path, (s = collectSuppressions(f.analysis.parse.comments, f.analysis.lines)));
-        if (isSuppressed(finding, s, f.analysis.lines)) continue;
+        if (!s) suppressions.set(f.path, (s = collectSuppressions(f.facts.comments, f.lines)));
+        if (isSuppressed(finding, s, f.lines)) continue;
       }
       out.push(finding);
     }

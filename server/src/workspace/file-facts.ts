@@ -1,0 +1,267 @@
+// What the workspace model reads from one file's parsed model, taken once when the file is analysed: its links, the
+// zones its zone `file`s belong to, its listeners, the names it serves, its A/AAAA/NS/MX records, its comments (for
+// suppressions). The joins, the service facts and the cross-file rules work from these, so the index need not keep
+// the model itself: for a 1.8 MB named.conf that is ~80 MB of syntax tree, against a few MB of facts.
+// Pure: no file system, no LSP.
+import type { Analysis } from '../core/analyze';
+import type { CommentSpan, Dialect, PathLink, Span } from '../core/types';
+import { amlElements, type AmlElement } from '../dialects/bind/aml';
+import { listenBlocks } from '../dialects/bind/listen';
+import { clausesNamed, type BindModel, type Clause } from '../dialects/bind/model';
+import { listenFacts, type ListenBinding } from '../dialects/apache/listen';
+import { findDirectives, type ApacheModel } from '../dialects/apache/model';
+import { consistent, ipDaemons } from '../dialects/sendmail/daemons';
+import { callsNamed, definitionOf, type SendmailModel } from '../dialects/sendmail/model';
+import { listenByFamily } from '../dialects/sshd/listen';
+import type { SshdModel } from '../dialects/sshd/model';
+import type { ZoneModel, ZoneRecord } from '../dialects/zone/model';
+
+/** A zone `file` of a named.conf, with the zone it belongs to. */
+export interface ZoneFileRef {
+  link: PathLink;
+  /** The zone's name as written (quotes removed). */
+  name: string;
+  /** The zone's name in the config, inside any quotes. */
+  nameSpan: Span;
+  /** A `type hint` zone (root hints), which the joins leave out. */
+  hint: boolean;
+}
+
+/** A listen-on-v6 or listen-on clause of an options block: where it is, and whether it admits any address of its family. */
+export interface BindListenClause {
+  /** From the clause's start to the end of its name. */
+  span: Span;
+  admits: boolean;
+}
+
+/** An Apache Listen: its argument and what it binds. */
+export interface ApacheListen {
+  arg: Span & { value: string };
+  binding: ListenBinding;
+}
+
+/** A Sendmail DAEMON_OPTIONS daemon on IP. */
+export interface SendmailDaemon {
+  name?: string;
+  family: string;
+  addr?: string;
+  addrKind: string;
+  port: string;
+  consistent: boolean;
+  call: Span;
+}
+
+/** A name a file says its service answers to, before the joins canonicalise it and add the file. */
+export interface NameFact {
+  /** As written, cleaned (host part only). */
+  host: string;
+  source: string;
+  span: Span;
+  /** False for mail domains (see ServedName.host). */
+  isHost: boolean;
+}
+
+/** An A, AAAA, NS or MX record of a zone file. */
+export interface RecordFact {
+  /** Canonical owner, ending in `@` when the file does not know its origin. */
+  owner: string;
+  type: 'A' | 'AAAA' | 'NS' | 'MX';
+  /** A/AAAA: the address as written. */
+  address: string;
+  /** NS/MX: the target (canonical, maybe ending in `@`). */
+  target?: string;
+  span: Span;
+}
+
+export interface FileFacts {
+  links: PathLink[];
+  comments: CommentSpan[];
+  /** BIND: the zone `file`s, each with its zone. */
+  zoneFiles: ZoneFileRef[];
+  /** BIND: the first options block's name, and its listen-on-v6 / listen-on clauses in order. */
+  bindListen: { options?: Span; v6: BindListenClause[]; v4: BindListenClause[] };
+  /** Apache: the Listen directives. */
+  apacheListen: ApacheListen[];
+  /** Sendmail: the daemons that listen on IP (kind 'daemon'). */
+  daemons: SendmailDaemon[];
+  /** OpenSSH: AddressFamily, and the ListenAddress lines by family. */
+  sshd: { family?: { value: string; span: Span }; v4: number; v6: number; names: number; all: number; first?: Span };
+  /** Names served (Apache ServerName/ServerAlias, Sendmail confDOMAIN_NAME/LOCAL_DOMAIN/MASQUERADE_AS). */
+  names: NameFact[];
+  /** Zone files: A, AAAA, NS and MX records. */
+  records: RecordFact[];
+}
+
+const NO_FACTS: Omit<FileFacts, 'links' | 'comments'> = {
+  zoneFiles: [],
+  bindListen: { v6: [], v4: [] },
+  apacheListen: [],
+  daemons: [],
+  sshd: { v4: 0, v6: 0, names: 0, all: 0 },
+  names: [],
+  records: [],
+};
+
+/** The facts of a file from its analysis (the model is read here and not kept). */
+export function fileFacts(dialect: Dialect, text: string, analysis: Pick<Analysis, 'parse'>): FileFacts {
+  const model = analysis.parse.model;
+  const base = { ...NO_FACTS, links: dialect.links?.(model, text) ?? [], comments: analysis.parse.comments };
+  switch (dialect.name) {
+    case 'bind':
+      return { ...base, zoneFiles: zoneFiles(model as BindModel, base.links), bindListen: bindListen(model as BindModel) };
+    case 'apache':
+      return { ...base, apacheListen: apacheListen(model as ApacheModel), names: apacheNames(model as ApacheModel) };
+    case 'sendmail':
+      return { ...base, daemons: sendmailDaemons(model as SendmailModel), names: sendmailNames(model as SendmailModel, text) };
+    case 'sshd':
+      return { ...base, sshd: sshdListen(model as SshdModel) };
+    case 'zone':
+      return { ...base, records: records(model as ZoneModel) };
+    default:
+      return base;
+  }
+}
+
+function zoneFiles(model: BindModel, links: readonly PathLink[]): ZoneFileRef[] {
+  // In document order, so each `file` finds its zone by binary search (20,000 zones: a linear find per file was 2 s).
+  const zones = [...clausesNamed(model.clauses, (n) => n === 'zone')].sort((a, b) => a.span.start - b.span.start);
+  const out: ZoneFileRef[] = [];
+  for (const link of links) {
+    if (link.kind !== 'file') continue;
+    const clause = enclosing(zones, link.span);
+    const nameNode = clause?.args[0];
+    if (!clause || !nameNode || (nameNode.kind !== 'string' && nameNode.kind !== 'word')) continue;
+    const name = nameNode.kind === 'string' ? nameNode.value : nameNode.image;
+    const nameSpan = nameNode.kind === 'string' ? { start: nameNode.start + 1, end: nameNode.end - 1 } : { start: nameNode.start, end: nameNode.end };
+    out.push({ link, name, nameSpan, hint: zoneType(clause) === 'hint' });
+  }
+  return out;
+}
+
+function zoneType(zone: Clause): string | undefined {
+  const t = zone.children.find((c) => c.name === 'type')?.args[0];
+  return t && t.kind === 'word' ? t.image.toLowerCase() : undefined;
+}
+
+/** The last of `sorted` (by start) that starts at or before span and contains it: zones do not nest. */
+function enclosing(sorted: readonly Clause[], span: Span): Clause | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].span.start <= span.start) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const c = at >= 0 ? sorted[at] : undefined;
+  return c && span.end <= c.span.end ? c : undefined;
+}
+
+function bindListen(model: BindModel): FileFacts['bindListen'] {
+  // named listens on IPv6 unless every listen-on-v6 admits nothing (the default is `listen-on-v6 { any; }`).
+  const admitsIpv6 = (els: AmlElement[]) => !els.every((e) => e.negated || (e.kind === 'builtin' && e.text === 'none') || (e.kind === 'address' && e.family === 4));
+  const admitsAny = (els: AmlElement[]) => !els.every((e) => e.negated || (e.kind === 'builtin' && e.text === 'none'));
+  const out: FileFacts['bindListen'] = { v6: [], v4: [] };
+  for (const block of listenBlocks(model)) {
+    out.options ??= block.options.nameNode ?? block.options.span;
+    const spanOf = (c: Clause) => ({ start: c.span.start, end: c.nameNode?.end ?? c.span.end });
+    for (const c of block.listenOnV6) out.v6.push({ span: spanOf(c), admits: admitsIpv6(amlElements(c)) });
+    for (const c of block.listenOn) out.v4.push({ span: spanOf(c), admits: admitsAny(amlElements(c)) });
+  }
+  return out;
+}
+
+function apacheListen(model: ApacheModel): ApacheListen[] {
+  return listenFacts(model).map((x) => ({ arg: { start: x.arg.start, end: x.arg.end, value: x.arg.value }, binding: x.binding }));
+}
+
+function apacheNames(model: ApacheModel): NameFact[] {
+  const out: NameFact[] = [];
+  for (const d of findDirectives(model, 'servername', 'serveralias')) {
+    if (d.inactive) continue;
+    for (const a of d.args) {
+      const host = hostOf(a.value);
+      // A single-label name (localhost, a short host name) is not published in a zone.
+      if (host && host.replace(/\.$/, '').includes('.')) out.push({ host, source: d.name, span: { start: a.start, end: a.end }, isHost: true });
+    }
+  }
+  return out;
+}
+
+function sendmailDaemons(model: SendmailModel): SendmailDaemon[] {
+  return ipDaemons(model)
+    .filter((d) => d.kind === 'daemon')
+    .map((d) => ({ name: d.name, family: d.family, addr: d.addr, addrKind: d.addrKind, port: d.port, consistent: consistent(d), call: { start: d.call.start, end: d.call.end } }));
+}
+
+function sendmailNames(model: SendmailModel, text: string): NameFact[] {
+  const out: NameFact[] = [];
+  const j = definitionOf(model, 'confDOMAIN_NAME');
+  if (j?.valueArg) {
+    const host = hostOf(m4Text(text, j.valueArg));
+    if (host) out.push({ host, source: 'confDOMAIN_NAME', span: { start: j.valueArg.start, end: j.valueArg.end }, isHost: true });
+  }
+  for (const macro of ['LOCAL_DOMAIN', 'MASQUERADE_AS']) {
+    for (const c of callsNamed(model, macro)) {
+      const arg = c.args[0];
+      if (!arg) continue;
+      for (const word of m4Text(text, arg).split(/\s+/)) {
+        const host = hostOf(word);
+        if (host && host.includes('.')) out.push({ host, source: macro, span: { start: arg.start, end: arg.end }, isHost: false });
+      }
+    }
+  }
+  return out;
+}
+
+function sshdListen(model: SshdModel): FileFacts['sshd'] {
+  const af = model.addressFamily;
+  const by = listenByFamily(model);
+  const first = by.v6[0] ?? by.v4[0] ?? by.all[0];
+  return {
+    family: af && { value: af.value, span: { start: af.arg.start, end: af.arg.end } },
+    v4: by.v4.length,
+    v6: by.v6.length,
+    names: by.names.length,
+    all: by.all.length,
+    first: first && { start: first.arg.start, end: first.arg.end },
+  };
+}
+
+function records(model: ZoneModel): RecordFact[] {
+  const out: RecordFact[] = [];
+  for (const r of model.records) {
+    const type = r.type.name;
+    if (type === 'A' || type === 'AAAA') out.push({ owner: r.owner, type, address: rdataText(r, 0), span: r.span });
+    else if (type === 'NS' || type === 'MX') {
+      const target = r.names.get(type === 'NS' ? 0 : 1);
+      if (target) out.push({ owner: r.owner, type, address: '', target, span: r.span });
+    }
+  }
+  return out;
+}
+
+function rdataText(r: ZoneRecord, i: number): string {
+  const v = r.rdata[i] as unknown as { value?: string; image?: string } | undefined;
+  return v?.value ?? v?.image ?? '';
+}
+
+/** `https://www.example.net:443` -> `www.example.net`; wildcards and addresses are not names. */
+function hostOf(value: string): string | undefined {
+  // Most values are plain host names already (no blank, scheme, path, bracket or port to strip): one test.
+  if (HOST_NAME.test(value)) return /^[\d.]+$/.test(value) ? undefined : value;
+  let v = value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  v = v.replace(/\/.*$/, '');
+  if (v.startsWith('[')) return undefined;
+  v = v.replace(/:\d+$/, '');
+  if (!HOST_NAME.test(v) || /^[\d.]+$/.test(v)) return undefined;
+  return v;
+}
+
+const HOST_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/;
+
+function m4Text(text: string, span: Span): string {
+  return text.slice(span.start, span.end).replace(/[`'"]/g, '').trim();
+}
