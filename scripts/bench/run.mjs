@@ -10,7 +10,7 @@
 // BENCH_SERVER_STDERR=<file> (the language server's stderr, e.g. with --trace-gc).
 const LSP_ONLY = process.env.BENCH_LSP_ONLY;
 /** How long the LSP measure waits, idle, before reading the server's resident memory. */
-const SETTLE_MS = 5000;
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 5000);
 /** The pause between the open's diagnostics (and two edits right after them) and the 50 timed edits. */
 const EDIT_AFTER_OPEN_MS = 3000;
 /**
@@ -19,6 +19,9 @@ const EDIT_AFTER_OPEN_MS = 3000;
  */
 const PAUSED_EDIT_GAP_MS = 600;
 const PAUSED_EDITS = 12;
+/** In a workspace folder: saves, each followed by an edit this long after it (the index's rebuild has begun). */
+const SAVES = 6;
+const EDIT_AFTER_SAVE_MS = 400;
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem, loadavg } from 'node:os';
@@ -71,7 +74,7 @@ const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(
 
 if (LSP_ONLY) {
   const r = await benchLsp(readFileSync(LSP_ONLY, 'utf8'), JSON.parse(process.env.BENCH_LSP_SETTINGS ?? '{}'), process.env.BENCH_LSP_FOLDER ? join(DIR, 'lsp-folder') : undefined, LSP_ONLY.endsWith('httpd.conf') ? HTTPD_DOC : NAMED_DOC);
-  console.log({ ...r, firstEdits: r.firstEdits.map((x) => Math.round(x)).join(' '), edits: `p50 ${median(r.edits).toFixed(1)} p95 ${pct(r.edits, 0.95).toFixed(1)}`, editTimes: r.edits.map((x) => Math.round(x)).join(" "), pausedEdits: r.pausedEdits.map((x) => Math.round(x)).join(" "), hover: median(r.hover), completion: median(r.completion) });
+  console.log({ ...r, firstEdits: r.firstEdits.map((x) => Math.round(x)).join(' '), edits: `p50 ${median(r.edits).toFixed(1)} p95 ${pct(r.edits, 0.95).toFixed(1)}`, editTimes: r.edits.map((x) => Math.round(x)).join(" "), pausedEdits: r.pausedEdits.map((x) => Math.round(x)).join(" "), savedEdits: r.savedEdits.map((x) => Math.round(x)).join(" "), hover: median(r.hover), completion: median(r.completion) });
   process.exit(0);
 }
 
@@ -284,6 +287,7 @@ row('the two edits sent the moment the first diagnostics arrive', (r) => r.first
 row(`one-character didChange to publishDiagnostics (${lsp.edits.length} edits inside zones, from ${EDIT_AFTER_OPEN_MS / 1000} s after the open)`, (r) => r.edits, `p95 ≤ 50 ms: ${runs.map(([, r]) => editTarget(r.edits)).join(' / ')}`);
 row("last edit to the whole file's diagnostics once typing stops (bind/duplicate and the other whole-file rules)", (r) => (r.complete === undefined ? [] : [r.complete]));
 row(`typing with pauses: one-character didChange to publishDiagnostics, ${PAUSED_EDITS} edits each ${PAUSED_EDIT_GAP_MS} ms after the last (each lands during the whole-file pass the pause started)`, (r) => r.pausedEdits);
+row(`in a workspace folder: an edit ${EDIT_AFTER_SAVE_MS} ms after saving (the index reads the saved file again), ${SAVES} saves`, (r) => r.savedEdits);
 row(`hover (${lsp.hover.length} requests)`, (r) => r.hover);
 row(`completion (${lsp.completion.length} requests)`, (r) => r.completion);
 p();
@@ -393,6 +397,26 @@ async function benchLsp(text, settings = {}, folder = undefined, doc = NAMED_DOC
       pausedEdits.push((await got) - t);
     }
   }
+  // In a workspace folder, saving makes the workspace index read the file again (lsp/workspace.ts): a letter put in or
+  // taken out, the file saved, and the next edit EDIT_AFTER_SAVE_MS later, timed.
+  const savedEdits = [];
+  if (folder) {
+    for (let i = 0; i < SAVES; i++) {
+      const line = zoneLines[Math.floor(rnd() * zoneLines.length)];
+      const pos = { line, character: doc.character };
+      version++;
+      got = diagnosticsFor(version);
+      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'q' }] });
+      await got;
+      await conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
+      await new Promise((r) => setTimeout(r, EDIT_AFTER_SAVE_MS));
+      version++;
+      got = diagnosticsFor(version);
+      t = performance.now();
+      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: { line, character: doc.character + 1 } }, text: '' }] });
+      savedEdits.push((await got) - t);
+    }
+  }
   // Hover on a clause name and completion inside a zone, spread over the file.
   const hover = [];
   const completion = [];
@@ -417,5 +441,5 @@ async function benchLsp(text, settings = {}, folder = undefined, doc = NAMED_DOC
   // Let the server exit by itself (a profile is written on exit), then make sure it is gone.
   await new Promise((r) => { child.once('exit', r); setTimeout(r, 5000); });
   child.kill();
-  return { bytes: Buffer.byteLength(text), open, firstEdits, edits, complete, pausedEdits, hover, completion, rssBusyMb, rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+  return { bytes: Buffer.byteLength(text), open, firstEdits, edits, complete, pausedEdits, savedEdits, hover, completion, rssBusyMb, rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
 }

@@ -9,6 +9,7 @@ import { FULL_AFTER_FAST_MS } from '../../server/src/lsp/diagnostics';
 import { incrementalPartsOf } from '../../server/src/core/incremental';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { BackgroundAnalysis } from '../../server/src/lsp/background-analysis';
+import { fileFacts } from '../../server/src/workspace/file-facts';
 import { EDITOR_ANALYSIS, LARGE_DOCUMENT_CHARS } from '../../server/src/lsp/limits';
 import { expectedTuples, publishedTuples } from './publications';
 import { LspClient, SERVER, sleep } from './lsp-client';
@@ -72,6 +73,31 @@ test('the worker started from the server bundle answers what the same analysis g
   assert.ok(parts && here);
   assert.ok(here.findings.some((f) => f.rule === 'bind/duplicate') && here.findings.some((f) => f.fixes.length > 0), 'findings with fixes and of a whole-file rule');
   assert.deepEqual(parts, here);
+});
+
+test('for the workspace index, the worker answers the findings, line starts and facts of the analysis of the file alone', async (t) => {
+  const background = new BackgroundAnalysis(SERVER);
+  t.after(() => background.dispose());
+  const text = 'include "named.conf.acls";\noptions { listen-on-v6 { none; }; allow-query { 192.0.2.0/24; }; };\n' + Array.from({ length: 300 }, (_, i) => zone(i)).join('');
+  const parts = await background.analyzeForIndex('file:///a.conf', bindDialect, text, DEFAULT_SETTINGS);
+  const here = analyze(bindDialect, text, DEFAULT_SETTINGS);
+  assert.ok(parts);
+  assert.deepEqual(parts.findings, here.findings);
+  assert.deepEqual([...parts.lineStarts], [...here.lines.startsArray]);
+  const facts = fileFacts(bindDialect, text, here);
+  assert.ok(facts.zoneFiles.length === 300 && facts.bindListen.v6.length === 1 && facts.links.some((l) => l.kind === 'include'), 'facts of every kind a named.conf has');
+  assert.deepEqual(parts.facts, facts);
+});
+
+test("an edit of a document does not stop the index's analysis of it (the index reads the text as saved)", async (t) => {
+  const background = new BackgroundAnalysis(SERVER);
+  t.after(() => background.dispose());
+  const forIndex = background.analyzeForIndex('file:///big.conf', bindDialect, original, DEFAULT_SETTINGS);
+  const forEdit = background.analyze('file:///big.conf', bindDialect, original, DEFAULT_SETTINGS, EDITOR_ANALYSIS);
+  background.cancel('file:///big.conf');
+  assert.equal(await forEdit, undefined, "the linter's waiting request is cancelled");
+  const parts = await forIndex;
+  assert.ok(parts && parts.facts.zoneFiles.length === ZONES, "the index's request is answered");
 });
 
 test('a newer request for a document replaces a waiting one; a change cancels a running one', async (t) => {

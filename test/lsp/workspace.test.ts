@@ -83,6 +83,8 @@ test('a large open document is read again by the workspace index when it is save
   // Saved: the index reads it again, and the finding in the closed zone file goes.
   await client.save(named);
   await client.waitForDiagnostics(zone, (p) => !unreachable(p), 30_000);
+  // Read again in the analysis worker (lsp/workspace.ts prepareInWorker), which logs when it has to fall back.
+  assert.ok(!client.logs.some((l) => /workspace index in the worker failed/.test(l.message)), client.logs.map((l) => l.message).join(' | '));
 });
 
 test('while a folder of many configs is indexed, the server keeps answering requests', async (t) => {

@@ -3,7 +3,9 @@
 // incremental rebuilds that re-read only what changed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
 import { dialectForPath } from '../../server/src/core/registry';
+import { fileFacts } from '../../server/src/workspace/file-facts';
 import { serviceOf, WorkspaceIndex } from '../../server/src/workspace/model';
 
 const FILES: Record<string, string> = {
@@ -99,6 +101,37 @@ for (const keepModelChars of [undefined, 0]) {
     assert.equal(serviceOf(second, 'dns')!.admitsV6, true);
   });
 }
+
+test('offer: a file analysed elsewhere is used without being read again, unless it changed after the offer was asked for', () => {
+  const files: Record<string, string> = { '/srv/ns/named.conf': 'options { listen-on-v6 { none; }; };\n' };
+  const reads: string[] = [];
+  const idx = new WorkspaceIndex({ read: (p) => (reads.push(p), files[p]), dialectFor: (p) => dialectForPath(p) });
+  idx.setFiles(Object.keys(files));
+  const path = '/srv/ns/named.conf';
+  const offered = (text: string) => {
+    const dialect = idx.dialectOf(path, text)!;
+    const a = analyze(dialect, text);
+    return { dialect, parts: { lines: a.lines, findings: a.findings, facts: fileFacts(dialect, text, a) } };
+  };
+  assert.ok(idx.needsLoad(path));
+  const elsewhere = 'options { listen-on-v6 { any; }; };\n';
+  const { dialect, parts } = offered(elsewhere);
+  assert.ok(idx.offer(path, dialect, elsewhere, parts, idx.generationOf(path)));
+  assert.ok(!idx.needsLoad(path));
+  const first = idx.build();
+  assert.deepEqual(reads, [], 'the offered file is not read');
+  assert.equal(serviceOf(first, 'dns')!.listen.v6, true, 'the offered text counts');
+  // Asked for before a change, answered after it: refused, and the next build reads the file.
+  const generation = idx.generationOf(path);
+  idx.changed(path);
+  assert.ok(!idx.offer(path, dialect, elsewhere, parts, generation), 'an answer about an older reading is refused');
+  const second = idx.build();
+  assert.deepEqual(reads, [path]);
+  assert.equal(serviceOf(second, 'dns')!.listen.v6, false);
+  const cleared = idx.generationOf(path);
+  idx.clear();
+  assert.notEqual(idx.generationOf(path), cleared, 'clearing (settings changed) also refuses older answers');
+});
 
 test('zone files: each folder is listed once, and names it does not list are not read', () => {
   const zones = Array.from({ length: 50 }, (_, i) => `zone "z${i}.example" { type primary; file "db.z${i}"; };`).join('\n');

@@ -10,12 +10,16 @@
 //
 // Only what can be posted goes to the worker: the text, the settings, the editor's limits and the include problems.
 // A document joined to others by includes (its rules read their models) is analysed on the server's thread as before.
+//
+// The workspace index (lsp/workspace.ts) asks the same worker for a large open document it has to read again (when
+// it is saved): the findings, line starts and facts of workspace/file-facts.ts, which is all the index keeps of it.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyze, type AnalyzeContext } from '../core/analyze';
 import { incrementalPartsOf, type IncrementalParts } from '../core/incremental';
 import { DIALECTS } from '../core/registry';
 import type { Settings } from '../core/settings';
-import type { Dialect } from '../core/types';
+import type { Dialect, Finding } from '../core/types';
+import { fileFacts, type FileFacts } from '../workspace/file-facts';
 
 /** workerData.role of our workers: server.ts serves analyses instead of opening a connection when it sees it. */
 const WORKER_ROLE = 'v6ready-analysis';
@@ -29,13 +33,22 @@ export const WORKER_IDLE_MS = 1000;
 /** What the worker is sent: all of it survives structured cloning. */
 interface AnalysisRequest {
   id: number;
+  /** 'edit': the parts of an incremental state (the linter); 'index': what the workspace index keeps of a file. */
+  purpose: 'edit' | 'index';
   dialect: string;
   text: string;
   settings: Settings;
   context: Pick<AnalyzeContext, 'syntaxOnlyAbove' | 'includeProblems' | 'linkedPartial'>;
 }
 
-type AnalysisAnswer = { id: number; parts: IncrementalParts | undefined } | { id: number; error: string };
+/** A file's analysis as the workspace index keeps it (workspace/model.ts IndexedFile), without the model. */
+export interface IndexParts {
+  findings: Finding[];
+  lineStarts: Int32Array;
+  facts: FileFacts;
+}
+
+type AnalysisAnswer = { id: number; parts: IncrementalParts | IndexParts | undefined } | { id: number; error: string };
 
 /** Is this thread one of our analysis workers? */
 export function isAnalysisWorker(): boolean {
@@ -52,9 +65,16 @@ export function serveAnalyses(): void {
     try {
       const dialect = DIALECTS.find((d) => d.name === req.dialect);
       if (!dialect) throw new Error(`no dialect named ${req.dialect}`);
-      const parts = incrementalPartsOf(analyze(dialect, req.text, req.settings, req.context));
-      answer = { id: req.id, parts };
-      if (parts) transfer = [parts.lineStarts.buffer, parts.segments.start.buffer, parts.segments.end.buffer, parts.segments.local.buffer] as ArrayBuffer[];
+      const analysis = analyze(dialect, req.text, req.settings, req.context);
+      if (req.purpose === 'index') {
+        const parts: IndexParts = { findings: analysis.findings, lineStarts: analysis.lines.startsArray, facts: fileFacts(dialect, req.text, analysis) };
+        answer = { id: req.id, parts };
+        transfer = [parts.lineStarts.buffer as ArrayBuffer];
+      } else {
+        const parts = incrementalPartsOf(analysis);
+        answer = { id: req.id, parts };
+        if (parts) transfer = [parts.lineStarts.buffer, parts.segments.start.buffer, parts.segments.end.buffer, parts.segments.local.buffer] as ArrayBuffer[];
+      }
     } catch (err) {
       answer = { id: req.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     }
@@ -64,7 +84,7 @@ export function serveAnalyses(): void {
 
 interface Waiting {
   request: AnalysisRequest;
-  resolve: (parts: IncrementalParts | undefined) => void;
+  resolve: (parts: IncrementalParts | IndexParts | undefined) => void;
   reject: (err: Error) => void;
 }
 
@@ -91,10 +111,22 @@ export class BackgroundAnalysis {
 
   /** The parts of the state a full analysis of `text` leaves, computed in the worker; undefined if superseded. */
   analyze(uri: string, dialect: Dialect, text: string, settings: Settings, context: AnalysisRequest['context']): Promise<IncrementalParts | undefined> {
+    return this.request(uri, { id: this.nextId++, purpose: 'edit', dialect: dialect.name, text, settings, context }) as Promise<IncrementalParts | undefined>;
+  }
+
+  /**
+   * What the workspace index keeps of `text` analysed on its own (no editor limits, no include context), computed in
+   * the worker; undefined if superseded by a newer request for the same document. Queued apart from the linter's
+   * requests, and not stopped by edits (the index reads a large document as it was when saved).
+   */
+  analyzeForIndex(uri: string, dialect: Dialect, text: string, settings: Settings): Promise<IndexParts | undefined> {
+    return this.request(`index ${uri}`, { id: this.nextId++, purpose: 'index', dialect: dialect.name, text, settings, context: {} }) as Promise<IndexParts | undefined>;
+  }
+
+  private request(key: string, request: AnalysisRequest): Promise<IncrementalParts | IndexParts | undefined> {
     return new Promise((resolve, reject) => {
-      const request: AnalysisRequest = { id: this.nextId++, dialect: dialect.name, text, settings, context };
-      this.queue.get(uri)?.resolve(undefined);
-      this.queue.set(uri, { request, resolve, reject });
+      this.queue.get(key)?.resolve(undefined);
+      this.queue.set(key, { request, resolve, reject });
       this.pump();
     });
   }

@@ -183,6 +183,9 @@ export class WorkspaceIndex {
 
   private stamps = 0;
   private analysed = 0;
+  /** For generationOf: clear() calls, and changed() calls per path. */
+  private clears = 0;
+  private readonly changes = new Map<string, number>();
 
   /** Characters analysed since the last call: after many, a long-lived caller may want to collect garbage. */
   takeAnalysedChars(): number {
@@ -248,14 +251,43 @@ export class WorkspaceIndex {
    * False when there was nothing to do.
    */
   prepare(path: string): boolean {
-    const p = normalize(path);
-    if (this.entries.has(p) || (this.texts.has(p) && this.texts.get(p) === undefined)) return false;
-    this.load(p, false);
+    if (!this.needsLoad(path)) return false;
+    this.load(normalize(path), false);
     return true;
+  }
+
+  /**
+   * A file analysed elsewhere (the language server's worker) from `text`, as the index would have analysed it: used by
+   * the next build instead of reading and analysing the file. Refused (false) when the file was marked changed, or
+   * everything cleared, since `generation` was taken (generationOf), or when it has an entry already.
+   */
+  offer(path: string, dialect: Dialect, text: string, parts: Pick<IndexedFile, 'lines' | 'findings' | 'facts'>, generation: string): boolean {
+    const p = normalize(path);
+    if (this.generationOf(p) !== generation || this.entries.has(p)) return false;
+    this.texts.set(p, text);
+    this.entries.set(p, { path: p, dialect, text, ...parts, linkedOnly: false, stamp: ++this.stamps });
+    return true;
+  }
+
+  /** Changes to what the index knows of a path so far (see offer). */
+  generationOf(path: string): string {
+    return `${this.clears}/${this.changes.get(normalize(path)) ?? 0}`;
+  }
+
+  /** Would the next build read and analyse this file (it has no entry, and is not known to be missing)? */
+  needsLoad(path: string): boolean {
+    const p = normalize(path);
+    return !this.entries.has(p) && !(this.texts.has(p) && this.texts.get(p) === undefined);
+  }
+
+  /** The dialect the index reads a file in, by the options' dialectFor. */
+  dialectOf(path: string, text: string): Dialect | undefined {
+    return this.options.dialectFor(normalize(path), text);
   }
 
   /** A file changed, appeared or vanished: read it again at the next build. */
   changed(path: string): void {
+    this.changes.set(normalize(path), (this.changes.get(normalize(path)) ?? 0) + 1);
     this.entries.delete(normalize(path));
     this.texts.delete(normalize(path));
     this.listings.delete(dirnameOf(path));
@@ -264,6 +296,7 @@ export class WorkspaceIndex {
 
   /** Forget everything (settings changed). */
   clear(): void {
+    this.clears++;
     this.entries.clear();
     this.texts.clear();
     this.listings.clear();
