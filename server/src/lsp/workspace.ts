@@ -10,12 +10,13 @@ import { dialectForPath } from '../core/registry';
 import type { Settings } from '../core/settings';
 import { LineIndex } from '../core/text';
 import { WorkspaceIndex, type WorkspaceModel } from '../workspace/model';
+import { basenameOf, dirnameOf } from '../workspace/paths';
 import { buildReport, type ReadinessReport } from '../workspace/report';
 import { runWorkspaceRules, type WorkspaceFinding } from '../workspace/rule';
 import { WORKSPACE_RULES } from '../workspace/rules';
 import { toDiagnostic } from './convert';
 import { LARGE_DOCUMENT_CHARS } from './limits';
-import { pathOf, readTextFile } from './files';
+import { listFolder, pathOf, readTextFile } from './files';
 import { mayRead } from './navigation';
 import type { Session } from './session';
 
@@ -23,6 +24,10 @@ export const REPORT_REQUEST = 'v6ready/readinessReport';
 /** Files the folder walk looks at, at most (a workspace that is a whole disk still ends). */
 export const MAX_INDEXED_FILES = 5000;
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** How many times a large open document is sent to the worker for one rebuild, when saved again meanwhile. */
+const WORKER_ATTEMPTS = 4;
+/** A folder with more entries than this is not listed: its paths are read one by one. */
+const MAX_LISTED_NAMES = 100_000;
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '.cache', 'dist']);
 const REBUILD_DELAY_MS = 300;
 /** While indexing, the server reads files for this long before it lets waiting requests and edits in. */
@@ -46,6 +51,7 @@ export class WorkspaceService {
   constructor(private readonly session: Session) {
     this.index = new WorkspaceIndex({
       read: (p) => this.read(p),
+      list: (dir) => this.list(dir),
       dialectFor: (p) => dialectForPath(p),
       settingsFor: (p) => this.settingsFor(p),
     });
@@ -60,6 +66,23 @@ export class WorkspaceService {
     for (const doc of this.session.documents.all()) if (pathOf(doc.uri) === path) return doc.getText();
     // mayRead: inside the folders and, in an untrusted workspace, still inside once symlinks are resolved.
     return this.inFolders(path) && mayRead(path) ? readTextFile(path, MAX_FILE_BYTES) : undefined;
+  }
+
+  /**
+   * A folder's names, for the index's existence checks: a named.conf of 20,000 zones whose files are not in the
+   * workspace costs two listings instead of 40,000 failed reads. Open documents in the folder count as present.
+   * Undefined (ask per path) outside the workspace folders, or for a folder too large to list.
+   */
+  private list(dir: string): ReadonlySet<string> | undefined {
+    if (!this.inFolders(dir) || !mayRead(dir)) return undefined;
+    const names = listFolder(dir, MAX_LISTED_NAMES);
+    if (!names) return undefined;
+    const open = new Set(names);
+    for (const doc of this.session.documents.all()) {
+      const p = pathOf(doc.uri);
+      if (p && dirnameOf(p) === dir) open.add(basenameOf(p));
+    }
+    return open;
   }
 
   /** Index the folders (once), reporting progress to the client while it runs. */
@@ -183,24 +206,27 @@ export class WorkspaceService {
   /**
    * A large open document the next build would read is analysed in the worker (lsp/background-analysis.ts) and offered
    * to the index: analysed on this thread, the benchmark's 1.8 MB named.conf held up the keystrokes after every save for
-   * one to two and a half seconds. False when that does not apply (not open, not large, no worker, the file changed
-   * meanwhile): the index reads it itself.
+   * one to two and a half seconds. Saved again while the worker ran, it is analysed again (a few times at most). False
+   * when that does not apply (not open, not large, no worker): the index reads it itself.
    */
   private async prepareInWorker(path: string): Promise<boolean> {
-    const doc = this.session.documents.all().find((d) => pathOf(d.uri) === path);
-    const text = doc?.getText();
-    if (!doc || !text || text.length <= LARGE_DOCUMENT_CHARS || !this.session.background.available || !this.index.needsLoad(path)) return false;
-    const dialect = this.index.dialectOf(path, text);
-    if (!dialect) return false;
-    const generation = this.index.generationOf(path);
-    try {
-      const parts = await this.session.background.analyzeForIndex(doc.uri, dialect, text, this.settingsFor(path));
-      if (!parts) return false;
-      return this.index.offer(path, dialect, text, { lines: new LineIndex(text, parts.lineStarts), findings: parts.findings, facts: parts.facts }, generation);
-    } catch (err) {
-      this.session.logError(`analysing ${doc.uri} for the workspace index in the worker failed; analysing it here`, err);
-      return false;
+    for (let attempt = 0; attempt < WORKER_ATTEMPTS; attempt++) {
+      const doc = this.session.documents.all().find((d) => pathOf(d.uri) === path);
+      const text = doc?.getText();
+      if (!doc || !text || text.length <= LARGE_DOCUMENT_CHARS || !this.session.background.available) return false;
+      if (!this.index.needsLoad(path)) return attempt > 0;
+      const dialect = this.index.dialectOf(path, text);
+      if (!dialect) return false;
+      const generation = this.index.generationOf(path);
+      try {
+        const parts = await this.session.background.analyzeForIndex(doc.uri, dialect, text, this.settingsFor(path));
+        if (parts && this.index.offer(path, dialect, text, { lines: new LineIndex(text, parts.lineStarts), findings: parts.findings, facts: parts.facts }, generation)) return true;
+      } catch (err) {
+        this.session.logError(`analysing ${doc.uri} for the workspace index in the worker failed; analysing it here`, err);
+        return false;
+      }
     }
+    return false;
   }
 
   private settingsFor(path: string): Settings {
