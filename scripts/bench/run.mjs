@@ -271,8 +271,8 @@ p('findings, of which the editor gets the 1,000 `v6ready.maxNumberOfProblems` al
 p('total); the same with that setting at 0, so every keystroke publishes all 10,001 diagnostics (about 2.4 MB of JSON the');
 p('server encodes and the client decodes); the file with `type primary;` throughout (1 finding): the differences are');
 p('the cost of publishing, not of analysing. And the file as generated inside a workspace folder the server was given, as');
-p('in VS Code with the folder open: the workspace index (cross-file rules) reads and analyses it too, at start-up and');
-p('when it is saved.');
+p('in VS Code with the folder open: the workspace index (cross-file rules) reads and analyses it too, in the analysis');
+p('worker, at start-up and when it is saved (that run also saves six times, timing the edit that follows each save).');
 p(`The last run opens the ${(lspHttpd.bytes / 1e6).toFixed(2)} MB httpd.conf of section 2 instead; its edits go into VirtualHosts (a ServerName), hover and`);
 p('completion there too.');
 p();
