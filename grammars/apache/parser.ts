@@ -39,31 +39,40 @@ interface Line {
 /** The value httpd takes from a quoted string: quotes stripped, `\<quote>` and `\\` unescaped, continuations joined. */
 function unquote(image: string): { value: string; terminated: boolean } {
   const q = image[0];
+  // The text between escapes is taken in slices, not a character at a time.
   let out = '';
-  let i = 1;
-  for (; i < image.length; i++) {
+  let from = 1;
+  for (let i = 1; i < image.length; i++) {
     const c = image[i];
     if (c === '\\') {
       const n = image[i + 1];
       if (n === q || n === '\\') {
-        out += n;
+        out += image.slice(from, i) + n;
         i++;
+        from = i + 1;
         continue;
       }
       if (n === '\n' || n === '\r') {
+        out += image.slice(from, i);
         i += image[i + 1] === '\r' && image[i + 2] === '\n' ? 2 : 1;
+        from = i + 1;
         continue;
       }
     }
-    if (c === q) return { value: out, terminated: i === image.length - 1 };
-    out += c;
+    if (c === q) return { value: out + image.slice(from, i), terminated: i === image.length - 1 };
   }
-  return { value: out, terminated: false };
+  return { value: out + image.slice(from), terminated: false };
 }
 
 /** Word text with `\`+newline continuations removed. */
 function joinContinuations(s: string): string {
   return s.includes('\\') ? s.replace(/\\(?:\r\n|\r|\n)/g, '') : s;
+}
+
+/** The value httpd reads from a token (argOf's `value`, without the node). */
+function valueOf(toks: Tokens, k: number): string {
+  const image = toks.image(k);
+  return toks.kind[k] === QUOTED_STRING ? unquote(image).value : joinContinuations(image);
 }
 
 function argOf(toks: Tokens, k: number): ArgNode {
@@ -139,52 +148,53 @@ function buildTree(text: string, toks: Tokens, lines: Line[], problems: SyntaxPr
   for (const line of lines) {
     const { restFrom, restTo } = line;
     const firstKind = toks.kind[line.first];
-    const first = { image: toks.image(line.first), startOffset: toks.start[line.first] };
+    const firstImage = toks.image(line.first);
+    const firstStart = toks.start[line.first];
     const firstEnd = toks.end[line.first];
     // A <Macro> body is raw text to httpd until its </Macro> (mod_macro): sections inside need not balance.
-    const inMacro = stack.some((s) => s.name.toLowerCase() === 'macro');
-    const isMacroLine = /^<\/?macro>?$/i.test(first.image);
-    if (inMacro && !isMacroLine && (firstKind === SECTION_OPEN || firstKind === SECTION_CLOSE)) {
+    // A <Macro> on the stack has its entry in `defining` (the body's own sections never include a <Macro>).
+    const inMacro = defining.length > 0 && stack.some((s) => s.name.toLowerCase() === 'macro');
+    if (inMacro && (firstKind === SECTION_OPEN || firstKind === SECTION_CLOSE) && !/^<\/?macro>?$/i.test(firstImage)) {
       const m = defining[defining.length - 1];
-      if (m && firstKind === SECTION_OPEN) m.opens.push(first.image.slice(1));
+      if (m && firstKind === SECTION_OPEN) m.opens.push(firstImage.slice(1));
       if (m && firstKind === SECTION_CLOSE) {
-        const name = first.image.slice(2).replace(/>$/, '');
+        const name = firstImage.slice(2).replace(/>$/, '');
         if (m.opens.length) m.opens.pop();
         else m.closes.push(name);
       }
       container().push({
         kind: 'directive',
-        name: first.image,
-        nameSpan: { start: first.startOffset, end: firstEnd },
+        name: firstImage,
+        nameSpan: { start: firstStart, end: firstEnd },
         args: mergeHeaderArgs(toks, restFrom, restTo),
         lineEnd: lineEndAt(text, line.end),
-        start: first.startOffset,
+        start: firstStart,
         end: line.end,
       });
       continue;
     }
     if (firstKind === SECTION_OPEN) {
-      const name = first.image.slice(1);
+      const name = firstImage.slice(1);
       // httpd closes the header at the line's last `>`; anything after it is ignored.
       let gtIndex = -1;
       for (let i = restTo - 1; i >= restFrom; i--) if (toks.kind[i] === GT) { gtIndex = i; break; }
       const args = mergeHeaderArgs(toks, restFrom, gtIndex >= 0 ? gtIndex : restTo);
       const gt = gtIndex >= 0 ? toks.start[gtIndex] : -1;
-      if (gt < 0) problems.push({ message: `<${name}> directive missing closing '>'`, start: first.startOffset, end: line.end });
+      if (gt < 0) problems.push({ message: `<${name}> directive missing closing '>'`, start: firstStart, end: line.end });
       const section: SectionNode = {
         kind: 'section',
         name,
-        nameSpan: { start: first.startOffset, end: firstEnd },
+        nameSpan: { start: firstStart, end: firstEnd },
         args,
         gt,
         headerEnd: lineEndAt(text, line.end),
         body: [],
-        start: first.startOffset,
+        start: firstStart,
         end: line.end,
       };
       container().push(section);
       if (stack.length >= MAX_NESTING) {
-        if (flatDepth === 0 && !tooDeep) problems.push({ message: `sections nested more than ${MAX_NESTING} deep: what is inside is not checked`, start: first.startOffset, end: firstEnd });
+        if (flatDepth === 0 && !tooDeep) problems.push({ message: `sections nested more than ${MAX_NESTING} deep: what is inside is not checked`, start: firstStart, end: firstEnd });
         tooDeep = true;
         // Deeper sections stay flat in the tree (their lines go to the deepest kept section); a counter pairs their closers.
         flatDepth++;
@@ -195,9 +205,9 @@ function buildTree(text: string, toks: Tokens, lines: Line[], problems: SyntaxPr
       continue;
     }
     if (firstKind === SECTION_CLOSE) {
-      const closeName = first.image.slice(2).replace(/>$/, '');
-      const hasGt = first.image.endsWith('>');
-      const span = { start: first.startOffset, end: firstEnd };
+      const closeName = firstImage.slice(2).replace(/>$/, '');
+      const hasGt = firstImage.endsWith('>');
+      const span = { start: firstStart, end: firstEnd };
       const top = stack[stack.length - 1];
       if (!hasGt) problems.push({ message: `</${closeName}> directive missing closing '>'`, ...span });
       if (flatDepth > 0) {
@@ -240,19 +250,18 @@ function buildTree(text: string, toks: Tokens, lines: Line[], problems: SyntaxPr
       continue;
     }
     // A directive: its first word is the name (httpd accepts it quoted, too).
-    const nameArg = argOf(toks, line.first);
     const d: DirectiveNode = {
       kind: 'directive',
-      name: nameArg.value,
-      nameSpan: { start: first.startOffset, end: firstEnd },
+      name: valueOf(toks, line.first),
+      nameSpan: { start: firstStart, end: firstEnd },
       args: argsOf(toks, restFrom, restTo),
       lineEnd: lineEndAt(text, line.end),
-      start: first.startOffset,
+      start: firstStart,
       end: line.end,
     };
     container().push(d);
     // `Use` of a macro whose body opens or closes sections (mod_macro allows it): apply that to the nesting here.
-    if (!inMacro && d.name.toLowerCase() === 'use' && d.args[0]) {
+    if (!inMacro && d.name.length === 3 && d.name.toLowerCase() === 'use' && d.args[0]) {
       const m = macros.get(d.args[0].value.toLowerCase());
       if (!m) continue;
       for (const c of m.closes) {

@@ -142,7 +142,8 @@ export function buildApacheModel(cst: ApacheCst, problems: SyntaxProblem[] = [])
     conditional = false,
   ): Directive[] => {
     const out: Directive[] = [];
-    for (const n of nodes) {
+    for (let k = 0; k < nodes.length; k++) {
+      const n = nodes[k];
       const lname = n.name.toLowerCase();
       const d: Directive = {
         name: n.name,
@@ -154,7 +155,7 @@ export function buildApacheModel(cst: ApacheCst, problems: SyntaxProblem[] = [])
         lineEnd: n.kind === 'section' ? n.headerEnd : n.lineEnd,
         context,
         parent,
-        children: [],
+        children: NO_CHILDREN,
         ifModules,
         scope,
         inactive,
@@ -195,6 +196,9 @@ export function findDirectives(model: ApacheModel, ...lnames: string[]): Directi
   if (!index) byName.set(model, (index = positionsByName(model.all, (d) => (d.section ? undefined : d.lname))));
   return itemsNamed(model.all, index, (n) => lnames.includes(n));
 }
+
+/** The children of every directive that is not a section: one frozen array, not 40,000 empty ones. */
+const NO_CHILDREN: Directive[] = Object.freeze([]) as unknown as Directive[];
 
 const byName = new WeakMap<ApacheModel, Map<string, number[]>>();
 

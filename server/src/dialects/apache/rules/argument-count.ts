@@ -32,7 +32,9 @@ export default defineRule<ApacheModel>({
     references: ['https://httpd.apache.org/docs/2.4/configuring.html#syntax'],
   },
   check(ctx) {
-    for (const d of ctx.model.all) {
+    const all = ctx.model.all;
+    for (let k = 0; k < all.length; k++) {
+      const d = all[k];
       if (d.section || catalogueSkip(d)) continue;
       const fact = lookupDirective(d.lname);
       const range = fact && !fact.trunk ? argRange(fact.args) : undefined;

@@ -53,7 +53,9 @@ export default defineRule<ApacheModel>({
   check(ctx) {
     // Lists are judged with their siblings: `Require ip 127.0.0.1` beside `Require ip ::1` is fine.
     const groups = new Map<Directive | undefined, AccessList[]>();
-    for (const d of ctx.model.all) {
+    const all = ctx.model.all;
+    for (let k = 0; k < all.length; k++) {
+      const d = all[k];
       if (unchecked(d)) continue;
       const l = accessList(d);
       if (!l || l.addrs.length === 0) continue;

@@ -20,7 +20,9 @@ export default defineRule<ApacheModel>({
     references: ['https://httpd.apache.org/docs/2.4/mod/directive-dict.html#Context', 'https://httpd.apache.org/docs/2.4/sections.html'],
   },
   check(ctx) {
-    for (const d of ctx.model.all) {
+    const all = ctx.model.all;
+    for (let k = 0; k < all.length; k++) {
+      const d = all[k];
       if (catalogueSkip(d) || d.context === 'any' || d.context === 'macro' || d.context === 'unknown') continue;
       const fact = lookupDirective(d.section ? `<${d.lname}>` : d.lname);
       if (!fact || fact.trunk || !fact.contexts) continue;

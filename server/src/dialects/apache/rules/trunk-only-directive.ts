@@ -18,7 +18,9 @@ export default defineRule<ApacheModel>({
     references: ['https://httpd.apache.org/docs/trunk/mod/directives.html', 'https://httpd.apache.org/docs/2.4/mod/mod_version.html'],
   },
   check(ctx) {
-    for (const d of ctx.model.all) {
+    const all = ctx.model.all;
+    for (let k = 0; k < all.length; k++) {
+      const d = all[k];
       if (catalogueSkip(d) || underThirdPartyModule(d)) continue;
       const fact = lookupDirective(d.section ? `<${d.lname}>` : d.lname);
       if (!fact?.trunk) continue;

@@ -86,7 +86,9 @@ export default defineRule<ApacheModel>({
     references: ['https://httpd.apache.org/docs/2.4/bind.html', 'https://httpd.apache.org/docs/2.4/mod/core.html#virtualhost', 'research/real-daemons.md §2b'],
   },
   check(ctx) {
-    for (const d of ctx.model.all) {
+    const all = ctx.model.all;
+    for (let k = 0; k < all.length; k++) {
+      const d = all[k];
       if (unchecked(d)) continue;
       for (const h of hitsOf(d)) ctx.report({ span: { start: h.arg.start + h.offset, end: h.arg.start + h.offset + h.hp.text.length }, message: describe(h), fixes: fixesFor(h) });
     }

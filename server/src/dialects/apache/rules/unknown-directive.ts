@@ -54,7 +54,9 @@ export default defineRule<ApacheModel>({
   check(ctx) {
     const loaded = loadedModules(ctx.model);
     let names: string[] | undefined;
-    for (const d of ctx.model.all) {
+    const all = ctx.model.all;
+    for (let k = 0; k < all.length; k++) {
+      const d = all[k];
       if (catalogueSkip(d) || PLACEHOLDER.test(d.name) || d.name === '') continue;
       const fact = lookupDirective(d.section ? `<${d.lname}>` : d.lname);
       const shown = d.section ? `<${d.name}` : d.name;
