@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { analyze, fixAll, INTERNAL_ERROR_RULE } from '../../server/src/core/analyze';
 import { applyEdits, compatibleFixes, isWellFormedFix, safeFixesOf } from '../../server/src/core/edits';
 import { LineIndex } from '../../server/src/core/text';
+import { fileFacts } from '../../server/src/workspace/file-facts';
 import type { Dialect, Edit, Fix, Span } from '../../server/src/core/types';
 import { fixtureCases, readAnnotated, CORPUS, walkFiles } from '../fixture-lib';
 
@@ -218,6 +219,7 @@ export function checkText(dialect: Dialect, text: string): { findings: number; s
   const internal = a.findings.filter((f) => f.rule === INTERNAL_ERROR_RULE);
   assert.deepEqual(internal.map((f) => f.message.slice(0, 300)), [], 'a rule threw');
   for (const f of a.findings) assertSpan(f.span, text.length, f.rule);
+  checkFacts(dialect, text, a);
 
   // 3. One pass of fix-all: the fixes it keeps do not overlap, and nothing outside their edits changes.
   const { kept } = compatibleFixes(safeFixesOf(a.findings));
@@ -281,5 +283,25 @@ export function checkLarge(dialect: Dialect, text: string, options: { allowUnrea
     assertSpan(f.span, text.length, f.rule);
     for (const fix of f.fixes) assertWellFormed(fix, text.length, f.rule);
   }
+  checkFacts(dialect, text, a);
   return { findings: a.findings.length, unreadable };
+}
+
+/** What the workspace index keeps of the file (workspace/file-facts.ts): taken without a throw, every span in the text. */
+function checkFacts(dialect: Dialect, text: string, a: ReturnType<typeof analyze>): void {
+  const f = fileFacts(dialect, text, a);
+  const spans: Span[] = [
+    ...f.links.map((l) => l.span),
+    ...f.zoneFiles.map((z) => z.nameSpan),
+    ...f.bindListen.v6.map((c) => c.span),
+    ...f.bindListen.v4.map((c) => c.span),
+    ...(f.bindListen.options ? [f.bindListen.options] : []),
+    ...f.apacheListen.map((l) => l.arg),
+    ...f.daemons.map((d) => d.call),
+    ...(f.sshd.family ? [f.sshd.family.span] : []),
+    ...(f.sshd.first ? [f.sshd.first] : []),
+    ...f.names.map((n) => n.span),
+    ...f.records.map((r) => r.span),
+  ];
+  for (const s of spans) assertSpan(s, text.length, `${dialect.name} file facts`);
 }
