@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { analyze } from '../../server/src/core/analyze';
+import { analysisMemo, analyze } from '../../server/src/core/analyze';
 import { analyzeChange, incrementalStateOf } from '../../server/src/core/incremental';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { bindDialect } from '../../server/src/dialects/bind/index';
@@ -42,4 +42,22 @@ test('edits of a 1 MB named.conf do not keep old versions alive', () => {
   console.log(`heap after 10 edits ${after10.toFixed(1)} MB, after 50 ${after50.toFixed(1)} MB, after 3 full analyses ${afterFull.toFixed(1)} MB`);
   assert.ok(after50 - after10 < 6, `40 edits grew the heap by ${(after50 - after10).toFixed(1)} MB`);
   assert.ok(afterFull - after50 < 6, `3 full analyses left ${(afterFull - after50).toFixed(1)} MB behind`);
+});
+
+test('analysisMemo: answers (undefined too) kept across analyses up to its bound, dropped as an analysis begins past it', () => {
+  const computed: string[] = [];
+  const memo = analysisMemo<string | undefined>(2);
+  const ask = (key: string) => memo(key, (k) => (computed.push(k), k === 'none' ? undefined : k.toUpperCase()));
+  assert.equal(ask('a'), 'A');
+  assert.equal(ask('none'), undefined);
+  assert.equal(ask('a'), 'A');
+  assert.equal(ask('none'), undefined);
+  assert.deepEqual(computed, ['a', 'none'], 'each key computed once, an undefined answer included');
+  analyze(bindDialect, 'options { };\n');
+  ask('a');
+  ask('b');
+  assert.deepEqual(computed, ['a', 'none', 'b'], 'two entries are within the bound: kept across the analysis');
+  analyze(bindDialect, 'options { };\n');
+  ask('a');
+  assert.deepEqual(computed, ['a', 'none', 'b', 'a'], 'three entries: emptied as the next analysis began');
 });

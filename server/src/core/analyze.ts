@@ -3,7 +3,7 @@ import { applyEdits, compatibleFixes, isWellFormedFix, safeFixesOf } from './edi
 import { largeFileNotice, parseSafely } from './limits';
 import { DEFAULT_SETTINGS, targetVersion, type Settings } from './settings';
 import { collectSuppressions, isSuppressed } from './suppression';
-import { LineIndex } from './text';
+import { detachedString, LineIndex } from './text';
 import type { Dialect, Finding, LinkedFile, ParseResult, ReportInput, Rule, Severity, SkipRanges, Span } from './types';
 
 export const INTERNAL_ERROR_RULE = 'v6ready/internal-error';
@@ -56,6 +56,29 @@ const analysisCaches: AnalysisCache[] = [];
  */
 export function registerAnalysisCache(cache: AnalysisCache): void {
   analysisCaches.push(cache);
+}
+
+/**
+ * A registered cache of answers by string key (a host string, a knob name): kept across analyses while it holds at
+ * most `keepBetween` entries, emptied as an analysis begins past that, and during one only past `limit` (a
+ * pathological file). Keys are stored as copies: a slice of the document would keep its whole text alive.
+ */
+export function analysisMemo<V>(keepBetween: number, limit = 200_000): (key: string, compute: (key: string) => V) => V {
+  const cache = new Map<string, V>();
+  registerAnalysisCache({
+    trim: () => {
+      if (cache.size > keepBetween) cache.clear();
+    },
+    reset: () => cache.clear(),
+  });
+  return (key, compute) => {
+    let v = cache.get(key);
+    if (v === undefined && !cache.has(key)) {
+      if (cache.size >= limit) cache.clear();
+      cache.set(detachedString(key), (v = compute(key)));
+    }
+    return v as V;
+  };
 }
 
 /** Empty every registered cache: for benchmarks that measure what a file costs from cold (scripts/bench/inproc.ts). */

@@ -1,6 +1,7 @@
 // Hover data for rc.conf knobs in our own words: the network and IPv6 knobs in detail, every other knob of
 // /etc/defaults/rc.conf from its name and default, and the obsolete knobs with what replaced them. Facts come from
 // FreeBSD's rc scripts (libexec/rc/network.subr, rc.d/netif, rc.d/routing, rc.d/ip6addrctl, rc.d/route6d) and rc.conf(5).
+import { analysisMemo } from '../../core/analyze';
 import { DEFAULT_KNOBS } from './defaults';
 
 export const RC_CONF_MAN = 'https://man.freebsd.org/cgi/man.cgi?query=rc.conf&sektion=5';
@@ -302,8 +303,16 @@ function generic(name: string): KnobDoc {
   }
 }
 
+// Every rule asks for the docs of every assignment's name (an rc.conf of 40,000 lines tried ~30 patterns per line per
+// rule): answers are remembered by name (core/analyze.ts analysisMemo). Callers only read them.
+const knobDocs = analysisMemo<ResolvedKnobDoc | undefined>(5000);
+
 /** Docs for a knob name, or undefined for a name FreeBSD's base system does not know. */
 export function knobDoc(name: string): ResolvedKnobDoc | undefined {
+  return knobDocs(name, knobDocUncached);
+}
+
+function knobDocUncached(name: string): ResolvedKnobDoc | undefined {
   const def = DEFAULT_KNOBS.get(name);
   const rich = Object.prototype.hasOwnProperty.call(DOCS, name) ? DOCS[name] : undefined;
   if (rich) return { title: name, ...rich, default: rich.default ?? def?.value, known: true };

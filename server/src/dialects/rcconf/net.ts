@@ -1,5 +1,6 @@
 // The network view of an rc.conf: which interface a knob configures, and what its ifconfig(8) arguments say
 // (address families, addresses, prefix lengths, flags such as accept_rtadv), with document offsets for fixes.
+import { analysisMemo } from '../../core/analyze';
 import type { Span } from '../../core/types';
 import type { Assignment, RcconfModel } from './model';
 
@@ -26,7 +27,14 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => KnobRole][] = [
   [/^gifconfig_([A-Za-z0-9_]+)$/, (m) => ({ kind: 'gifconfig', iface: m[1] })],
 ];
 
+/** Roles by name, remembered (rules ask for every assignment's): callers only read them. */
+const knobRoles = analysisMemo<KnobRole>(5000);
+
 export function knobRole(name: string): KnobRole {
+  return knobRoles(name, knobRoleUncached);
+}
+
+function knobRoleUncached(name: string): KnobRole {
   for (const [re, make] of PATTERNS) {
     const m = re.exec(name);
     if (m) return make(m);

@@ -2,8 +2,7 @@
 // inet_aton shorthands `10.1` and octal `010.0.0.1`), and the entries of address pattern lists (addrmatch.c
 // addr_match_list: CIDR first, else a wildcard pattern compared with the client's address text).
 import { parseAddress } from '../../addresses';
-import { registerAnalysisCache } from '../../core/analyze';
-import { detachedString } from '../../core/text';
+import { analysisMemo } from '../../core/analyze';
 
 export type HostKind =
   | { kind: 'ipv4'; canonical: string; /** Not a plain dotted quad (`10.1`, `010.0.0.1`): glibc still reads it. */ shorthand: boolean }
@@ -39,37 +38,16 @@ export function inetAton(text: string): string | undefined {
 const DOTTED_QUAD = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 // Lists and hosts repeat across a file (the same AllowUsers list in every Match block) and across the analyses of
-// one file while it is edited: readings are remembered, trimmed between analyses (core/analyze.ts registerAnalysisCache)
+// one file while it is edited: readings are remembered, trimmed between analyses (core/analyze.ts analysisMemo)
 // to KEEP_BETWEEN, never during one, so a large file is not slowed by a cache every rule would refill; the limit only
 // bounds a pathological file.
 const KEEP_BETWEEN = 5000;
-const MEMO_LIMIT = 200_000;
-function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
-  let v = cache.get(key);
-  if (v === undefined) {
-    if (cache.size >= MEMO_LIMIT) cache.clear();
-    // A copy of the key: a slice of the document would keep its whole text alive in the cache.
-    cache.set(detachedString(key), (v = compute()));
-  }
-  return v;
-}
-const hostCache = new Map<string, HostKind>();
-const listCache = new Map<string, readonly PatternEntry[]>();
-
-registerAnalysisCache({
-  trim: () => {
-    if (hostCache.size > KEEP_BETWEEN) hostCache.clear();
-    if (listCache.size > KEEP_BETWEEN) listCache.clear();
-  },
-  reset: () => {
-    hostCache.clear();
-    listCache.clear();
-  },
-});
+const hostMemo = analysisMemo<HostKind>(KEEP_BETWEEN);
+const listMemo = analysisMemo<readonly PatternEntry[]>(KEEP_BETWEEN);
 
 /** What getaddrinfo makes of a host string: an IPv4 or IPv6 literal, a malformed literal, or a name to resolve. */
 export function classifyHost(text: string): HostKind {
-  return memo(hostCache, text, () => classifyHostUncached(text));
+  return hostMemo(text, classifyHostUncached);
 }
 
 function classifyHostUncached(text: string): HostKind {
@@ -282,7 +260,7 @@ export function readEntry(raw: string, start: number, context: 'match' | 'user')
 
 /** Split a comma-separated pattern list (offsets relative to the list text). The entries are shared: do not modify. */
 export function readList(list: string, context: 'match' | 'user'): readonly PatternEntry[] {
-  return memo(listCache, `${context} ${list}`, () => readListUncached(list, context));
+  return listMemo(`${context} ${list}`, () => readListUncached(list, context));
 }
 
 function readListUncached(list: string, context: 'match' | 'user'): PatternEntry[] {
