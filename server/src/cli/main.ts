@@ -1,5 +1,4 @@
 // The `v6ready` command: check (text/json/sarif, --fix), rules, explain, lsp. Exit 0 clean, 1 errors, 2 usage/I-O.
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +11,7 @@ import { ConfigError, ConfigLoader } from './config';
 import { exists, readdir, stat } from './disk';
 import { describeIoError, readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
+import { digest } from './hash';
 import { Progress } from './progress';
 import { cliWorkspace, fsReader } from './workspace';
 import { runWorkspaceRules } from '../workspace/rule';
@@ -282,7 +282,7 @@ function sarifOptions(): SarifOptions {
     version: VERSION,
     root: process.cwd(),
     fileUri: (p) => pathToFileURL(p).href,
-    hash: (s) => createHash('sha256').update(s).digest('hex').slice(0, 32),
+    hash: (s) => digest('sha256', s, 'hex').slice(0, 32),
   };
 }
 
