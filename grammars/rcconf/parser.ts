@@ -3,6 +3,7 @@
 // problem, a file it rejects gives at least one, at the place and in the words sh uses. Every error path is explicit
 // in the grammar, so parsing goes on after an error and the rest of the file still reaches the rules.
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { parserConfig } from '../parser-config';
 import type { AndOrNode, CommandNode, CompoundNode, FunctionNode, PipelineNode, RedirectNode, ShProgram, SimpleCommandNode, WordNode } from './cst';
 import {
   allTokens, AndIf, AnyTok, AnyWord, Amp, Assign, Bang, Case, Do, Done, DSemi, Elif, Else, Esac, Fi, For, HereOp, If, In, IoNumber,
@@ -38,7 +39,7 @@ class ShParser extends EmbeddedActionsParser {
   eofName = 'end of file';
 
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1 });
+    super(allTokens, parserConfig({ recoveryEnabled: false, maxLookahead: 1 }));
     this.performSelfAnalysis();
   }
 

@@ -5,6 +5,7 @@
 // where m4 would silently read on to the end of the file. Lines of LOCAL_CONFIG-like sections that are not
 // m4 macro lines are kept as opaque sendmail.cf text.
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { parserConfig } from '../parser-config';
 import { LineIndex } from '../../server/src/core/text';
 import type { ArgNode, CallNode, GroupNode, ItemNode, OpaqueNode, QuotedNode, SendmailCst, TopNode } from './cst';
 import { allTokens, Comma, Dnl, Hash, lexMc, LParen, Quoted, RParen, StrayClose, Text, Word } from './lexer';
@@ -68,7 +69,7 @@ class McParser extends EmbeddedActionsParser {
   lastTopCallClose = -1;
 
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 2 });
+    super(allTokens, parserConfig({ recoveryEnabled: true, maxLookahead: 2 }));
     this.performSelfAnalysis();
   }
 
