@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -33,4 +33,38 @@ test('check --no-cache loads no node:crypto (only the result cache hashes); chec
     assert.ok(!builtins.includes('crypto'), `${file} loaded node:crypto`);
   }
   assert.ok(builtinsLoaded(['check', EXAMPLES[0]]).builtins.includes('crypto'));
+});
+
+test('the V8 code cache covers the parts of the CLI runs used: a run that used a new one rewrites it, others leave it', () => {
+  const root = mkdtempSync(join(tmpdir(), 'v6ready-codecache-'));
+  try {
+    const env = { ...process.env, V6READY_CACHE_DIR: root, V6READY_NO_CODE_CACHE: '', V6READY_NO_CACHE: '' };
+    const run = (...args: string[]) => assert.ok([0, 1].includes(spawnSync(process.execPath, [CLI, ...args], { env }).status ?? -1), args.join(' '));
+    const cache = () => {
+      const names = readdirSync(root).filter((n) => n.startsWith('cli-') && n.endsWith('.v8cache'));
+      assert.equal(names.length, 1, names.join(', '));
+      const bytes = readFileSync(join(root, names[0]));
+      const header = bytes.subarray(0, bytes.indexOf(10)).toString('latin1');
+      assert.match(header, /^v6ready-code-cache 1 /);
+      return { covers: header.slice('v6ready-code-cache 1 '.length).split(' '), bytes };
+    };
+    run('--version');
+    assert.deepEqual(cache().covers, ['--version']);
+    // A check after --version compiled the analysis: without a rewrite, every check would compile it again.
+    run('check', '--no-cache', 'examples/named.conf');
+    const first = cache();
+    assert.deepEqual(first.covers, ['--version', 'check', 'dialect:bind', 'format:text']);
+    run('check', '--no-cache', 'examples/named.conf');
+    run('--version');
+    assert.ok(cache().bytes.equals(first.bytes), 'nothing new: the cache is not written again');
+    run('check', '--no-cache', '--format', 'json', 'examples/sshd_config');
+    assert.deepEqual(cache().covers, ['--version', 'check', 'dialect:bind', 'dialect:sshd', 'format:json', 'format:text']);
+    // A file without the header (an older loader's cache, a damaged one) is no cache: it is replaced.
+    const name = readdirSync(root).find((n) => n.endsWith('.v8cache'))!;
+    writeFileSync(join(root, name), 'not a cache');
+    run('--version');
+    assert.deepEqual(cache().covers, ['--version']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { usedCodePaths } from './code-paths';
 import { cacheable, entryFile, prune, record, replay } from './result-cache';
 
 /** The bundle's source embedded by esbuild.mjs in front of this code (the extension), or undefined (the CLI). */
@@ -37,6 +38,25 @@ function cacheHome(): string {
  */
 const CODE_CACHES_KEPT = 4;
 
+/**
+ * A code cache file is this line with the code paths the cache covers (code-paths.ts), space-separated, then V8's
+ * data. Anything else in the file (a cache of an older loader, a damaged one) is no cache.
+ */
+const CODE_CACHE_HEADER = 'v6ready-code-cache 1 ';
+
+function readCodeCache(file: string): { data: Buffer; covers: Set<string> } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const nl = bytes.indexOf(10);
+  if (nl < 0 || nl > 4096 || bytes.toString('latin1', 0, CODE_CACHE_HEADER.length) !== CODE_CACHE_HEADER) return undefined;
+  const covers = bytes.toString('latin1', CODE_CACHE_HEADER.length, nl);
+  return { data: bytes.subarray(nl + 1), covers: new Set(covers ? covers.split(' ') : []) };
+}
+
 function run(): void {
   const home = cacheHome();
   // `check` on unchanged files answers from the result cache without compiling the CLI at all (result-cache.ts).
@@ -58,29 +78,27 @@ function run(): void {
   const key = dir && `${__V6READY_SOURCE_HASH__.slice(0, 16)}-${process.versions.v8.replace(/[^0-9A-Za-z.-]/g, '_')}`;
   const entry = __V6READY_ENTRY__;
   const cacheFile = dir && key ? join(dir, `${entry}-${key}.v8cache`) : undefined;
-  let cachedData: Buffer | undefined;
-  if (cacheFile) {
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      cachedData = undefined;
-    }
-  }
+  const cache = cacheFile ? readCodeCache(cacheFile) : undefined;
   // The same wrapper Node puts around a CommonJS module.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapped, { filename, cachedData });
-  const needsWrite = cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true);
-  if (needsWrite) {
-    // Write at exit, so the functions this run compiled lazily are in the cache too. The extension host lives
-    // as long as the window: its cache is also written a while after activation, whichever comes first.
+  const script = new Script(wrapped, { filename, cachedData: cache?.data });
+  const accepted = cache !== undefined && script.cachedDataRejected !== true;
+  if (cacheFile) {
+    // Written at exit, so the functions this run compiled lazily are in the cache too: when there was none (or V8
+    // refused it), and when this run used a part of the CLI the cache does not cover yet (code-paths.ts; the new
+    // cache has the functions the old one brought and this run's). The extension host lives as long as the
+    // window: its cache is also written a while after activation, whichever comes first.
+    const covered = accepted ? cache.covers : new Set<string>();
     let written = false;
     const write = () => {
-      if (written) return;
+      const used = usedCodePaths();
+      if (written || (accepted && used.every((p) => covered.has(p)))) return;
       written = true;
       try {
         mkdirSync(dir!, { recursive: true });
         const tmp = `${cacheFile}.${process.pid}.tmp`;
-        writeFileSync(tmp, script.createCachedData());
+        const covers = [...new Set([...covered, ...used])].sort().join(' ');
+        writeFileSync(tmp, Buffer.concat([Buffer.from(`${CODE_CACHE_HEADER}${covers}\n`, 'latin1'), script.createCachedData()]));
         renameSync(tmp, cacheFile);
         prune(dir!, CODE_CACHES_KEPT, (n) => n.startsWith(`${entry}-`) && n.endsWith('.v8cache'));
       } catch {
@@ -88,7 +106,7 @@ function run(): void {
       }
     };
     process.once('exit', write);
-    if (entry === 'extension') setTimeout(write, 10_000).unref();
+    if (entry === 'extension' && !accepted) setTimeout(write, 10_000).unref();
   }
   const fn = script.runInThisContext() as (...args: unknown[]) => void;
   if (entry === 'extension') {

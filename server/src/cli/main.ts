@@ -12,6 +12,7 @@ import { exists, readdir, stat } from './disk';
 import { describeIoError, readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
 import { digest } from './hash';
+import { usedCodePath } from './code-paths';
 import { Progress } from './progress';
 import { cliWorkspace, fsReader } from './workspace';
 import { runWorkspaceRules } from '../workspace/rule';
@@ -177,8 +178,11 @@ function check(args: string[]): number {
   const worlds = includeWorlds(jobs);
   const analysed: Analysed[] = [];
   const progress = new Progress(process.stderr, jobs.length);
+  usedCodePath(`format:${o.format}`);
+  if (o.fix) usedCodePath('fix');
   for (const [i, job] of jobs.entries()) {
     progress.update(i, job.path);
+    usedCodePath(`dialect:${job.dialect.name}`);
     const settings = configs.forFile(job.stdin ? undefined : job.path).settings;
     let input: DecodedText;
     try {
@@ -329,6 +333,7 @@ function report(args: string[]): number {
     else paths.push(a);
   }
   if (paths.length === 0) throw new UsageError('report needs at least one folder or file');
+  usedCodePath(`report-format:${format}`);
   const configs = loadConfigs(config);
   const ioErrors: string[] = [];
   const files: string[] = [];
@@ -419,8 +424,12 @@ function lsp(): number {
   return -1;
 }
 
+/** The commands main() knows (a run's command is one of the code paths it used; an unknown word is not). */
+const COMMANDS = new Set(['check', 'report', 'rules', 'explain', 'lsp', '--version', '-v', '--help', '-h', 'help']);
+
 export function main(argv: string[]): number {
   const [cmd, ...rest] = argv;
+  if (COMMANDS.has(cmd)) usedCodePath(cmd);
   try {
     switch (cmd) {
       case 'check':
