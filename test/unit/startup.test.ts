@@ -68,3 +68,12 @@ test('the V8 code cache covers the parts of the CLI runs used: a run that used a
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('the loader reads the CLI bundle as latin1 only when it is ASCII, where that is the same text as UTF-8', () => {
+  const loader = readFileSync(CLI, 'utf8');
+  const flag = /var __V6READY_SOURCE_ASCII__ = (true|false);/.exec(loader);
+  assert.ok(flag, 'esbuild.mjs writes the flag');
+  const bundle = readFileSync(join(process.cwd(), 'dist', 'cli-bundle.js'));
+  assert.equal(flag[1] === 'true', !bundle.some((b) => b >= 0x80));
+  if (flag[1] === 'true') assert.equal(bundle.toString('latin1'), bundle.toString('utf8'));
+});

@@ -22,6 +22,11 @@ declare const __V6READY_SOURCE__: string | undefined;
 declare const __V6READY_SOURCE_FILE__: string | undefined;
 /** A hash of that source (hex), computed by esbuild.mjs: hashing 1 MB and loading node:crypto at every start cost ~10 ms. */
 declare const __V6READY_SOURCE_HASH__: string;
+/**
+ * Whether that source is all ASCII (esbuild escapes other characters). Then the loader reads it as latin1, which
+ * gives the same string without decoding UTF-8, and Node makes a string this large external instead of copying it.
+ */
+declare const __V6READY_SOURCE_ASCII__: boolean;
 /** 'cli' (dist/cli.js, run as the main program) or 'extension' (dist/extension.js, a module VS Code requires). */
 declare const __V6READY_ENTRY__: 'cli' | 'extension';
 
@@ -71,7 +76,7 @@ function run(): void {
     record(file);
   }
   const filename = __V6READY_SOURCE_FILE__ ? join(__dirname, __V6READY_SOURCE_FILE__) : __filename;
-  const source = __V6READY_SOURCE__ ?? readFileSync(filename, 'utf8');
+  const source = __V6READY_SOURCE__ ?? readFileSync(filename, __V6READY_SOURCE_ASCII__ ? 'latin1' : 'utf8');
   const dir = process.env.V6READY_NO_CODE_CACHE ? undefined : home;
   // One cache file per bundle content and V8 version: a rebuilt bundle or another Node gets its own entry
   // (V8 also rejects data that does not match the source or its flags; then we recompile and rewrite).
