@@ -10,13 +10,16 @@ import { join } from 'node:path';
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const EXAMPLES = ['examples/named.conf', 'examples/httpd.conf', 'examples/sshd_config', 'examples/sendmail.mc', 'examples/rc.conf', 'examples/bind/db.example.net'];
 
-/** Runs the CLI with a preload that prints, at exit, the builtin modules the process loaded. */
+/**
+ * Runs the CLI with a preload that prints, at exit, the builtin modules the process loaded (with fs.writeSync: the
+ * probe does not make process.stderr). stdout goes to /dev/null, a file to Node, whose stream needs no net module.
+ */
 function builtinsLoaded(args: string[]): { code: number | null; builtins: string[] } {
   const root = mkdtempSync(join(tmpdir(), 'v6ready-startup-'));
   try {
     const probe = join(root, 'probe.cjs');
     writeFileSync(probe, `process.on('exit', () => require('node:fs').writeSync(2, '\\nBUILTINS ' + JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13))) + '\\n'));\n`);
-    const r = spawnSync(process.execPath, ['--require', probe, CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: join(root, 'cache'), V6READY_NO_CACHE: '' } });
+    const r = spawnSync(process.execPath, ['--require', probe, CLI, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: join(root, 'cache'), V6READY_NO_CACHE: '' } });
     const line = r.stderr.split('\n').find((l) => l.startsWith('BUILTINS '));
     assert.ok(line, r.stderr);
     return { code: r.status, builtins: JSON.parse(line.slice('BUILTINS '.length)) };
@@ -33,6 +36,14 @@ test('check --no-cache loads no node:crypto (only the result cache hashes); chec
     assert.ok(!builtins.includes('crypto'), `${file} loaded node:crypto`);
   }
   assert.ok(builtinsLoaded(['check', EXAMPLES[0]]).builtins.includes('crypto'));
+});
+
+test('a check of a few files with nothing to say on stderr does not make process.stderr (for a pipe: the net module)', () => {
+  const { code, builtins } = builtinsLoaded(['check', '--no-cache', 'examples/named.conf', 'examples/rc.conf']);
+  assert.equal(code, 1);
+  assert.ok(!builtins.includes('net'), builtins.join(' '));
+  // A usage error writes to stderr: the probe sees the stream made.
+  assert.ok(builtinsLoaded(['check', '--no-such-option']).builtins.includes('net'));
 });
 
 test('the V8 code cache covers the parts of the CLI runs used: a run that used a new one rewrites it, others leave it', () => {

@@ -13,7 +13,7 @@ import { describeIoError, readInput, readStdin, walk, writeAtomically, type Deco
 import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
 import { digest } from './hash';
 import { usedCodePath } from './code-paths';
-import { Progress } from './progress';
+import { Progress, PROGRESS_MIN_FILES } from './progress';
 import { cliWorkspace, fsReader } from './workspace';
 import { runWorkspaceRules } from '../workspace/rule';
 import { WORKSPACE_RULES } from '../workspace/rules';
@@ -177,7 +177,9 @@ function check(args: string[]): number {
   const jobs = collectJobs(o, ioErrors, configs);
   const worlds = includeWorlds(jobs);
   const analysed: Analysed[] = [];
-  const progress = new Progress(process.stderr, jobs.length);
+  // process.stderr is made on first use (a stream; for a terminal or a pipe, Node's net module too): a run with too
+  // few files for a counter does not ask for it.
+  const progress = new Progress(jobs.length >= PROGRESS_MIN_FILES ? process.stderr : { write: () => true }, jobs.length);
   usedCodePath(`format:${o.format}`);
   if (o.fix) usedCodePath('fix');
   for (const [i, job] of jobs.entries()) {
