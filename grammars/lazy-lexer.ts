@@ -7,10 +7,10 @@ import { grammarsValidated } from './parser-config';
  * A getter for the dialect's lexer: offsets only (lines come from core/text.ts), first-character optimisation, and
  * Chevrotain's checks of the token definitions only where the grammar test asks for them (parser-config.ts).
  */
-export function lazyLexer(definition: TokenType[] | IMultiModeLexerDefinition): () => Lexer {
+export function lazyLexer(definition: TokenType[] | IMultiModeLexerDefinition | (() => TokenType[] | IMultiModeLexerDefinition)): () => Lexer {
   let lexer: Lexer | undefined;
   return () =>
-    (lexer ??= new Lexer(definition, {
+    (lexer ??= new Lexer(typeof definition === 'function' ? definition() : definition, {
       positionTracking: 'onlyOffset',
       ensureOptimizations: true,
       recoveryEnabled: true,

@@ -4,7 +4,7 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { parserConfig } from '../parser-config';
 import type { ArgNode, DirectiveNode, KeywordNode, SshdCst } from './cst';
-import { allTokens, ArgPiece, Comment, KeywordLike, Newline, QuotedKeyword, sshdLexer, StrayEquals } from './lexer';
+import { ArgPiece, Comment, KeywordLike, Newline, QuotedKeyword, sshdLexer, sshdTokens, StrayEquals } from './lexer';
 
 export interface SyntaxProblem {
   message: string;
@@ -32,7 +32,7 @@ interface RawDirective {
 
 class SshdParser extends EmbeddedActionsParser {
   constructor() {
-    super(allTokens, parserConfig({ recoveryEnabled: true, maxLookahead: 1 }));
+    super(sshdTokens(), parserConfig({ recoveryEnabled: true, maxLookahead: 1 }));
     this.performSelfAnalysis();
   }
 

@@ -9,11 +9,23 @@ import { lookaheadCounts, parserConfig, validateGrammars } from '../../grammars/
 import { apacheLexer } from '../../grammars/apache/lexer';
 import { bindLexer } from '../../grammars/bind/lexer';
 import { zoneLexer } from '../../grammars/zone/lexer';
-import { sendmailLexer } from '../../grammars/sendmail/lexer';
-import { sshdLexer } from '../../grammars/sshd/lexer';
+import { allTokens as sendmailAll, sendmailLexer } from '../../grammars/sendmail/lexer';
+import { allTokens as sshdAll, sshdLexer, sshdTokens } from '../../grammars/sshd/lexer';
+import { allTokens as shAll } from '../../grammars/rcconf/lexer';
+import { DIALECTS } from '../../server/src/core/registry';
 import { parseMcText } from '../../grammars/sendmail/parser';
 import { parseRcconfText } from '../../grammars/rcconf/parser';
 import { parseSshdText } from '../../grammars/sshd/parser';
+
+// First, before anything here lexes or parses: loading every dialect made no token yet (live bindings).
+test('loading the dialects makes no Chevrotain tokens: each grammar makes its own on first use', () => {
+  assert.equal(DIALECTS.length, 6);
+  assert.deepEqual([sshdAll.length, sendmailAll.length, shAll.length], [0, 0, 0]);
+  // Only the tokens: the lexer and parser are built in the next tests, with Chevrotain's checks on.
+  sshdTokens();
+  assert.ok(sshdAll.length > 0);
+  assert.deepEqual([sendmailAll.length, shAll.length], [0, 0]);
+});
 
 const A = createToken({ name: 'A', pattern: /a/ });
 const B = createToken({ name: 'B', pattern: /b/ });
