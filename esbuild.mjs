@@ -53,6 +53,8 @@ async function withCodeCache(entry, source, out, prefix = '', suffix = '', sourc
     `var __V6READY_SOURCE__ = ${sourceFile ? 'undefined' : JSON.stringify(source)};`,
     `var __V6READY_SOURCE_FILE__ = ${JSON.stringify(sourceFile)};`,
     `var __V6READY_SOURCE_HASH__ = ${JSON.stringify(hash)};`,
+    // esbuild escapes non-ASCII characters (charset 'ascii', its default), so the loader can read the bundle as latin1.
+    `var __V6READY_SOURCE_ASCII__ = ${!/[^\x00-\x7f]/.test(source)};`,
   ];
   writeFileSync(out, `${prefix}${defs.join('\n')}\n${boot.outputFiles[0].text}${suffix}`);
 }

@@ -4,61 +4,106 @@
 // hands Chevrotain token instances to the parser. Every loop is linear in the text; nothing here throws on bad input.
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
-// Categories: AnyTok matches every token (error recovery skips by it); AnyWord matches every token that sh can
-// read as a plain word in argument position (reserved words are reserved only where a command starts).
-export const AnyTok = createToken({ name: 'AnyTok', pattern: Lexer.NA });
-export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, categories: [AnyTok] });
-export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA, categories: [AnyTok] });
+// The tokens are made on first use (shTokens), not when the module loads: Chevrotain's createToken is slow enough
+// (~0.1 ms each) that every dialect's tokens, made at every start, cost a run that checks one dialect ~7 ms.
+export let AnyTok: TokenType;
+export let AnyWord: TokenType;
+export let Keyword: TokenType;
+export let Word: TokenType;
+export let Assign: TokenType;
+export let If: TokenType;
+export let Then: TokenType;
+export let Else: TokenType;
+export let Elif: TokenType;
+export let Fi: TokenType;
+export let Do: TokenType;
+export let Done: TokenType;
+export let Case: TokenType;
+export let Esac: TokenType;
+export let While: TokenType;
+export let Until: TokenType;
+export let For: TokenType;
+export let In: TokenType;
+export let LBrace: TokenType;
+export let RBrace: TokenType;
+export let Bang: TokenType;
+export let Newline: TokenType;
+export let Semi: TokenType;
+export let DSemi: TokenType;
+export let Amp: TokenType;
+export let AndIf: TokenType;
+export let OrIf: TokenType;
+export let Pipe: TokenType;
+export let LParen: TokenType;
+export let RParen: TokenType;
+export let Redir: TokenType;
+export let HereOp: TokenType;
+export let IoNumber: TokenType;
+/** Every token type, categories first (the parser's vocabulary); empty until shTokens() made them. */
+export let allTokens: TokenType[] = [];
+/** Reserved words by their text. */
+let RESERVED: Map<string, TokenType>;
 
-export const Word = createToken({ name: 'Word', pattern: Lexer.NA, categories: [AnyWord, AnyTok] });
-/** A word of the form name=value (the name unquoted): an assignment where a command starts. */
-export const Assign = createToken({ name: 'Assign', pattern: Lexer.NA, categories: [AnyWord, AnyTok] });
+/** Makes the tokens the first time (tokenizeSh and the parser call it); returns allTokens. */
+export function shTokens(): TokenType[] {
+  if (allTokens.length) return allTokens;
+  // Categories: AnyTok matches every token (error recovery skips by it); AnyWord matches every token that sh can
+  // read as a plain word in argument position (reserved words are reserved only where a command starts).
+  AnyTok = createToken({ name: 'AnyTok', pattern: Lexer.NA });
+  AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, categories: [AnyTok] });
+  Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA, categories: [AnyTok] });
 
-const reserved = (name: string) => createToken({ name, pattern: Lexer.NA, categories: [AnyWord, Keyword, AnyTok] });
-export const If = reserved('If');
-export const Then = reserved('Then');
-export const Else = reserved('Else');
-export const Elif = reserved('Elif');
-export const Fi = reserved('Fi');
-export const Do = reserved('Do');
-export const Done = reserved('Done');
-export const Case = reserved('Case');
-export const Esac = reserved('Esac');
-export const While = reserved('While');
-export const Until = reserved('Until');
-export const For = reserved('For');
-export const In = reserved('In');
-export const LBrace = reserved('LBrace');
-export const RBrace = reserved('RBrace');
-export const Bang = reserved('Bang');
+  Word = createToken({ name: 'Word', pattern: Lexer.NA, categories: [AnyWord, AnyTok] });
+  /** A word of the form name=value (the name unquoted): an assignment where a command starts. */
+  Assign = createToken({ name: 'Assign', pattern: Lexer.NA, categories: [AnyWord, AnyTok] });
 
-const op = (name: string) => createToken({ name, pattern: Lexer.NA, categories: [AnyTok] });
-export const Newline = op('Newline');
-export const Semi = op('Semi');
-/** `;;`, and FreeBSD sh's `;&` (fall through), which its own network.subr uses. */
-export const DSemi = op('DSemi');
-export const Amp = op('Amp');
-export const AndIf = op('AndIf');
-export const OrIf = op('OrIf');
-export const Pipe = op('Pipe');
-export const LParen = op('LParen');
-export const RParen = op('RParen');
-/** `<`, `>`, `>>`, `<&`, `>&`, `<>`, `>|` */
-export const Redir = op('Redir');
-/** `<<` and `<<-`: the next word names a here-document. */
-export const HereOp = op('HereOp');
-/** Digits directly before a redirection operator (`2>`). */
-export const IoNumber = op('IoNumber');
+  const reserved = (name: string) => createToken({ name, pattern: Lexer.NA, categories: [AnyWord, Keyword, AnyTok] });
+  If = reserved('If');
+  Then = reserved('Then');
+  Else = reserved('Else');
+  Elif = reserved('Elif');
+  Fi = reserved('Fi');
+  Do = reserved('Do');
+  Done = reserved('Done');
+  Case = reserved('Case');
+  Esac = reserved('Esac');
+  While = reserved('While');
+  Until = reserved('Until');
+  For = reserved('For');
+  In = reserved('In');
+  LBrace = reserved('LBrace');
+  RBrace = reserved('RBrace');
+  Bang = reserved('Bang');
 
-export const allTokens: TokenType[] = [
-  AnyTok, AnyWord, Keyword, Word, Assign, If, Then, Else, Elif, Fi, Do, Done, Case, Esac, While, Until, For, In, LBrace, RBrace, Bang,
-  Newline, Semi, DSemi, Amp, AndIf, OrIf, Pipe, LParen, RParen, Redir, HereOp, IoNumber,
-];
+  const op = (name: string) => createToken({ name, pattern: Lexer.NA, categories: [AnyTok] });
+  Newline = op('Newline');
+  Semi = op('Semi');
+  /** `;;`, and FreeBSD sh's `;&` (fall through), which its own network.subr uses. */
+  DSemi = op('DSemi');
+  Amp = op('Amp');
+  AndIf = op('AndIf');
+  OrIf = op('OrIf');
+  Pipe = op('Pipe');
+  LParen = op('LParen');
+  RParen = op('RParen');
+  /** `<`, `>`, `>>`, `<&`, `>&`, `<>`, `>|` */
+  Redir = op('Redir');
+  /** `<<` and `<<-`: the next word names a here-document. */
+  HereOp = op('HereOp');
+  /** Digits directly before a redirection operator (`2>`). */
+  IoNumber = op('IoNumber');
 
-const RESERVED = new Map<string, TokenType>([
-  ['if', If], ['then', Then], ['else', Else], ['elif', Elif], ['fi', Fi], ['do', Do], ['done', Done], ['case', Case], ['esac', Esac],
-  ['while', While], ['until', Until], ['for', For], ['in', In], ['{', LBrace], ['}', RBrace], ['!', Bang],
-]);
+  allTokens = [
+    AnyTok, AnyWord, Keyword, Word, Assign, If, Then, Else, Elif, Fi, Do, Done, Case, Esac, While, Until, For, In, LBrace, RBrace, Bang,
+    Newline, Semi, DSemi, Amp, AndIf, OrIf, Pipe, LParen, RParen, Redir, HereOp, IoNumber,
+  ];
+
+  RESERVED = new Map<string, TokenType>([
+    ['if', If], ['then', Then], ['else', Else], ['elif', Elif], ['fi', Fi], ['do', Do], ['done', Done], ['case', Case], ['esac', Esac],
+    ['while', While], ['until', Until], ['for', For], ['in', In], ['{', LBrace], ['}', RBrace], ['!', Bang],
+  ]);
+  return allTokens;
+}
 
 export interface SyntaxProblem {
   message: string;
@@ -694,6 +739,7 @@ function unquote(info: WordInfo): string {
 
 /** Tokenize a whole document. */
 export function tokenizeSh(text: string): TokenizeOutput & { looseSubs: NestedProgram[] } {
+  shTokens();
   const t = new ShTokenizer(text);
   const out = t.tokenizeAll();
   return { ...out, looseSubs: t.looseSubs };

@@ -3,20 +3,35 @@
 // problem, a file it rejects gives at least one, at the place and in the words sh uses. Every error path is explicit
 // in the grammar, so parsing goes on after an error and the rest of the file still reaches the rules.
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { parserConfig } from '../parser-config';
 import type { AndOrNode, CommandNode, CompoundNode, FunctionNode, PipelineNode, RedirectNode, ShProgram, SimpleCommandNode, WordNode } from './cst';
 import {
-  allTokens, AndIf, AnyTok, AnyWord, Amp, Assign, Bang, Case, Do, Done, DSemi, Elif, Else, Esac, Fi, For, HereOp, If, In, IoNumber,
-  LBrace, LParen, Newline, OrIf, Pipe, RBrace, Redir, RParen, Semi, Then, tokenizeSh, Until, While, Word,
+  AndIf, AnyTok, AnyWord, Amp, Assign, Bang, Case, Do, Done, DSemi, Elif, Else, Esac, Fi, For, HereOp, If, In, IoNumber,
+  LBrace, LParen, Newline, OrIf, Pipe, RBrace, Redir, RParen, Semi, shTokens, Then, tokenizeSh, Until, While, Word,
   type NestedProgram, type ShComment, type ShToken, type SyntaxProblem,
 } from './lexer';
 
 export type { SyntaxProblem } from './lexer';
 
-const SIMPLE_START = new Set<TokenType>([Word, Assign, IoNumber, Redir, HereOp]);
-const COMPOUND_START = new Set<TokenType>([If, While, Until, For, Case, LBrace, LParen]);
-const COMMAND_START = new Set<TokenType>([...SIMPLE_START, ...COMPOUND_START, Bang]);
+// Sets of token types, made with the tokens (lexer.ts shTokens) when the parser is built.
+let SIMPLE_START: Set<TokenType>;
+let COMPOUND_START: Set<TokenType>;
+let COMMAND_START: Set<TokenType>;
 /** Tokens that close a construct: met where a command should start, they are the usual cascade of an earlier error. */
-const CLOSERS = new Set<TokenType>([Then, Else, Elif, Fi, Do, Done, Esac, RBrace, RParen, DSemi]);
+let CLOSERS: Set<TokenType>;
+
+/** The parser's vocabulary: the tokens, made now if they were not yet, and the sets above. */
+function parserTokens(): TokenType[] {
+  const all = shTokens();
+  if (!CLOSERS) {
+    SIMPLE_START = new Set<TokenType>([Word, Assign, IoNumber, Redir, HereOp]);
+    COMPOUND_START = new Set<TokenType>([If, While, Until, For, Case, LBrace, LParen]);
+    COMMAND_START = new Set<TokenType>([...SIMPLE_START, ...COMPOUND_START, Bang]);
+    CLOSERS = new Set<TokenType>([Then, Else, Elif, Fi, Do, Done, Esac, RBrace, RParen, DSemi]);
+  }
+  return all;
+}
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Deeper compound nesting (if inside while inside { } ...) than any real rc.conf; keeps the parser's recursion bounded. */
@@ -38,7 +53,7 @@ class ShParser extends EmbeddedActionsParser {
   eofName = 'end of file';
 
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1 });
+    super(parserTokens(), parserConfig({ recoveryEnabled: false, maxLookahead: 1 }));
     this.performSelfAnalysis();
   }
 

@@ -33,45 +33,66 @@ function matchAt(re: RegExp, text: string, offset: number): CustomPatternMatcher
   return m ? ([m[0]] as CustomPatternMatcherReturn) : null;
 }
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[\t\n\v\f\r ]+/, group: Lexer.SKIPPED, line_breaks: true });
-/** `dnl` and the rest of its line (m4 deletes both, and the newline). */
-export const Dnl = createToken({ name: 'Dnl', pattern: { exec: (t, o) => matchAt(DNL_RE, t, o) }, start_chars_hint: ['d'], group: 'comments', line_breaks: false });
-/** `#...` before the file's include of cf.m4: GNU m4's default comment. */
-export const M4Comment = createToken({
-  name: 'M4Comment',
-  pattern: { exec: (t, o) => (o < state.commentLimit ? matchAt(COMMENT_RE, t, o) : null) },
-  start_chars_hint: ['#'],
-  group: 'comments',
-  line_breaks: false,
-});
-/** A quoted string, quotes nested; its extent comes from the prescan. */
-export const Quoted = createToken({
-  name: 'Quoted',
-  pattern: {
-    exec: (t, o) => {
-      if (t.charCodeAt(o) !== 0x60) return null;
-      const end = state.quoteEnd.get(o) ?? quoteEndFallback(t, o);
-      return [t.slice(o, end)] as CustomPatternMatcherReturn;
+// The tokens are made on first use (sendmailTokens), not when the module loads: Chevrotain's createToken is slow
+// enough (~0.1 ms each) that every dialect's tokens, made at every start, cost a run that checks one dialect ~7 ms.
+export let WhiteSpace: TokenType;
+export let Dnl: TokenType;
+export let M4Comment: TokenType;
+export let Quoted: TokenType;
+export let StrayClose: TokenType;
+export let LParen: TokenType;
+export let RParen: TokenType;
+export let Comma: TokenType;
+export let Word: TokenType;
+export let Hash: TokenType;
+export let Text: TokenType;
+/** Every token type, in the lexer's order; empty until sendmailTokens() made them. */
+export let allTokens: TokenType[] = [];
+
+/** Makes the tokens the first time (the lexer and the parser call it); returns allTokens. */
+export function sendmailTokens(): TokenType[] {
+  if (allTokens.length) return allTokens;
+  WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[\t\n\v\f\r ]+/, group: Lexer.SKIPPED, line_breaks: true });
+  /** `dnl` and the rest of its line (m4 deletes both, and the newline). */
+  Dnl = createToken({ name: 'Dnl', pattern: { exec: (t, o) => matchAt(DNL_RE, t, o) }, start_chars_hint: ['d'], group: 'comments', line_breaks: false });
+  /** `#...` before the file's include of cf.m4: GNU m4's default comment. */
+  M4Comment = createToken({
+    name: 'M4Comment',
+    pattern: { exec: (t, o) => (o < state.commentLimit ? matchAt(COMMENT_RE, t, o) : null) },
+    start_chars_hint: ['#'],
+    group: 'comments',
+    line_breaks: false,
+  });
+  /** A quoted string, quotes nested; its extent comes from the prescan. */
+  Quoted = createToken({
+    name: 'Quoted',
+    pattern: {
+      exec: (t, o) => {
+        if (t.charCodeAt(o) !== 0x60) return null;
+        const end = state.quoteEnd.get(o) ?? quoteEndFallback(t, o);
+        return [t.slice(o, end)] as CustomPatternMatcherReturn;
+      },
     },
-  },
-  start_chars_hint: ['`'],
-  line_breaks: true,
-});
-export const StrayClose = createToken({ name: 'StrayClose', pattern: /'/ });
-export const LParen = createToken({ name: 'LParen', pattern: '(' });
-export const RParen = createToken({ name: 'RParen', pattern: ')' });
-export const Comma = createToken({ name: 'Comma', pattern: ',' });
-export const Word = createToken({ name: 'Word', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
-export const Hash = createToken({ name: 'Hash', pattern: '#' });
-/** Any run of characters that are not letters, `_`, quotes, parentheses, commas, `#` or white space. */
-export const Text = createToken({
-  name: 'Text',
-  pattern: /[\x00-\x08\x0e-\x1f\x21\x22\x24-\x26\x2a\x2b\x2d-\x40\x5b-\x5e\x7b-\x7e\x7f-\uffff]+/,
-});
+    start_chars_hint: ['`'],
+    line_breaks: true,
+  });
+  StrayClose = createToken({ name: 'StrayClose', pattern: /'/ });
+  LParen = createToken({ name: 'LParen', pattern: '(' });
+  RParen = createToken({ name: 'RParen', pattern: ')' });
+  Comma = createToken({ name: 'Comma', pattern: ',' });
+  Word = createToken({ name: 'Word', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+  Hash = createToken({ name: 'Hash', pattern: '#' });
+  /** Any run of characters that are not letters, `_`, quotes, parentheses, commas, `#` or white space. */
+  Text = createToken({
+    name: 'Text',
+    pattern: /[\x00-\x08\x0e-\x1f\x21\x22\x24-\x26\x2a\x2b\x2d-\x40\x5b-\x5e\x7b-\x7e\x7f-\uffff]+/,
+  });
 
-export const allTokens: TokenType[] = [WhiteSpace, Dnl, M4Comment, Quoted, StrayClose, LParen, RParen, Comma, Word, Hash, Text];
+  allTokens = [WhiteSpace, Dnl, M4Comment, Quoted, StrayClose, LParen, RParen, Comma, Word, Hash, Text];
+  return allTokens;
+}
 
-export const sendmailLexer = lazyLexer(allTokens);
+export const sendmailLexer = lazyLexer(sendmailTokens);
 
 /** Where a line ends (the offset of its line break, or the text length). */
 function lineEndFrom(text: string, i: number): number {

@@ -5,9 +5,10 @@
 // where m4 would silently read on to the end of the file. Lines of LOCAL_CONFIG-like sections that are not
 // m4 macro lines are kept as opaque sendmail.cf text.
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { parserConfig } from '../parser-config';
 import { LineIndex } from '../../server/src/core/text';
 import type { ArgNode, CallNode, GroupNode, ItemNode, OpaqueNode, QuotedNode, SendmailCst, TopNode } from './cst';
-import { allTokens, Comma, Dnl, Hash, lexMc, LParen, Quoted, RParen, StrayClose, Text, Word } from './lexer';
+import { Comma, Dnl, Hash, lexMc, LParen, Quoted, RParen, sendmailTokens, StrayClose, Text, Word } from './lexer';
 import { isKnownMacro, isSectionMacro, M4_BARE_EFFECT } from './macros';
 
 export interface SyntaxProblem {
@@ -68,7 +69,7 @@ class McParser extends EmbeddedActionsParser {
   lastTopCallClose = -1;
 
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 2 });
+    super(sendmailTokens(), parserConfig({ recoveryEnabled: true, maxLookahead: 2 }));
     this.performSelfAnalysis();
   }
 
@@ -440,5 +441,7 @@ export function parseMcText(text: string): McParseOutput {
   return { cst: { items: items ?? [], hashes: parser.hashes, commentLimit }, problems, comments };
 }
 
-/** Token types, for tests. */
-export const TOKEN_TYPES: Record<string, TokenType> = Object.fromEntries(allTokens.map((t) => [t.name, t]));
+/** Token types by name, for tests. */
+export function tokenTypes(): Record<string, TokenType> {
+  return Object.fromEntries(sendmailTokens().map((t) => [t.name, t]));
+}

@@ -2,8 +2,9 @@
 // Adjacent pieces (`a"b c"d`) are joined into one argument and read with sshd's own rules (misc.c argv_split):
 // quotes removed, `\"`, `\'`, `\\` and `\ ` unescaped, other backslashes kept. Messages follow `sshd -t`.
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { parserConfig } from '../parser-config';
 import type { ArgNode, DirectiveNode, KeywordNode, SshdCst } from './cst';
-import { allTokens, ArgPiece, Comment, KeywordLike, Newline, QuotedKeyword, sshdLexer, StrayEquals } from './lexer';
+import { ArgPiece, Comment, KeywordLike, Newline, QuotedKeyword, sshdLexer, sshdTokens, StrayEquals } from './lexer';
 
 export interface SyntaxProblem {
   message: string;
@@ -31,7 +32,7 @@ interface RawDirective {
 
 class SshdParser extends EmbeddedActionsParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 1 });
+    super(sshdTokens(), parserConfig({ recoveryEnabled: true, maxLookahead: 1 }));
     this.performSelfAnalysis();
   }
 

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { usedCodePaths } from './code-paths';
 import { cacheable, entryFile, prune, record, replay } from './result-cache';
 
 /** The bundle's source embedded by esbuild.mjs in front of this code (the extension), or undefined (the CLI). */
@@ -21,6 +22,11 @@ declare const __V6READY_SOURCE__: string | undefined;
 declare const __V6READY_SOURCE_FILE__: string | undefined;
 /** A hash of that source (hex), computed by esbuild.mjs: hashing 1 MB and loading node:crypto at every start cost ~10 ms. */
 declare const __V6READY_SOURCE_HASH__: string;
+/**
+ * Whether that source is all ASCII (esbuild escapes other characters). Then the loader reads it as latin1, which
+ * gives the same string without decoding UTF-8, and Node makes a string this large external instead of copying it.
+ */
+declare const __V6READY_SOURCE_ASCII__: boolean;
 /** 'cli' (dist/cli.js, run as the main program) or 'extension' (dist/extension.js, a module VS Code requires). */
 declare const __V6READY_ENTRY__: 'cli' | 'extension';
 
@@ -37,6 +43,25 @@ function cacheHome(): string {
  */
 const CODE_CACHES_KEPT = 4;
 
+/**
+ * A code cache file is this line with the code paths the cache covers (code-paths.ts), space-separated, then V8's
+ * data. Anything else in the file (a cache of an older loader, a damaged one) is no cache.
+ */
+const CODE_CACHE_HEADER = 'v6ready-code-cache 1 ';
+
+function readCodeCache(file: string): { data: Buffer; covers: Set<string> } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const nl = bytes.indexOf(10);
+  if (nl < 0 || nl > 4096 || bytes.toString('latin1', 0, CODE_CACHE_HEADER.length) !== CODE_CACHE_HEADER) return undefined;
+  const covers = bytes.toString('latin1', CODE_CACHE_HEADER.length, nl);
+  return { data: bytes.subarray(nl + 1), covers: new Set(covers ? covers.split(' ') : []) };
+}
+
 function run(): void {
   const home = cacheHome();
   // `check` on unchanged files answers from the result cache without compiling the CLI at all (result-cache.ts).
@@ -51,36 +76,34 @@ function run(): void {
     record(file);
   }
   const filename = __V6READY_SOURCE_FILE__ ? join(__dirname, __V6READY_SOURCE_FILE__) : __filename;
-  const source = __V6READY_SOURCE__ ?? readFileSync(filename, 'utf8');
+  const source = __V6READY_SOURCE__ ?? readFileSync(filename, __V6READY_SOURCE_ASCII__ ? 'latin1' : 'utf8');
   const dir = process.env.V6READY_NO_CODE_CACHE ? undefined : home;
   // One cache file per bundle content and V8 version: a rebuilt bundle or another Node gets its own entry
   // (V8 also rejects data that does not match the source or its flags; then we recompile and rewrite).
   const key = dir && `${__V6READY_SOURCE_HASH__.slice(0, 16)}-${process.versions.v8.replace(/[^0-9A-Za-z.-]/g, '_')}`;
   const entry = __V6READY_ENTRY__;
   const cacheFile = dir && key ? join(dir, `${entry}-${key}.v8cache`) : undefined;
-  let cachedData: Buffer | undefined;
-  if (cacheFile) {
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      cachedData = undefined;
-    }
-  }
+  const cache = cacheFile ? readCodeCache(cacheFile) : undefined;
   // The same wrapper Node puts around a CommonJS module.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapped, { filename, cachedData });
-  const needsWrite = cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true);
-  if (needsWrite) {
-    // Write at exit, so the functions this run compiled lazily are in the cache too. The extension host lives
-    // as long as the window: its cache is also written a while after activation, whichever comes first.
+  const script = new Script(wrapped, { filename, cachedData: cache?.data });
+  const accepted = cache !== undefined && script.cachedDataRejected !== true;
+  if (cacheFile) {
+    // Written at exit, so the functions this run compiled lazily are in the cache too: when there was none (or V8
+    // refused it), and when this run used a part of the CLI the cache does not cover yet (code-paths.ts; the new
+    // cache has the functions the old one brought and this run's). The extension host lives as long as the
+    // window: its cache is also written a while after activation, whichever comes first.
+    const covered = accepted ? cache.covers : new Set<string>();
     let written = false;
     const write = () => {
-      if (written) return;
+      const used = usedCodePaths();
+      if (written || (accepted && used.every((p) => covered.has(p)))) return;
       written = true;
       try {
         mkdirSync(dir!, { recursive: true });
         const tmp = `${cacheFile}.${process.pid}.tmp`;
-        writeFileSync(tmp, script.createCachedData());
+        const covers = [...new Set([...covered, ...used])].sort().join(' ');
+        writeFileSync(tmp, Buffer.concat([Buffer.from(`${CODE_CACHE_HEADER}${covers}\n`, 'latin1'), script.createCachedData()]));
         renameSync(tmp, cacheFile);
         prune(dir!, CODE_CACHES_KEPT, (n) => n.startsWith(`${entry}-`) && n.endsWith('.v8cache'));
       } catch {
@@ -88,7 +111,7 @@ function run(): void {
       }
     };
     process.once('exit', write);
-    if (entry === 'extension') setTimeout(write, 10_000).unref();
+    if (entry === 'extension' && !accepted) setTimeout(write, 10_000).unref();
   }
   const fn = script.runInThisContext() as (...args: unknown[]) => void;
   if (entry === 'extension') {

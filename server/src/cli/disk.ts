@@ -3,8 +3,8 @@
 // result cache (result-cache.ts) stores a run's output with its observations and replays the output only while
 // every observation still sees the same thing. Writes (--fix, report --output) do not come here: runs that write
 // are never cached. A test (test/unit/result-cache.test.ts) keeps the rest of the CLI's code off node:fs.
-import { createHash } from 'node:crypto';
 import { lstatSync, opendirSync, readdirSync, readFileSync, statSync, type Dir, type Stats } from 'node:fs';
+import { digest as hashOf } from './hash';
 
 export type ObservationKind = 'read' | 'stat' | 'lstat' | 'list' | 'readdir' | 'exists';
 
@@ -47,7 +47,7 @@ function errorSeen(err: unknown): string {
 }
 
 function digest(bytes: Uint8Array | string): string {
-  return createHash('sha1').update(bytes).digest('base64');
+  return hashOf('sha1', bytes, 'base64');
 }
 
 function statSeen(st: Stats | undefined): string {
@@ -91,7 +91,8 @@ function observe<T>(kind: ObservationKind, path: string, look: (path: string) =>
     note(kind, path, errorSeen(err));
     throw err;
   }
-  note(kind, path, seen(value));
+  // No journal (a run the result cache does not record: --no-cache, --fix, stdin): nothing to digest.
+  if (journal()) note(kind, path, seen(value));
   return value;
 }
 

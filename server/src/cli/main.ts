@@ -1,5 +1,4 @@
 // The `v6ready` command: check (text/json/sarif, --fix), rules, explain, lsp. Exit 0 clean, 1 errors, 2 usage/I-O.
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +11,9 @@ import { ConfigError, ConfigLoader } from './config';
 import { exists, readdir, stat } from './disk';
 import { describeIoError, readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
-import { Progress } from './progress';
+import { digest } from './hash';
+import { usedCodePath } from './code-paths';
+import { Progress, PROGRESS_MIN_FILES } from './progress';
 import { cliWorkspace, fsReader } from './workspace';
 import { runWorkspaceRules } from '../workspace/rule';
 import { WORKSPACE_RULES } from '../workspace/rules';
@@ -176,9 +177,14 @@ function check(args: string[]): number {
   const jobs = collectJobs(o, ioErrors, configs);
   const worlds = includeWorlds(jobs);
   const analysed: Analysed[] = [];
-  const progress = new Progress(process.stderr, jobs.length);
+  // process.stderr is made on first use (a stream; for a terminal or a pipe, Node's net module too): a run with too
+  // few files for a counter does not ask for it.
+  const progress = new Progress(jobs.length >= PROGRESS_MIN_FILES ? process.stderr : { write: () => true }, jobs.length);
+  usedCodePath(`format:${o.format}`);
+  if (o.fix) usedCodePath('fix');
   for (const [i, job] of jobs.entries()) {
     progress.update(i, job.path);
+    usedCodePath(`dialect:${job.dialect.name}`);
     const settings = configs.forFile(job.stdin ? undefined : job.path).settings;
     let input: DecodedText;
     try {
@@ -282,7 +288,7 @@ function sarifOptions(): SarifOptions {
     version: VERSION,
     root: process.cwd(),
     fileUri: (p) => pathToFileURL(p).href,
-    hash: (s) => createHash('sha256').update(s).digest('hex').slice(0, 32),
+    hash: (s) => digest('sha256', s, 'hex').slice(0, 32),
   };
 }
 
@@ -329,6 +335,7 @@ function report(args: string[]): number {
     else paths.push(a);
   }
   if (paths.length === 0) throw new UsageError('report needs at least one folder or file');
+  usedCodePath(`report-format:${format}`);
   const configs = loadConfigs(config);
   const ioErrors: string[] = [];
   const files: string[] = [];
@@ -419,8 +426,12 @@ function lsp(): number {
   return -1;
 }
 
+/** The commands main() knows (a run's command is one of the code paths it used; an unknown word is not). */
+const COMMANDS = new Set(['check', 'report', 'rules', 'explain', 'lsp', '--version', '-v', '--help', '-h', 'help']);
+
 export function main(argv: string[]): number {
   const [cmd, ...rest] = argv;
+  if (COMMANDS.has(cmd)) usedCodePath(cmd);
   try {
     switch (cmd) {
       case 'check':

@@ -10,10 +10,10 @@
 //
 // Never cached: --fix (it writes), stdin (-), runs that exit 2 (usage or I/O errors may be passing), and any run
 // with --no-cache or V6READY_NO_CACHE=1. An unreadable, foreign or damaged entry is a miss, never an error.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { seenNow, startJournal, type Observation } from './disk';
+import { digest } from './hash';
 
 /** Entries kept; past this many, the oldest are removed when a new one is written. */
 export const MAX_ENTRIES = 256;
@@ -45,7 +45,7 @@ export function entryFile(cacheDir: string, build: string, argv: readonly string
     env: { NO_COLOR: process.env.NO_COLOR ?? null, CI: process.env.CI ?? null },
     tty: [!!process.stdout.isTTY, !!process.stderr.isTTY, process.stderr.isTTY ? process.stderr.columns ?? 0 : 0],
   };
-  return join(cacheDir, 'results', createHash('sha1').update(JSON.stringify(key)).digest('hex'));
+  return join(cacheDir, 'results', digest('sha1', JSON.stringify(key), 'hex'));
 }
 
 /** Replays a stored run if every observation still holds: returns its exit code, or undefined (a miss). */

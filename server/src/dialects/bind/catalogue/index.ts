@@ -102,11 +102,26 @@ function build(): Tables {
   const clauses = new Map<string, Map<string, ClauseDef>>();
   const elements = new Map<string, Map<GrammarVersion, Shape[]>>();
   const parsedGroups = new Map<string, Map<string, Partial<Record<GrammarVersion, ClauseVersion>>>>();
+  // Per shape object, as the lists below: the contexts share them.
+  const blockContexts = new Map<Shape, string | undefined>();
+  const blockContextOf = (shape: Shape) => {
+    if (blockContexts.has(shape)) return blockContexts.get(shape);
+    const c = firstBlockContext(shape, resolve);
+    blockContexts.set(shape, c);
+    return c;
+  };
   for (const [group, rows] of Object.entries(GROUPS)) {
     const m = new Map<string, Partial<Record<GrammarVersion, ClauseVersion>>>();
+    // A group's rows repeat their specs ('boolean', 'uint32', and '*' is the same spec in every version): each is
+    // parsed once and shared, as nothing writes to a ClauseVersion.
+    const bySpec = new Map<string, ClauseVersion>();
     for (const [name, spec] of rows) {
       const per: Partial<Record<GrammarVersion, ClauseVersion>> = {};
-      for (const [v, s] of versionsOf(spec)) per[v] = parseRow(s, group);
+      for (const [v, s] of versionsOf(spec)) {
+        let cv = bySpec.get(s);
+        if (!cv) bySpec.set(s, (cv = parseRow(s, group)));
+        per[v] = cv;
+      }
       m.set(name, per);
     }
     parsedGroups.set(group, m);
@@ -134,7 +149,7 @@ function build(): Tables {
     for (const def of defs.values()) {
       for (const v of GRAMMAR_VERSIONS) {
         const s = def.versions[v]?.shape;
-        if (s && def.blockContext === undefined) def.blockContext = firstBlockContext(s, resolve);
+        if (s && def.blockContext === undefined) def.blockContext = blockContextOf(s);
       }
     }
     clauses.set(context, defs);
@@ -147,24 +162,46 @@ function build(): Tables {
     if (j === undefined) json.set(el, (j = JSON.stringify(el)));
     return j;
   };
-  const seenElements = new Set<string>();
+  // Seen elements by context, version and JSON: the JSON strings are made once per shape (and hashed once), where
+  // one key string joining all three was built and hashed anew for every list of every clause in every version.
+  const seenElements = new Map<string, Map<GrammarVersion, Set<string>>>();
   const addElement = (ctx: string, v: GrammarVersion, el: Shape) => {
-    const key = `${ctx}\n${v}\n${jsonOf(el)}`;
-    if (seenElements.has(key)) return;
-    seenElements.add(key);
+    let seenV = seenElements.get(ctx);
+    if (!seenV) seenElements.set(ctx, (seenV = new Map()));
+    let seen = seenV.get(v);
+    if (!seen) seenV.set(v, (seen = new Set()));
+    const j = jsonOf(el);
+    if (seen.has(j)) return;
+    seen.add(j);
     let byV = elements.get(ctx);
     if (!byV) elements.set(ctx, (byV = new Map()));
     const arr = byV.get(v) ?? [];
     arr.push(el);
     byV.set(v, arr);
   };
+  // The lists inside a shape, in walking order, found once per shape object: clauses share their shape objects
+  // across versions and contexts (options, view and zone read the same clause sets), so walking each clause's
+  // shape in each version went through the same trees again and again (~6 ms of a cold run).
+  const listsIn = new Map<Shape, Array<Extract<Shape, { kind: 'list' }>>>();
+  const listsOf = (shape: Shape) => {
+    let lists = listsIn.get(shape);
+    if (!lists) {
+      const found: Array<Extract<Shape, { kind: 'list' }>> = [];
+      walkShape(shape, (s) => {
+        if (s.kind === 'list') found.push(s);
+      });
+      listsIn.set(shape, (lists = found));
+    }
+    return lists;
+  };
   for (const defs of clauses.values()) {
     for (const def of defs.values()) {
-      for (const [v, cv] of Object.entries(def.versions) as Array<[GrammarVersion, ClauseVersion]>) {
-        if (!cv.shape) continue;
-        walkShape(cv.shape, (s) => {
-          if (s.kind === 'list') addElement(s.context, v, s.element);
-        });
+      // The versions in GRAMMAR_VERSIONS order, the order they were added to def.versions in.
+      for (const v of GRAMMAR_VERSIONS) {
+        const shape = def.versions[v]?.shape;
+        if (!shape) continue;
+        const lists = listsOf(shape);
+        for (let i = 0; i < lists.length; i++) addElement(lists[i].context, v, lists[i].element);
       }
     }
   }
