@@ -37,8 +37,18 @@ export interface MatchCriterion {
 /** A piece of an argument with the document offset of each of its characters (quotes and escapes skipped). */
 export interface TextPiece {
   text: string;
-  /** offsets[i] = document offset of text[i]; offsets[text.length] = the end. */
-  offsets: number[];
+  /**
+   * offsets[i] = document offset of text[i]; offsets[text.length] = the end. Absent for text written as is (no quote
+   * or escape): text[i] is then at start + i, and a table per argument is not built.
+   */
+  offsets?: number[];
+  /** Document offset of text[0]. */
+  start: number;
+}
+
+/** The document offset of character i of a piece (i = text.length: its end). */
+function offsetIn(p: TextPiece, i: number): number {
+  return p.offsets ? p.offsets[i] : p.start + i;
 }
 
 export interface MatchBlock {
@@ -86,10 +96,7 @@ export interface SshdModel {
 
 /** Offsets of every character of an argument's value in the document. */
 export function argPiece(arg: ArgNode): TextPiece {
-  if (arg.raw === arg.value) {
-    const offsets = Array.from({ length: arg.value.length + 1 }, (_, i) => arg.start + i);
-    return { text: arg.value, offsets };
-  }
+  if (arg.raw === arg.value) return { text: arg.value, start: arg.start };
   // Replay argv_split() over the raw text, noting where each kept character came from.
   const offsets: number[] = [];
   let text = '';
@@ -115,17 +122,19 @@ export function argPiece(arg: ArgNode): TextPiece {
     }
   }
   offsets.push(arg.end);
-  return { text, offsets };
+  return { text, offsets, start: offsets[0] };
 }
 
 export function slicePiece(p: TextPiece, from: number, to: number = p.text.length): TextPiece {
-  return { text: p.text.slice(from, to), offsets: p.offsets.slice(from, to + 1) };
+  if (!p.offsets) return { text: p.text.slice(from, to), start: p.start + from };
+  const offsets = p.offsets.slice(from, to + 1);
+  return { text: p.text.slice(from, to), offsets, start: offsets[0] };
 }
 
 /** The document span of characters [from, to) of a piece. */
 export function pieceSpan(p: TextPiece, from = 0, to: number = p.text.length): Span {
-  const start = p.offsets[Math.min(from, p.text.length)];
-  const end = to > from ? p.offsets[to - 1] + 1 : start;
+  const start = offsetIn(p, Math.min(from, p.text.length));
+  const end = to > from ? offsetIn(p, to - 1) + 1 : start;
   return { start, end };
 }
 
