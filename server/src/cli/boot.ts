@@ -14,7 +14,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { usedCodePaths } from './code-paths';
-import { cacheable, entryFile, prune, record, replay } from './result-cache';
+import { cacheable, entryFile, prune, readHeadedFile, record, replay } from './result-cache';
 
 /** The bundle's source embedded by esbuild.mjs in front of this code (the extension), or undefined (the CLI). */
 declare const __V6READY_SOURCE__: string | undefined;
@@ -50,14 +50,10 @@ const CODE_CACHES_KEPT = 4;
 const CODE_CACHE_HEADER = 'v6ready-code-cache 1 ';
 
 function readCodeCache(file: string): { data: Buffer; covers: Set<string> } | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  const nl = bytes.indexOf(10);
-  if (nl < 0 || nl > 4096 || bytes.toString('latin1', 0, CODE_CACHE_HEADER.length) !== CODE_CACHE_HEADER) return undefined;
+  const read = readHeadedFile(file, 4096);
+  if (!read) return undefined;
+  const { bytes, nl } = read;
+  if (bytes.toString('latin1', 0, CODE_CACHE_HEADER.length) !== CODE_CACHE_HEADER) return undefined;
   const covers = bytes.toString('latin1', CODE_CACHE_HEADER.length, nl);
   return { data: bytes.subarray(nl + 1), covers: new Set(covers ? covers.split(' ') : []) };
 }

@@ -48,8 +48,11 @@ export function entryFile(cacheDir: string, build: string, argv: readonly string
   return join(cacheDir, 'results', digest('sha1', JSON.stringify(key), 'hex'));
 }
 
-/** Replays a stored run if every observation still holds: returns its exit code, or undefined (a miss). */
-export function replay(file: string): number | undefined {
+/**
+ * A cache file of ours: a header line, then data. Undefined when it cannot be read or has no line break in its first
+ * `maxHeader` bytes.
+ */
+export function readHeadedFile(file: string, maxHeader = Infinity): { bytes: Buffer; nl: number } | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -57,7 +60,14 @@ export function replay(file: string): number | undefined {
     return undefined;
   }
   const nl = bytes.indexOf(10);
-  if (nl < 0) return undefined;
+  return nl < 0 || nl > maxHeader ? undefined : { bytes, nl };
+}
+
+/** Replays a stored run if every observation still holds: returns its exit code, or undefined (a miss). */
+export function replay(file: string): number | undefined {
+  const read = readHeadedFile(file);
+  if (!read) return undefined;
+  const { bytes, nl } = read;
   let header: Header;
   try {
     header = JSON.parse(bytes.subarray(0, nl).toString('utf8'));
