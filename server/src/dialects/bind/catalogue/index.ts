@@ -442,11 +442,31 @@ let knownNames: Map<string, string> | undefined;
  * its own copy cut from the text.
  */
 export function canonicalName(name: string): string {
-  if (!knownNames) {
-    knownNames = new Map();
-    for (const defs of t().clauses.values()) for (const n of defs.keys()) knownNames.set(n, n);
+  return (knownNames ?? namesKnown()).get(name) ?? name;
+}
+
+/**
+ * The catalogue's own copy of `text` when it is a clause name as written (lower case: then it is its own lower-cased
+ * form), else undefined: `canonicalName(text.toLowerCase())` without lower-casing (a copy of the text) when not needed.
+ */
+export function knownClauseName(text: string): string | undefined {
+  if (!knownLowerNames) namesKnown();
+  return knownLowerNames!.get(text);
+}
+
+/** The names of knownNames that are their own lower-cased form (all of them, but nothing relies on that). */
+let knownLowerNames: Map<string, string> | undefined;
+
+function namesKnown(): Map<string, string> {
+  knownNames = new Map();
+  knownLowerNames = new Map();
+  for (const defs of t().clauses.values()) {
+    for (const n of defs.keys()) {
+      knownNames.set(n, n);
+      if (n === n.toLowerCase()) knownLowerNames.set(n, n);
+    }
   }
-  return knownNames.get(name) ?? name;
+  return knownNames;
 }
 
 /** What a statement named `name` is in `context` (see ClauseInfo); undefined when the context does not know it. */
