@@ -74,8 +74,17 @@ const EMPTY: ValueNode[] = [];
 /** Shared by every clause without a block (most of them); frozen, so nothing can add to it by mistake. */
 const NO_CHILDREN = Object.freeze([]) as unknown as Clause[];
 
-/** Appends the clauses of `statements` to `out` (a block's children array: no array per block to copy from). */
-function buildClauses(statements: readonly StatementNode[], context: string, parent: Clause | undefined, problems: SyntaxProblem[], facts: BlockFacts, out: Clause[]): Clause[] {
+/**
+ * Clauses being built, as a stack: a block's clauses are pushed above the mark taken when it began, then copied into an
+ * array of their own size (one grown by push keeps room for 17, and 40,000 zones and lists hold one to four clauses each).
+ */
+interface ClauseStack {
+  items: Clause[];
+  top: number;
+}
+
+/** Pushes the clauses of `statements` onto `out` (their blocks' clauses are their children, not on the stack). */
+function buildClauses(statements: readonly StatementNode[], context: string, parent: Clause | undefined, problems: SyntaxProblem[], facts: BlockFacts, out: ClauseStack): void {
   for (let si = 0; si < statements.length; si++) {
     const st = statements[si];
     let values = st.values;
@@ -124,21 +133,23 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
         }
       }
       if (headBlock || firstArgBlock >= 0) {
-        clause.children = [];
         clause.block = firstArgBlock >= 0 ? (args[firstArgBlock] as BlockNode) : headBlock;
         const contexts = blockContexts(context, name, args, head, key);
+        const mark = out.top;
         let i = 0;
-        if (headBlock) buildBlock(headBlock, i++, contexts, context, name, nameNode, clause, problems, facts);
+        if (headBlock) buildBlock(headBlock, i++, contexts, context, name, nameNode, clause, problems, facts, out);
         for (let j = firstArgBlock; j >= 0 && j < args.length; j++) {
           const a = args[j];
-          if (a.kind === 'block') buildBlock(a, i++, contexts, context, name, nameNode, clause, problems, facts);
+          if (a.kind === 'block') buildBlock(a, i++, contexts, context, name, nameNode, clause, problems, facts, out);
         }
+        // The clauses of all its blocks, in order (a block can hold hundreds of thousands: one copy of them).
+        clause.children = out.items.slice(mark, out.top);
+        out.top = mark;
       }
-      out.push(clause);
+      out.items[out.top++] = clause;
       values = rest;
     }
   }
-  return out;
 }
 
 /** The clauses of a clause's block number `i` (see buildClauses), in the context the catalogue gives it. */
@@ -152,6 +163,7 @@ function buildBlock(
   clause: Clause,
   problems: SyntaxProblem[],
   facts: BlockFacts,
+  out: ClauseStack,
 ): void {
   // The catalogue's reading when there is one (almost always), else a guess from the clause's definition.
   const ctx = contexts?.[i] ?? (i === 0 ? ((nameNode ? lookupClause(context, name)?.blockContext : undefined) ?? (nameNode ? name : context === 'aml' ? 'aml' : 'list')) : nameNode ? name : 'list');
@@ -160,8 +172,7 @@ function buildBlock(
     return;
   }
   if (finalSemicolonOptional(ctx) && b.close >= 0) facts.lenientCloses.add(b.close);
-  // Straight into the children: a block can hold hundreds of thousands of clauses.
-  buildClauses(b.statements, ctx, clause, problems, facts, clause.children);
+  buildClauses(b.statements, ctx, clause, problems, facts, out);
 }
 
 /** A clause's name: the catalogue's copy of its first value's text, lower-cased (see canonicalName). */
@@ -174,7 +185,9 @@ function clauseNameOf(first: ValueNode): string {
 export function buildBindModel(cst: BindCst): BindModel {
   const problems: SyntaxProblem[] = [];
   const facts: BlockFacts = { rawText: [], lenientCloses: new Set() };
-  const clauses = buildClauses(cst.statements, 'top', undefined, problems, facts, []);
+  const stack: ClauseStack = { items: [], top: 0 };
+  buildClauses(cst.statements, 'top', undefined, problems, facts, stack);
+  const clauses = stack.items.slice(0, stack.top);
   return { cst, clauses, problems, ...facts };
 }
 
