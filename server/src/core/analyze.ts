@@ -103,11 +103,13 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
     }
   }
   const suppressions = collectSuppressions(parse.comments, lines);
+  // Most files suppress nothing: then no finding needs its line looked up.
+  const anySuppressed = suppressions.file.size > 0 || suppressions.lines.size > 0;
   const findings: Finding[] = [];
   for (const f of raw) {
     const setting = settings.rules[f.rule];
     if (setting === 'off') continue;
-    if (isSuppressed(f, suppressions, lines)) continue;
+    if (anySuppressed && isSuppressed(f, suppressions, lines)) continue;
     if (setting) f.severity = setting;
     // A copy only when some fix is dropped: a large file has tens of thousands of findings, nearly all of whose fixes are fine.
     if (!allWellFormed(f.fixes, text.length)) f.fixes = f.fixes.filter((fix) => isWellFormedFix(fix, text.length));
