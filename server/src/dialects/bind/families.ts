@@ -23,7 +23,19 @@ function merge(into: Families, f: Families): void {
   into.v4 ||= f.v4;
   into.v6 ||= f.v6;
   into.unknown ||= f.unknown;
-  for (const v of f.via) if (!into.via.includes(v)) into.via.push(v);
+  const via = f.via;
+  if (via.length === 0) return;
+  // Into an empty list, a copy of its own size (one grown by push keeps room for 17, once per zone's list).
+  if (into.via.length === 0 && !hasDuplicates(via)) {
+    into.via = via.slice();
+    return;
+  }
+  for (let i = 0; i < via.length; i++) if (!into.via.includes(via[i])) into.via.push(via[i]);
+}
+
+function hasDuplicates(xs: readonly unknown[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs.indexOf(xs[i]) < i) return true;
+  return false;
 }
 
 export class FamilyResolver {
