@@ -106,7 +106,9 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
   // Most files suppress nothing: then no finding needs its line looked up.
   const anySuppressed = suppressions.file.size > 0 || suppressions.lines.size > 0;
   const findings: Finding[] = [];
-  for (const f of raw) {
+  // Indexed: a large file has tens of thousands of findings, and for-of allocates per element before V8 optimises it.
+  for (let i = 0; i < raw.length; i++) {
+    const f = raw[i];
     const setting = settings.rules[f.rule];
     if (setting === 'off') continue;
     if (anySuppressed && isSuppressed(f, suppressions, lines)) continue;

@@ -109,7 +109,11 @@ export function zones(model: BindModel): readonly Clause[] {
   let out = zonesOf.get(model);
   if (!out) {
     out = [];
-    for (const c of clausesNamed(model.clauses, (n) => n === 'zone')) if (c.context === 'top' || c.context === 'view') out.push(c);
+    const named = clausesNamed(model.clauses, (n) => n === 'zone');
+    for (let i = 0; i < named.length; i++) {
+      const c = named[i];
+      if (c.context === 'top' || c.context === 'view') out.push(c);
+    }
     zonesOf.set(model, out);
   }
   return out;
