@@ -1,15 +1,10 @@
 // bind/deprecated-option: an option the targeted BIND version still accepts but warns about (deprecated: it
 // will go away; obsolete: it does nothing any more).
 import { defineRule } from '../../../core/rule';
-import { clauseDef, GRAMMAR_VERSIONS, isMapContext, mapContexts, type ClauseDef, type GrammarVersion } from '../catalogue';
+import { clauseDef, GRAMMAR_VERSIONS, isMapContext } from '../catalogue';
 import type { BindModel } from '../model';
-import { clausesNamed } from '../model';
+import { walkClauses } from '../model';
 import { contextIsCertain, grammarOf } from '../semantics';
-
-function isDeprecatedOrObsolete(def: ClauseDef | undefined, v: GrammarVersion): boolean {
-  const status = def?.versions[v]?.status;
-  return status === 'deprecated' || status === 'obsolete';
-}
 
 export default defineRule<BindModel>({
   id: 'bind/deprecated-option',
@@ -27,16 +22,13 @@ export default defineRule<BindModel>({
   },
   check(ctx) {
     const v = grammarOf(ctx.target);
-    // Only names deprecated or obsolete in some block can be reported: the name index finds their clauses (in document
-    // order) without a walk of every clause.
-    const contexts = mapContexts();
-    const candidates = clausesNamed(ctx.model.clauses, (n) => contexts.some((x) => isDeprecatedOrObsolete(clauseDef(x, n), v)));
-    for (let i = 0; i < candidates.length; i++) {
-      const c = candidates[i];
+    const everyClause = walkClauses(ctx.model.clauses);
+    for (let i = 0; i < everyClause.length; i++) {
+      const c = everyClause[i];
       if (!c.nameNode || !isMapContext(c.context) || !contextIsCertain(c)) continue;
       const def = clauseDef(c.context, c.name);
-      if (!isDeprecatedOrObsolete(def, v)) continue;
       const status = def?.versions[v]?.status;
+      if (status !== 'deprecated' && status !== 'obsolete') continue;
       const gone = GRAMMAR_VERSIONS.slice(GRAMMAR_VERSIONS.indexOf(v) + 1).find((x) => !def?.versions[x] || def.versions[x]!.status === 'ancient');
       const when = gone ? ` ${gone === 'main' ? "BIND's development branch" : `BIND ${gone}`} refuses it.` : '';
       ctx.report({
