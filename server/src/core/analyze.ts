@@ -106,9 +106,7 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
   // Most files suppress nothing: then no finding needs its line looked up.
   const anySuppressed = suppressions.file.size > 0 || suppressions.lines.size > 0;
   const findings: Finding[] = [];
-  // Indexed: a large file has tens of thousands of findings, and for-of allocates per element before V8 optimises it.
-  for (let i = 0; i < raw.length; i++) {
-    const f = raw[i];
+  for (const f of raw) {
     const setting = settings.rules[f.rule];
     if (setting === 'off') continue;
     if (anySuppressed && isSuppressed(f, suppressions, lines)) continue;

@@ -109,11 +109,7 @@ export function zones(model: BindModel): readonly Clause[] {
   let out = zonesOf.get(model);
   if (!out) {
     out = [];
-    const named = clausesNamed(model.clauses, (n) => n === 'zone');
-    for (let i = 0; i < named.length; i++) {
-      const c = named[i];
-      if (c.context === 'top' || c.context === 'view') out.push(c);
-    }
+    for (const c of clausesNamed(model.clauses, (n) => n === 'zone')) if (c.context === 'top' || c.context === 'view') out.push(c);
     zonesOf.set(model, out);
   }
   return out;

@@ -30,9 +30,7 @@ export default defineRule<BindModel>({
     const scopes: Clause[][] = [ctx.model.clauses, ...ctx.model.clauses.filter((c) => c.name === 'view').map((v) => v.children.filter((x) => x.parent === v))];
     for (const scope of scopes) {
       const entries: Array<{ domain: string; kind: 'static' | 'initial'; c: Clause }> = [];
-      // Indexed: the top level of a large file holds 20,000 zones, and for-of allocates per element before V8 optimises it.
-      for (let i = 0; i < scope.length; i++) {
-        const list = scope[i];
+      for (const list of scope) {
         if (!ANCHORS.has(list.name)) continue;
         for (const e of list.children) {
           const kind = kindOf(list, e);
