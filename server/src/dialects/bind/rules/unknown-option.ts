@@ -48,7 +48,7 @@ export default defineRule<BindModel>({
       for (let i = 0; i < clauses.length; i++) {
         const c = clauses[i];
         if (!c.nameNode || !isMapContext(c.context) || !contextIsCertain(c)) {
-          if (c.children.length) walk(c.children);
+          walk(c.children);
           continue;
         }
         const cv = clauseDef(c.context, c.name)?.versions[v];
@@ -57,7 +57,7 @@ export default defineRule<BindModel>({
           continue;
         }
         if (cv) {
-          if (c.children.length) walk(c.children);
+          walk(c.children);
           continue;
         }
         // Template placeholders (`@TKEY_CONFIGURATION@`) stand for statements we cannot see.

@@ -31,7 +31,7 @@ export default defineRule<BindModel>({
       for (let i = 0; i < clauses.length; i++) {
         const c = clauses[i];
         if (!c.nameNode || !isMapContext(c.context) || !contextIsCertain(c)) {
-          if (c.children.length) walk(c.children);
+          walk(c.children);
           continue;
         }
         const cv = clauseDef(c.context, c.name)?.versions[v];
@@ -54,7 +54,7 @@ export default defineRule<BindModel>({
             });
           }
         }
-        if (c.children.length) walk(c.children);
+        walk(c.children);
       }
     };
     walk(ctx.model.clauses);
