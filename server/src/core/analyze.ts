@@ -4,7 +4,7 @@ import { largeFileNotice, parseSafely } from './limits';
 import { DEFAULT_SETTINGS, targetVersion, type Settings } from './settings';
 import { collectSuppressions, isSuppressed } from './suppression';
 import { detachedString, LineIndex } from './text';
-import type { Dialect, Finding, LinkedFile, ParseResult, ReportInput, Rule, Severity, SkipRanges, Span } from './types';
+import type { Dialect, Finding, Fix, LinkedFile, ParseResult, ReportInput, Rule, Severity, SkipRanges, Span } from './types';
 
 export const INTERNAL_ERROR_RULE = 'v6ready/internal-error';
 /** Findings about include statements that cannot be followed (loops, depth, unreadable files). */
@@ -126,17 +126,25 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
     }
   }
   const suppressions = collectSuppressions(parse.comments, lines);
+  // Most files suppress nothing: then no finding needs its line looked up.
+  const anySuppressed = suppressions.file.size > 0 || suppressions.lines.size > 0;
   const findings: Finding[] = [];
   for (const f of raw) {
     const setting = settings.rules[f.rule];
     if (setting === 'off') continue;
-    if (isSuppressed(f, suppressions, lines)) continue;
+    if (anySuppressed && isSuppressed(f, suppressions, lines)) continue;
     if (setting) f.severity = setting;
-    f.fixes = f.fixes.filter((fix) => isWellFormedFix(fix, text.length));
+    // A copy only when some fix is dropped: a large file has tens of thousands of findings, nearly all of whose fixes are fine.
+    if (!allWellFormed(f.fixes, text.length)) f.fixes = f.fixes.filter((fix) => isWellFormedFix(fix, text.length));
     findings.push(f);
   }
   findings.sort(byPosition);
   return { dialect, text, lines, parse, linked, findings };
+}
+
+function allWellFormed(fixes: readonly Fix[], textLength: number): boolean {
+  for (let i = 0; i < fixes.length; i++) if (!isWellFormedFix(fixes[i], textLength)) return false;
+  return true;
 }
 
 /** Past this many, syntax findings say more about the file than about its lines: one summary replaces the rest. */

@@ -17,19 +17,56 @@ const cache = new WeakMap<BindModel, AddressWord[]>();
 
 /**
  * Calls `visit` with every word argument of every clause (list elements included; values of nested clauses belong to
- * those clauses), with its clause: the walk the address rules share. Indexed loops: it runs over every value of a
- * large file once per rule, mostly before V8 has optimised it, where for-of allocates per element.
+ * those clauses), with its clause. A clause's values are its first value (its name, or the `!` or block a list element
+ * starts with) and its arguments: the values of its statement within its span. Indexed loops: it runs over every value
+ * of a large file, mostly before V8 has optimised it, where for-of allocates per element.
  */
 export function forEachClauseWord(model: BindModel, visit: (word: WordNode, clause: Clause) => void): void {
   const everyClause = walkClauses(model.clauses);
   for (let i = 0; i < everyClause.length; i++) {
     const c = everyClause[i];
-    const statementValues = c.statement.values;
-    for (let j = 0; j < statementValues.length; j++) {
-      const v = statementValues[j];
-      if (v.kind === 'word' && c.span.start <= v.start && v.end <= c.span.end) visit(v, c);
+    if (c.nameNode?.kind === 'word') visit(c.nameNode, c);
+    const args = c.args;
+    for (let j = 0; j < args.length; j++) {
+      const v = args[j];
+      if (v.kind === 'word') visit(v, c);
     }
   }
+}
+
+/** The words forEachClauseWord visits that have a '.', ':' or '/' (every address does), with their clauses, in its order. */
+export interface AddressLikeWords {
+  words: WordNode[];
+  clauses: Clause[];
+}
+
+const addressLikeCache = new WeakMap<BindModel, AddressLikeWords>();
+
+/**
+ * Computed once per model: bind/invalid-address reads every one, addressWords the addresses among them. One walk of
+ * every clause's values for both, where each walked them all.
+ */
+export function addressLikeWords(model: BindModel): AddressLikeWords {
+  let out = addressLikeCache.get(model);
+  if (out) return out;
+  const found: AddressLikeWords = { words: [], clauses: [] };
+  forEachClauseWord(model, (v, c) => {
+    if (hasAddressSeparator(v.image)) {
+      found.words.push(v);
+      found.clauses.push(c);
+    }
+  });
+  addressLikeCache.set(model, (out = found));
+  return out;
+}
+
+/** Has the word a '.', ':' or '/'? A scan of char codes: asked of every word of the file. */
+function hasAddressSeparator(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 46 || c === 58 || c === 47) return true;
+  }
+  return false;
 }
 
 /** Computed once per model (three rules read it). */
@@ -37,12 +74,14 @@ export function addressWords(model: BindModel): readonly AddressWord[] {
   let out = cache.get(model);
   if (out) return out;
   const found: AddressWord[] = [];
-  forEachClauseWord(model, (v, c) => {
+  const { words, clauses } = addressLikeWords(model);
+  for (let i = 0; i < words.length; i++) {
+    const v = words[i];
     // Cheap pre-filter: an address has a hex digit, and a '.' or ':'.
-    if (!mayBeAddress(v.image)) return;
+    if (!mayBeAddress(v.image)) continue;
     const r = parseAddress(v.image);
-    if (r?.ok) found.push({ node: v, literal: r.value, clause: c, bits: bits6(r.value) });
-  });
+    if (r?.ok) found.push({ node: v, literal: r.value, clause: clauses[i], bits: bits6(r.value) });
+  }
   cache.set(model, (out = found));
   return out;
 }

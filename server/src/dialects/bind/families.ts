@@ -23,7 +23,19 @@ function merge(into: Families, f: Families): void {
   into.v4 ||= f.v4;
   into.v6 ||= f.v6;
   into.unknown ||= f.unknown;
-  for (const v of f.via) if (!into.via.includes(v)) into.via.push(v);
+  const via = f.via;
+  if (via.length === 0) return;
+  // Into an empty list, a copy of its own size (one grown by push keeps room for 17, once per zone's list).
+  if (into.via.length === 0 && !hasDuplicates(via)) {
+    into.via = via.slice();
+    return;
+  }
+  for (let i = 0; i < via.length; i++) if (!into.via.includes(via[i])) into.via.push(via[i]);
+}
+
+function hasDuplicates(xs: readonly unknown[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs.indexOf(xs[i]) < i) return true;
+  return false;
 }
 
 export class FamilyResolver {
@@ -50,8 +62,12 @@ export class FamilyResolver {
     return f.via.length ? f.via.map((d) => ({ span: d.span, message: `${d.kind} '${d.name}' (${what})`, file: this.fileOf.get(d) })) : undefined;
   }
 
-  /** What an address match list admits positively (negated elements admit nothing; keys and localhost/localnets admit both). */
-  aml(statements: readonly StatementNode[], seen: Set<string> = new Set()): Families {
+  /**
+   * What an address match list admits positively (negated elements admit nothing; keys and localhost/localnets admit
+   * both). `seen`: the named lists followed so far on the way here, made when the first one is followed (a list whose
+   * named lists are all resolved already, as in thousands of zones naming the same few acls, needs none).
+   */
+  aml(statements: readonly StatementNode[], seen?: Set<string>): Families {
     const out = none();
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i];
@@ -66,9 +82,10 @@ export class FamilyResolver {
         out.v4 = out.v6 = true;
       } else if (e.kind === 'nested') {
         const b = st.values.find((v) => v.kind === 'block');
-        if (b && b.kind === 'block') merge(out, this.aml(b.statements, seen));
+        if (b && b.kind === 'block') merge(out, this.aml(b.statements, (seen ??= new Set())));
       } else if (e.kind === 'acl') {
-        merge(out, this.named('acl', e.text, seen, (d) => (d.clause?.block ? this.aml(d.clause.block.statements, seen) : undefined)));
+        const known = seen === undefined || seen.size === 0 ? this.resolved.get(this.keyOf('acl', e.text)) : undefined;
+        merge(out, known ?? this.named('acl', e.text, (seen ??= new Set())));
       } else {
         out.unknown = true;
       }
@@ -90,7 +107,7 @@ export class FamilyResolver {
       } else if (p) {
         out.unknown = true;
       } else {
-        merge(out, this.named('primaries', text, seen, (d) => (d.clause ? this.remotes(d.clause, seen) : undefined)));
+        merge(out, this.named('primaries', text, seen));
       }
     }
     return out;
@@ -111,8 +128,25 @@ export class FamilyResolver {
     return out;
   }
 
-  private named(kind: 'acl' | 'primaries', name: string, seen: Set<string>, body: (d: BindName) => Families | undefined): Families {
-    const key = keyOf(kind, name);
+  /** keyOf(kind, name), one string per kind and name: a list named by 20,000 zones is keyed (and hashed) once. */
+  private keyOf(kind: 'acl' | 'primaries', name: string): string {
+    const keys = kind === 'acl' ? this.aclKeys : this.primariesKeys;
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = keyOf(kind, name)));
+    return key;
+  }
+
+  private readonly aclKeys = new Map<string, string>();
+  private readonly primariesKeys = new Map<string, string>();
+
+  /** What the named list admits: an acl as an address match list, a primaries list as remote servers. */
+  private body(kind: 'acl' | 'primaries', d: BindName, seen: Set<string>): Families | undefined {
+    if (kind === 'acl') return d.clause?.block ? this.aml(d.clause.block.statements, seen) : undefined;
+    return d.clause ? this.remotes(d.clause, seen) : undefined;
+  }
+
+  private named(kind: 'acl' | 'primaries', name: string, seen: Set<string>): Families {
+    const key = this.keyOf(kind, name);
     const def = this.defs.get(key);
     if (!def) return { ...none(), unknown: true };
     if (seen.has(key)) return { ...none(), via: [def] };
@@ -123,7 +157,7 @@ export class FamilyResolver {
       if (known) return known;
     }
     seen.add(key);
-    const f = body(def) ?? { ...none(), unknown: true };
+    const f = this.body(kind, def, seen) ?? { ...none(), unknown: true };
     const out = { ...f, via: [def, ...f.via.filter((v) => v !== def)] };
     if (fresh) this.resolved.set(key, out);
     return out;

@@ -1,11 +1,10 @@
 // The typed view of a named.conf: clauses (name, arguments, children) built from the generic tree, with each
 // clause's context resolved through the catalogue. Rules read this; they never see tokens.
 import type { BindCst, BlockNode, StatementNode, StringNode, ValueNode, WordNode } from '../../../../grammars/bind/cst';
-import { textOf } from '../../../../grammars/bind/cst';
 import type { SyntaxProblem } from '../../../../grammars/bind/parser';
 import { itemsNamed, positionsByName } from '../../core/name-index';
 import type { Span } from '../../core/types';
-import { blockContexts, canonicalName, clauseArgCount, finalSemicolonOptional, isRawTextContext, lookupClause, valuesKey } from './catalogue';
+import { blockContexts, canonicalName, clauseArgCount, finalSemicolonOptional, isRawTextContext, knownClauseName, lookupClause, valuesKey } from './catalogue';
 
 export interface Clause {
   /** Lower-case name: the text of the first value ('' when the statement starts with `!` or a block). */
@@ -75,15 +74,24 @@ const EMPTY: ValueNode[] = [];
 /** Shared by every clause without a block (most of them); frozen, so nothing can add to it by mistake. */
 const NO_CHILDREN = Object.freeze([]) as unknown as Clause[];
 
-/** Appends the clauses of `statements` to `out` (a block's children array: no array per block to copy from). */
-function buildClauses(statements: readonly StatementNode[], context: string, parent: Clause | undefined, problems: SyntaxProblem[], facts: BlockFacts, out: Clause[]): Clause[] {
+/**
+ * Clauses being built, as a stack: a block's clauses are pushed above the mark taken when it began, then copied into an
+ * array of their own size (one grown by push keeps room for 17, and 40,000 zones and lists hold one to four clauses each).
+ */
+interface ClauseStack {
+  items: Clause[];
+  top: number;
+}
+
+/** Pushes the clauses of `statements` onto `out` (their blocks' clauses are their children, not on the stack). */
+function buildClauses(statements: readonly StatementNode[], context: string, parent: Clause | undefined, problems: SyntaxProblem[], facts: BlockFacts, out: ClauseStack): void {
   for (let si = 0; si < statements.length; si++) {
     const st = statements[si];
     let values = st.values;
     while (values.length > 0) {
       const first = values[0];
       const nameNode = first.kind === 'word' || first.kind === 'string' ? first : undefined;
-      const name = canonicalName((textOf(first) ?? '').toLowerCase());
+      const name = clauseNameOf(first);
       // A list element may start with `!` or a nested list: the catalogue reads it whole from its head.
       const head = nameNode ? undefined : first;
       let args = values.slice(1);
@@ -114,43 +122,72 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
         memo: undefined,
         facts: 0,
       };
-      // The blocks among the head and the arguments, in order; the clause's block is the first that is not its head.
-      let blocks: BlockNode[] | undefined;
-      if (head?.kind === 'block') blocks = [head];
+      // The blocks among the head and the arguments, in order (block number i); the clause's block is the first that
+      // is not its head. Found by index, not gathered into an array: most clauses have none or one.
+      const headBlock = head?.kind === 'block' ? head : undefined;
+      let firstArgBlock = -1;
       for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        if (a.kind === 'block') (blocks ??= []).push(a);
-      }
-      if (blocks) {
-        clause.children = [];
-        let block = blocks[0];
-        if (block === head && blocks.length > 1) block = blocks[1];
-        clause.block = block;
-        const contexts = blockContexts(context, name, args, head, key);
-        const fallback = (nameNode ? lookupClause(context, name)?.blockContext : undefined) ?? (nameNode ? name : context === 'aml' ? 'aml' : 'list');
-        for (let i = 0; i < blocks.length; i++) {
-          const b = blocks[i];
-          const ctx = contexts?.[i] ?? (i === 0 ? fallback : nameNode ? name : 'list');
-          if (isRawTextContext(ctx)) {
-            facts.rawText.push({ start: b.start, end: b.end });
-            continue;
-          }
-          if (finalSemicolonOptional(ctx) && b.close >= 0) facts.lenientCloses.add(b.close);
-          // Straight into the children: a block can hold hundreds of thousands of clauses.
-          buildClauses(b.statements, ctx, clause, problems, facts, clause.children);
+        if (args[i].kind === 'block') {
+          firstArgBlock = i;
+          break;
         }
       }
-      out.push(clause);
+      if (headBlock || firstArgBlock >= 0) {
+        clause.block = firstArgBlock >= 0 ? (args[firstArgBlock] as BlockNode) : headBlock;
+        const contexts = blockContexts(context, name, args, head, key);
+        const mark = out.top;
+        let i = 0;
+        if (headBlock) buildBlock(headBlock, i++, contexts, context, name, nameNode, clause, problems, facts, out);
+        for (let j = firstArgBlock; j >= 0 && j < args.length; j++) {
+          const a = args[j];
+          if (a.kind === 'block') buildBlock(a, i++, contexts, context, name, nameNode, clause, problems, facts, out);
+        }
+        // The clauses of all its blocks, in order (a block can hold hundreds of thousands: one copy of them).
+        clause.children = out.items.slice(mark, out.top);
+        out.top = mark;
+      }
+      out.items[out.top++] = clause;
       values = rest;
     }
   }
-  return out;
+}
+
+/** The clauses of a clause's block number `i` (see buildClauses), in the context the catalogue gives it. */
+function buildBlock(
+  b: BlockNode,
+  i: number,
+  contexts: Array<string | undefined> | undefined,
+  context: string,
+  name: string,
+  nameNode: WordNode | StringNode | undefined,
+  clause: Clause,
+  problems: SyntaxProblem[],
+  facts: BlockFacts,
+  out: ClauseStack,
+): void {
+  // The catalogue's reading when there is one (almost always), else a guess from the clause's definition.
+  const ctx = contexts?.[i] ?? (i === 0 ? ((nameNode ? lookupClause(context, name)?.blockContext : undefined) ?? (nameNode ? name : context === 'aml' ? 'aml' : 'list')) : nameNode ? name : 'list');
+  if (isRawTextContext(ctx)) {
+    facts.rawText.push({ start: b.start, end: b.end });
+    return;
+  }
+  if (finalSemicolonOptional(ctx) && b.close >= 0) facts.lenientCloses.add(b.close);
+  buildClauses(b.statements, ctx, clause, problems, facts, out);
+}
+
+/** A clause's name: the catalogue's copy of its first value's text, lower-cased (see canonicalName). */
+function clauseNameOf(first: ValueNode): string {
+  const text = first.kind === 'word' ? first.image : first.kind === 'string' ? first.value : '';
+  // Most names are the catalogue's as written (lower case already): then lower-casing would only copy them.
+  return knownClauseName(text) ?? canonicalName(text.toLowerCase());
 }
 
 export function buildBindModel(cst: BindCst): BindModel {
   const problems: SyntaxProblem[] = [];
   const facts: BlockFacts = { rawText: [], lenientCloses: new Set() };
-  const clauses = buildClauses(cst.statements, 'top', undefined, problems, facts, []);
+  const stack: ClauseStack = { items: [], top: 0 };
+  buildClauses(cst.statements, 'top', undefined, problems, facts, stack);
+  const clauses = stack.items.slice(0, stack.top);
   return { cst, clauses, problems, ...facts };
 }
 

@@ -70,8 +70,13 @@ export function zoneName(zone: Clause): string {
 
 /** The zone's class (IN when not given). */
 export function zoneClass(zone: Clause): string {
-  const c = zone.args.find((a, i) => i > 0 && (a.kind === 'word' || a.kind === 'string'));
-  return (valueText(c) ?? 'IN').toUpperCase();
+  // An indexed loop, not find with a closure: asked of every zone.
+  const args = zone.args;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a.kind === 'word' || a.kind === 'string') return (valueText(a) ?? 'IN').toUpperCase();
+  }
+  return 'IN';
 }
 
 /** The option as the zone sees it: the zone's own, else its view's, else the global options' (check.c's get_zoneopt order). */

@@ -47,6 +47,7 @@ export default defineRule<BindModel>({
   },
   check(ctx) {
     const target = ctx.target ?? '9.18';
+    const typeWords = new Map<string, { message: string; title: string }>();
     const everyClause = walkClauses(ctx.model.clauses);
     for (let i = 0; i < everyClause.length; i++) {
       const c = everyClause[i];
@@ -87,10 +88,16 @@ export default defineRule<BindModel>({
         const v = c.args[0];
         if (!v || v.kind !== 'word' || !(v.image.toLowerCase() in NEW_TYPE)) continue;
         const now = NEW_TYPE[v.image.toLowerCase()];
+        // Thousands of zones say `type master`: one message and one title string per spelling, not one each.
+        let words = typeWords.get(v.image);
+        if (!words) {
+          words = { message: `'type ${v.image}' is the old spelling of 'type ${now}' (BIND ${target} reads them alike).`, title: `Use 'type ${now}'` };
+          typeWords.set(v.image, words);
+        }
         ctx.report({
           span: v,
-          message: `'type ${v.image}' is the old spelling of 'type ${now}' (BIND ${target} reads them alike).`,
-          fixes: [{ title: `Use 'type ${now}'`, safe: true, edits: [{ start: v.start, end: v.end, newText: now }] }],
+          message: words.message,
+          fixes: [{ title: words.title, safe: true, edits: [{ start: v.start, end: v.end, newText: now }] }],
         });
         continue;
       }

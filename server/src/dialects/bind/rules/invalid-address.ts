@@ -1,21 +1,8 @@
 // bind/invalid-address: malformed IPv4/IPv6 literals, prefix lengths out of range, host bits set under a prefix.
 import { defineRule } from '../../../core/rule';
 import { parseAddress } from '../../../addresses';
-import type { WordNode } from '../../../../../grammars/bind/cst';
 import type { BindModel } from '../model';
-import { forEachClauseWord } from '../addressWords';
-
-/** Words in the file that may be addresses: every argument and every list element (an array, not a generator). */
-function addressLikeWords(model: BindModel): WordNode[] {
-  const out: WordNode[] = [];
-  // parseAddress takes only words with a '.', ':' or '/' (addresses/addressShape): skip the others here.
-  forEachClauseWord(model, (v) => {
-    if (MAYBE_ADDRESS.test(v.image)) out.push(v);
-  });
-  return out;
-}
-
-const MAYBE_ADDRESS = /[.:/]/;
+import { addressLikeWords } from '../addressWords';
 
 export default defineRule<BindModel>({
   id: 'bind/invalid-address',
@@ -35,7 +22,8 @@ export default defineRule<BindModel>({
     references: ['https://bind9.readthedocs.io/en/v9.18/reference.html#address-match-lists', 'research/real-daemons.md §1c'],
   },
   check(ctx) {
-    const addressList = addressLikeWords(ctx.model);
+    // Every word that may be an address: parseAddress takes only words with a '.', ':' or '/' (addresses/addressShape).
+    const addressList = addressLikeWords(ctx.model).words;
     for (let i = 0; i < addressList.length; i++) {
       const w = addressList[i];
       const r = parseAddress(w.image);

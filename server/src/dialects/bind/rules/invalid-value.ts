@@ -85,7 +85,14 @@ function specialProblem(c: Clause): { span: ValueNode; message: string } | undef
     return { span: c.args[0], message: 'include of an empty file name: named-checkconf 9.18 aborts on it (an assertion failure in glob.c) and named cannot load the file. Name the file to include, or remove the statement.' };
   }
   if (c.name === 'allow-transfer' && (c.context === 'zone' || c.context === 'options' || c.context === 'view')) {
-    const i = c.args.findIndex((a) => valueText(a, true) === 'transport');
+    // An indexed loop, not findIndex with a closure: every zone's allow-transfer comes here.
+    let i = -1;
+    for (let k = 0; k < c.args.length; k++) {
+      if (valueText(c.args[k], true) === 'transport') {
+        i = k;
+        break;
+      }
+    }
     const t = i >= 0 ? c.args[i + 1] : undefined;
     const tv = valueText(t, true);
     if (t && tv !== undefined && tv !== 'tcp' && tv !== 'tls') return { span: t, message: `'${valueText(t)}' is not a valid transport protocol for zone transfers. Please specify either 'tcp' or 'tls'` };
@@ -154,11 +161,12 @@ export default defineRule<BindModel>({
         ctx.report({ span: special.span, message: special.message.endsWith('.') ? special.message : `${special.message}: named refuses the file.` });
         continue;
       }
-      if (!isMapContext(c.context) && isListContext(c.context) && c.context !== 'aml' && contextIsCertain(c)) {
+      const inMap = isMapContext(c.context);
+      if (!inMap && isListContext(c.context) && c.context !== 'aml' && contextIsCertain(c)) {
         checkElement(c);
         continue;
       }
-      if (!c.nameNode || !isMapContext(c.context) || !clauseIn(c.context, c.name, v) || !contextIsCertain(c)) continue;
+      if (!c.nameNode || !inMap || !clauseIn(c.context, c.name, v) || !contextIsCertain(c)) continue;
       const r = matchClause(c.context, c.name, c.args, v, true, c.nameNode ? c.argsKey : undefined);
       if (!r) continue;
       if (r.complete) {

@@ -37,11 +37,13 @@ export default defineRule<BindModel>({
       const c = sources[i];
       if ((c.context === 'options' || c.context === 'view') && numberOf(portOf(c)) === listener) bad.add(c);
     }
+    // The global options, looked up once rather than for each of 20,000 zones that has none of its own.
+    const globals = ZONE_SOURCES.map((name) => globalOption(m, name));
     const zoneList = zones(m);
     for (let i = 0; i < zoneList.length; i++) {
       const z = zoneList[i];
-      for (const name of ZONE_SOURCES) {
-        const c = childNamed(z, name) ?? globalOption(m, name);
+      for (let k = 0; k < ZONE_SOURCES.length; k++) {
+        const c = childNamed(z, ZONE_SOURCES[k]) ?? globals[k];
         if (c && numberOf(portOf(c)) === listener) bad.add(c);
       }
     }
