@@ -12,6 +12,16 @@ export function pathOf(uri: string): string | undefined {
   }
 }
 
+/** A regular file's size in bytes; 0 when it is missing or not a regular file. */
+export function fileSize(path: string): number {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? st.size : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** A regular file's text, or undefined when it is missing, not a file, unreadable or larger than maxBytes. */
 export function readTextFile(path: string, maxBytes: number): string | undefined {
   try {

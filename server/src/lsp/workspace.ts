@@ -16,7 +16,7 @@ import { runWorkspaceRules, type WorkspaceFinding } from '../workspace/rule';
 import { WORKSPACE_RULES } from '../workspace/rules';
 import { toDiagnostic } from './convert';
 import { LARGE_DOCUMENT_CHARS } from './limits';
-import { listFolder, pathOf, readTextFile } from './files';
+import { fileSize, listFolder, pathOf, readTextFile } from './files';
 import { mayRead } from './navigation';
 import type { Session } from './session';
 
@@ -204,25 +204,30 @@ export class WorkspaceService {
   }
 
   /**
-   * A large open document the next build would read is analysed in the worker (lsp/background-analysis.ts) and offered
-   * to the index: analysed on this thread, the benchmark's 1.8 MB named.conf held up the keystrokes after every save for
-   * one to two and a half seconds. Saved again while the worker ran, it is analysed again (a few times at most). False
-   * when that does not apply (not open, not large, no worker): the index reads it itself.
+   * A large file the next build would read (an open document, or a file on disk) is analysed in the worker
+   * (lsp/background-analysis.ts) and offered to the index: analysed on this thread, the benchmark's 1.8 MB named.conf
+   * held up the keystrokes after every save for one to two and a half seconds, and at start-up delayed the open
+   * document's own first diagnostics by as much. Saved again while the worker ran, it is analysed again (a few times
+   * at most). False when that does not apply (small, unreadable, no worker): the index reads it itself.
    */
   private async prepareInWorker(path: string): Promise<boolean> {
     for (let attempt = 0; attempt < WORKER_ATTEMPTS; attempt++) {
-      const doc = this.session.documents.all().find((d) => pathOf(d.uri) === path);
-      const text = doc?.getText();
-      if (!doc || !text || text.length <= LARGE_DOCUMENT_CHARS || !this.session.background.available) return false;
+      if (!this.session.background.available) return false;
       if (!this.index.needsLoad(path)) return attempt > 0;
+      // Small files are left to the index without a look at their text (a UTF-8 file has no fewer bytes than characters).
+      const open = this.session.documents.all().some((d) => pathOf(d.uri) === path);
+      if (!open && !(this.inFolders(path) && mayRead(path) && fileSize(path) > LARGE_DOCUMENT_CHARS)) return false;
+      const text = this.read(path);
+      if (!text || text.length <= LARGE_DOCUMENT_CHARS) return false;
       const dialect = this.index.dialectOf(path, text);
       if (!dialect) return false;
       const generation = this.index.generationOf(path);
+      const uri = pathToFileURL(path).href;
       try {
-        const parts = await this.session.background.analyzeForIndex(doc.uri, dialect, text, this.settingsFor(path));
+        const parts = await this.session.background.analyzeForIndex(uri, dialect, text, this.settingsFor(path));
         if (parts && this.index.offer(path, dialect, text, { lines: new LineIndex(text, parts.lineStarts), findings: parts.findings, facts: parts.facts }, generation)) return true;
       } catch (err) {
-        this.session.logError(`analysing ${doc.uri} for the workspace index in the worker failed; analysing it here`, err);
+        this.session.logError(`analysing ${uri} for the workspace index in the worker failed; analysing it here`, err);
         return false;
       }
     }
