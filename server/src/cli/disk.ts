@@ -140,6 +140,19 @@ export function list(path: string, max: number): Listing {
   return observe('list', path, (p) => listing(p, max), listSeenUpTo(max));
 }
 
+/** A folder with more entries than this is not listed by listNames: its paths are then read one by one. */
+export const MAX_LISTED_NAMES = 100_000;
+
+/**
+ * The names in a folder, for the workspace model's existence checks (the CLI's and the language server's): empty when
+ * the folder does not exist (or is a file), undefined when it cannot be read or holds more than `max` names.
+ */
+export function listNames(dir: string, max = MAX_LISTED_NAMES): ReadonlySet<string> | undefined {
+  const l = list(dir, max);
+  if ('names' in l) return new Set(l.names);
+  return 'error' in l && (l.error === 'ENOENT' || l.error === 'ENOTDIR') ? new Set() : undefined;
+}
+
 function listing(path: string, max: number): Listing {
   let d: Dir;
   try {

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { dialectForPath } from '../core/registry';
 import { WorkspaceIndex } from '../workspace/model';
-import { list, readBytes, stat } from './disk';
+import { listNames, readBytes, stat } from './disk';
 import type { ConfigLoader } from './config';
 import { decode, MAX_INPUT_BYTES_FOR_WORKSPACE } from './files';
 
@@ -19,23 +19,10 @@ export function fsReader(path: string): string | undefined {
   }
 }
 
-/** A folder with more entries than this is not listed: its paths are read one by one (fsReader). */
-export const MAX_LISTED_NAMES = 100_000;
-
-/**
- * The names in a folder, for the workspace model's existence checks; empty when the folder does not exist (or is
- * a file), undefined when it cannot be read or is too large (the model then asks fsReader per path).
- */
-export function fsLister(dir: string): ReadonlySet<string> | undefined {
-  const l = list(dir, MAX_LISTED_NAMES);
-  if ('names' in l) return new Set(l.names);
-  return 'error' in l && (l.error === 'ENOENT' || l.error === 'ENOTDIR') ? new Set() : undefined;
-}
-
 export function cliWorkspace(files: readonly string[], configs: ConfigLoader): WorkspaceIndex {
   const index = new WorkspaceIndex({
     read: fsReader,
-    list: fsLister,
+    list: (dir) => listNames(dir),
     dialectFor: (p) => dialectForPath(p),
     settingsFor: (p) => configs.forFile(p).settings,
   });

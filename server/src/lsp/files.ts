@@ -1,5 +1,5 @@
-// The server's small disk helpers: a file: URI as a path, a bounded read of a text file, a bounded folder listing.
-import { opendirSync, readFileSync, statSync, type Dir } from 'node:fs';
+// The server's small disk helpers: a file: URI as a path, a file's size, a bounded read of a text file.
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The file system path of a file: URI; undefined for other schemes (untitled:, vscode-notebook-cell:) and bad URIs. */
@@ -30,31 +30,5 @@ export function readTextFile(path: string, maxBytes: number): string | undefined
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;
-  }
-}
-
-/**
- * The names in a folder: empty when it does not exist (or is a file), undefined when it cannot be read or holds more
- * than `max` entries.
- */
-export function listFolder(dir: string, max: number): ReadonlySet<string> | undefined {
-  let d: Dir;
-  try {
-    d = opendirSync(dir, { bufferSize: 1024 });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? new Set() : undefined;
-  }
-  try {
-    const names = new Set<string>();
-    for (let e = d.readSync(); e; e = d.readSync()) {
-      if (names.size >= max) return undefined;
-      names.add(e.name);
-    }
-    return names;
-  } catch {
-    return undefined;
-  } finally {
-    d.closeSync();
   }
 }

@@ -16,7 +16,8 @@ import { runWorkspaceRules, type WorkspaceFinding } from '../workspace/rule';
 import { WORKSPACE_RULES } from '../workspace/rules';
 import { toDiagnostic } from './convert';
 import { LARGE_DOCUMENT_CHARS } from './limits';
-import { fileSize, listFolder, pathOf, readTextFile } from './files';
+import { listNames } from '../cli/disk';
+import { fileSize, pathOf, readTextFile } from './files';
 import { mayRead } from './navigation';
 import type { Session } from './session';
 
@@ -26,8 +27,6 @@ export const MAX_INDEXED_FILES = 5000;
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** How many times a large open document is sent to the worker for one rebuild, when saved again meanwhile. */
 const WORKER_ATTEMPTS = 4;
-/** A folder with more entries than this is not listed: its paths are read one by one. */
-const MAX_LISTED_NAMES = 100_000;
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '.cache', 'dist']);
 const REBUILD_DELAY_MS = 300;
 /** While indexing, the server reads files for this long before it lets waiting requests and edits in. */
@@ -75,7 +74,7 @@ export class WorkspaceService {
    */
   private list(dir: string): ReadonlySet<string> | undefined {
     if (!this.inFolders(dir) || !mayRead(dir)) return undefined;
-    const names = listFolder(dir, MAX_LISTED_NAMES);
+    const names = listNames(dir);
     if (!names) return undefined;
     const open = new Set(names);
     for (const doc of this.session.documents.all()) {
