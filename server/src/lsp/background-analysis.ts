@@ -43,6 +43,10 @@ interface AnalysisRequest {
 
 /** A file's analysis as the workspace index keeps it (workspace/model.ts IndexedFile), without the model. */
 export interface IndexParts {
+  /**
+   * Without their fixes: the index's readers (the readiness report, the service facts) do not apply them, and the
+   * 10,000 findings of a large named.conf kept their fixes a second time beside the linter's.
+   */
   findings: Finding[];
   lineStarts: Int32Array;
   facts: FileFacts;
@@ -67,7 +71,8 @@ export function serveAnalyses(): void {
       if (!dialect) throw new Error(`no dialect named ${req.dialect}`);
       const analysis = analyze(dialect, req.text, req.settings, req.context);
       if (req.purpose === 'index') {
-        const parts: IndexParts = { findings: analysis.findings, lineStarts: analysis.lines.startsArray, facts: fileFacts(dialect, req.text, analysis) };
+        const findings = analysis.findings.map((f) => (f.fixes.length ? { ...f, fixes: [] } : f));
+        const parts: IndexParts = { findings, lineStarts: analysis.lines.startsArray, facts: fileFacts(dialect, req.text, analysis) };
         answer = { id: req.id, parts };
         transfer = [parts.lineStarts.buffer as ArrayBuffer];
       } else {
