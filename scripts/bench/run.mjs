@@ -6,8 +6,9 @@
 // BENCH_LSP_ONLY=<file> (only the LSP measures, on that named.conf or httpd.conf; prints, writes nothing), with
 // BENCH_LSP_SETTINGS='{"maxNumberOfProblems":0}' (the v6ready settings the client answers with; default {}),
 // BENCH_LSP_FOLDER=1 (the file inside a workspace folder given to the server).
-// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (Node options for the language server, e.g. to profile it).
-// BENCH_SERVER_STDERR=<file> (the language server's stderr, e.g. with --trace-gc).
+// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (Node options for the language server, e.g. to profile it;
+// not options that print to stdout, such as --trace-gc: stdout is the server's JSON-RPC channel, and the run hangs).
+// BENCH_SERVER_STDERR=<file> (the language server's stderr: its log).
 const LSP_ONLY = process.env.BENCH_LSP_ONLY;
 /** How long the LSP measure waits, idle, before reading the server's resident memory. */
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 5000);
@@ -312,10 +313,12 @@ writeFileSync(join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
 log('\n' + lines.join('\n'));
 
 // --- LSP driver ------------------------------------------------------------------------------------------
+/** client/src/extension.ts SERVER_EXEC_ARGV (test/lsp/client.test.ts checks they are the same). */
+const SERVER_EXEC_ARGV = ['--expose-gc', '--max-semi-space-size=8'];
 /** With `folder`, the file is written there and the server is given that folder as its workspace (the index reads it too). */
 async function benchLsp(text, settings = {}, folder = undefined, doc = NAMED_DOC) {
-  // --expose-gc and MALLOC_ARENA_MAX=1 as the extension starts the server (client/src/extension.ts).
-  const child = spawn(process.execPath, ['--expose-gc', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: 'pipe', env: { ...BASE_ENV, MALLOC_ARENA_MAX: BASE_ENV.MALLOC_ARENA_MAX ?? '1' } });
+  // Node options and MALLOC_ARENA_MAX=1 as the extension starts the server (client/src/extension.ts SERVER_EXEC_ARGV).
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: 'pipe', env: { ...BASE_ENV, MALLOC_ARENA_MAX: BASE_ENV.MALLOC_ARENA_MAX ?? '1' } });
   if (process.env.BENCH_SERVER_STDERR) child.stderr.pipe(createWriteStream(process.env.BENCH_SERVER_STDERR));
   else child.stderr.resume();
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));

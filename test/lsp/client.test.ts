@@ -19,6 +19,17 @@ test('client LANGUAGE_IDS = registry language ids, all contributed by package.js
   for (const id of registryIds) assert.ok(contributed.has(id), `package.json contributes language ${id}`);
 });
 
+test("the benchmark starts the language server with the extension's Node options", () => {
+  const literal = (file: string) => {
+    const m = /const SERVER_EXEC_ARGV = \[([^\]]*)\]/.exec(readFileSync(`${ROOT}${file}`, 'utf8'));
+    assert.ok(m, `${file} has SERVER_EXEC_ARGV as a literal list`);
+    return [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
+  };
+  const extension = literal('client/src/extension.ts');
+  assert.ok(extension.includes('--expose-gc'));
+  assert.deepEqual(literal('scripts/bench/run.mjs'), extension);
+});
+
 test('the client bundle does not contain the grammars', () => {
   let bundle: string;
   try {

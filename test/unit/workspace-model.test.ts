@@ -120,6 +120,7 @@ test('offer: a file analysed elsewhere is used without being read again, unless 
   const first = idx.build();
   assert.deepEqual(reads, [], 'the offered file is not read');
   assert.equal(serviceOf(first, 'dns')!.listen.v6, true, 'the offered text counts');
+  assert.equal(idx.takeAnalysedChars(), elsewhere.length, 'an offer counts as analysed (its garbage is collected like an analysis here)');
   // Asked for before a change, answered after it: refused, and the next build reads the file.
   const generation = idx.generationOf(path);
   idx.changed(path);

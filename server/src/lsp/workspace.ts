@@ -254,7 +254,8 @@ export class WorkspaceService {
         byFile.set(f.file, list);
       }
       this.model = model;
-      // Analysing a large file left V8's heap grown past what the index keeps (file-facts.ts): give it back once quiet.
+      // Analysing a large file, or taking in the worker's analysis of one in place of the last, left V8's heap grown
+      // past what the index keeps (file-facts.ts): give it back once quiet.
       if (this.index.takeAnalysedChars() > LARGE_DOCUMENT_CHARS) this.session.collectWhenIdle();
       const before = this.findings;
       this.findings = byFile;

@@ -188,7 +188,10 @@ export class WorkspaceIndex {
   /** For named(): the build's files it indexed (how many of them), and the paths by name. */
   private byName?: { files: Map<string, IndexedFile>; indexed: number; names: Map<string, string[]> };
 
-  /** Characters analysed since the last call: after many, a long-lived caller may want to collect garbage. */
+  /**
+   * Characters analysed here, or offered analysed (offer), since the last call: after many, a long-lived caller may
+   * want to collect the garbage they left (the analysis, or the received copy and the entry it replaced).
+   */
   takeAnalysedChars(): number {
     const n = this.analysed;
     this.analysed = 0;
@@ -267,6 +270,7 @@ export class WorkspaceIndex {
     if (this.generationOf(p) !== generation || this.entries.has(p)) return false;
     this.texts.set(p, text);
     this.entries.set(p, { path: p, dialect, text, ...parts, linkedOnly: false, stamp: ++this.stamps });
+    this.analysed += text.length;
     return true;
   }
 
