@@ -10,6 +10,8 @@
 // not options that print to stdout, such as --trace-gc: stdout is the server's JSON-RPC channel, and the run hangs).
 // BENCH_SERVER_STDERR=<file> (the language server's stderr: its log).
 const LSP_ONLY = process.env.BENCH_LSP_ONLY;
+/** client/src/extension.ts SERVER_EXEC_ARGV (test/lsp/client.test.ts checks they are the same). */
+const SERVER_EXEC_ARGV = ['--expose-gc', '--max-semi-space-size=8'];
 /** How long the LSP measure waits, idle, before reading the server's resident memory. */
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 5000);
 /** In a workspace folder the saves leave the index's analyses queued in the worker (~2 s each): idle takes longer. */
@@ -313,8 +315,6 @@ writeFileSync(join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
 log('\n' + lines.join('\n'));
 
 // --- LSP driver ------------------------------------------------------------------------------------------
-/** client/src/extension.ts SERVER_EXEC_ARGV (test/lsp/client.test.ts checks they are the same). */
-const SERVER_EXEC_ARGV = ['--expose-gc', '--max-semi-space-size=8'];
 /** With `folder`, the file is written there and the server is given that folder as its workspace (the index reads it too). */
 async function benchLsp(text, settings = {}, folder = undefined, doc = NAMED_DOC) {
   // Node options and MALLOC_ARENA_MAX=1 as the extension starts the server (client/src/extension.ts SERVER_EXEC_ARGV).
