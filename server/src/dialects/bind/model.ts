@@ -4,7 +4,7 @@ import type { BindCst, BlockNode, StatementNode, StringNode, ValueNode, WordNode
 import type { SyntaxProblem } from '../../../../grammars/bind/parser';
 import { itemsNamed, positionsByName } from '../../core/name-index';
 import type { Span } from '../../core/types';
-import { blockContexts, canonicalName, clauseArgCount, finalSemicolonOptional, isRawTextContext, knownClauseName, lookupClause, valuesKey } from './catalogue';
+import { blockContexts, canonicalName, clauseArgCount, clauseKey, finalSemicolonOptional, isRawTextContext, knownClauseName, lookupClause } from './catalogue';
 
 export interface Clause {
   /** Lower-case name: the text of the first value ('' when the statement starts with `!` or a block). */
@@ -25,7 +25,7 @@ export interface Clause {
   children: Clause[];
   /** Its first block argument, if any. */
   block?: BlockNode;
-  /** The catalogue's key for its values (catalogue valuesKey of args and head): computed once, asked often. */
+  /** The catalogue's key for its values (catalogue clauseKey of args and head): computed once, asked often. */
   argsKey: string;
   /** Answers derived from the (immutable) clause, kept on it rather than in WeakMaps, which cost the GC dearly. */
   memo?: ClauseMemo;
@@ -70,7 +70,8 @@ interface BlockFacts {
   lenientCloses: Set<number>;
 }
 
-const EMPTY: ValueNode[] = [];
+/** Shared by every clause with no values after its name (most list elements: `acl1;`, `any;`); frozen, as NO_CHILDREN. */
+const EMPTY = Object.freeze([]) as unknown as ValueNode[];
 /** Shared by every clause without a block (most of them); frozen, so nothing can add to it by mistake. */
 const NO_CHILDREN = Object.freeze([]) as unknown as Clause[];
 
@@ -94,14 +95,14 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
       const name = clauseNameOf(first);
       // A list element may start with `!` or a nested list: the catalogue reads it whole from its head.
       const head = nameNode ? undefined : first;
-      let args = values.slice(1);
-      let key = valuesKey(args, head);
+      let args = values.length > 1 ? values.slice(1) : EMPTY;
+      let key = clauseKey(context, name, args, head);
       const take = clauseArgCount(context, name, args, head, key);
       let rest: ValueNode[] = EMPTY;
       if (take !== undefined && take < args.length) {
         rest = args.slice(take);
-        args = args.slice(0, take);
-        key = valuesKey(args, head);
+        args = take > 0 ? args.slice(0, take) : EMPTY;
+        key = clauseKey(context, name, args, head);
         problems.push({ message: `missing ';' before ${describe(rest[0])}`, start: rest[0].start, end: rest[0].end });
       }
       const last = args[args.length - 1] ?? first;

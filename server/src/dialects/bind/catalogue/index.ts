@@ -400,8 +400,7 @@ const MISSING: unique symbol = Symbol('missing');
 
 /**
  * The key of a clause's values (and its head, for a list element that starts with `!` or a block): kind and text
- * of each, in a form no two different lists share. Computed once per clause by the model (clauseArgCount,
- * blockContexts take it).
+ * of each, in a form no two different lists share.
  */
 export function valuesKey(values: readonly ValueNode[], head?: ValueNode): string {
   if (!head && values.length === 0) return '';
@@ -440,6 +439,7 @@ const blockContextsMemo = new Memo<Array<string | undefined> | undefined>();
  * Match a clause's values against its shape in one version, for value checks: `complete` says whether the
  * version accepts them, `furthest`/`expected` say where and what it wanted. undefined for unknown clauses.
  * `strict` checks atoms as BIND's parser does (durations, port and integer ranges), not just their form.
+ * `key`, when given, is clauseKey's for the same values (valuesKey's whenever the version's shape reads text).
  */
 export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false, key?: string): MatchResult | undefined {
   const shape = clauseIn(context, name, version)?.shape;
@@ -643,15 +643,24 @@ function candidateValues(element: boolean, name: string, args: readonly ValueNod
 }
 
 /**
+ * The key clauseArgCount and blockContexts remember a clause's answers under: its values' kinds when every shape
+ * the clause may have reads kinds only (20,000 zones share one key, and no key holds a zone's name), else their
+ * kinds and texts (valuesKey). The model computes it once per clause (Clause.argsKey) and passes it to both.
+ */
+export function clauseKey(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): string {
+  return head === undefined && candidateShapes(context, name).kindOnly ? kindsKey(args) : valuesKey(args, head);
+}
+
+/**
  * How many of `args` (the values after the clause name) belong to the clause, when that is fewer than
  * args.length: the rest starts a new statement and a `;` is missing before it (named-checkconf: "missing ';'
  * before 'x'"). undefined when all of them can belong (in any version we carry) or the catalogue cannot tell.
  * In a list context the statement is a list element: its first value (`head` when given, else `name` as text)
  * and the args are matched against the list's element shapes; pass `head` for elements that start with `!`
- * or a block (name '').
+ * or a block (name ''). `key`, when given, is clauseKey's for the same values.
  */
 export function clauseArgCount(context: string, name: string, args: readonly ValueNode[], head?: ValueNode, key?: string): number | undefined {
-  const memoKey = head === undefined && candidateShapes(context, name).kindOnly ? kindsKey(args) : (key ?? valuesKey(args, head));
+  const memoKey = key ?? clauseKey(context, name, args, head);
   const hit = argCountMemo.find(context, name, memoKey);
   if (hit !== MISSING) return hit;
   const byKey = argCountMemo.found!;
@@ -678,10 +687,10 @@ function clauseArgCountUncached(context: string, name: string, args: readonly Va
  * `controls { inet * allow { any; } keys { k; }; }` gives 'aml' for the first block of `inet` and 'keys' for
  * the second. The result is aligned with `args`, or, for a list element passed with its `head`, with
  * `[head, ...args]` (an element that is itself a block, `{ 10/8; }` in an aml, gets the list's context).
- * undefined when no reading takes all the values (the statement is wrong or unknown).
+ * undefined when no reading takes all the values (the statement is wrong or unknown). `key`: as clauseArgCount's.
  */
 export function blockContexts(context: string, name: string, args: readonly ValueNode[], head?: ValueNode, key?: string): Array<string | undefined> | undefined {
-  const memoKey = head === undefined && candidateShapes(context, name).kindOnly ? kindsKey(args) : (key ?? valuesKey(args, head));
+  const memoKey = key ?? clauseKey(context, name, args, head);
   const hit = blockContextsMemo.find(context, name, memoKey);
   if (hit !== MISSING) return hit;
   const byKey = blockContextsMemo.found!;
