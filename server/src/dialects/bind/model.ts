@@ -4,7 +4,7 @@ import type { BindCst, BlockNode, StatementNode, StringNode, ValueNode, WordNode
 import type { SyntaxProblem } from '../../../../grammars/bind/parser';
 import { itemsNamed, positionsByName } from '../../core/name-index';
 import type { Span } from '../../core/types';
-import { blockContexts, canonicalName, clauseArgCount, clauseKey, finalSemicolonOptional, isRawTextContext, knownClauseName, lookupClause } from './catalogue';
+import { canonicalName, clauseReader, finalSemicolonOptional, isRawTextContext, knownClauseName, lookupClause } from './catalogue';
 
 export interface Clause {
   /** Lower-case name: the text of the first value ('' when the statement starts with `!` or a block). */
@@ -25,7 +25,7 @@ export interface Clause {
   children: Clause[];
   /** Its first block argument, if any. */
   block?: BlockNode;
-  /** The catalogue's key for its values (catalogue clauseKey of args and head): computed once, asked often. */
+  /** The catalogue's key for its values (ClauseReader.key of args and head): computed once, asked often. */
   argsKey: string;
   /** Answers derived from the (immutable) clause, kept on it rather than in WeakMaps, which cost the GC dearly. */
   memo?: ClauseMemo;
@@ -96,13 +96,14 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
       // A list element may start with `!` or a nested list: the catalogue reads it whole from its head.
       const head = nameNode ? undefined : first;
       let args = values.length > 1 ? values.slice(1) : EMPTY;
-      let key = clauseKey(context, name, args, head);
-      const take = clauseArgCount(context, name, args, head, key);
+      const reader = clauseReader(context, name);
+      let key = reader.key(args, head);
+      const take = reader.argCount(args, head, key);
       let rest: ValueNode[] = EMPTY;
       if (take !== undefined && take < args.length) {
         rest = args.slice(take);
         args = take > 0 ? args.slice(0, take) : EMPTY;
-        key = clauseKey(context, name, args, head);
+        key = reader.key(args, head);
         problems.push({ message: `missing ';' before ${describe(rest[0])}`, start: rest[0].start, end: rest[0].end });
       }
       const last = args[args.length - 1] ?? first;
@@ -135,7 +136,7 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
       }
       if (headBlock || firstArgBlock >= 0) {
         clause.block = firstArgBlock >= 0 ? (args[firstArgBlock] as BlockNode) : headBlock;
-        const contexts = blockContexts(context, name, args, head, key);
+        const contexts = reader.blockContexts(args, head, key);
         const mark = out.top;
         let i = 0;
         if (headBlock) buildBlock(headBlock, i++, contexts, context, name, nameNode, clause, problems, facts, out);
