@@ -4,7 +4,7 @@ import type { BindCst, BlockNode, StatementNode, StringNode, ValueNode, WordNode
 import type { SyntaxProblem } from '../../../../grammars/bind/parser';
 import { itemsNamed, positionsByName } from '../../core/name-index';
 import type { Span } from '../../core/types';
-import { canonicalName, clauseReader, finalSemicolonOptional, isRawTextContext, knownClauseName, lookupClause } from './catalogue';
+import { canonicalName, clauseReader, finalSemicolonOptional, isRawTextContext, knownClauseName, lookupClause, type ClauseDef } from './catalogue';
 
 export interface Clause {
   /** Lower-case name: the text of the first value ('' when the statement starts with `!` or a block). */
@@ -20,6 +20,11 @@ export interface Clause {
   semicolon: number;
   /** The context the clause appears in: 'top', 'options', 'view', 'zone', 'aml', ... */
   context: string;
+  /**
+   * The catalogue's definition of the clause in its context (catalogue clauseDef of context and name; undefined in
+   * a list context or for an unknown name): found once by the model, where five rules each looked it up per clause.
+   */
+  def: ClauseDef | undefined;
   parent?: Clause;
   /** Clauses of its blocks (all of them: `inet … allow { … } keys { … }`), each with its block's context. */
   children: Clause[];
@@ -117,6 +122,7 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
         span: { start: first.start, end: semicolon >= 0 ? semicolon + 1 : last.end },
         semicolon,
         context,
+        def: reader.def,
         parent,
         children: NO_CHILDREN,
         block: undefined,

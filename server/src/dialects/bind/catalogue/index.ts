@@ -653,6 +653,8 @@ export class ClauseReader {
   constructor(
     readonly context: string,
     readonly name: string,
+    /** The clause's definition in the context (clauseDef; undefined in a list context or for an unknown name). */
+    readonly def: ClauseDef | undefined,
     /** Every shape the clause may have reads kinds only (candidateShapes). */
     private readonly kindOnly: boolean,
   ) {}
@@ -704,7 +706,7 @@ export function clauseReader(context: string, name: string): ClauseReader {
   let reader = byName.get(name);
   if (!reader) {
     const own = detachedString(name);
-    byName.set(own, (reader = new ClauseReader(context, own, candidateShapes(context, name).kindOnly)));
+    byName.set(own, (reader = new ClauseReader(context, own, clauseDef(context, name), candidateShapes(context, name).kindOnly)));
   }
   return reader;
 }
