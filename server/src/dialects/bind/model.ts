@@ -111,15 +111,16 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
         key = reader.key(args, head);
         problems.push({ message: `missing ';' before ${describe(rest[0])}`, start: rest[0].start, end: rest[0].end });
       }
-      const last = args[args.length - 1] ?? first;
       const isLastPart = rest.length === 0;
       const semicolon = isLastPart ? st.semicolon : -1;
+      const whole = isLastPart && values === st.values;
       const clause: Clause = {
         name,
         nameNode,
         args,
         statement: st,
-        span: { start: first.start, end: semicolon >= 0 ? semicolon + 1 : last.end },
+        // A clause that is its whole statement (all but those a missing ';' split) spans it: no object of its own.
+        span: whole ? st : { start: first.start, end: semicolon >= 0 ? semicolon + 1 : (args[args.length - 1] ?? first).end },
         semicolon,
         context,
         def: reader.def,
