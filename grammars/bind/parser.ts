@@ -327,14 +327,34 @@ class Parser {
     return { kind: 'string', image, value: terminated ? image.slice(1, -1) : image.slice(1), terminated, start, end } satisfies StringNode;
   }
 
+  /** A block's next statement, passing over (and reporting) a stray ';'; undefined at the block's end. */
+  private blockStatement(): StatementNode | undefined {
+    for (let k = this.la(); k !== EOF && k !== RBRACE; k = this.la()) {
+      if (k !== SEMICOLON) return this.statement();
+      const s = this.t.start[this.p++];
+      this.problems.push({ message: `'}' expected near ';': a ';' with no statement before it`, start: s, end: s + 1 });
+    }
+    return undefined;
+  }
+
   private block(): BlockNode {
     const open = this.t.start[this.p++];
-    const statements: StatementNode[] = [];
-    for (let k = this.la(); k !== EOF && k !== RBRACE; k = this.la()) {
-      if (k === SEMICOLON) {
-        const s = this.t.start[this.p++];
-        this.problems.push({ message: `'}' expected near ';': a ';' with no statement before it`, start: s, end: s + 1 });
-      } else statements.push(this.statement());
+    // Up to three statements in an array literal of their size, as a statement's values: a zone's block holds
+    // three or four, a list one or two.
+    let statements: StatementNode[];
+    const s0 = this.blockStatement();
+    if (!s0) statements = [];
+    else {
+      const s1 = this.blockStatement();
+      if (!s1) statements = [s0];
+      else {
+        const s2 = this.blockStatement();
+        if (!s2) statements = [s0, s1];
+        else {
+          statements = [s0, s1, s2];
+          for (let st = this.blockStatement(); st; st = this.blockStatement()) statements.push(st);
+        }
+      }
     }
     let close = -1;
     if (this.la() === RBRACE) close = this.t.start[this.p++];
