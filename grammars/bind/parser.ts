@@ -284,16 +284,30 @@ class Parser {
     return statements;
   }
 
+  /** A statement, at a token that starts a value. */
   private statement(): StatementNode {
-    const values: ValueNode[] = [];
-    for (let k = this.la(); k === WORD || k === STRING || k === BANG || k === LBRACE; k = this.la()) values.push(this.value(k));
+    // Up to three values in an array literal of their size: an array grown by push keeps room for 17, and a large
+    // file has 100,000 statements of one to three values, which live (and are copied by the collector) for the
+    // whole analysis.
+    const v0 = this.value(this.la());
+    let values: ValueNode[];
+    let k = this.la();
+    if (!isValueStart(k)) values = [v0];
+    else {
+      const v1 = this.value(k);
+      k = this.la();
+      if (!isValueStart(k)) values = [v0, v1];
+      else {
+        values = [v0, v1, this.value(k)];
+        for (k = this.la(); isValueStart(k); k = this.la()) values.push(this.value(k));
+      }
+    }
     let semicolon = -1;
     if (this.la() === SEMICOLON) semicolon = this.t.start[this.p++];
     const last = values[values.length - 1];
     // A template slot alone on its line (`@TKEY_CONFIGURATION@` in BIND's *.conf.in) stands for whole
     // statements of its own: no ';' is due after it.
-    const slot = values.length === 1 && values[0].kind === 'word' && TEMPLATE_SLOT.test(values[0].image);
-    if (semicolon < 0 && !slot) {
+    if (semicolon < 0 && !(values.length === 1 && values[0].kind === 'word' && TEMPLATE_SLOT.test(values[0].image))) {
       const d = this.near();
       this.problems.push({ message: `missing ';' before ${d.near}`, start: d.start, end: d.end });
     }
@@ -313,14 +327,34 @@ class Parser {
     return { kind: 'string', image, value: terminated ? image.slice(1, -1) : image.slice(1), terminated, start, end } satisfies StringNode;
   }
 
+  /** A block's next statement, passing over (and reporting) a stray ';'; undefined at the block's end. */
+  private blockStatement(): StatementNode | undefined {
+    for (let k = this.la(); k !== EOF && k !== RBRACE; k = this.la()) {
+      if (k !== SEMICOLON) return this.statement();
+      const s = this.t.start[this.p++];
+      this.problems.push({ message: `'}' expected near ';': a ';' with no statement before it`, start: s, end: s + 1 });
+    }
+    return undefined;
+  }
+
   private block(): BlockNode {
     const open = this.t.start[this.p++];
-    const statements: StatementNode[] = [];
-    for (let k = this.la(); k !== EOF && k !== RBRACE; k = this.la()) {
-      if (k === SEMICOLON) {
-        const s = this.t.start[this.p++];
-        this.problems.push({ message: `'}' expected near ';': a ';' with no statement before it`, start: s, end: s + 1 });
-      } else statements.push(this.statement());
+    // Up to three statements in an array literal of their size, as a statement's values: a zone's block holds
+    // three or four, a list one or two.
+    let statements: StatementNode[];
+    const s0 = this.blockStatement();
+    if (!s0) statements = [];
+    else {
+      const s1 = this.blockStatement();
+      if (!s1) statements = [s0];
+      else {
+        const s2 = this.blockStatement();
+        if (!s2) statements = [s0, s1];
+        else {
+          statements = [s0, s1, s2];
+          for (let st = this.blockStatement(); st; st = this.blockStatement()) statements.push(st);
+        }
+      }
     }
     let close = -1;
     if (this.la() === RBRACE) close = this.t.start[this.p++];
@@ -331,6 +365,10 @@ class Parser {
     const last = statements[statements.length - 1];
     return { kind: 'block', statements, close, start: open, end: close >= 0 ? close + 1 : last ? last.end : open + 1 };
   }
+}
+
+function isValueStart(k: number): boolean {
+  return k === WORD || k === STRING || k === BANG || k === LBRACE;
 }
 
 /** Does a string token that ends with '"' end with its own closing quote (not an escaped one)? */

@@ -34,6 +34,14 @@ test('finding spans are plain {start, end}, not tree nodes', () => {
   for (const f of a.findings) assert.deepEqual(Object.keys(f.span).sort(), ['end', 'start']);
 });
 
+test("related locations' spans are plain {start, end} too (a whole clause's span is its statement node)", () => {
+  const a = analyze(bindDialect, 'acl a { any; };\nacl a { none; };\n');
+  const related = a.findings.flatMap((f) => f.related ?? []);
+  assert.ok(related.length > 0);
+  for (const r of related) assert.deepEqual(Object.keys(r.span).sort(), ['end', 'start']);
+  assert.deepEqual(related[0].span, { start: 0, end: 15 });
+});
+
 test('comments of all three forms are kept for suppressions; strings may hold NUL and span lines', () => {
   const r = bindDialect.parse('# a\n// b\n/* c\n d */ options { directory "x\u0000\ny"; };');
   assert.deepEqual(r.comments.map((c) => c.body), [' a', ' b', ' c\n d ']);

@@ -4,7 +4,7 @@ import { largeFileNotice, parseSafely } from './limits';
 import { DEFAULT_SETTINGS, targetVersion, type Settings } from './settings';
 import { collectSuppressions, isSuppressed } from './suppression';
 import { detachedString, LineIndex } from './text';
-import type { Dialect, Finding, Fix, LinkedFile, ParseResult, ReportInput, Rule, Severity, SkipRanges, Span } from './types';
+import type { Dialect, Finding, Fix, LinkedFile, ParseResult, RelatedLocation, ReportInput, Rule, Severity, SkipRanges, Span } from './types';
 
 export const INTERNAL_ERROR_RULE = 'v6ready/internal-error';
 /** Findings about include statements that cannot be followed (loops, depth, unreadable files). */
@@ -108,9 +108,9 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
     if (settings.rules[rule.id] === 'off') continue;
     if (context.ruleFilter && !context.ruleFilter(rule)) continue;
     const report = (r: ReportInput) => {
-      // Copy the span: rules may pass a tree node, whose other fields must not leak into reports.
+      // Copy the spans: rules may pass a tree node, whose other fields must not leak into reports.
       const span = { start: r.span.start, end: r.span.end };
-      raw.push({ rule: rule.id, severity: rule.severity, message: r.message, span, fixes: r.fixes ?? [], related: r.related });
+      raw.push({ rule: rule.id, severity: rule.severity, message: r.message, span, fixes: r.fixes ?? [], related: r.related?.map(ownSpan) });
     };
     try {
       rule.check({ text, lines, target, model: parse.model, linked, linkedPartial: !!context.linkedPartial, report });
@@ -140,6 +140,11 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
   }
   findings.sort(byPosition);
   return { dialect, text, lines, parse, linked, findings };
+}
+
+/** A related location with its own copy of the span (see the report in analyze). */
+function ownSpan(r: RelatedLocation): RelatedLocation {
+  return { ...r, span: { start: r.span.start, end: r.span.end } };
 }
 
 function allWellFormed(fixes: readonly Fix[], textLength: number): boolean {

@@ -4,7 +4,7 @@ import type { BindCst, BlockNode, StatementNode, StringNode, ValueNode, WordNode
 import type { SyntaxProblem } from '../../../../grammars/bind/parser';
 import { itemsNamed, positionsByName } from '../../core/name-index';
 import type { Span } from '../../core/types';
-import { blockContexts, canonicalName, clauseArgCount, finalSemicolonOptional, isRawTextContext, knownClauseName, lookupClause, valuesKey } from './catalogue';
+import { canonicalName, clauseReader, finalSemicolonOptional, isRawTextContext, knownClauseName, lookupClause, type ClauseDef } from './catalogue';
 
 export interface Clause {
   /** Lower-case name: the text of the first value ('' when the statement starts with `!` or a block). */
@@ -20,12 +20,17 @@ export interface Clause {
   semicolon: number;
   /** The context the clause appears in: 'top', 'options', 'view', 'zone', 'aml', ... */
   context: string;
+  /**
+   * The catalogue's definition of the clause in its context (catalogue clauseDef of context and name; undefined in
+   * a list context or for an unknown name): found once by the model, where five rules each looked it up per clause.
+   */
+  def: ClauseDef | undefined;
   parent?: Clause;
   /** Clauses of its blocks (all of them: `inet … allow { … } keys { … }`), each with its block's context. */
   children: Clause[];
   /** Its first block argument, if any. */
   block?: BlockNode;
-  /** The catalogue's key for its values (catalogue valuesKey of args and head): computed once, asked often. */
+  /** The catalogue's key for its values (ClauseReader.key of args and head): computed once, asked often. */
   argsKey: string;
   /** Answers derived from the (immutable) clause, kept on it rather than in WeakMaps, which cost the GC dearly. */
   memo?: ClauseMemo;
@@ -70,7 +75,8 @@ interface BlockFacts {
   lenientCloses: Set<number>;
 }
 
-const EMPTY: ValueNode[] = [];
+/** Shared by every clause with no values after its name (most list elements: `acl1;`, `any;`); frozen, as NO_CHILDREN. */
+const EMPTY = Object.freeze([]) as unknown as ValueNode[];
 /** Shared by every clause without a block (most of them); frozen, so nothing can add to it by mistake. */
 const NO_CHILDREN = Object.freeze([]) as unknown as Clause[];
 
@@ -94,27 +100,30 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
       const name = clauseNameOf(first);
       // A list element may start with `!` or a nested list: the catalogue reads it whole from its head.
       const head = nameNode ? undefined : first;
-      let args = values.slice(1);
-      let key = valuesKey(args, head);
-      const take = clauseArgCount(context, name, args, head, key);
+      let args = values.length > 1 ? values.slice(1) : EMPTY;
+      const reader = clauseReader(context, name);
+      let key = reader.key(args, head);
+      const take = reader.argCount(args, head, key);
       let rest: ValueNode[] = EMPTY;
       if (take !== undefined && take < args.length) {
         rest = args.slice(take);
-        args = args.slice(0, take);
-        key = valuesKey(args, head);
+        args = take > 0 ? args.slice(0, take) : EMPTY;
+        key = reader.key(args, head);
         problems.push({ message: `missing ';' before ${describe(rest[0])}`, start: rest[0].start, end: rest[0].end });
       }
-      const last = args[args.length - 1] ?? first;
       const isLastPart = rest.length === 0;
       const semicolon = isLastPart ? st.semicolon : -1;
+      const whole = isLastPart && values === st.values;
       const clause: Clause = {
         name,
         nameNode,
         args,
         statement: st,
-        span: { start: first.start, end: semicolon >= 0 ? semicolon + 1 : last.end },
+        // A clause that is its whole statement (all but those a missing ';' split) spans it: no object of its own.
+        span: whole ? st : { start: first.start, end: semicolon >= 0 ? semicolon + 1 : (args[args.length - 1] ?? first).end },
         semicolon,
         context,
+        def: reader.def,
         parent,
         children: NO_CHILDREN,
         block: undefined,
@@ -134,7 +143,7 @@ function buildClauses(statements: readonly StatementNode[], context: string, par
       }
       if (headBlock || firstArgBlock >= 0) {
         clause.block = firstArgBlock >= 0 ? (args[firstArgBlock] as BlockNode) : headBlock;
-        const contexts = blockContexts(context, name, args, head, key);
+        const contexts = reader.blockContexts(args, head, key);
         const mark = out.top;
         let i = 0;
         if (headBlock) buildBlock(headBlock, i++, contexts, context, name, nameNode, clause, problems, facts, out);

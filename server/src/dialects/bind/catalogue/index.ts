@@ -400,8 +400,7 @@ const MISSING: unique symbol = Symbol('missing');
 
 /**
  * The key of a clause's values (and its head, for a list element that starts with `!` or a block): kind and text
- * of each, in a form no two different lists share. Computed once per clause by the model (clauseArgCount,
- * blockContexts take it).
+ * of each, in a form no two different lists share.
  */
 export function valuesKey(values: readonly ValueNode[], head?: ValueNode): string {
   if (!head && values.length === 0) return '';
@@ -433,13 +432,12 @@ function matchClauseMemoFor(version: GrammarVersion, strict: boolean): Memo<Matc
   return memo;
 }
 const matchElementMemo = new Memo<MatchResult | undefined>();
-const argCountMemo = new Memo<number | undefined>();
-const blockContextsMemo = new Memo<Array<string | undefined> | undefined>();
 
 /**
  * Match a clause's values against its shape in one version, for value checks: `complete` says whether the
  * version accepts them, `furthest`/`expected` say where and what it wanted. undefined for unknown clauses.
  * `strict` checks atoms as BIND's parser does (durations, port and integer ranges), not just their form.
+ * `key`, when given, is clauseKey's for the same values (valuesKey's whenever the version's shape reads text).
  */
 export function matchClause(context: string, name: string, args: readonly ValueNode[], version: GrammarVersion, strict = false, key?: string): MatchResult | undefined {
   const shape = clauseIn(context, name, version)?.shape;
@@ -643,19 +641,92 @@ function candidateValues(element: boolean, name: string, args: readonly ValueNod
 }
 
 /**
+ * What the model asks of every statement named `name` in `context` (100,000 in a large file): its key, how far its
+ * values reach, and with a block, its blocks' contexts; with the answers so far by key. One reader per context and
+ * name, found with two lookups per clause, then one lookup per question (each question looked the context and the
+ * name up again, and the clause's shapes to choose its key). The answers are shared: callers only read them.
+ */
+export class ClauseReader {
+  private readonly argCounts = new Map<string, number | typeof NONE>();
+  private readonly contexts = new Map<string, Array<string | undefined> | typeof NONE>();
+
+  constructor(
+    readonly context: string,
+    readonly name: string,
+    /** The clause's definition in the context (clauseDef; undefined in a list context or for an unknown name). */
+    readonly def: ClauseDef | undefined,
+    /** Every shape the clause may have reads kinds only (candidateShapes). */
+    private readonly kindOnly: boolean,
+  ) {}
+
+  /**
+   * The key the answers are remembered under: the values' kinds when every shape reads kinds only (20,000 zones
+   * share one key, and no key holds a zone's name), else their kinds and texts (valuesKey).
+   */
+  key(args: readonly ValueNode[], head?: ValueNode): string {
+    return head === undefined && this.kindOnly ? kindsKey(args) : valuesKey(args, head);
+  }
+
+  /** clauseArgCount; `key` is this reader's key of the same values and head. */
+  argCount(args: readonly ValueNode[], head: ValueNode | undefined, key: string): number | undefined {
+    const hit = this.argCounts.get(key);
+    if (hit !== undefined) return hit === NONE ? undefined : hit;
+    const count = clauseArgCountUncached(this.context, this.name, args, head);
+    remember(this.argCounts, key, count);
+    return count;
+  }
+
+  /** blockContexts; `key` as argCount's. */
+  blockContexts(args: readonly ValueNode[], head: ValueNode | undefined, key: string): Array<string | undefined> | undefined {
+    const hit = this.contexts.get(key);
+    if (hit !== undefined) return hit === NONE ? undefined : hit;
+    const contexts = blockContextsUncached(this.context, this.name, args, head);
+    remember(this.contexts, key, contexts);
+    return contexts;
+  }
+}
+
+const readers = new Map<string, Map<string, ClauseReader>>();
+/** Answers the readers hold, bounded as a Memo's: past MEMO_LIMIT every reader is dropped. */
+let readerAnswers = 0;
+
+function remember<T>(answers: Map<string, T | typeof NONE>, key: string, value: T | undefined): void {
+  if (++readerAnswers > MEMO_LIMIT) {
+    readers.clear();
+    readerAnswers = 0;
+  }
+  // Keys are cut from (or built from slices of) a document: stored as copies, or they keep every version's text alive.
+  answers.set(detachedString(key), value === undefined ? NONE : value);
+}
+
+/** The reader of statements named `name` in `context` (see ClauseReader). */
+export function clauseReader(context: string, name: string): ClauseReader {
+  let byName = readers.get(context);
+  if (!byName) readers.set(context, (byName = new Map()));
+  let reader = byName.get(name);
+  if (!reader) {
+    const own = detachedString(name);
+    byName.set(own, (reader = new ClauseReader(context, own, clauseDef(context, name), candidateShapes(context, name).kindOnly)));
+  }
+  return reader;
+}
+
+/** The key clauseArgCount and blockContexts remember a clause's answers under (ClauseReader.key). */
+export function clauseKey(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): string {
+  return clauseReader(context, name).key(args, head);
+}
+
+/**
  * How many of `args` (the values after the clause name) belong to the clause, when that is fewer than
  * args.length: the rest starts a new statement and a `;` is missing before it (named-checkconf: "missing ';'
  * before 'x'"). undefined when all of them can belong (in any version we carry) or the catalogue cannot tell.
  * In a list context the statement is a list element: its first value (`head` when given, else `name` as text)
  * and the args are matched against the list's element shapes; pass `head` for elements that start with `!`
- * or a block (name '').
+ * or a block (name ''). `key`, when given, is clauseKey's for the same values.
  */
 export function clauseArgCount(context: string, name: string, args: readonly ValueNode[], head?: ValueNode, key?: string): number | undefined {
-  const memoKey = head === undefined && candidateShapes(context, name).kindOnly ? kindsKey(args) : (key ?? valuesKey(args, head));
-  const hit = argCountMemo.find(context, name, memoKey);
-  if (hit !== MISSING) return hit;
-  const byKey = argCountMemo.found!;
-  return argCountMemo.put(byKey, memoKey, clauseArgCountUncached(context, name, args, head));
+  const reader = clauseReader(context, name);
+  return reader.argCount(args, head, key ?? reader.key(args, head));
 }
 
 function clauseArgCountUncached(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): number | undefined {
@@ -678,14 +749,11 @@ function clauseArgCountUncached(context: string, name: string, args: readonly Va
  * `controls { inet * allow { any; } keys { k; }; }` gives 'aml' for the first block of `inet` and 'keys' for
  * the second. The result is aligned with `args`, or, for a list element passed with its `head`, with
  * `[head, ...args]` (an element that is itself a block, `{ 10/8; }` in an aml, gets the list's context).
- * undefined when no reading takes all the values (the statement is wrong or unknown).
+ * undefined when no reading takes all the values (the statement is wrong or unknown). `key`: as clauseArgCount's.
  */
 export function blockContexts(context: string, name: string, args: readonly ValueNode[], head?: ValueNode, key?: string): Array<string | undefined> | undefined {
-  const memoKey = head === undefined && candidateShapes(context, name).kindOnly ? kindsKey(args) : (key ?? valuesKey(args, head));
-  const hit = blockContextsMemo.find(context, name, memoKey);
-  if (hit !== MISSING) return hit;
-  const byKey = blockContextsMemo.found!;
-  return blockContextsMemo.put(byKey, memoKey, blockContextsUncached(context, name, args, head));
+  const reader = clauseReader(context, name);
+  return reader.blockContexts(args, head, key ?? reader.key(args, head));
 }
 
 function blockContextsUncached(context: string, name: string, args: readonly ValueNode[], head?: ValueNode): Array<string | undefined> | undefined {

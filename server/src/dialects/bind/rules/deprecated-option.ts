@@ -1,7 +1,7 @@
 // bind/deprecated-option: an option the targeted BIND version still accepts but warns about (deprecated: it
 // will go away; obsolete: it does nothing any more).
 import { defineRule } from '../../../core/rule';
-import { clauseDef, GRAMMAR_VERSIONS, isMapContext } from '../catalogue';
+import { GRAMMAR_VERSIONS, isMapContext } from '../catalogue';
 import type { BindModel } from '../model';
 import { walkClauses } from '../model';
 import { contextIsCertain, grammarOf } from '../semantics';
@@ -26,7 +26,7 @@ export default defineRule<BindModel>({
     for (let i = 0; i < everyClause.length; i++) {
       const c = everyClause[i];
       if (!c.nameNode || !isMapContext(c.context) || !contextIsCertain(c)) continue;
-      const def = clauseDef(c.context, c.name);
+      const def = c.def;
       const status = def?.versions[v]?.status;
       if (status !== 'deprecated' && status !== 'obsolete') continue;
       const gone = GRAMMAR_VERSIONS.slice(GRAMMAR_VERSIONS.indexOf(v) + 1).find((x) => !def?.versions[x] || def.versions[x]!.status === 'ancient');

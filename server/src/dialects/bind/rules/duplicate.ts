@@ -2,7 +2,7 @@
 // http/dnssec-policy/primaries name, a catalog zone, an option that is not repeatable in its block.
 import { defineRule } from '../../../core/rule';
 import type { LineIndex } from '../../../core/text';
-import { clauseIn, isMapContext } from '../catalogue';
+import { isMapContext } from '../catalogue';
 import type { BindModel, Clause } from '../model';
 import { walkClauses } from '../model';
 import { grammarOf, valueText, zoneClass, zoneName, zoneTypeOf, contextIsCertain } from '../semantics';
@@ -108,7 +108,7 @@ export default defineRule<BindModel>({
       const c = everyClause[i];
       // Options that may appear once per block (BIND's parser: "'x' redefined").
       if (c.nameNode && isMapContext(c.context) && c.parent && contextIsCertain(c)) {
-        const cv = clauseIn(c.context, c.name, v);
+        const cv = c.def?.versions[v];
         if (cv && !cv.multi) {
           const first = firstOf(c, c.parent);
           if (first !== c) {

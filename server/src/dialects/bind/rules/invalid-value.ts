@@ -3,7 +3,7 @@
 import { defineRule } from '../../../core/rule';
 import { parseAddress } from '../../../addresses';
 import type { ValueNode } from '../../../../../grammars/bind/cst';
-import { clauseIn, isListContext, isMapContext, matchClause, matchElement } from '../catalogue';
+import { isListContext, isMapContext, matchClause, matchElement } from '../catalogue';
 import type { BindModel, Clause } from '../model';
 import { walkClauses } from '../model';
 import { grammarOf, valueText, contextIsCertain } from '../semantics';
@@ -166,7 +166,7 @@ export default defineRule<BindModel>({
         checkElement(c);
         continue;
       }
-      if (!c.nameNode || !inMap || !clauseIn(c.context, c.name, v) || !contextIsCertain(c)) continue;
+      if (!c.nameNode || !inMap || !c.def?.versions[v] || !contextIsCertain(c)) continue;
       const r = matchClause(c.context, c.name, c.args, v, true, c.nameNode ? c.argsKey : undefined);
       if (!r) continue;
       if (r.complete) {

@@ -9,7 +9,7 @@ import { grammarOf, contextIsCertain } from '../semantics';
 export function insideUnknown(c: Clause, v: GrammarVersion): boolean {
   for (let p = c.parent; p; p = p.parent) {
     if (!isMapContext(p.context) || !p.nameNode) continue;
-    if (!clauseDef(p.context, p.name)?.versions[v]) return true;
+    if (!p.def?.versions[v]) return true;
   }
   return false;
 }
@@ -51,7 +51,7 @@ export default defineRule<BindModel>({
           walk(c.children);
           continue;
         }
-        const cv = clauseDef(c.context, c.name)?.versions[v];
+        const cv = c.def?.versions[v];
         if (cv?.status === 'ancient') {
           ctx.report({ span: c.nameNode, message: `option '${c.name}' no longer exists in BIND ${v}: named refuses the file. Remove it.` });
           continue;

@@ -1,7 +1,7 @@
 // bind/wrong-context: an option BIND knows, written in a block where named refuses it (listen-on in a zone,
 // request-ixfr in a primary zone).
 import { defineRule } from '../../../core/rule';
-import { clauseDef, contextsOf, isMapContext } from '../catalogue';
+import { contextsOf, isMapContext } from '../catalogue';
 import type { BindModel, Clause } from '../model';
 import { grammarOf, isInView, zoneName, zoneTypeOf, contextIsCertain } from '../semantics';
 
@@ -34,7 +34,7 @@ export default defineRule<BindModel>({
           walk(c.children);
           continue;
         }
-        const cv = clauseDef(c.context, c.name)?.versions[v];
+        const cv = c.def?.versions[v];
         if (!cv) {
           const elsewhere = c.name === '' ? [] : contextsOf(c.name, v).filter((x) => x !== c.context);
           if (elsewhere.length) {
