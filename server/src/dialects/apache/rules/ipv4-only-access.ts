@@ -29,6 +29,11 @@ function family(a: ArgNode): 4 | 6 | undefined {
   return undefined;
 }
 
+/** An IPv6 address or `all`: the group lets IPv6 clients in. */
+function admitsIpv6(a: ArgNode): boolean {
+  return family(a) === 6 || (a.value.length === 3 && a.value.toLowerCase() === 'all');
+}
+
 function isV4Loopback(a: ArgNode): boolean {
   return /^127(\.|$)/.test(a.value);
 }
@@ -64,8 +69,7 @@ export default defineRule<ApacheModel>({
       groups.set(d.parent, g);
     }
     for (const lists of groups.values()) {
-      const all = lists.flatMap((l) => l.addrs);
-      if (all.some((a) => family(a) === 6 || a.value.toLowerCase() === 'all')) continue;
+      if (lists.some((l) => l.addrs.some(admitsIpv6))) continue;
       for (const l of lists) {
         const v4 = l.addrs.filter((a) => family(a) === 4);
         if (v4.length === 0) continue;

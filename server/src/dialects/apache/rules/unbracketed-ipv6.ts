@@ -52,7 +52,9 @@ function describe(h: Hit): string {
   return `IPv6 address without brackets in ${h.where}: httpd reads '${t}' as ${reading}; ${effect}. Write [${u.whole}]${h.listen ? ':<port>' : ''}.`;
 }
 
-function hitsOf(d: Directive): Hit[] {
+const NO_HITS: readonly Hit[] = [];
+
+function hitsOf(d: Directive): readonly Hit[] {
   const out: Hit[] = [];
   if (d.section && d.lname === 'virtualhost') {
     for (const a of d.args) out.push({ arg: a, offset: a.kind === 'string' ? 1 : 0, hp: parseHostPort(a.value), where: '<VirtualHost>', listen: false });
@@ -65,7 +67,8 @@ function hitsOf(d: Directive): Hit[] {
       if (u && a.image.includes(a.value)) out.push({ arg: a, offset: a.image.indexOf(a.value) + u.start, hp: u.hostport, where: `the URL of ${d.name}`, listen: false });
     }
   }
-  return out.filter((h) => h.hp.unbracketed && !/\$\{|@\w+@/.test(h.hp.text));
+  // Most directives name no address, and most addresses are fine: no second array for them.
+  return out.some((h) => h.hp.unbracketed) ? out.filter((h) => h.hp.unbracketed && !/\$\{|@\w+@/.test(h.hp.text)) : NO_HITS;
 }
 
 export default defineRule<ApacheModel>({
