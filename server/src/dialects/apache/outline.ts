@@ -22,7 +22,7 @@ function symbolOf(d: Directive): OutlineSymbol | undefined {
     name,
     detail,
     kind: KINDS[d.lname] ?? 'object',
-    span: d.span,
+    span: { start: d.span.start, end: d.span.end },
     selection: { start: d.nameSpan.start, end: Math.max(d.nameSpan.end, d.gt !== undefined && d.gt >= 0 ? d.gt + 1 : d.nameSpan.end) },
     children,
   };
