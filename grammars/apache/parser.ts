@@ -122,14 +122,26 @@ function closeTag(text: string, start: number, end: number): { name: string; has
  * not objects: a large file's lines would all live until the tree is built.)
  */
 function buildTree(text: string, toks: Tokens, problems: SyntaxProblem[]): ConfigNode[] {
-  const root: ConfigNode[] = [];
+  // The nodes of the top level and of every open section, in order; a section's body is taken out as one array of
+  // its exact length when it closes (arrays pushed to as they grow keep room for 17 in a one-line <Directory>).
+  const nodes: ConfigNode[] = [];
   const stack: SectionNode[] = [];
+  /** Where the body of each section on the stack starts in `nodes`. */
+  const bodyStarts: number[] = [];
+  const open = (section: SectionNode) => {
+    stack.push(section);
+    bodyStarts.push(nodes.length);
+  };
+  const close = (): SectionNode => {
+    const section = stack.pop()!;
+    section.body = nodes.splice(bodyStarts.pop()!);
+    return section;
+  };
   let tooDeep = false;
   let flatDepth = 0;
   /** Sections a macro's body leaves closed or open (mod_macro expands `Use` text verbatim). */
   const macros = new Map<string, { name: string; opens: string[]; closes: string[] }>();
   const defining: { name: string; opens: string[]; closes: string[] }[] = [];
-  const container = () => (stack.length ? stack[stack.length - 1].body : root);
   const kinds = toks.kind;
   const isLineBreak = (k: number) => kinds[k] === NEWLINE || kinds[k] === HEADER_NEWLINE;
   let next = 0;
@@ -155,7 +167,7 @@ function buildTree(text: string, toks: Tokens, problems: SyntaxProblem[]): Confi
         if (m.opens.length) m.opens.pop();
         else m.closes.push(name);
       }
-      container().push({
+      nodes.push({
         kind: 'directive',
         name: toks.image(first),
         nameSpan: { start: firstStart, end: firstEnd },
@@ -181,12 +193,12 @@ function buildTree(text: string, toks: Tokens, problems: SyntaxProblem[]): Confi
         args,
         gt,
         headerEnd: lineEndAt(text, end),
-        body: [],
+        body: NO_NODES,
         close: undefined,
         start: firstStart,
         end,
       };
-      container().push(section);
+      nodes.push(section);
       if (stack.length >= MAX_NESTING) {
         if (flatDepth === 0 && !tooDeep) problems.push({ message: `sections nested more than ${MAX_NESTING} deep: what is inside is not checked`, start: firstStart, end: firstEnd });
         tooDeep = true;
@@ -194,7 +206,7 @@ function buildTree(text: string, toks: Tokens, problems: SyntaxProblem[]): Confi
         flatDepth++;
         continue;
       }
-      stack.push(section);
+      open(section);
       if (name.toLowerCase() === 'macro') defining.push({ name: (args[0]?.value ?? '').toLowerCase(), opens: [], closes: [] });
       continue;
     }
@@ -204,7 +216,7 @@ function buildTree(text: string, toks: Tokens, problems: SyntaxProblem[]): Confi
       if (!hasGt) problems.push({ message: `</${closeName}> directive missing closing '>'`, start: firstStart, end: firstEnd });
       if (flatDepth > 0) {
         flatDepth--;
-        const flat = findFlatOpen(container());
+        const flat = findFlatOpen(nodes, bodyStarts.length ? bodyStarts[bodyStarts.length - 1] : 0);
         if (flat) {
           flat.close = { start: firstStart, end: firstEnd, name: closeName };
           flat.end = end;
@@ -230,11 +242,11 @@ function buildTree(text: string, toks: Tokens, problems: SyntaxProblem[]): Confi
         // No enclosing section of that name: take it as the (misspelt) closer of the innermost one, so the
         // one mistake is reported once.
         while (idx >= 0 && stack.length > idx + 1) {
-          const s = stack.pop()!;
+          const s = close();
           s.end = Math.max(s.end, lastEnd(s));
         }
       }
-      const s = stack.pop()!;
+      const s = close();
       s.close = { start: firstStart, end: firstEnd, name: closeName };
       s.end = end;
       if (s.name.toLowerCase() === 'macro') {
@@ -253,7 +265,7 @@ function buildTree(text: string, toks: Tokens, problems: SyntaxProblem[]): Confi
       start: firstStart,
       end,
     };
-    container().push(d);
+    nodes.push(d);
     // `Use` of a macro whose body opens or closes sections (mod_macro allows it): apply that to the nesting here.
     if (!inMacro && d.name.length === 3 && d.name.toLowerCase() === 'use' && d.args[0]) {
       const m = macros.get(d.args[0].value.toLowerCase());
@@ -261,32 +273,37 @@ function buildTree(text: string, toks: Tokens, problems: SyntaxProblem[]): Confi
       for (const c of m.closes) {
         const top = stack[stack.length - 1];
         if (!top || top.name.toLowerCase() !== c.toLowerCase()) break;
-        stack.pop();
-        top.close = { ...d.nameSpan, name: c };
+        close();
+        top.close = { start: d.nameSpan.start, end: d.nameSpan.end, name: c };
         top.end = d.end;
       }
       for (const o of m.opens) {
         if (stack.length >= MAX_NESTING) break;
-        const section: SectionNode = { kind: 'section', name: o, nameSpan: d.nameSpan, args: [], gt: -1, headerEnd: d.lineEnd, body: [], close: undefined, start: d.start, end: d.end };
-        container().push(section);
-        stack.push(section);
+        const section: SectionNode = { kind: 'section', name: o, nameSpan: d.nameSpan, args: [], gt: -1, headerEnd: d.lineEnd, body: NO_NODES, close: undefined, start: d.start, end: d.end };
+        nodes.push(section);
+        open(section);
       }
     }
   }
+  for (let i = stack.length - 1; i >= 0; i--) stack[i].body = nodes.splice(bodyStarts[i]);
   for (const s of stack) {
     problems.push({ message: `<${s.name}> was not closed.`, start: s.nameSpan.start, end: s.nameSpan.end });
     s.end = Math.max(s.end, lastEnd(s));
   }
   // An unterminated quote is not an error to httpd: it reads to the end of the line (ErrorDocument 404 "text).
-  return root;
+  return nodes;
 }
+
+/** The body of a section until it closes, and for good of one nested too deep to keep (its lines go to its parent's). */
+const NO_NODES: ConfigNode[] = Object.freeze([]) as unknown as ConfigNode[];
 
 /** Header tokens between `<Name` and its last `>`: a `>` before that one is part of the word it touches. */
 function mergeHeaderArgs(toks: Tokens, from: number, to: number): ArgNode[] {
-  const out: ArgNode[] = [];
-  for (let k = from; k < to; k++) {
-    const a = argOf(toks, k);
-    const prev = out[out.length - 1];
+  const out = argsOf(toks, from, to);
+  let n = 0;
+  for (let k = 0; k < out.length; k++) {
+    const a = out[k];
+    const prev = n > 0 ? out[n - 1] : undefined;
     // Two words can only touch across a `>`; httpd sees one word.
     if (prev && prev.kind === 'word' && a.kind === 'word' && prev.end === a.start) {
       prev.image += a.image;
@@ -294,8 +311,9 @@ function mergeHeaderArgs(toks: Tokens, from: number, to: number): ArgNode[] {
       prev.end = a.end;
       continue;
     }
-    out.push(a);
+    out[n++] = a;
   }
+  out.length = n;
   return out;
 }
 
@@ -304,8 +322,9 @@ function findOpen(stack: SectionNode[], name: string): number {
   return -1;
 }
 
-function findFlatOpen(nodes: ConfigNode[]): SectionNode | undefined {
-  for (let i = nodes.length - 1; i >= 0; i--) {
+/** The last section in nodes[from..] not closed yet. */
+function findFlatOpen(nodes: ConfigNode[], from: number): SectionNode | undefined {
+  for (let i = nodes.length - 1; i >= from; i--) {
     const n = nodes[i];
     if (n.kind === 'section' && !n.close) return n;
   }
