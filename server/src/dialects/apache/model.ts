@@ -251,7 +251,7 @@ export function unchecked(d: Directive): boolean {
 
 /** Index of the first argument that is a word starting with `#` (what the author meant as a comment), or -1. */
 export function commentStart(args: readonly ArgNode[]): number {
-  for (let i = 0; i < args.length; i++) if (args[i].kind === 'word' && args[i].value.startsWith('#')) return i;
+  for (let i = 0; i < args.length; i++) if (args[i].kind === 'word' && args[i].value.charCodeAt(0) === 0x23) return i;
   return -1;
 }
 

@@ -3,7 +3,7 @@ import type { ArgNode } from '../../../../../grammars/apache/cst';
 import { parseAddress } from '../../../addresses';
 import { defineRule } from '../../../core/rule';
 import type { Fix } from '../../../core/types';
-import { unchecked, type ApacheModel, type Directive } from '../model';
+import { findDirectives, unchecked, type ApacheModel, type Directive } from '../model';
 
 interface AccessList {
   d: Directive;
@@ -58,9 +58,7 @@ export default defineRule<ApacheModel>({
   check(ctx) {
     // Lists are judged with their siblings: `Require ip 127.0.0.1` beside `Require ip ::1` is fine.
     const groups = new Map<Directive | undefined, AccessList[]>();
-    const all = ctx.model.all;
-    for (let k = 0; k < all.length; k++) {
-      const d = all[k];
+    for (const d of findDirectives(ctx.model, 'require', 'allow')) {
       if (unchecked(d)) continue;
       const l = accessList(d);
       if (!l || l.addrs.length === 0) continue;
