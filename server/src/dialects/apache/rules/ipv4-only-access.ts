@@ -14,11 +14,12 @@ interface AccessList {
 /** The address arguments of `Require ip ...` and `Allow from ...` (not `Require not ip`, not host names). */
 function accessList(d: Directive): AccessList | undefined {
   if (d.section) return undefined;
-  let addrs: ArgNode[] | undefined;
-  if (d.lname === 'require' && d.args[0]?.value.toLowerCase() === 'ip') addrs = d.args.slice(1);
-  if (d.lname === 'allow' && d.args[0]?.value.toLowerCase() === 'from') addrs = d.args.slice(1);
-  if (!addrs) return undefined;
-  return { d, addrs: addrs.filter((a) => !a.value.startsWith('#')) };
+  const keyword = d.lname === 'require' ? 'ip' : d.lname === 'allow' ? 'from' : undefined;
+  const first = d.args[0]?.value;
+  if (keyword === undefined || first?.toLowerCase() !== keyword) return undefined;
+  const addrs: ArgNode[] = [];
+  for (let i = 1; i < d.args.length; i++) if (!d.args[i].value.startsWith('#')) addrs.push(d.args[i]);
+  return { d, addrs };
 }
 
 function family(a: ArgNode): 4 | 6 | undefined {

@@ -44,17 +44,17 @@ export default defineRule<ApacheModel>({
         last = vh.args[i];
       }
       const fixes: Fix[] = [];
-      if (verdict.add) fixes.push({ title: `Add ${verdict.add} to this <VirtualHost>`, safe: true, edits: [{ start: last!.end, end: last!.end, newText: ` ${verdict.add}` }] });
-      if (verdict.star) fixes.push({ title: `Use ${verdict.star} (every address)`, safe: false, edits: [{ start: first!.start, end: last!.end, newText: verdict.star }] });
+      if (verdict.add) fixes.push({ title: verdict.add.title, safe: true, edits: [{ start: last!.end, end: last!.end, newText: verdict.add.newText }] });
+      if (verdict.star) fixes.push({ title: verdict.star.title, safe: false, edits: [{ start: first!.start, end: last!.end, newText: verdict.star.newText }] });
       ctx.report({ span: { start: first!.start, end: last!.end }, message: verdict.message, fixes });
     }
   },
 });
 
-/** What an IPv4-only address list calls for: the IPv6 addresses to add, the `*:<port>` to offer, the message. */
+/** What an IPv4-only address list calls for: the fix adding IPv6 addresses, the `*:<port>` one, the message. */
 interface Verdict {
-  add?: string;
-  star?: string;
+  add?: { title: string; newText: string };
+  star?: { title: string; newText: string };
   message: string;
 }
 
@@ -85,9 +85,9 @@ function judge(addrs: VhostAddress[], facts: readonly ListenFact[]): Verdict | n
   }
   if (add.size > 0) {
     const text = [...add].filter((t) => !addrs.some((a) => a.arg.value === t)).join(' ');
-    if (text) verdict.add = text;
+    if (text) verdict.add = { title: `Add ${text} to this <VirtualHost>`, newText: ` ${text}` };
   }
   const ports = [...new Set(addrs.map((a) => a.port ?? '*'))];
-  if (ports.length === 1) verdict.star = `*:${ports[0]}`;
+  if (ports.length === 1) verdict.star = { title: `Use *:${ports[0]} (every address)`, newText: `*:${ports[0]}` };
   return verdict;
 }
