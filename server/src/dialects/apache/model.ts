@@ -170,8 +170,9 @@ export function buildApacheModel(cst: ApacheCst, problems: SyntaxProblem[] = [])
     inactive = false,
     conditional = false,
   ): Directive[] => {
-    // Exactly as long as the body: a pushed-to array would keep room for 17 in every one-line <Directory>.
-    const out: Directive[] = nodes.length === 0 ? NO_CHILDREN : new Array(nodes.length);
+    // Exactly as long as the body: a pushed-to array would keep room for 17 in every one-line <Directory>. A long
+    // body (the top level of a large file) grows instead, as V8 makes `new Array(n)` past ~16,000 a slow dictionary.
+    const out: Directive[] = nodes.length === 0 ? NO_CHILDREN : nodes.length <= 1024 ? new Array(nodes.length) : [];
     for (let k = 0; k < nodes.length; k++) {
       const n = nodes[k];
       const section = n.kind === 'section';
