@@ -54,15 +54,12 @@ function unquote(image: string): { value: string; terminated: boolean } {
   return { value: out + image.slice(from), terminated: false };
 }
 
-/** Word text with `\`+newline continuations removed. */
-function joinContinuations(s: string): string {
-  return s.includes('\\') ? s.replace(/\\(?:\r\n|\r|\n)/g, '') : s;
-}
 
 /** The value httpd reads from a token (argOf's `value`, without the node). */
 function valueOf(toks: Tokens, k: number): string {
   const image = toks.image(k);
-  return toks.kind[k] === QUOTED_STRING ? unquote(image).value : joinContinuations(image);
+  // A word holds no continuation (the scanner ends a word at one), so its value is its text.
+  return toks.kind[k] === QUOTED_STRING ? unquote(image).value : image;
 }
 
 function argOf(toks: Tokens, k: number): ArgNode {
@@ -73,7 +70,7 @@ function argOf(toks: Tokens, k: number): ArgNode {
     const u = unquote(image);
     return { kind: 'string', image, value: u.value, terminated: u.terminated, start, end };
   }
-  return { kind: 'word', image, value: joinContinuations(image), terminated: true, start, end };
+  return { kind: 'word', image, value: image, terminated: true, start, end };
 }
 
 function argsOf(toks: Tokens, from: number, to: number): ArgNode[] {
