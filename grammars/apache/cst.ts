@@ -37,7 +37,7 @@ export interface SectionNode extends Span {
   headerEnd: number;
   body: ConfigNode[];
   /** The `</Name>` line that closes it, or undefined when the file ends first. */
-  close?: Span & { name: string };
+  close: (Span & { name: string }) | undefined;
 }
 
 export type ConfigNode = DirectiveNode | SectionNode;

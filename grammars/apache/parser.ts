@@ -26,16 +26,6 @@ export interface ApacheParseOutput {
   comments: ApacheComment[];
 }
 
-/** One logical line as the parser sees it: token indices. */
-interface Line {
-  first: number;
-  /** Its other tokens: [restFrom, restTo). */
-  restFrom: number;
-  restTo: number;
-  /** Offset just past the line's last token. */
-  end: number;
-}
-
 /** The value httpd takes from a quoted string: quotes stripped, `\<quote>` and `\\` unescaped, continuations joined. */
 function unquote(image: string): { value: string; terminated: boolean } {
   const q = image[0];
@@ -64,15 +54,12 @@ function unquote(image: string): { value: string; terminated: boolean } {
   return { value: out + image.slice(from), terminated: false };
 }
 
-/** Word text with `\`+newline continuations removed. */
-function joinContinuations(s: string): string {
-  return s.includes('\\') ? s.replace(/\\(?:\r\n|\r|\n)/g, '') : s;
-}
 
 /** The value httpd reads from a token (argOf's `value`, without the node). */
 function valueOf(toks: Tokens, k: number): string {
   const image = toks.image(k);
-  return toks.kind[k] === QUOTED_STRING ? unquote(image).value : joinContinuations(image);
+  // A word holds no continuation (the scanner ends a word at one), so its value is its text.
+  return toks.kind[k] === QUOTED_STRING ? unquote(image).value : image;
 }
 
 function argOf(toks: Tokens, k: number): ArgNode {
@@ -83,32 +70,15 @@ function argOf(toks: Tokens, k: number): ArgNode {
     const u = unquote(image);
     return { kind: 'string', image, value: u.value, terminated: u.terminated, start, end };
   }
-  return { kind: 'word', image, value: joinContinuations(image), terminated: true, start, end };
+  return { kind: 'word', image, value: image, terminated: true, start, end };
 }
 
 function argsOf(toks: Tokens, from: number, to: number): ArgNode[] {
-  const out: ArgNode[] = new Array(to - from);
+  // Of its exact length for the usual few arguments; a line of thousands grows its array instead, as V8 makes
+  // `new Array(n)` past ~16,000 elements a slow dictionary.
+  const out: ArgNode[] = to - from <= 1024 ? new Array(to - from) : [];
   for (let k = from; k < to; k++) out[k - from] = argOf(toks, k);
   return out;
-}
-
-/**
- * The grammar of a line: its first token, then every token up to the line break. (This was a Chevrotain
- * parser with one rule and an OR per token; on a 1.6 MB httpd.conf it took several times as long as the lexer,
- * for no decision the loop below does not make: every token but a line break belongs to the current line.)
- */
-function groupLines(toks: Tokens): Line[] {
-  const lines: Line[] = [];
-  const isLineBreak = (k: number) => toks.kind[k] === NEWLINE || toks.kind[k] === HEADER_NEWLINE;
-  let i = 0;
-  while (i < toks.count) {
-    const first = i++;
-    if (isLineBreak(first)) continue;
-    const restFrom = i;
-    while (i < toks.count && !isLineBreak(i)) i++;
-    lines.push({ first, restFrom, restTo: i, end: toks.end[i > restFrom ? i - 1 : first] });
-  }
-  return lines;
 }
 
 /** Deeper than any real configuration; keeps every later tree walk's recursion bounded. */
@@ -123,76 +93,111 @@ export function parseApacheText(text: string, skip?: SkipRanges): ApacheParseOut
     problems.push({ message: `invalid character U+${code}: control characters have no place in an httpd configuration`, start: t.startOffset, end: t.startOffset + t.image.length });
   }
   const comments: ApacheComment[] = lexed.comments.map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length, body: c.image.slice(1) }));
-  const lines = groupLines(lexed.tokens);
-  const nodes = buildTree(text, lexed.tokens, lines, problems);
+  const nodes = buildTree(text, lexed.tokens, problems);
   problems.sort((a, b) => a.start - b.start);
   return { cst: { nodes }, problems, comments };
 }
 
 function lineEndAt(text: string, offset: number): number {
   let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) break;
+    i++;
+  }
   return i;
 }
 
-/** Lines into nested sections, with httpd's checks on opening and closing them. */
-function buildTree(text: string, toks: Tokens, lines: Line[], problems: SyntaxProblem[]): ConfigNode[] {
-  const root: ConfigNode[] = [];
+/** The name in a `</Name>` token (from `start` to `end`), and whether it has its `>`. */
+function closeTag(text: string, start: number, end: number): { name: string; hasGt: boolean } {
+  const hasGt = end - start > 2 && text.charCodeAt(end - 1) === 0x3e;
+  return { name: text.slice(start + 2, hasGt ? end - 1 : end), hasGt };
+}
+
+/**
+ * Lines into nested sections, with httpd's checks on opening and closing them. A line is its first token, then every
+ * token up to the line break. (This was a Chevrotain parser with one rule and an OR per token; on a 1.6 MB httpd.conf
+ * it took several times as long as the lexer, for no decision this loop does not make. Lines are token indices,
+ * not objects: a large file's lines would all live until the tree is built.)
+ */
+function buildTree(text: string, toks: Tokens, problems: SyntaxProblem[]): ConfigNode[] {
+  // The nodes of the top level and of every open section, in order; a section's body is taken out as one array of
+  // its exact length when it closes (arrays pushed to as they grow keep room for 17 in a one-line <Directory>).
+  const nodes: ConfigNode[] = [];
   const stack: SectionNode[] = [];
+  /** Where the body of each section on the stack starts in `nodes`. */
+  const bodyStarts: number[] = [];
+  const open = (section: SectionNode) => {
+    stack.push(section);
+    bodyStarts.push(nodes.length);
+  };
+  const close = (): SectionNode => {
+    const section = stack.pop()!;
+    section.body = nodes.splice(bodyStarts.pop()!);
+    return section;
+  };
   let tooDeep = false;
   let flatDepth = 0;
   /** Sections a macro's body leaves closed or open (mod_macro expands `Use` text verbatim). */
   const macros = new Map<string, { name: string; opens: string[]; closes: string[] }>();
   const defining: { name: string; opens: string[]; closes: string[] }[] = [];
-  const container = () => (stack.length ? stack[stack.length - 1].body : root);
-  for (const line of lines) {
-    const { restFrom, restTo } = line;
-    const firstKind = toks.kind[line.first];
-    const firstImage = toks.image(line.first);
-    const firstStart = toks.start[line.first];
-    const firstEnd = toks.end[line.first];
+  const kinds = toks.kind;
+  const isLineBreak = (k: number) => kinds[k] === NEWLINE || kinds[k] === HEADER_NEWLINE;
+  let next = 0;
+  while (next < toks.count) {
+    const first = next++;
+    if (isLineBreak(first)) continue;
+    const restFrom = next;
+    while (next < toks.count && !isLineBreak(next)) next++;
+    const restTo = next;
+    // Offset just past the line's last token.
+    const end = toks.end[restTo > restFrom ? restTo - 1 : first];
+    const firstKind = kinds[first];
+    const firstStart = toks.start[first];
+    const firstEnd = toks.end[first];
     // A <Macro> body is raw text to httpd until its </Macro> (mod_macro): sections inside need not balance.
     // A <Macro> on the stack has its entry in `defining` (the body's own sections never include a <Macro>).
     const inMacro = defining.length > 0 && stack.some((s) => s.name.toLowerCase() === 'macro');
-    if (inMacro && (firstKind === SECTION_OPEN || firstKind === SECTION_CLOSE) && !/^<\/?macro>?$/i.test(firstImage)) {
+    if (inMacro && (firstKind === SECTION_OPEN || firstKind === SECTION_CLOSE) && !/^<\/?macro>?$/i.test(toks.image(first))) {
       const m = defining[defining.length - 1];
-      if (m && firstKind === SECTION_OPEN) m.opens.push(firstImage.slice(1));
+      if (m && firstKind === SECTION_OPEN) m.opens.push(text.slice(firstStart + 1, firstEnd));
       if (m && firstKind === SECTION_CLOSE) {
-        const name = firstImage.slice(2).replace(/>$/, '');
+        const name = closeTag(text, firstStart, firstEnd).name;
         if (m.opens.length) m.opens.pop();
         else m.closes.push(name);
       }
-      container().push({
+      nodes.push({
         kind: 'directive',
-        name: firstImage,
+        name: toks.image(first),
         nameSpan: { start: firstStart, end: firstEnd },
         args: mergeHeaderArgs(toks, restFrom, restTo),
-        lineEnd: lineEndAt(text, line.end),
+        lineEnd: lineEndAt(text, end),
         start: firstStart,
-        end: line.end,
+        end,
       });
       continue;
     }
     if (firstKind === SECTION_OPEN) {
-      const name = firstImage.slice(1);
+      const name = text.slice(firstStart + 1, firstEnd);
       // httpd closes the header at the line's last `>`; anything after it is ignored.
       let gtIndex = -1;
       for (let i = restTo - 1; i >= restFrom; i--) if (toks.kind[i] === GT) { gtIndex = i; break; }
       const args = mergeHeaderArgs(toks, restFrom, gtIndex >= 0 ? gtIndex : restTo);
       const gt = gtIndex >= 0 ? toks.start[gtIndex] : -1;
-      if (gt < 0) problems.push({ message: `<${name}> directive missing closing '>'`, start: firstStart, end: line.end });
+      if (gt < 0) problems.push({ message: `<${name}> directive missing closing '>'`, start: firstStart, end });
       const section: SectionNode = {
         kind: 'section',
         name,
         nameSpan: { start: firstStart, end: firstEnd },
         args,
         gt,
-        headerEnd: lineEndAt(text, line.end),
-        body: [],
+        headerEnd: lineEndAt(text, end),
+        body: NO_NODES,
+        close: undefined,
         start: firstStart,
-        end: line.end,
+        end,
       };
-      container().push(section);
+      nodes.push(section);
       if (stack.length >= MAX_NESTING) {
         if (flatDepth === 0 && !tooDeep) problems.push({ message: `sections nested more than ${MAX_NESTING} deep: what is inside is not checked`, start: firstStart, end: firstEnd });
         tooDeep = true;
@@ -200,49 +205,49 @@ function buildTree(text: string, toks: Tokens, lines: Line[], problems: SyntaxPr
         flatDepth++;
         continue;
       }
-      stack.push(section);
+      open(section);
       if (name.toLowerCase() === 'macro') defining.push({ name: (args[0]?.value ?? '').toLowerCase(), opens: [], closes: [] });
       continue;
     }
     if (firstKind === SECTION_CLOSE) {
-      const closeName = firstImage.slice(2).replace(/>$/, '');
-      const hasGt = firstImage.endsWith('>');
-      const span = { start: firstStart, end: firstEnd };
+      const { name: closeName, hasGt } = closeTag(text, firstStart, firstEnd);
       const top = stack[stack.length - 1];
-      if (!hasGt) problems.push({ message: `</${closeName}> directive missing closing '>'`, ...span });
+      if (!hasGt) problems.push({ message: `</${closeName}> directive missing closing '>'`, start: firstStart, end: firstEnd });
       if (flatDepth > 0) {
         flatDepth--;
-        const flat = findFlatOpen(container());
+        const flat = findFlatOpen(nodes, bodyStarts.length ? bodyStarts[bodyStarts.length - 1] : 0);
         if (flat) {
-          flat.close = { ...span, name: closeName };
-          flat.end = line.end;
+          flat.close = { start: firstStart, end: firstEnd, name: closeName };
+          flat.end = end;
         }
         continue;
       }
       if (!top) {
-        problems.push({ message: `</${closeName}> without matching <${closeName}> section`, ...span });
+        problems.push({ message: `</${closeName}> without matching <${closeName}> section`, start: firstStart, end: firstEnd });
         continue;
       }
-      if (top.name.toLowerCase() !== closeName.toLowerCase()) {
+      // The same spelling (nearly always) needs no lower-casing.
+      if (top.name !== closeName && top.name.toLowerCase() !== closeName.toLowerCase()) {
         // httpd stops at this line. We recover: if an enclosing section has that name, the ones in between
         // were left open; otherwise the closer is stray.
         const idx = findOpen(stack, closeName);
         problems.push({
           message: `Expected </${top.name}> but saw </${closeName}>`,
-          ...span,
+          start: firstStart,
+          end: firstEnd,
           related: top.start,
           relatedMessage: `<${top.name}> opened here`,
         });
         // No enclosing section of that name: take it as the (misspelt) closer of the innermost one, so the
         // one mistake is reported once.
         while (idx >= 0 && stack.length > idx + 1) {
-          const s = stack.pop()!;
+          const s = close();
           s.end = Math.max(s.end, lastEnd(s));
         }
       }
-      const s = stack.pop()!;
-      s.close = { ...span, name: closeName };
-      s.end = line.end;
+      const s = close();
+      s.close = { start: firstStart, end: firstEnd, name: closeName };
+      s.end = end;
       if (s.name.toLowerCase() === 'macro') {
         const m = defining.pop();
         if (m) macros.set(m.name, m);
@@ -252,14 +257,14 @@ function buildTree(text: string, toks: Tokens, lines: Line[], problems: SyntaxPr
     // A directive: its first word is the name (httpd accepts it quoted, too).
     const d: DirectiveNode = {
       kind: 'directive',
-      name: valueOf(toks, line.first),
+      name: valueOf(toks, first),
       nameSpan: { start: firstStart, end: firstEnd },
       args: argsOf(toks, restFrom, restTo),
-      lineEnd: lineEndAt(text, line.end),
+      lineEnd: lineEndAt(text, end),
       start: firstStart,
-      end: line.end,
+      end,
     };
-    container().push(d);
+    nodes.push(d);
     // `Use` of a macro whose body opens or closes sections (mod_macro allows it): apply that to the nesting here.
     if (!inMacro && d.name.length === 3 && d.name.toLowerCase() === 'use' && d.args[0]) {
       const m = macros.get(d.args[0].value.toLowerCase());
@@ -267,32 +272,37 @@ function buildTree(text: string, toks: Tokens, lines: Line[], problems: SyntaxPr
       for (const c of m.closes) {
         const top = stack[stack.length - 1];
         if (!top || top.name.toLowerCase() !== c.toLowerCase()) break;
-        stack.pop();
-        top.close = { ...d.nameSpan, name: c };
+        close();
+        top.close = { start: d.nameSpan.start, end: d.nameSpan.end, name: c };
         top.end = d.end;
       }
       for (const o of m.opens) {
         if (stack.length >= MAX_NESTING) break;
-        const section: SectionNode = { kind: 'section', name: o, nameSpan: d.nameSpan, args: [], gt: -1, headerEnd: d.lineEnd, body: [], start: d.start, end: d.end };
-        container().push(section);
-        stack.push(section);
+        const section: SectionNode = { kind: 'section', name: o, nameSpan: d.nameSpan, args: [], gt: -1, headerEnd: d.lineEnd, body: NO_NODES, close: undefined, start: d.start, end: d.end };
+        nodes.push(section);
+        open(section);
       }
     }
   }
+  for (let i = stack.length - 1; i >= 0; i--) stack[i].body = nodes.splice(bodyStarts[i]);
   for (const s of stack) {
     problems.push({ message: `<${s.name}> was not closed.`, start: s.nameSpan.start, end: s.nameSpan.end });
     s.end = Math.max(s.end, lastEnd(s));
   }
   // An unterminated quote is not an error to httpd: it reads to the end of the line (ErrorDocument 404 "text).
-  return root;
+  return nodes;
 }
+
+/** The body of a section until it closes, and for good of one nested too deep to keep (its lines go to its parent's). */
+const NO_NODES: ConfigNode[] = Object.freeze([]) as unknown as ConfigNode[];
 
 /** Header tokens between `<Name` and its last `>`: a `>` before that one is part of the word it touches. */
 function mergeHeaderArgs(toks: Tokens, from: number, to: number): ArgNode[] {
-  const out: ArgNode[] = [];
-  for (let k = from; k < to; k++) {
-    const a = argOf(toks, k);
-    const prev = out[out.length - 1];
+  const out = argsOf(toks, from, to);
+  let n = 0;
+  for (let k = 0; k < out.length; k++) {
+    const a = out[k];
+    const prev = n > 0 ? out[n - 1] : undefined;
     // Two words can only touch across a `>`; httpd sees one word.
     if (prev && prev.kind === 'word' && a.kind === 'word' && prev.end === a.start) {
       prev.image += a.image;
@@ -300,8 +310,9 @@ function mergeHeaderArgs(toks: Tokens, from: number, to: number): ArgNode[] {
       prev.end = a.end;
       continue;
     }
-    out.push(a);
+    out[n++] = a;
   }
+  out.length = n;
   return out;
 }
 
@@ -310,8 +321,9 @@ function findOpen(stack: SectionNode[], name: string): number {
   return -1;
 }
 
-function findFlatOpen(nodes: ConfigNode[]): SectionNode | undefined {
-  for (let i = nodes.length - 1; i >= 0; i--) {
+/** The last section in nodes[from..] not closed yet. */
+function findFlatOpen(nodes: ConfigNode[], from: number): SectionNode | undefined {
+  for (let i = nodes.length - 1; i >= from; i--) {
     const n = nodes[i];
     if (n.kind === 'section' && !n.close) return n;
   }

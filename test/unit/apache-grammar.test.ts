@@ -2,6 +2,8 @@
 // mismatches in httpd's words, <Macro> bodies, conditions, placeholders, bounded nesting, and bad input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseApacheText } from '../../grammars/apache/parser';
 import { analyze } from '../../server/src/core/analyze';
 import { matchesGlob } from '../../server/src/core/globs';
@@ -9,6 +11,8 @@ import { dialectForPath } from '../../server/src/core/registry';
 import { apacheDialect } from '../../server/src/dialects/apache';
 import { buildApacheModel, ifVersionHolds } from '../../server/src/dialects/apache/model';
 import { parseHostPort } from '../../server/src/dialects/apache/hostport';
+import { lookupDirective } from '../../server/src/dialects/apache/catalogue';
+import { CORPUS, walkFiles } from '../fixture-lib';
 
 const model = (text: string) => buildApacheModel(parseApacheText(text).cst);
 const problems = (text: string) => parseApacheText(text).problems.map((p) => p.message);
@@ -103,4 +107,33 @@ test('bad input never throws and nesting is bounded', () => {
     assert.doesNotThrow(() => analyze(apacheDialect, text), JSON.stringify(text));
     assert.ok(!analyze(apacheDialect, text).findings.some((f) => f.rule === 'v6ready/internal-error'), JSON.stringify(text));
   }
+});
+
+test('each directive carries the catalogue entry of its name, a section the one of its <name>', () => {
+  const files = [...walkFiles('test/fixtures/apache'), ...walkFiles('examples/apache2'), 'examples/httpd.conf', ...walkFiles(path.join(CORPUS, 'apache'))];
+  let checked = 0;
+  for (const f of files.filter((x) => !x.endsWith('.md') && !x.endsWith('.tsv'))) {
+    for (const d of model(readFileSync(f, 'latin1')).all) {
+      assert.equal(d.lname, d.name.toLowerCase(), f);
+      assert.equal(d.fact, lookupDirective(d.section ? `<${d.name}>` : d.name), `${f}: ${d.name}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 1000, `only ${checked} directives`);
+  // The same name as a directive and as a section: two entries, or none.
+  const m = model('<Directory /x>\n</Directory>\nDirectory /y\n<Listen 80>\n</Listen>\n');
+  assert.deepEqual(m.all.map((d) => [d.name, d.section, d.fact?.name]), [['Directory', true, '<Directory>'], ['Directory', false, undefined], ['Listen', true, undefined]]);
+});
+
+test('section bodies end where their sections close, also when closed by the wrong name, a macro or the end of the file', () => {
+  type Tree = [string, Tree][];
+  const names = (nodes: readonly { name: string; children: readonly unknown[] }[]): Tree => nodes.map((d) => [d.name, names(d.children as typeof nodes)]);
+  assert.deepEqual(names(model('<VirtualHost *:80>\n<Directory /a>\nRequire all granted\n</Directory>\nServerName a\n</VirtualHost>\nListen 80\n').directives), [
+    ['VirtualHost', [['Directory', [['Require', []]]], ['ServerName', []]]],
+    ['Listen', []],
+  ]);
+  assert.deepEqual(names(model('<IfModule a>\n<Directory /a>\nA 1\n</IfModule>\nB 2\n').directives), [['IfModule', [['Directory', [['A', []]]]]], ['B', []]]);
+  assert.deepEqual(names(model('<IfModule a>\n<Directory /a>\nA 1\n').directives), [['IfModule', [['Directory', [['A', []]]]]]]);
+  const macro = '<Macro Open $d>\n<Directory $d>\n</Macro>\n<Macro Close>\n</Directory>\n</Macro>\nUse Open /tmp\nRequire all granted\nUse Close\nListen 80\n';
+  assert.deepEqual(names(model(macro).directives).slice(2), [['Use', []], ['Directory', [['Require', []], ['Use', []]]], ['Listen', []]]);
 });

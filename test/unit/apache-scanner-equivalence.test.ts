@@ -53,3 +53,20 @@ test('the same tokens on generated inputs, broken ones included', () => {
   let i = 0;
   for (const text of randomTexts(PIECES, 6000, 0x4a9)) same(text, `generated #${i++}: ${JSON.stringify(text)}`);
 });
+
+// The parser takes a word's text as its value (grammars/apache/parser.ts): only a quoted string may hold a
+// continuation (`\` + line break), which httpd removes.
+function noContinuationOutsideQuotes(text: string, label: string): void {
+  const t = scanApache(text).tokens;
+  for (let k = 0; k < t.count; k++) {
+    if (KIND_NAMES[t.kind[k]] !== 'QuotedString') assert.doesNotMatch(t.image(k), /\\[\r\n]/, `${label}: token ${k}`);
+  }
+}
+
+test('no token but a quoted string holds a continuation: fixtures, corpus, generated inputs', () => {
+  const files = [...walkFiles('test/fixtures/apache'), ...walkFiles('examples').filter((f) => /apache|httpd|\.htaccess/.test(f))];
+  for (const f of files) noContinuationOutsideQuotes(readFileSync(f, 'utf8'), f);
+  if (existsSync(corpus)) for (const f of walkFiles(corpus)) noContinuationOutsideQuotes(readFileSync(f, 'latin1'), f);
+  let i = 0;
+  for (const text of randomTexts(PIECES, 6000, 0x5ca)) noContinuationOutsideQuotes(text, `generated #${i++}: ${JSON.stringify(text)}`);
+});

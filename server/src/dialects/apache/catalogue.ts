@@ -66,20 +66,14 @@ export function allDirectives(): readonly DirectiveFact[] {
   return DIRECTIVES;
 }
 
-/** [min, max] argument count for a command-table kind (max Infinity for lists). */
-export function argRange(kind: string | undefined): [number, number] | undefined {
-  switch (kind) {
-    case 'NO_ARGS': return [0, 0];
-    case 'FLAG': case 'TAKE1': return [1, 1];
-    case 'TAKE2': return [2, 2];
-    case 'TAKE12': return [1, 2];
-    case 'TAKE3': return [3, 3];
-    case 'TAKE23': return [2, 3];
-    case 'TAKE123': case 'TAKE13': return [1, 3];
-    case 'ITERATE': return [1, Infinity];
-    case 'ITERATE2': return [2, Infinity];
-    default: return undefined;
-  }
+const ARG_RANGES: Record<string, readonly [number, number]> = {
+  NO_ARGS: [0, 0], FLAG: [1, 1], TAKE1: [1, 1], TAKE2: [2, 2], TAKE12: [1, 2], TAKE3: [3, 3], TAKE23: [2, 3],
+  TAKE123: [1, 3], TAKE13: [1, 3], ITERATE: [1, Infinity], ITERATE2: [2, Infinity],
+};
+
+/** [min, max] argument count for a command-table kind (max Infinity for lists); one shared pair per kind. */
+export function argRange(kind: string | undefined): readonly [number, number] | undefined {
+  return kind !== undefined && Object.hasOwn(ARG_RANGES, kind) ? ARG_RANGES[kind] : undefined;
 }
 
 export const MANUAL_24 = 'https://httpd.apache.org/docs/2.4/mod/';

@@ -46,9 +46,8 @@ export function apacheHover(model: ApacheModel, _text: string, offset: number): 
   for (const d of model.all) {
     if (offset < d.span.start || offset > d.span.end) continue;
     if (covers(d.nameSpan, offset) || (d.close && covers(d.close, offset))) {
-      const f = lookupDirective(d.section ? `<${d.lname}>` : d.lname);
-      if (!f) return undefined;
-      return { markdown: renderDirective(f, d.context), span: covers(d.nameSpan, offset) ? d.nameSpan : d.close! };
+      if (!d.fact) return undefined;
+      return { markdown: renderDirective(d.fact, d.context), span: covers(d.nameSpan, offset) ? d.nameSpan : d.close! };
     }
     for (const a of d.args) {
       if (!covers(a, offset)) continue;
@@ -93,7 +92,7 @@ export function apacheCompletions(model: ApacheModel, text: string, offset: numb
   }
   if (before.trimStart().startsWith('#')) return [];
   const section = enclosing(model, offset);
-  const ctx: ApacheContext = section ? bodyContext(section.lname, section.context) : model.topContext;
+  const ctx: ApacheContext = section ? bodyContext(section.lname, section.context, section.fact) : model.topContext;
   const need = NEED[ctx];
   const out: CompletionEntry[] = [];
   for (const f of allDirectives()) {

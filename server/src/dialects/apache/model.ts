@@ -5,7 +5,7 @@ import type { ApacheCst, ArgNode, ConfigNode } from '../../../../grammars/apache
 import type { SyntaxProblem } from '../../../../grammars/apache/parser';
 import { itemsNamed, positionsByName } from '../../core/name-index';
 import type { Span } from '../../core/types';
-import { lookupDirective, lookupModule } from './catalogue';
+import { lookupDirective, lookupModule, type DirectiveFact } from './catalogue';
 
 /**
  * Where a directive sits: 'server' (top level of a main config), 'vhost', 'directory' (Directory, Location,
@@ -17,9 +17,11 @@ export type ApacheContext = 'server' | 'vhost' | 'directory' | 'any' | 'macro' |
 export interface Directive {
   /** As written (sections without `<`). */
   name: string;
-  /** Lower case, for lookups. */
+  /** Lower case, for lookups: one string shared by every directive of that name. */
   lname: string;
   section: boolean;
+  /** The catalogue's entry (a section's as `<name>`), trunk-only ones included; undefined for a name httpd does not define. */
+  fact: DirectiveFact | undefined;
   nameSpan: Span;
   args: ArgNode[];
   /** The whole directive line, or the section from `<` to its closing line. */
@@ -37,9 +39,9 @@ export interface Directive {
   inactive: boolean;
   /** httpd reads it only when started with some `-D NAME` (inside <IfDefine NAME>, NAME not defined here). */
   conditional: boolean;
-  /** For sections: offset of the header's `>` (-1 missing), and the closing line. */
-  gt?: number;
-  close?: Span;
+  /** For sections: offset of the header's `>` (-1 missing), and the closing line (set on every directive, so all share one shape). */
+  gt: number | undefined;
+  close: Span | undefined;
 }
 
 export interface ApacheModel {
@@ -56,30 +58,56 @@ export interface ApacheModel {
 const DIRECTORY_LIKE = new Set(['directory', 'directorymatch', 'location', 'locationmatch', 'files', 'filesmatch', 'proxy', 'proxymatch', 'if', 'elseif', 'else', 'authnprovideralias', 'authzprovideralias']);
 const TRANSPARENT = new Set(['ifmodule', 'ifdefine', 'ifversion', 'iffile', 'ifdirective', 'ifsection', 'limit', 'limitexcept', 'requireall', 'requireany', 'requirenone', 'requirenotall']);
 
-/** The context a section's body is read in, given the context of the section itself. */
-export function bodyContext(lname: string, outer: ApacheContext): ApacheContext {
+/** The context a section's body is read in, given the context of the section itself and its catalogue entry. */
+export function bodyContext(lname: string, outer: ApacheContext, fact: DirectiveFact | undefined): ApacheContext {
   if (outer === 'macro' || outer === 'unknown') return outer;
   if (lname === 'virtualhost') return 'vhost';
   if (DIRECTORY_LIKE.has(lname)) return 'directory';
   if (TRANSPARENT.has(lname)) return outer;
   if (lname === 'macro') return 'macro';
   if (lname === 'mdomainset' || lname === 'mdomain') return 'server';
-  return lookupDirective(`<${lname}>`) ? outer : 'unknown';
+  return fact ? outer : 'unknown';
 }
 
 /** True when the directive can only appear in a main server configuration (not in a directory or .htaccess). */
-function serverOnly(lname: string, section: boolean): boolean {
-  const fact = lookupDirective(section ? `<${lname}>` : lname);
+function serverOnly(fact: DirectiveFact | undefined): boolean {
   return !!fact && fact.contexts.length > 0 && !fact.contexts.includes('d') && !fact.contexts.includes('h');
 }
 
-function detectTopContext(nodes: ConfigNode[]): 'server' | 'any' {
+/** A name's lower case and catalogue entry, shared by its directives. */
+interface NameFacts {
+  lname: string;
+  fact: DirectiveFact | undefined;
+}
+
+/**
+ * Names as written to their NameFacts, one map for directives and one for sections: a config repeats a few hundred
+ * names over tens of thousands of lines, so each directive costs one lookup instead of a lower-casing and a catalogue
+ * lookup per rule that asks, and directives share their `lname` string.
+ */
+class NameTable {
+  private readonly directives = new Map<string, NameFacts>();
+  private readonly sections = new Map<string, NameFacts>();
+
+  of(name: string, section: boolean): NameFacts {
+    const map = section ? this.sections : this.directives;
+    let facts = map.get(name);
+    if (facts === undefined) {
+      const lname = name.toLowerCase();
+      facts = { lname, fact: lookupDirective(section ? `<${lname}>` : lname) };
+      map.set(name, facts);
+    }
+    return facts;
+  }
+}
+
+function detectTopContext(nodes: ConfigNode[], names: NameTable): 'server' | 'any' {
   const stack: ConfigNode[][] = [nodes];
   while (stack.length) {
     for (const n of stack.pop()!) {
-      const lname = n.name.toLowerCase();
-      if (serverOnly(lname, n.kind === 'section')) return 'server';
-      if (n.kind === 'section' && TRANSPARENT.has(lname)) stack.push(n.body);
+      const facts = names.of(n.name, n.kind === 'section');
+      if (serverOnly(facts.fact)) return 'server';
+      if (n.kind === 'section' && TRANSPARENT.has(facts.lname)) stack.push(n.body);
     }
   }
   return 'any';
@@ -130,7 +158,8 @@ export function ifVersionHolds(args: readonly ArgNode[], version = TARGET_VERSIO
 
 export function buildApacheModel(cst: ApacheCst, problems: SyntaxProblem[] = []): ApacheModel {
   const all: Directive[] = [];
-  const topContext = detectTopContext(cst.nodes);
+  const names = new NameTable();
+  const topContext = detectTopContext(cst.nodes, names);
   const defined = new Set<string>();
   const build = (
     nodes: ConfigNode[],
@@ -141,17 +170,22 @@ export function buildApacheModel(cst: ApacheCst, problems: SyntaxProblem[] = [])
     inactive = false,
     conditional = false,
   ): Directive[] => {
-    const out: Directive[] = [];
+    // Exactly as long as the body: a pushed-to array would keep room for 17 in every one-line <Directory>. A long
+    // body (the top level of a large file) grows instead, as V8 makes `new Array(n)` past ~16,000 a slow dictionary.
+    const out: Directive[] = nodes.length === 0 ? NO_CHILDREN : nodes.length <= 1024 ? new Array(nodes.length) : [];
     for (let k = 0; k < nodes.length; k++) {
       const n = nodes[k];
-      const lname = n.name.toLowerCase();
+      const section = n.kind === 'section';
+      const { lname, fact } = names.of(n.name, section);
       const d: Directive = {
         name: n.name,
         lname,
-        section: n.kind === 'section',
+        section,
+        fact,
         nameSpan: n.nameSpan,
         args: n.args,
-        span: { start: n.start, end: n.end },
+        // The node is its own span (it ends where its line or closing tag does): no second object per directive.
+        span: n,
         lineEnd: n.kind === 'section' ? n.headerEnd : n.lineEnd,
         context,
         parent,
@@ -160,14 +194,14 @@ export function buildApacheModel(cst: ApacheCst, problems: SyntaxProblem[] = [])
         scope,
         inactive,
         conditional,
+        gt: section ? n.gt : undefined,
+        close: section ? n.close : undefined,
       };
       all.push(d);
       if (!d.section && !inactive && lname === 'define' && n.args[0]) defined.add(n.args[0].value);
-      out.push(d);
+      out[k] = d;
       if (n.kind === 'section') {
-        d.gt = n.gt;
-        d.close = n.close;
-        const inner = bodyContext(lname, context);
+        const inner = bodyContext(lname, context, fact);
         let mods = ifModules;
         if (lname === 'ifmodule' && n.args[0] && !n.args[0].value.startsWith('!')) mods = [...ifModules, n.args[0].value];
         const innerScope = inner !== context && (inner === 'vhost' || inner === 'directory') ? d : scope;
@@ -197,7 +231,7 @@ export function findDirectives(model: ApacheModel, ...lnames: string[]): Directi
   return itemsNamed(model.all, index, (n) => lnames.includes(n));
 }
 
-/** The children of every directive that is not a section: one frozen array, not 40,000 empty ones. */
+/** The children of every directive that is not a section (and of an empty one): one frozen array, not 40,000 empty ones. */
 const NO_CHILDREN: Directive[] = Object.freeze([]) as unknown as Directive[];
 
 const byName = new WeakMap<ApacheModel, Map<string, number[]>>();
@@ -214,6 +248,12 @@ export function underThirdPartyModule(d: Directive): boolean {
 /** True inside a <Macro> body, a section httpd does not define, or a block httpd skips: nothing to check. */
 export function unchecked(d: Directive): boolean {
   return d.context === 'macro' || d.context === 'unknown' || d.inactive;
+}
+
+/** Index of the first argument that is a word starting with `#` (what the author meant as a comment), or -1. */
+export function commentStart(args: readonly ArgNode[]): number {
+  for (let i = 0; i < args.length; i++) if (args[i].kind === 'word' && args[i].value.charCodeAt(0) === 0x23) return i;
+  return -1;
 }
 
 /** For the catalogue rules: also skip blocks read only under some `-D NAME` (often kept for other versions). */

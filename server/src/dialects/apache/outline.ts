@@ -1,6 +1,6 @@
 // Document symbols (sections; a VirtualHost shows its ServerName), folding ranges and Include links for httpd.conf.
 import type { OutlineSymbol, Span, SymbolKind } from '../../core/types';
-import { unchecked, type ApacheModel, type Directive } from './model';
+import { findDirectives, unchecked, type ApacheModel, type Directive } from './model';
 
 const KINDS: Record<string, SymbolKind> = {
   virtualhost: 'namespace', directory: 'module', directorymatch: 'module', location: 'module', locationmatch: 'module',
@@ -22,7 +22,7 @@ function symbolOf(d: Directive): OutlineSymbol | undefined {
     name,
     detail,
     kind: KINDS[d.lname] ?? 'object',
-    span: d.span,
+    span: { start: d.span.start, end: d.span.end },
     selection: { start: d.nameSpan.start, end: Math.max(d.nameSpan.end, d.gt !== undefined && d.gt >= 0 ? d.gt + 1 : d.nameSpan.end) },
     children,
   };
@@ -49,8 +49,8 @@ export interface IncludeLink {
 /** The paths of Include / IncludeOptional (globs allowed; relative paths are relative to ServerRoot). */
 export function apacheIncludes(model: ApacheModel): IncludeLink[] {
   const out: IncludeLink[] = [];
-  for (const d of model.all) {
-    if (d.section || (d.lname !== 'include' && d.lname !== 'includeoptional') || unchecked(d)) continue;
+  for (const d of findDirectives(model, 'include', 'includeoptional')) {
+    if (unchecked(d)) continue;
     const a = d.args[0];
     if (!a || a.value === '') continue;
     const quoted = a.kind === 'string' ? 1 : 0;
@@ -61,6 +61,5 @@ export function apacheIncludes(model: ApacheModel): IncludeLink[] {
 
 /** The ServerRoot the file sets, if any (relative Include paths resolve against it). */
 export function apacheServerRoot(model: ApacheModel): string | undefined {
-  const d = model.all.find((x) => !x.section && x.lname === 'serverroot');
-  return d?.args[0]?.value;
+  return findDirectives(model, 'serverroot')[0]?.args[0]?.value;
 }

@@ -1,7 +1,7 @@
 // apache/argument-count: a directive given more or fewer arguments than httpd's command table takes.
 import { defineRule } from '../../../core/rule';
-import { argRange, lookupDirective } from '../catalogue';
-import { catalogueSkip, type ApacheModel } from '../model';
+import { argRange } from '../catalogue';
+import { catalogueSkip, commentStart, type ApacheModel } from '../model';
 
 const SAYS: Record<string, string> = {
   NO_ARGS: 'takes no arguments',
@@ -35,19 +35,20 @@ export default defineRule<ApacheModel>({
     const all = ctx.model.all;
     for (let k = 0; k < all.length; k++) {
       const d = all[k];
-      if (d.section || catalogueSkip(d)) continue;
-      const fact = lookupDirective(d.lname);
-      const range = fact && !fact.trunk ? argRange(fact.args) : undefined;
-      if (!fact || !range) continue;
-      if (d.args.some((a) => /\$\{|@\w+@/.test(a.value))) continue;
+      const fact = d.fact;
+      if (d.section || !fact || fact.trunk) continue;
+      const range = argRange(fact.args);
+      if (!range || catalogueSkip(d)) continue;
       // A `#` word starts what the author meant as a comment: apache/inline-comment reports it.
-      const hash = d.args.findIndex((a) => a.kind === 'word' && a.value.startsWith('#'));
-      const args = hash >= 0 ? d.args.slice(0, hash) : d.args;
-      const n = args.length;
-      const badFlag = fact.args === 'FLAG' && n === 1 && !/^(on|off)$/i.test(args[0].value);
+      const hash = commentStart(d.args);
+      const n = hash >= 0 ? hash : d.args.length;
+      const badFlag = fact.args === 'FLAG' && n === 1 && !/^(on|off)$/i.test(d.args[0].value);
       const badCount = n < range[0] || n > range[1] || (fact.args === 'TAKE13' && n === 2);
       if (!badCount && !badFlag) continue;
       if (hash >= 0 && !badFlag && n >= range[0] && n <= range[1]) continue;
+      // A value built from variables or template placeholders is counted only once expanded.
+      if (d.args.some((a) => /\$\{|@\w+@/.test(a.value))) continue;
+      const args = hash >= 0 ? d.args.slice(0, hash) : d.args;
       const span = n > range[1] ? { start: args[range[1]].start, end: args[n - 1].end } : badFlag ? args[0] : d.nameSpan;
       ctx.report({ span, message: `${fact.name} ${SAYS[fact.args!]}; here it has ${n === 0 ? 'none' : n}${badFlag ? ` ('${args[0].value}')` : ''}. httpd refuses the configuration.` });
     }

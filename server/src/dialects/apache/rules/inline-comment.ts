@@ -1,6 +1,6 @@
 // apache/inline-comment: `#` after a directive on the same line, which httpd reads as more arguments.
 import { defineRule } from '../../../core/rule';
-import { unchecked, type ApacheModel } from '../model';
+import { commentStart, unchecked, type ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
   id: 'apache/inline-comment',
@@ -21,10 +21,9 @@ export default defineRule<ApacheModel>({
     const all = ctx.model.all;
     for (let k = 0; k < all.length; k++) {
       const d = all[k];
-      if (unchecked(d)) continue;
-      if (d.section) continue;
+      if (d.section || unchecked(d)) continue;
       const args = d.args;
-      const i = args.findIndex((a) => a.kind === 'word' && a.value.startsWith('#'));
+      const i = commentStart(args);
       if (i < 0) continue;
       const first = args[i];
       const last = args[args.length - 1];

@@ -3,7 +3,7 @@ import type { ArgNode } from '../../../../../grammars/apache/cst';
 import { parseAddress } from '../../../addresses';
 import { defineRule } from '../../../core/rule';
 import type { Fix } from '../../../core/types';
-import { unchecked, type ApacheModel, type Directive } from '../model';
+import { findDirectives, unchecked, type ApacheModel, type Directive } from '../model';
 
 interface AccessList {
   d: Directive;
@@ -14,11 +14,12 @@ interface AccessList {
 /** The address arguments of `Require ip ...` and `Allow from ...` (not `Require not ip`, not host names). */
 function accessList(d: Directive): AccessList | undefined {
   if (d.section) return undefined;
-  let addrs: ArgNode[] | undefined;
-  if (d.lname === 'require' && d.args[0]?.value.toLowerCase() === 'ip') addrs = d.args.slice(1);
-  if (d.lname === 'allow' && d.args[0]?.value.toLowerCase() === 'from') addrs = d.args.slice(1);
-  if (!addrs) return undefined;
-  return { d, addrs: addrs.filter((a) => !a.value.startsWith('#')) };
+  const keyword = d.lname === 'require' ? 'ip' : d.lname === 'allow' ? 'from' : undefined;
+  const first = d.args[0]?.value;
+  if (keyword === undefined || first?.toLowerCase() !== keyword) return undefined;
+  const addrs: ArgNode[] = [];
+  for (let i = 1; i < d.args.length; i++) if (!d.args[i].value.startsWith('#')) addrs.push(d.args[i]);
+  return { d, addrs };
 }
 
 function family(a: ArgNode): 4 | 6 | undefined {
@@ -27,6 +28,11 @@ function family(a: ArgNode): 4 | 6 | undefined {
   // mod_authz_host takes partial IPv4 addresses: `Require ip 10.1` means 10.1.0.0/16.
   if (/^\d{1,3}(\.\d{1,3}){0,3}\.?$/.test(a.value)) return 4;
   return undefined;
+}
+
+/** An IPv6 address or `all`: the group lets IPv6 clients in. */
+function admitsIpv6(a: ArgNode): boolean {
+  return family(a) === 6 || (a.value.length === 3 && a.value.toLowerCase() === 'all');
 }
 
 function isV4Loopback(a: ArgNode): boolean {
@@ -53,9 +59,7 @@ export default defineRule<ApacheModel>({
   check(ctx) {
     // Lists are judged with their siblings: `Require ip 127.0.0.1` beside `Require ip ::1` is fine.
     const groups = new Map<Directive | undefined, AccessList[]>();
-    const all = ctx.model.all;
-    for (let k = 0; k < all.length; k++) {
-      const d = all[k];
+    for (const d of findDirectives(ctx.model, 'require', 'allow')) {
       if (unchecked(d)) continue;
       const l = accessList(d);
       if (!l || l.addrs.length === 0) continue;
@@ -64,8 +68,7 @@ export default defineRule<ApacheModel>({
       groups.set(d.parent, g);
     }
     for (const lists of groups.values()) {
-      const all = lists.flatMap((l) => l.addrs);
-      if (all.some((a) => family(a) === 6 || a.value.toLowerCase() === 'all')) continue;
+      if (lists.some((l) => l.addrs.some(admitsIpv6))) continue;
       for (const l of lists) {
         const v4 = l.addrs.filter((a) => family(a) === 4);
         if (v4.length === 0) continue;

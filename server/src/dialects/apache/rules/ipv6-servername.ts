@@ -22,7 +22,10 @@ export default defineRule<ApacheModel>({
     for (const d of findDirectives(ctx.model, 'servername')) {
       const a = d.args[0];
       if (unchecked(d) || !a) continue;
-      const v = a.value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+      const v = a.value.includes('://') ? a.value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '') : a.value;
+      // Both findings need brackets or two colons: a host name (nearly every ServerName) is not read further.
+      const colon = v.indexOf(':');
+      if (v[0] !== '[' && (colon < 0 || v.indexOf(':', colon + 1) < 0)) continue;
       const hp = parseHostPort(v);
       if (hp.bracketed && hp.kind === 'ipv6') {
         ctx.report({ span: a, message: `httpd 2.4 refuses an IPv6 literal as ServerName: "Invalid ServerName "${a.value}" use ServerAlias to set multiple server names." Use a host name.` });

@@ -1,6 +1,6 @@
 // apache/misplaced-directive: a directive in a context httpd refuses it in (Listen in <VirtualHost>, ...).
 import { defineRule } from '../../../core/rule';
-import { contextList, lookupDirective } from '../catalogue';
+import { contextList } from '../catalogue';
 import { catalogueSkip, type ApacheModel } from '../model';
 
 const NEED = { server: 's', vhost: 'v', directory: 'd' } as const;
@@ -24,7 +24,7 @@ export default defineRule<ApacheModel>({
     for (let k = 0; k < all.length; k++) {
       const d = all[k];
       if (catalogueSkip(d) || d.context === 'any' || d.context === 'macro' || d.context === 'unknown') continue;
-      const fact = lookupDirective(d.section ? `<${d.lname}>` : d.lname);
+      const fact = d.fact;
       if (!fact || fact.trunk || !fact.contexts) continue;
       if (fact.contexts.includes(NEED[d.context])) continue;
       const shown = d.section ? `<${d.name}>` : d.name;

@@ -1,6 +1,5 @@
 // apache/trunk-only-directive: a directive of httpd's development branch (trunk), which httpd 2.4 refuses.
 import { defineRule } from '../../../core/rule';
-import { lookupDirective } from '../catalogue';
 import { catalogueSkip, underThirdPartyModule, type ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
@@ -21,9 +20,8 @@ export default defineRule<ApacheModel>({
     const all = ctx.model.all;
     for (let k = 0; k < all.length; k++) {
       const d = all[k];
-      if (catalogueSkip(d) || underThirdPartyModule(d)) continue;
-      const fact = lookupDirective(d.section ? `<${d.lname}>` : d.lname);
-      if (!fact?.trunk) continue;
+      const fact = d.fact;
+      if (!fact?.trunk || catalogueSkip(d) || underThirdPartyModule(d)) continue;
       ctx.report({
         span: d.nameSpan,
         message: `Invalid command '${d.section ? `<${d.name}` : d.name}' in httpd 2.4: ${fact.name} (${fact.module}) exists only in httpd's development branch (trunk).`,

@@ -52,20 +52,30 @@ function describe(h: Hit): string {
   return `IPv6 address without brackets in ${h.where}: httpd reads '${t}' as ${reading}; ${effect}. Write [${u.whole}]${h.listen ? ':<port>' : ''}.`;
 }
 
-function hitsOf(d: Directive): Hit[] {
-  const out: Hit[] = [];
+/** An address httpd misreads, and not one still to be expanded from a variable or template placeholder. */
+function isHit(hp: HostPort): boolean {
+  return hp.unbracketed !== undefined && !/\$\{|@\w+@/.test(hp.text);
+}
+
+/** The unbracketed IPv6 addresses of the directive, or undefined (nearly every directive): no array made for none. */
+function hitsOf(d: Directive): Hit[] | undefined {
+  let out: Hit[] | undefined;
   if (d.section && d.lname === 'virtualhost') {
-    for (const a of d.args) out.push({ arg: a, offset: a.kind === 'string' ? 1 : 0, hp: parseHostPort(a.value), where: '<VirtualHost>', listen: false });
+    for (const a of d.args) {
+      const hp = parseHostPort(a.value);
+      if (isHit(hp)) (out ??= []).push({ arg: a, offset: a.kind === 'string' ? 1 : 0, hp, where: '<VirtualHost>', listen: false });
+    }
   } else if (!d.section && (d.lname === 'listen' || d.lname === 'namevirtualhost')) {
     const a = d.args[0];
-    if (a) out.push({ arg: a, offset: a.kind === 'string' ? 1 : 0, hp: parseHostPort(a.value), where: d.name, listen: d.lname === 'listen' });
+    const hp = a && parseHostPort(a.value);
+    if (hp && isHit(hp)) out = [{ arg: a, offset: a.kind === 'string' ? 1 : 0, hp, where: d.name, listen: d.lname === 'listen' }];
   } else if (!d.section && URL_DIRECTIVES.has(d.lname)) {
     for (const a of d.args) {
       const u = urlHost(a.value);
-      if (u && a.image.includes(a.value)) out.push({ arg: a, offset: a.image.indexOf(a.value) + u.start, hp: u.hostport, where: `the URL of ${d.name}`, listen: false });
+      if (u && isHit(u.hostport) && a.image.includes(a.value)) (out ??= []).push({ arg: a, offset: a.image.indexOf(a.value) + u.start, hp: u.hostport, where: `the URL of ${d.name}`, listen: false });
     }
   }
-  return out.filter((h) => h.hp.unbracketed && !/\$\{|@\w+@/.test(h.hp.text));
+  return out;
 }
 
 export default defineRule<ApacheModel>({
@@ -90,7 +100,7 @@ export default defineRule<ApacheModel>({
     for (let k = 0; k < all.length; k++) {
       const d = all[k];
       if (unchecked(d)) continue;
-      for (const h of hitsOf(d)) ctx.report({ span: { start: h.arg.start + h.offset, end: h.arg.start + h.offset + h.hp.text.length }, message: describe(h), fixes: fixesFor(h) });
+      for (const h of hitsOf(d) ?? []) ctx.report({ span: { start: h.arg.start + h.offset, end: h.arg.start + h.offset + h.hp.text.length }, message: describe(h), fixes: fixesFor(h) });
     }
   },
 });

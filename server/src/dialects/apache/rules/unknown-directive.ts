@@ -2,7 +2,7 @@
 import { defineRule } from '../../../core/rule';
 import { closestMatches } from '../../../core/suggest';
 import type { Fix } from '../../../core/types';
-import { knownNames, lookupDirective, lookupModule } from '../catalogue';
+import { knownNames, lookupModule } from '../catalogue';
 import { catalogueSkip, findDirectives, underThirdPartyModule, type ApacheModel, type Directive } from '../model';
 
 /** Template placeholders (`@@LoadModule@@`, `@SERVERROOT@`) and names built from variables are not directives yet. */
@@ -35,6 +35,11 @@ function renameFix(text: string, d: Directive, to: string): Fix {
   return { title: `Change to '${bare}'`, safe: false, edits };
 }
 
+/** The name as httpd's "Invalid command" message shows it (a section with its `<`). */
+function shownName(d: Directive): string {
+  return d.section ? `<${d.name}` : d.name;
+}
+
 export default defineRule<ApacheModel>({
   id: 'apache/unknown-directive',
   // Each directive alone, against the file's LoadModule list: a local <VirtualHost> holds no LoadModule or Include (segments.ts).
@@ -57,33 +62,32 @@ export default defineRule<ApacheModel>({
     const all = ctx.model.all;
     for (let k = 0; k < all.length; k++) {
       const d = all[k];
-      if (catalogueSkip(d) || PLACEHOLDER.test(d.name) || d.name === '') continue;
-      const fact = lookupDirective(d.section ? `<${d.lname}>` : d.lname);
-      const shown = d.section ? `<${d.name}` : d.name;
-      if (fact && !fact.trunk) {
+      const fact = d.fact;
+      if (fact) {
+        // Directives of httpd's development branch: apache/trunk-only-directive.
+        if (fact.trunk) continue;
         // Known, but is its module loaded? Only decidable for a self-contained config that lists its modules.
-        if (!loaded || BUILT_IN.has(fact.module) || fact.module.startsWith('mpm_') || loaded.has(fact.module)) continue;
+        if (!loaded || BUILT_IN.has(fact.module) || fact.module.startsWith('mpm_') || loaded.has(fact.module) || catalogueSkip(d)) continue;
         const m = lookupModule(fact.module);
         if (!m || m.status === 'Core' || m.status === 'MPM') continue;
         if (d.ifModules.some((x) => lookupModule(x)?.name === fact.module)) continue;
         ctx.report({
           span: d.nameSpan,
           message:
-            `Invalid command '${shown}', perhaps misspelled or defined by a module not included in the server configuration: ` +
+            `Invalid command '${shownName(d)}', perhaps misspelled or defined by a module not included in the server configuration: ` +
             `${fact.name} belongs to ${fact.module}, which this file does not load (LoadModule ${m.identifier} ...).`,
         });
         continue;
       }
-      if (underThirdPartyModule(d)) continue;
-      // Directives of httpd's development branch: apache/trunk-only-directive.
-      if (fact?.trunk) continue;
+      // (A name the catalogue knows holds no placeholder: its names are letters only.)
+      if (catalogueSkip(d) || PLACEHOLDER.test(d.name) || d.name === '' || underThirdPartyModule(d)) continue;
       names ??= knownNames();
       const pool = names.filter((n) => n.startsWith('<') === d.section);
       const suggestions = closestMatches(d.section ? `<${d.name}>` : d.name, pool);
       const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : '';
       ctx.report({
         span: d.nameSpan,
-        message: `Invalid command '${shown}', perhaps misspelled or defined by a module not included in the server configuration.${hint}`,
+        message: `Invalid command '${shownName(d)}', perhaps misspelled or defined by a module not included in the server configuration.${hint}`,
         fixes: suggestions.map((s) => renameFix(ctx.text, d, s)),
       });
     }
