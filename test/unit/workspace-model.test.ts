@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
 import { dialectForPath } from '../../server/src/core/registry';
 import { fileFacts } from '../../server/src/workspace/file-facts';
-import { serviceOf, WorkspaceIndex } from '../../server/src/workspace/model';
+import { isSubdomainOf, serviceOf, WorkspaceIndex, zoneOf, type WorkspaceModel, type ZoneJoin } from '../../server/src/workspace/model';
 
 const FILES: Record<string, string> = {
   '/srv/cfg/named.conf': 'options { directory "zones"; listen-on-v6 { none; }; };\ninclude "extra/zones.inc";\nzone "missing.example" { type primary; file "nope.zone"; };\n',
@@ -185,4 +185,31 @@ test('zone files: a name listed under another case is still read (case-insensiti
   });
   idx.setFiles(['/srv/ns/named.conf']);
   assert.equal(idx.build().zones[0].zoneFile, '/srv/ns/DB.A');
+});
+
+test('zoneOf: the longest joined zone that is a suffix of the name, as a comparison with every zone finds it', () => {
+  // The definition zoneOf's suffix lookups must agree with: every joined zone compared, the first longest kept.
+  const byComparison = (ws: WorkspaceModel, name: string) => {
+    let best: ZoneJoin | undefined;
+    for (const z of ws.zones) if (z.zoneFile && isSubdomainOf(name, z.zone) && (!best || z.zone.length > best.zone.length)) best = z;
+    return best;
+  };
+  let seed = 7;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), (seed >>> 16) % n);
+  const LABELS = ['a', 'b', 'ex', 'org', 'x\\.y', 'www'];
+  const nameOf = () => Array.from({ length: random(4) }, () => LABELS[random(LABELS.length)]).join('.') + '.';
+  let found = 0;
+  for (let round = 0; round < 200; round++) {
+    const zones = Array.from({ length: 1 + random(12) }, (_, i) => ({ zone: random(15) === 0 ? '.' : nameOf(), conf: `/c${i}`, zoneFile: random(4) ? `/z${i}` : undefined }));
+    const ws = { zones } as unknown as WorkspaceModel;
+    for (let i = 0; i < 20; i++) {
+      const zone = zones[random(zones.length)].zone;
+      const prefix = Array.from({ length: random(3) }, () => `${LABELS[random(LABELS.length)]}.`).join('');
+      const name = random(4) ? (zone === '.' ? nameOf() : prefix + zone) : nameOf();
+      const expected = byComparison(ws, name);
+      if (expected) found++;
+      assert.equal(zoneOf(ws, name), expected, `${name} among ${zones.map((z) => `${z.zone}${z.zoneFile ? '' : ' (no file)'}`).join(', ')}`);
+    }
+  }
+  assert.ok(found > 2000, `most names found a zone (${found} of 4000)`);
 });

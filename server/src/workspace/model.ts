@@ -687,12 +687,19 @@ function serviceFacts(files: readonly IndexedFile[], delegations: readonly Deleg
   return out;
 }
 
+/** The names without repeats (the same name, source and place), compared without a key string per name. */
 function dedupeNames(names: ServedName[]): ServedName[] {
-  const seen = new Set<string>();
+  const kept = new Map<string, Map<number, ServedName[]>>();
   return names.filter((n) => {
-    const key = `${n.name} ${n.source} ${n.site.file} ${n.site.span.start}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    let inFile = kept.get(n.site.file);
+    if (!inFile) kept.set(n.site.file, (inFile = new Map()));
+    const here = inFile.get(n.site.span.start);
+    if (!here) {
+      inFile.set(n.site.span.start, [n]);
+      return true;
+    }
+    if (here.some((m) => m.name === n.name && m.source === n.source)) return false;
+    here.push(n);
     return true;
   });
 }
@@ -812,14 +819,29 @@ function namesOf(service: ServiceKind, files: readonly IndexedFile[]): ServedNam
   return files.flatMap((f) => f.facts.names.map((n: NameFact) => ({ name: canonical(n.host), service, source: n.source, site: { file: f.path, span: n.span }, host: n.isHost })));
 }
 
-/** The joined zone (in the workspace, with its file) that holds a name: the longest zone name that is its suffix. */
+/** Per model, its joined zones that have a file, the first join of each zone name (zoneOf). */
+const JOINED_BY_ZONE = new WeakMap<WorkspaceModel, Map<string, ZoneJoin>>();
+
+/**
+ * The joined zone (in the workspace, with its file) that holds a name: the longest zone name that is its suffix
+ * (isSubdomainOf), the first join of that zone. Each suffix after a '.' is looked up, longest first: compared with
+ * every zone, 15,000 served names of an httpd.conf against 20,000 joined zones were 300 million comparisons.
+ */
 export function zoneOf(ws: WorkspaceModel, name: string): ZoneJoin | undefined {
-  let best: ZoneJoin | undefined;
-  for (const z of ws.zones) {
-    if (!z.zoneFile || !isSubdomainOf(name, z.zone)) continue;
-    if (!best || z.zone.length > best.zone.length) best = z;
+  let byZone = JOINED_BY_ZONE.get(ws);
+  if (!byZone) {
+    byZone = new Map();
+    for (const z of ws.zones) if (z.zoneFile && !byZone.has(z.zone)) byZone.set(z.zone, z);
+    JOINED_BY_ZONE.set(ws, byZone);
   }
-  return best;
+  for (let suffix = name; ; ) {
+    const z = byZone.get(suffix);
+    if (z) return z;
+    const dot = suffix.indexOf('.');
+    if (dot < 0) break;
+    suffix = suffix.slice(dot + 1);
+  }
+  return byZone.get('.');
 }
 
 export function serviceOf(ws: WorkspaceModel, kind: ServiceKind): ServiceFacts | undefined {
