@@ -163,6 +163,9 @@ export function parseSshdText(text: string): SshdParseOutput {
     const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
     problems.push({ message: `unexpected '${t.image || 'end of file'}'`, start, end: start + (t.image?.length ?? 0) });
   }
+  // The parser is reused: without this (which also clears its errors) it would keep every token of the file alive
+  // until the next parse.
+  parser.input = [];
   const directives = raws.map((r) => buildDirective(text, r));
   const comments: SshdComment[] = [];
   let d = 0;
