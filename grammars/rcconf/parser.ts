@@ -556,6 +556,8 @@ function runParser(tokens: ShToken[], eofOffset: number, eofName: string): { pro
     const start = Number.isFinite(t.startOffset) ? t.startOffset : eofOffset;
     problems.push({ message: `syntax error near "${t.image || eofName}" [${e.name}: ${e.message}]`, start, end: start + (t.image?.length ?? 0) });
   }
+  // The parser is reused: without this (which also clears its errors) it would keep the tokens alive until the next parse.
+  parser.input = [];
   return { program, problems };
 }
 

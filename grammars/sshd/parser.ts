@@ -131,14 +131,14 @@ function buildDirective(text: string, raw: RawDirective): DirectiveNode {
     groups[0].start++;
     if (groups[0].start === groups[0].end) groups.shift();
   }
-  const args: ArgNode[] = [];
+  // map() makes the array at its length: the tree keeps it, and one grown by push has room for 17.
   let openQuote = -1;
-  for (const g of groups) {
+  const args = groups.map((g): ArgNode => {
     const rawText = text.slice(g.start, g.end);
     const r = readArgument(rawText);
     if (r.open >= 0 && openQuote < 0) openQuote = g.start + r.open;
-    args.push({ raw: rawText, value: r.value, quoted: r.quoted, start: g.start, end: g.end });
-  }
+    return { raw: rawText, value: r.value, quoted: r.quoted, start: g.start, end: g.end };
+  });
   if (keyword?.quoted && !head.image.endsWith('"') && openQuote < 0) openQuote = head.startOffset;
   const lineStart = lineStartOf(text, head.startOffset);
   const lineEnd = lineEndOf(text, head.startOffset);
@@ -163,6 +163,9 @@ export function parseSshdText(text: string): SshdParseOutput {
     const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
     problems.push({ message: `unexpected '${t.image || 'end of file'}'`, start, end: start + (t.image?.length ?? 0) });
   }
+  // The parser is reused: without this (which also clears its errors) it would keep every token of the file alive
+  // until the next parse.
+  parser.input = [];
   const directives = raws.map((r) => buildDirective(text, r));
   const comments: SshdComment[] = [];
   let d = 0;

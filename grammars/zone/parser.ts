@@ -136,6 +136,9 @@ function scan(text: string, comments: ZoneComment[], invalid: SyntaxProblem[]): 
   return { kind, start, end, unclosed: depth > 0 ? open : -1 };
 }
 
+/** The groups of every entry without parentheses (nearly all of them): one shared array, never written to. */
+const NO_GROUPS: ZoneEntry['groups'] = Object.freeze([]) as unknown as ZoneEntry['groups'];
+
 /** Is offset `o` the first character of its line? */
 function atLineStart(text: string, o: number): boolean {
   const prev = o > 0 ? text.charCodeAt(o - 1) : 10;
@@ -159,8 +162,11 @@ export function parseZoneText(text: string): ZoneParseOutput {
     return { kind: 'word', image, value: image, terminated: true, start: s, end: end[k] };
   };
 
-  // Pass 2: entries. An entry runs to the next line break outside parentheses.
+  // Pass 2: entries. An entry runs to the next line break outside parentheses. Its values are gathered in one
+  // scratch array and copied out at their exact length: the model keeps every entry, and an array grown by push
+  // has room for 17, ~100 bytes of slack per record for as long as the analysis lives.
   const entries: ZoneEntry[] = [];
+  const values: ZoneValue[] = [];
   const count = kind.length;
   let k = 0;
   while (k < count) {
@@ -168,15 +174,15 @@ export function parseZoneText(text: string): ZoneParseOutput {
       k++;
       continue;
     }
-    const values: ZoneValue[] = [];
-    const groups: { start: number; end: number }[] = [];
+    let n = 0;
+    let groups = NO_GROUPS;
     let first = -1;
     let last = 0;
     while (k < count && kind[k] !== NEWLINE) {
       const t = kind[k];
       if (first < 0) first = start[k];
       if (t === WORD || t === QUOTED) {
-        values.push(value(k));
+        values[n++] = value(k);
         last = end[k];
         k++;
       } else if (t === RPAREN) {
@@ -201,17 +207,18 @@ export function parseZoneText(text: string): ZoneParseOutput {
           if (g === NEWLINE) {
             if (isUnclosed && k + 1 < count && atLineStart(text, start[k + 1])) break;
           } else {
-            values.push(value(k));
+            values[n++] = value(k);
             groupEnd = end[k];
           }
           k++;
         }
+        if (groups === NO_GROUPS) groups = [];
         groups.push({ start: open, end: groupEnd });
         last = groupEnd;
       }
     }
-    if (values.length > 0 || groups.length > 0) {
-      entries.push({ atLineStart: first >= 0 ? atLineStart(text, first) : false, values, groups, start: first >= 0 ? first : 0, end: last });
+    if (n > 0 || groups.length > 0) {
+      entries.push({ atLineStart: first >= 0 ? atLineStart(text, first) : false, values: values.slice(0, n), groups, start: first >= 0 ? first : 0, end: last });
     }
   }
   problems.sort((a, b) => a.start - b.start);

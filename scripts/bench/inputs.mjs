@@ -115,7 +115,9 @@ export function rcConf(scale = 1) {
   for (let i = 0; i < n; i++) {
     const k = i % 4;
     if (k === 0) out.push(`ifconfig_vlan${i}="inet 10.${(i >> 8) & 255}.${i & 255}.1/24"`);
-    else if (k === 1) out.push(`ifconfig_vlan${i - 1}_ipv6="inet6 2001:db8:${i.toString(16)}::1/64"`);
+    // The 16-bit group wraps: past 65,535 (the 4x file) an unwrapped one is five hex digits, an invalid address,
+    // and the larger files were a different mix (thousands of findings the 1x file has none of).
+    else if (k === 1) out.push(`ifconfig_vlan${i - 1}_ipv6="inet6 2001:db8:${(i & 0xffff).toString(16)}::1/64"`);
     else if (k === 2) out.push(`# interface ${i} added by the provisioning script`);
     else out.push(`ifconfig_vlan${i - 3}_alias0="inet 10.${(i >> 8) & 255}.${i & 255}.2/32"`);
   }

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tokenizeSh } from '../../grammars/rcconf/lexer';
 import { parseRcconfText } from '../../grammars/rcconf/parser';
 import { analyze } from '../../server/src/core/analyze';
 import { rcconfDialect } from '../../server/src/dialects/rcconf';
@@ -357,4 +358,11 @@ test('bad input never throws and stays bounded', () => {
 test('where FreeBSD sh and dash differ, FreeBSD wins: `;&` (fall through) ends a case item', () => {
   // FreeBSD's own network.subr uses `;&`; dash rejects it, so it is not in the table above.
   assert.deepEqual(parseRcconfText('case x in a) echo ;& b) echo ;; esac\n').problems, []);
+});
+
+test("the lexer's tokens carry what Chevrotain's offset-only tokens carry, and `info`", () => {
+  // NaN line and column fields cost four heap numbers per token (grammars/rcconf/lexer.ts).
+  const { tokens } = tokenizeSh('ifconfig_em0="inet 192.0.2.1/24" # c\necho "$x" `y`\n');
+  assert.ok(tokens.length > 4);
+  for (const t of tokens) assert.deepEqual(Object.keys(t), ['image', 'startOffset', 'tokenTypeIdx', 'tokenType', 'info'], t.image);
 });

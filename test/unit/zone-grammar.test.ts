@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, INTERNAL_ERROR_RULE, MAX_SYNTAX_FINDINGS } from '../../server/src/core/analyze';
 import { zoneDialect } from '../../server/src/dialects/zone';
+import { parseZoneText } from '../../grammars/zone/parser';
 
 const HEAD = '$TTL 1h\n$ORIGIN example.net.\n@ IN SOA ns1 hostmaster 1 2h 30m 2w 1h\n@ IN NS ns1\nns1 IN A 192.0.2.53\nns1 IN AAAA 2001:db8::53\n';
 
@@ -89,4 +90,15 @@ test('comments are kept for suppressions, and finding spans are plain {start, en
   assert.deepEqual(r.comments.map((c) => c.body), [' one', ' two', ' three']);
   const a = analyze(zoneDialect, HEAD + 'www IN AAAA 192.0.2.1\n');
   for (const f of a.findings) assert.deepEqual(Object.keys(f.span).sort(), ['end', 'start']);
+});
+
+test('entries without parentheses share one frozen empty groups array; each entry its own values', () => {
+  // The model keeps every entry: an empty array per entry was ~32 bytes more per record (grammars/zone/parser.ts).
+  const { cst } = parseZoneText('a A 192.0.2.1\nb A 192.0.2.2\nc TXT ( "x" )\n');
+  const [a, b, c] = cst.entries;
+  assert.equal(a.groups, b.groups);
+  assert.ok(Object.isFrozen(a.groups) && a.groups.length === 0);
+  assert.deepEqual(c.groups, [{ start: 34, end: 41 }]);
+  assert.notEqual(a.values, b.values);
+  assert.deepEqual(b.values.map((v) => v.image), ['b', 'A', '192.0.2.2']);
 });

@@ -39,7 +39,8 @@ function allFacts(model: ZoneModel): Map<string, AddressFacts> {
   const out = new Map<string, AddressFacts>();
   const at = (name: string) => {
     let f = out.get(name);
-    if (!f) out.set(name, (f = { hasA: false, hasAAAA: false }));
+    // firstA written in the literal: added later it went to a property array of its own, one more object per name.
+    if (!f) out.set(name, (f = { firstA: undefined, hasA: false, hasAAAA: false }));
     return f;
   };
   for (const r of model.records) {

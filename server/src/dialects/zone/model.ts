@@ -770,6 +770,9 @@ export function buildZoneModel(cst: ZoneCst, text = ''): ZoneModel {
     if (list) list.push(r);
     else byOwner.set(r.owner, [r]);
   }
+  // A list grown by push has room for 17 records; most names have two or three, and the model lives as long as the
+  // analysis: copies at their exact length (~100 bytes less per name, ~2.5 MB on the benchmark's 1x file).
+  for (const [owner, list] of byOwner) if (list.length > 1) byOwner.set(owner, list.slice());
   const generatedByOwner = new Map<string, GeneratedRecord[]>();
   for (const g of b.generated) {
     const list = generatedByOwner.get(g.owner);
