@@ -13,10 +13,9 @@ import type { ReadinessReport } from '../../server/src/workspace/report';
  * Node options of the language server (the benchmark starts it with the same: scripts/bench/run.mjs).
  * --expose-gc: after dropping a large document's analysis (~100 MB for 2 MB of named.conf) the server asks for a
  * collection once the editor is quiet, rather than hold that memory until V8 next needs it (Session.release).
- * --max-semi-space-size=8 (MB): V8's young generation grows to 2 x 16 MB while a large file is analysed and stays
- * that size once idle; at 8 the idle server held ~20 MB less (BENCHMARKS.md, the workspace-folder run).
+ * Not --max-semi-space-size=8: the idle server held 15-20 MB less, but edits took 3-4 ms longer (server/README.md).
  */
-export const SERVER_EXEC_ARGV = ['--expose-gc', '--max-semi-space-size=8'];
+export const SERVER_EXEC_ARGV = ['--expose-gc'];
 
 export const LANGUAGE_IDS = ['bind-named', 'apacheconf', 'sendmail-mc', 'freebsd-rc-conf', 'dns-zone', 'sshd-config'];
 

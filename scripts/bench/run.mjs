@@ -11,7 +11,7 @@
 // BENCH_SERVER_STDERR=<file> (the language server's stderr: its log).
 const LSP_ONLY = process.env.BENCH_LSP_ONLY;
 /** client/src/extension.ts SERVER_EXEC_ARGV (test/lsp/client.test.ts checks they are the same). */
-const SERVER_EXEC_ARGV = ['--expose-gc', '--max-semi-space-size=8'];
+const SERVER_EXEC_ARGV = ['--expose-gc'];
 /** How long the LSP measure waits, idle, before reading the server's resident memory. */
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 5000);
 /** In a workspace folder the saves leave the index's analyses queued in the worker (~2 s each): idle takes longer. */
