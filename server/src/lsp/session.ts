@@ -9,7 +9,8 @@ import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect, Finding, LinkedFile } from '../core/types';
 import { BackgroundAnalysis } from './background-analysis';
-import { COLLECT_WHEN_IDLE_MS, EDITOR_ANALYSIS, LARGE_DOCUMENT_CHARS } from './limits';
+import { IdleCollector } from './idle-collector';
+import { EDITOR_ANALYSIS, LARGE_DOCUMENT_CHARS } from './limits';
 import { pathOf } from './files';
 import { includeContextOf } from './navigation';
 import { SettingsStore } from './settings';
@@ -229,30 +230,16 @@ export class Session {
     this.collectWhenIdle();
   }
 
-  private collectTimer: NodeJS.Timeout | undefined;
+  private readonly idleCollector = new IdleCollector((globalThis as { gc?: () => void }).gc);
 
-  /**
-   * V8 would keep a dropped model's memory until it next needs some. Started with --expose-gc (the extension does),
-   * the server collects it once nobody has typed for COLLECT_WHEN_IDLE_MS: a full collection stops everything for
-   * a moment, which a keystroke should not have to wait for. Every change postpones it (postponeCollection).
-   */
+  /** Collect what was dropped once the editor is quiet (lsp/idle-collector.ts). */
   collectWhenIdle(): void {
-    const gc = (globalThis as { gc?: () => void }).gc;
-    if (typeof gc !== 'function') return;
-    if (this.collectTimer) clearTimeout(this.collectTimer);
-    this.collectTimer = setTimeout(() => {
-      this.collectTimer = undefined;
-      // Twice: the first collection frees the dropped model, the second compacts the pages it left sparse so V8 can
-      // give them back (with one, the heap V8 kept committed varied from 42 to 113 MB over runs; with two, 55-58).
-      gc();
-      gc();
-    }, COLLECT_WHEN_IDLE_MS);
-    this.collectTimer.unref();
+    this.idleCollector.request();
   }
 
   /** A change came in: a pending collection waits for the next quiet moment. */
   postponeCollection(): void {
-    if (this.collectTimer) this.collectWhenIdle();
+    this.idleCollector.postpone();
   }
 
   /**
