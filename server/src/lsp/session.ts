@@ -164,14 +164,16 @@ export class Session {
 
   /**
    * The fast path rehearsed on the document's current state (core/incremental.ts rehearseEdit), which it leaves as it
-   * was: findings for the caller to convert as a publication would, and throw away. Undefined when there is nothing
-   * to rehearse on.
+   * was: the document's findings, with the rehearsal's line index, for the caller to convert as a publication would,
+   * and throw away. Undefined when there is nothing to rehearse on.
    */
   rehearse(doc: TextDocument, dialect: Dialect, round: number): (FastFindings & { settings: Settings }) | undefined {
     const state = this.incremental.get(doc.uri);
     if (!state || state.version !== doc.version) return undefined;
     const result = rehearseEdit(dialect, state, round);
-    return result && { ...fastFindingsOf(result.state), settings: state.settings };
+    // The rehearsal's own findings are the edited statement's: the caller converts the document's (thousands, in a
+    // large file), as a publication after a real edit does.
+    return result && { ...fastFindingsOf(result.state), findings: state.findings, settings: state.settings };
   }
 
   /** The open document (its version once settings are known), its dialect and settings; undefined if none of ours. */
