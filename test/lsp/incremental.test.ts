@@ -110,3 +110,44 @@ test('httpd.conf: hover inside a <VirtualHost> right after a fast-path edit', as
   const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: httpdUri }, position: { line, character: 6 } });
   assert.match(hover?.contents.value ?? '', /ServerName/);
 });
+
+test('typing sent as ranged changes: every publication equals a full analysis of the text they make', async () => {
+  const typed = 'file:///incremental/typed/named.conf';
+  let text = original;
+  await client.open(typed, text);
+  await client.waitForDiagnostics(typed, (p) => p.version === 1);
+  const position = (offset: number) => {
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1].length };
+  };
+  /** Apply changes (offsets in the text as each finds it) to `text` and send them in one notification. */
+  const send = async (changes: { start: number; end: number; text: string }[]) => {
+    const ranged = [];
+    for (const c of changes) {
+      ranged.push({ range: { start: position(c.start), end: position(c.end) }, text: c.text });
+      text = text.slice(0, c.start) + c.text + text.slice(c.end);
+    }
+    const v = await client.edit(typed, ranged);
+    const p = await client.waitForDiagnostics(typed, (q) => q.version === v);
+    assert.deepEqual(got(p), expected(text), `after ${JSON.stringify(changes)}`);
+  };
+  // Delete an address in one zone, then type an IPv6 one in its place, a character at a time.
+  const at = text.indexOf('192.0.2.7;');
+  await send([{ start: at, end: at + '192.0.2.7'.length, text: '' }]);
+  for (const [i, ch] of [...'2001:db8::7'].entries()) await send([{ start: at + i, end: at + i, text: ch }]);
+  // A word replaced by itself and one more character (an editor's completion does this).
+  const word = text.indexOf('master', text.indexOf('zone "z9.test"'));
+  await send([{ start: word, end: word + 'master'.length, text: 'masters' }]);
+  await send([{ start: word, end: word + 'masters'.length, text: 'primary' }]);
+  // Two changes in one notification (a multi-cursor edit), in two zones.
+  const a = text.indexOf('db.z11');
+  const b = text.indexOf('db.z13');
+  await send([
+    { start: a + 4, end: a + 4, text: 'x' },
+    { start: b + 4, end: b + 4, text: 'y' },
+  ]);
+  // An edit that crosses a statement's end: the whole file is analysed.
+  const end = text.indexOf('};\nzone "z15.test"');
+  await send([{ start: end, end: end + 3, text: '};\n\n' }]);
+  await client.close(typed);
+});

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
-import { analyzeChange, diffTexts, incrementalStateOf, localSegments, rehearseEdit, type IncrementalState } from '../../server/src/core/incremental';
+import { analyzeChange, diffTexts, incrementalStateOf, localSegments, rehearseEdit, trimChange, type IncrementalState } from '../../server/src/core/incremental';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
 import type { Dialect, Finding } from '../../server/src/core/types';
 import { LineIndex } from '../../server/src/core/text';
@@ -77,7 +77,9 @@ function checkEdits({ dialect, inserts, settings = DEFAULT_SETTINGS }: EditRun, 
     const newText = state.text.slice(0, at) + ins + state.text.slice(at + del);
     const what = `${label}, edit ${n}: ${JSON.stringify(state.text.slice(at, at + del))} -> ${JSON.stringify(ins)} at ${at}`;
     tally.edits++;
-    const fast = analyzeChange(dialect, state, newText, settings, {});
+    // Every other edit comes as the editor reports it (its range and text), the rest are found by comparing the texts.
+    const reported = n % 2 ? { start: at, end: at + del, text: ins } : undefined;
+    const fast = analyzeChange(dialect, state, newText, settings, {}, reported);
     const full = analyze(dialect, newText, settings);
     if (fast) {
       tally.fast++;
@@ -337,4 +339,32 @@ test('a rehearsal of the fast path leaves the state as it was, and finds what a 
   }
   assert.equal(rehearsed, 6);
   assert.equal(JSON.stringify([state.findings, state.outside, [...state.segments.start], [...state.segments.end], state.text]), before, 'the state is untouched');
+});
+
+test('a change as the editor reports it is trimmed to what it changes, and is what the fast path uses', () => {
+  const before = 'zone "a.test" { type primary; };';
+  const at = before.indexOf('primary');
+  // A word replaced by itself plus a character: only the character is new.
+  assert.deepEqual(trimChange(before, { start: at, end: at + 7, text: 'primaryx' }), { start: at + 7, end: at + 7, text: 'x' });
+  assert.deepEqual(trimChange(before, { start: at, end: at + 7, text: 'xprimary' }), { start: at, end: at, text: 'x' });
+  assert.deepEqual(trimChange(before, { start: at, end: at + 7, text: 'secondary' }), { start: at, end: at + 4, text: 'second' }, 'both end in -ary');
+  assert.deepEqual(trimChange(before, { start: at, end: at + 7, text: 'master' }), { start: at, end: at + 7, text: 'master' });
+  assert.equal(trimChange(before, { start: at, end: at + 7, text: 'primary' }), undefined, 'a replacement by the same text changes nothing');
+
+  // The fast path takes the reported change without comparing the texts (the server reports only what the editor sent,
+  // which is what made the new text).
+  const text = 'zone "a.test" { type primary; file "a.db"; };\nzone "b.test" { type primary; file "b.db"; };\n';
+  const state = incrementalStateOf(analyze(bindDialect, text, DEFAULT_SETTINGS), DEFAULT_SETTINGS, {})!;
+  const edited = text.replace('"b.test" { type primary', '"b.test" { type master');
+  const where = text.indexOf('primary', text.indexOf('b.test'));
+  const right = analyzeChange(bindDialect, state, edited, DEFAULT_SETTINGS, {}, { start: where, end: where + 7, text: 'master' });
+  assert.ok(right);
+  assert.deepEqual(keys(right.findings), keys(analyze(bindDialect, edited, DEFAULT_SETTINGS).findings));
+  assert.ok(right.findings.some((f) => f.rule === 'bind/deprecated-syntax'));
+  const wrongPlace = text.indexOf('primary');
+  const wrong = analyzeChange(bindDialect, state, edited, DEFAULT_SETTINGS, {}, { start: wrongPlace, end: wrongPlace + 7, text: 'master' });
+  assert.equal(wrong, undefined, 'told the wrong place, it finds the statement there does not end where the change would put its end, and refuses');
+  // A reported change that does not fit the texts' lengths is not used: the texts are compared instead.
+  const misfit = analyzeChange(bindDialect, state, edited, DEFAULT_SETTINGS, {}, { start: wrongPlace, end: wrongPlace + 7, text: 'mastr' });
+  assert.deepEqual(misfit && keys(misfit.findings), keys(right.findings));
 });

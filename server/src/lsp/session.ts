@@ -1,9 +1,9 @@
 // The server's state: open documents, settings, and the last analysis of each document (parsed once per
 // version and settings, shared by diagnostics, code actions, hover and symbols), plus the error guard.
-import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { TextDocuments, type Connection, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type AnalyzeContext } from '../core/analyze';
-import { analysisAt, analyzeChange, incrementalStateFrom, incrementalStateOf, rehearseEdit, type IncrementalState } from '../core/incremental';
+import { analysisAt, analyzeChange, incrementalStateFrom, incrementalStateOf, rehearseEdit, type IncrementalState, type TextChange } from '../core/incremental';
 import type { LineIndex } from '../core/text';
 import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
@@ -55,7 +55,22 @@ export interface ClientSupport {
 }
 
 export class Session {
-  readonly documents = new TextDocuments(TextDocument);
+  /**
+   * Per open document, its last change as the editor sent it, when that was one edit of a range (typing): from which
+   * version, and the change in offsets of that version's text. The fast path takes it instead of comparing texts.
+   */
+  private readonly lastChange = new WeakMap<TextDocument, { from: number; change: TextChange }>();
+  readonly documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (doc, changes, version) => {
+      const only = changes.length === 1 ? (changes[0] as { range?: Range; text: string }) : undefined;
+      if (only?.range) {
+        const change = { start: doc.offsetAt(only.range.start), end: doc.offsetAt(only.range.end), text: only.text };
+        this.lastChange.set(doc, { from: doc.version, change });
+      } else this.lastChange.delete(doc);
+      return TextDocument.update(doc, changes, version);
+    },
+  });
   readonly settings: SettingsStore;
   readonly client: ClientSupport = { documentChanges: false, hierarchicalSymbols: false, snippets: false, dynamicConfiguration: false };
   private readonly cache = new Map<string, CacheEntry>();
@@ -116,7 +131,9 @@ export class Session {
   fastFindingsFor(doc: TextDocument, dialect: Dialect, settings: Settings): FastFindings | undefined {
     const state = this.incremental.get(doc.uri);
     if (!state || state.version >= doc.version) return undefined;
-    const result = analyzeChange(dialect, state, doc.getText(), settings, state.context);
+    const last = this.lastChange.get(doc);
+    const reported = last && last.from === state.version && doc.version === state.version + 1 ? last.change : undefined;
+    const result = analyzeChange(dialect, state, doc.getText(), settings, state.context, reported);
     if (!result) return undefined;
     this.incremental.set(doc.uri, { ...result.state, version: doc.version });
     // The full analysis of an older version is of no use any more, and holds the whole model: let it go.
