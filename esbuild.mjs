@@ -2,9 +2,11 @@
 import * as esbuild from 'esbuild';
 import { writeRuleIndexes } from './scripts/gen-rule-index.mjs';
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 writeRuleIndexes();
+// The production extension is written by hand (withCodeCache), possibly before esbuild has made dist/ for any bundle.
+mkdirSync('dist', { recursive: true });
 const production = process.argv.includes('--production');
 const common = {
   bundle: true,
