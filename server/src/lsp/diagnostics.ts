@@ -32,10 +32,12 @@ export const FULL_AFTER_FAST_MS = 400;
  * it has been rehearsed FAST_PATH_REHEARSALS times on that document: V8 optimises its code only after many runs, and
  * the first real edits paid for that. Measured in process on the benchmark's named.conf, 50 edits after 0 / 6 / 20 /
  * 40 rounds: p95 39-57 / 23-29 / 24-28 / 16-19 ms (p50 10-13 throughout), the 40 rounds taking ~1 s in all. An edit
- * stops the rounds, and the next lint's quiet moment goes on where they stopped.
+ * stops the rounds, and the next lint's quiet moment goes on where they stopped. A document only opened, to be read,
+ * gets FAST_PATH_REHEARSALS_UNEDITED rounds: the rest wait for its first edit.
  */
 export const REHEARSE_AFTER_MS = 200;
 export const FAST_PATH_REHEARSALS = 40;
+export const FAST_PATH_REHEARSALS_UNEDITED = 6;
 
 export class Linter {
   private timers = new Map<string, NodeJS.Timeout>();
@@ -257,12 +259,14 @@ export class Linter {
 
   /**
    * Rehearse the fast path on the document's current version, one round at a time, while nothing else waits, until the
-   * document has had FAST_PATH_REHEARSALS rounds. A document without an incremental state (a small one) has none.
+   * document has had FAST_PATH_REHEARSALS rounds (FAST_PATH_REHEARSALS_UNEDITED until it is edited). A document without
+   * an incremental state (a small one) has none.
    */
   private rehearseLater(uri: string, version: number, first = true): void {
     this.cancelRehearsal(uri);
     const round = this.rehearsed.get(uri) ?? 0;
-    if (round >= FAST_PATH_REHEARSALS) return;
+    const edited = version !== this.openedAt.get(uri);
+    if (round >= (edited ? FAST_PATH_REHEARSALS : FAST_PATH_REHEARSALS_UNEDITED)) return;
     const timer = setTimeout(
       () => {
         this.rehearsals.delete(uri);
