@@ -24,3 +24,25 @@ test('line starts of texts with and without CR, as a scan of every character fin
     assert.deepEqual([...new LineIndex(text).startsArray], scanned(text), JSON.stringify(text));
   }
 });
+
+test('an edited index has the line starts of the new text (what the fast path keeps from edit to edit)', () => {
+  let seed = 0x5eed;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / (1 << 24);
+  const pieces = ['a', 'bc', ' ', '\n', '\n\n', '\r\n', '\r', 'é'];
+  for (const text of randomTexts(pieces, 600, 0x1ed)) {
+    let current = text;
+    let index = new LineIndex(current);
+    // A few chained edits per text: replacements, insertions and deletions, at the ends too.
+    for (let k = 0; k < 4; k++) {
+      const start = Math.floor(rnd() * (current.length + 1));
+      const end = start + Math.floor(rnd() * Math.min(4, current.length - start + 1));
+      let inserted = '';
+      for (let j = Math.floor(rnd() * 4); j > 0; j--) inserted += pieces[Math.floor(rnd() * pieces.length)];
+      const next = current.slice(0, start) + inserted + current.slice(end);
+      index = index.edited(next, start, end, inserted);
+      const what = `${JSON.stringify(current)}: [${start}, ${end}) -> ${JSON.stringify(inserted)}`;
+      assert.deepEqual([...index.startsArray], scanned(next), what);
+      current = next;
+    }
+  }
+});
