@@ -3,7 +3,7 @@
 // pass of the newest version publishes what a full analysis says.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, AnalysisStopped } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { bindDialect } from '../../server/src/dialects/bind/index';
 import { FULL_AFTER_FAST_MS } from '../../server/src/lsp/diagnostics';
 import { incrementalPartsOf } from '../../server/src/core/incremental';
@@ -113,33 +113,6 @@ test('a newer request for a document replaces a waiting one; a change cancels a 
   const parts = await newer;
   assert.equal(parts?.findings.length, 1);
   assert.match(parts.findings[0].message, /master/);
-});
-
-test('a cancelled analysis stops, and the same worker, its code warm, takes the next request', async (t) => {
-  const background = new BackgroundAnalysis(SERVER);
-  t.after(() => background.dispose());
-  // A first analysis starts the worker; the second is cancelled while it runs.
-  assert.ok(await background.analyze('file:///warm.conf', bindDialect, 'options { };\n', DEFAULT_SETTINGS, EDITOR_ANALYSIS));
-  const big = background.analyze('file:///big.conf', bindDialect, original, DEFAULT_SETTINGS, EDITOR_ANALYSIS);
-  await sleep(50);
-  background.cancel('file:///big.conf');
-  assert.equal(await big, undefined, 'the caller has its answer at once');
-  const next = await background.analyze('file:///small.conf', bindDialect, 'zone "b" { type master; file "db.b"; };\n', DEFAULT_SETTINGS, EDITOR_ANALYSIS);
-  assert.equal(next?.findings.length, 1, 'the next request is answered');
-  assert.equal(background.startedWorkers, 1, 'by the worker that ran the stopped analysis');
-});
-
-test('an analysis told to stop throws AnalysisStopped after its parse or between rules, and only then', () => {
-  const text = 'options { listen-on { 2001:db8::1; }; };\nzone "a" { type master; file "db.a"; };\n';
-  let asked = 0;
-  const whole = analyze(bindDialect, text, DEFAULT_SETTINGS, { shouldStop: () => (asked++, false) });
-  assert.deepEqual(whole.findings, analyze(bindDialect, text, DEFAULT_SETTINGS).findings, 'never told to: the same analysis');
-  assert.equal(asked, bindDialect.rules.length, 'asked once before each rule');
-  for (const after of [0, 1, 5]) {
-    let n = 0;
-    assert.throws(() => analyze(bindDialect, text, DEFAULT_SETTINGS, { shouldStop: () => n++ >= after }), AnalysisStopped);
-    assert.equal(n, after + 1, 'no question after the answer that stopped it');
-  }
 });
 
 test('a worker that cannot start fails the request (the linter then analyses on its own thread)', async (t) => {

@@ -25,19 +25,6 @@ export interface AnalyzeContext<Model = unknown> {
   ruleFilter?: (rule: Rule<Model>) => boolean;
   /** Parts of the text to parse as if blank (incremental analysis: the statements it does not analyse again). */
   skip?: SkipRanges;
-  /**
-   * Asked after parsing and before each rule: when it answers true, the analysis is of no use any more and stops by
-   * throwing AnalysisStopped (the analysis worker's, when the document changed: lsp/background-analysis.ts).
-   */
-  shouldStop?: () => boolean;
-}
-
-/** Thrown by analyze when its context's shouldStop answers true. */
-export class AnalysisStopped extends Error {
-  constructor() {
-    super('analysis stopped: its result is no longer wanted');
-    this.name = 'AnalysisStopped';
-  }
 }
 
 export interface Analysis<Model = unknown> {
@@ -118,7 +105,6 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
   const target = targetVersion(settings, dialect.name);
   for (const rule of dialect.rules) {
     if (failed || syntaxOnly) break;
-    if (context.shouldStop?.()) throw new AnalysisStopped();
     if (settings.rules[rule.id] === 'off') continue;
     if (context.ruleFilter && !context.ruleFilter(rule)) continue;
     const report = (r: ReportInput) => {

@@ -6,22 +6,15 @@
 // worker started from the server's own bundle (server.ts serves analyses when it finds itself in one), and posts back
 // the parts of an incremental state (core/incremental.ts IncrementalParts: findings, line starts, segment bounds;
 // plain data, the typed arrays transferred, not copied). The server keeps typing on the fast path meanwhile; a change
-// to the document stops an analysis of it that is under way, and the next pause asks again. It is stopped, not the
-// worker ended: a flag in memory the two threads share, which the analysis reads after parsing and before each rule
-// (AnalyzeContext.shouldStop). Ending the worker made every pause start a new one, whose code ran cold (the pass took
-// ~1.5 s instead of ~0.5), and its heap of a few hundred MB was given back while the edit that ended it was being
-// linted. The worker also runs at a lower priority where the system allows it (Linux: a thread's nice value), so that
-// when the two compete for a core, the server's thread, which answers the keystrokes, gets it.
+// to the document stops an analysis of it that is under way (the worker is ended), and the next pause asks again.
 //
 // Only what can be posted goes to the worker: the text, the settings, the editor's limits and the include problems.
 // A document joined to others by includes (its rules read their models) is analysed on the server's thread as before.
 //
 // The workspace index (lsp/workspace.ts) asks the same worker for a large open document it has to read again (when
 // it is saved): the findings, line starts and facts of workspace/file-facts.ts, which is all the index keeps of it.
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyze, AnalysisStopped, type AnalyzeContext } from '../core/analyze';
+import { analyze, type AnalyzeContext } from '../core/analyze';
 import { incrementalPartsOf, type IncrementalParts } from '../core/incremental';
 import { DIALECTS } from '../core/registry';
 import type { Settings } from '../core/settings';
@@ -59,16 +52,7 @@ export interface IndexParts {
   facts: FileFacts;
 }
 
-type AnalysisAnswer = { id: number; parts: IncrementalParts | IndexParts | undefined } | { id: number; error: string } | { id: number; stopped: true };
-
-/** What a worker is started with: its role, and the flag the server sets to the id of a request it no longer wants. */
-interface AnalysisWorkerData {
-  role: typeof WORKER_ROLE;
-  stop: Int32Array;
-}
-
-/** The nice value of the worker's thread (Linux), for the server's thread to come first when they compete. */
-export const WORKER_NICE = 10;
+type AnalysisAnswer = { id: number; parts: IncrementalParts | IndexParts | undefined } | { id: number; error: string };
 
 /** Is this thread one of our analysis workers? */
 export function isAnalysisWorker(): boolean {
@@ -79,15 +63,13 @@ export function isAnalysisWorker(): boolean {
 export function serveAnalyses(): void {
   const port = parentPort;
   if (!port) throw new Error('serveAnalyses runs in a worker thread');
-  const { stop } = workerData as AnalysisWorkerData;
-  lowerThisThreadsPriority();
   port.on('message', (req: AnalysisRequest) => {
     let answer: AnalysisAnswer;
     let transfer: ArrayBuffer[] = [];
     try {
       const dialect = DIALECTS.find((d) => d.name === req.dialect);
       if (!dialect) throw new Error(`no dialect named ${req.dialect}`);
-      const analysis = analyze(dialect, req.text, req.settings, { ...req.context, shouldStop: () => Atomics.load(stop, 0) === req.id });
+      const analysis = analyze(dialect, req.text, req.settings, req.context);
       if (req.purpose === 'index') {
         const findings = analysis.findings.map((f) => (f.fixes.length ? { ...f, fixes: [] } : f));
         const parts: IndexParts = { findings, lineStarts: analysis.lines.startsArray, facts: fileFacts(dialect, req.text, analysis) };
@@ -99,25 +81,10 @@ export function serveAnalyses(): void {
         if (parts) transfer = [parts.lineStarts.buffer, parts.segments.start.buffer, parts.segments.end.buffer, parts.segments.local.buffer] as ArrayBuffer[];
       }
     } catch (err) {
-      if (err instanceof AnalysisStopped) answer = { id: req.id, stopped: true };
-      else answer = { id: req.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+      answer = { id: req.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     }
     port.postMessage(answer, transfer);
   });
-}
-
-/**
- * Linux gives each thread its own nice value, set through the thread's id (/proc/thread-self names it). Elsewhere
- * there is no such per-thread setting from Node, and the worker keeps the server's priority.
- */
-function lowerThisThreadsPriority(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) setPriority(tid, WORKER_NICE);
-  } catch {
-    // No /proc, or not allowed: the worker runs at the server's priority.
-  }
 }
 
 interface Waiting {
@@ -139,10 +106,6 @@ export class BackgroundAnalysis {
   private idleTimer: NodeJS.Timeout | undefined;
   /** Set when a worker could not be started: everything runs on the server's thread from then on. */
   private broken = false;
-  /** Shared with every worker: the id of the request the server no longer wants (serveAnalyses reads it). */
-  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
-  /** Workers started so far (one serves many analyses: a stopped analysis leaves it running). */
-  startedWorkers = 0;
 
   /** @param script the file to start workers from (the server's bundle), or undefined for none at all. */
   constructor(private readonly script: string | undefined) {}
@@ -174,10 +137,9 @@ export class BackgroundAnalysis {
   }
 
   /**
-   * The document changed: an analysis of it waiting or running is of no use any more. The caller's promise resolves
-   * to undefined at once. A running one is told to stop (it does after its parse or its current rule, and answers
-   * that it stopped), so it neither competes with the edit's own lint for the CPU for long nor posts back findings
-   * only to have them dropped; the worker then takes the next request, its code already warm.
+   * The document changed: an analysis of it waiting or running is of no use any more. A running one is stopped by
+   * ending the worker (an analysis cannot be interrupted otherwise), so it neither competes with the edit's own lint
+   * for the CPU nor posts back findings only to have them dropped; the next request starts a worker again.
    */
   cancel(uri: string): void {
     const waiting = this.queue.get(uri);
@@ -185,10 +147,9 @@ export class BackgroundAnalysis {
       this.queue.delete(uri);
       waiting.resolve(undefined);
     }
-    const running = this.running;
-    if (running?.uri === uri) {
-      Atomics.store(this.stopFlag, 0, running.request.id);
-      running.resolve(undefined);
+    if (this.running?.uri === uri) {
+      this.stop();
+      this.pump();
     }
   }
 
@@ -219,8 +180,7 @@ export class BackgroundAnalysis {
     if (!this.available) return undefined;
     let worker: Worker;
     try {
-      const data: AnalysisWorkerData = { role: WORKER_ROLE, stop: this.stopFlag };
-      worker = new Worker(this.script!, { workerData: data });
+      worker = new Worker(this.script!, { workerData: { role: WORKER_ROLE } });
     } catch {
       this.broken = true;
       return undefined;
@@ -231,7 +191,6 @@ export class BackgroundAnalysis {
     worker.on('error', (err) => this.failed(worker, err));
     worker.on('exit', (code) => this.failed(worker, new Error(`the analysis worker exited (code ${code})`)));
     this.worker = worker;
-    this.startedWorkers++;
     return worker;
   }
 
@@ -239,9 +198,8 @@ export class BackgroundAnalysis {
     const running = this.running;
     if (worker !== this.worker || !running || running.request.id !== answer.id) return;
     this.running = undefined;
-    // A stopped analysis's caller had its answer (undefined) when it was cancelled.
     if ('error' in answer) running.reject(new Error(answer.error));
-    else if ('parts' in answer) running.resolve(answer.parts);
+    else running.resolve(answer.parts);
     if (this.queue.size > 0) this.pump();
     else this.idleTimer = setTimeout(() => this.stop(), WORKER_IDLE_MS).unref();
   }
