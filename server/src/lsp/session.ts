@@ -57,16 +57,17 @@ export interface ClientSupport {
 export class Session {
   /**
    * Per open document, its last change as the editor sent it, when that was one edit of a range (typing): from which
-   * version, and the change in offsets of that version's text. The fast path takes it instead of comparing texts.
+   * version to which, and the change in offsets of the first one's text. The fast path takes it instead of comparing
+   * texts.
    */
-  private readonly lastChange = new WeakMap<TextDocument, { from: number; change: TextChange }>();
+  private readonly lastChange = new WeakMap<TextDocument, { from: number; to: number; change: TextChange }>();
   readonly documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
     update: (doc, changes, version) => {
       const only = changes.length === 1 ? (changes[0] as { range?: Range; text: string }) : undefined;
       if (only?.range) {
         const change = { start: doc.offsetAt(only.range.start), end: doc.offsetAt(only.range.end), text: only.text };
-        this.lastChange.set(doc, { from: doc.version, change });
+        this.lastChange.set(doc, { from: doc.version, to: version, change });
       } else this.lastChange.delete(doc);
       return TextDocument.update(doc, changes, version);
     },
@@ -132,7 +133,7 @@ export class Session {
     const state = this.incremental.get(doc.uri);
     if (!state || state.version >= doc.version) return undefined;
     const last = this.lastChange.get(doc);
-    const reported = last && last.from === state.version && doc.version === state.version + 1 ? last.change : undefined;
+    const reported = last && last.from === state.version && last.to === doc.version ? last.change : undefined;
     const result = analyzeChange(dialect, state, doc.getText(), settings, state.context, reported);
     if (!result) return undefined;
     this.incremental.set(doc.uri, { ...result.state, version: doc.version });
