@@ -182,18 +182,7 @@ function inLocalSegment(segments: Segments, offset: number): boolean {
 /** The smallest change turning `before` into `after`: common prefix and suffix removed. */
 export function diffTexts(before: string, after: string): TextChange | undefined {
   if (before === after) return undefined;
-  const n = Math.min(before.length, after.length);
-  // Whole chunks first (string equality is a memory compare), then characters.
-  const CHUNK = 4096;
-  let p = 0;
-  while (p + CHUNK <= n && before.slice(p, p + CHUNK) === after.slice(p, p + CHUNK)) p += CHUNK;
-  while (p < n && before.charCodeAt(p) === after.charCodeAt(p)) p++;
-  let s = 0;
-  const bl = before.length;
-  const al = after.length;
-  while (s + CHUNK <= n - p && before.slice(bl - s - CHUNK, bl - s) === after.slice(al - s - CHUNK, al - s)) s += CHUNK;
-  while (s < n - p && before.charCodeAt(bl - 1 - s) === after.charCodeAt(al - 1 - s)) s++;
-  return { start: p, end: bl - s, text: after.slice(p, al - s) };
+  return trimChange(before, { start: 0, end: before.length, text: after });
 }
 
 /** Whether `change` applied to a text of `before`'s length gives one of `after`'s (a change reported for other texts does not). */
@@ -203,16 +192,27 @@ function fitsLengths(before: string, after: string, change: TextChange): boolean
 
 /**
  * The change without what it leaves as it was: an editor may report a replacement of a word by itself plus one
- * character, where diffTexts would find the character alone. Only the change's own text is compared.
+ * character, where comparing the texts would find the character alone. Only the change's own text is compared;
+ * diffTexts is this change over the whole text.
  */
 export function trimChange(before: string, change: TextChange): TextChange | undefined {
   let { start, end } = change;
   const { text } = change;
   let from = 0;
   let to = text.length;
+  // Whole chunks first (string equality is a memory compare: diffTexts compares two 2 MB texts), then characters.
+  const CHUNK = 4096;
+  while (start + CHUNK <= end && from + CHUNK <= to && before.slice(start, start + CHUNK) === text.slice(from, from + CHUNK)) {
+    start += CHUNK;
+    from += CHUNK;
+  }
   while (start < end && from < to && before.charCodeAt(start) === text.charCodeAt(from)) {
     start++;
     from++;
+  }
+  while (end - CHUNK >= start && to - CHUNK >= from && before.slice(end - CHUNK, end) === text.slice(to - CHUNK, to)) {
+    end -= CHUNK;
+    to -= CHUNK;
   }
   while (start < end && from < to && before.charCodeAt(end - 1) === text.charCodeAt(to - 1)) {
     end--;
