@@ -36,9 +36,13 @@ for (const dialect of DIALECTS) {
       // Up to two retries of a failing shape, longer and with more runs, so that a burst of work elsewhere on the
       // machine (or a garbage collection in one run) is not a failure; a quadratic shows 16x every time.
       const bound = KNOWN_LIMITS[`${dialect.name}/${name}`] ?? MAX_RATIO;
+      // Each attempt is a measurement of its own, and the least ratio is kept: a quadratic shows 16x in every one, while
+      // a burst of load inflates the timings of one attempt, not of all (on the shared virtual machine this runs on, the
+      // same 512 KB case has taken 19 ms in one process and 110 ms in the next).
       for (let retry = 1; retry <= 2 && ratio > bound; retry++) {
-        g = measureGrowth(analyse, shape, { ...OPTIONS, runs: OPTIONS.runs + 2 * retry, minMs: OPTIONS.minMs * 2 * retry });
-        ratio = g.large / Math.max(g.small, FLOOR_MS);
+        const again = measureGrowth(analyse, shape, { ...OPTIONS, runs: OPTIONS.runs + 2 * retry, minMs: OPTIONS.minMs * 2 * retry });
+        const againRatio = again.large / Math.max(again.small, FLOOR_MS);
+        if (againRatio < ratio) [g, ratio] = [again, againRatio];
       }
       const row = `${name}: ${Math.round(g.size / 1024)} KB ${g.small.toFixed(1)} ms, ${Math.round((4 * g.size) / 1024)} KB ${g.large.toFixed(1)} ms, ratio ${ratio.toFixed(2)}${bound !== MAX_RATIO ? ` (known limit, bound ${bound})` : ''}`;
       rows.push(row);

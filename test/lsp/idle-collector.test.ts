@@ -1,6 +1,8 @@
 // The server's collections once the editor is quiet (server/src/lsp/idle-collector.ts), on mocked timers.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, mock, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { IdleCollector } from '../../server/src/lsp/idle-collector';
 import { COLLECT_WHEN_IDLE_MS, SHRINK_WHEN_IDLE_MS } from '../../server/src/lsp/limits';
 
@@ -52,4 +54,36 @@ test('a change with nothing pending schedules nothing; without --expose-gc nothi
   const none = new IdleCollector(undefined);
   none.request();
   assert.ok(!none.pending);
+});
+
+test('promoteNow runs two scavenges at once, not full collections, and leaves a pending collection as it was', () => {
+  const calls: Array<string | undefined> = [];
+  const idle = new IdleCollector((options) => calls.push(options?.type));
+  idle.request();
+  idle.promoteNow();
+  assert.deepEqual(calls, ['minor', 'minor'], 'two scavenges, right away');
+  assert.ok(idle.pending, 'the quiet-time collection is still due');
+  mock.timers.tick(COLLECT_WHEN_IDLE_MS);
+  assert.deepEqual(calls, ['minor', 'minor', undefined, undefined], 'the quiet-time ones are full collections');
+  new IdleCollector(undefined).promoteNow();
+});
+
+test("promoteNow with V8's real collector (node --expose-gc) moves survivors out of the young generation", () => {
+  const module = fileURLToPath(new URL('../../server/src/lsp/idle-collector.ts', import.meta.url));
+  // A process of its own, started with --expose-gc as the extension starts the server (this one may lack the flag).
+  const code = `
+    const { getHeapSpaceStatistics } = require('node:v8');
+    const young = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_used_size;
+    const { IdleCollector } = require(${JSON.stringify(module)});
+    gc();
+    const kept = Array.from({ length: 20000 }, (_, i) => ({ i, span: { start: i, end: i + 1 } }));
+    const before = young();
+    new IdleCollector(globalThis.gc).promoteNow();
+    console.log(JSON.stringify({ before, after: young(), kept: kept.length }));`;
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '-e', code], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout) as { before: number; after: number; kept: number };
+  assert.equal(result.kept, 20000);
+  assert.ok(result.before > 1_000_000, `the survivors filled the young generation (${result.before} bytes)`);
+  assert.ok(result.after < result.before / 10, `after promoteNow the young generation holds ${result.after} of ${result.before} bytes`);
 });

@@ -223,7 +223,9 @@ export class Linter {
       if (background) {
         await this.publish(doc, settings, background);
         // The state it replaced (its findings, a whole file's) is garbage now: collect it in the next quiet moment.
+        // The new one will live until the next pass: promote it at once (lsp/idle-collector.ts promoteNow).
         this.session.collectWhenIdle();
+        this.session.promoteNow();
         this.relintNeighbours(uri);
         this.rehearseLater(uri, doc.version);
         return;

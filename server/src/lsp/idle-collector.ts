@@ -15,7 +15,20 @@ export class IdleCollector {
   private timer: NodeJS.Timeout | undefined;
 
   /** @param gc V8's collector, when the process was started with --expose-gc (the extension does); else nothing runs. */
-  constructor(private readonly gc: (() => void) | undefined) {}
+  constructor(private readonly gc: ((options?: { type: 'minor' | 'major' }) => void) | undefined) {}
+
+  /**
+   * Many objects that will live long were just made (a large document's new state, from the worker's answer): move
+   * them out of the young generation now, with two scavenges (V8 promotes what survives a second one), rather than in
+   * the scavenges that the next keystrokes' lints set off. On the benchmark's named.conf they took 15-20 ms, once
+   * or twice among the first edits after each whole-file pass; here ~20 ms, right after the publication, while
+   * the editor's user is still reading it. Edit p95 over four interleaved runs each: 47-57 ms without, 35-49 with.
+   */
+  promoteNow(): void {
+    if (typeof this.gc !== 'function') return;
+    this.gc({ type: 'minor' });
+    this.gc({ type: 'minor' });
+  }
 
   /** Something large was dropped: collect once the editor has been quiet for a while. */
   request(): void {

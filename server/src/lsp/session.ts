@@ -3,7 +3,7 @@
 import { TextDocuments, type Connection, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type AnalyzeContext } from '../core/analyze';
-import { analysisAt, analyzeChange, incrementalStateFrom, incrementalStateOf, rehearseEdit, type IncrementalState, type TextChange } from '../core/incremental';
+import { analysisAt, analyzeChange, incrementalStateFrom, incrementalStateOf, rehearseEdit, withOwnFindings, type IncrementalState, type TextChange } from '../core/incremental';
 import type { LineIndex } from '../core/text';
 import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
@@ -161,7 +161,7 @@ export class Session {
     const parts = await this.background.analyze(uri, dialect, text, settings, { syntaxOnlyAbove: context.syntaxOnlyAbove, includeProblems: context.includeProblems, linkedPartial: context.linkedPartial });
     const after = this.incremental.get(uri);
     if (!parts || this.documents.get(uri)?.version !== version || after?.context !== context || after.settings !== settings) return 'stale';
-    const state = incrementalStateFrom(dialect, parts, text, settings, context);
+    const state = incrementalStateFrom(dialect, withOwnFindings(parts), text, settings, context);
     this.incremental.set(uri, { ...state, version });
     // An analysis of an older version is of no use any more.
     this.cache.delete(uri);
@@ -248,13 +248,19 @@ export class Session {
     if (!doc || doc.getText().length <= LARGE_DOCUMENT_CHARS || state?.version !== doc.version) return;
     if (!this.cache.delete(uri)) return;
     this.collectWhenIdle();
+    this.promoteNow();
   }
 
-  private readonly idleCollector = new IdleCollector((globalThis as { gc?: () => void }).gc);
+  private readonly idleCollector = new IdleCollector((globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc);
 
   /** Collect what was dropped once the editor is quiet (lsp/idle-collector.ts). */
   collectWhenIdle(): void {
     this.idleCollector.request();
+  }
+
+  /** Long-lived objects were just made: out of the young generation with them now, not at the next keystroke. */
+  promoteNow(): void {
+    this.idleCollector.promoteNow();
   }
 
   /** A change came in: a pending collection waits for the next quiet moment. */
