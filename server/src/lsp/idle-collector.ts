@@ -22,7 +22,7 @@ export class IdleCollector {
    * them out of the young generation now, with two scavenges (V8 promotes what survives a second one), rather than in
    * the scavenges that the next keystrokes' lints set off. On the benchmark's named.conf they took 15-20 ms, once
    * or twice among the first edits after each whole-file pass; here ~20 ms, right after the publication, while
-   * the editor's user is still reading it. Edit p95 over four interleaved runs each: 47-57 ms without, 35-49 with.
+   * the editor's user is still reading it. Edit p95 in four interleaved runs each: 47-57 ms without, 35-49 with.
    */
   promoteNow(): void {
     if (typeof this.gc !== 'function') return;
