@@ -4,7 +4,7 @@
 // it is checked against, and the place to change the grammar first. Every error path is part of the grammar,
 // so one mistake never hides the rest of the file; messages follow named-checkconf's wording and lines.
 import { EmbeddedActionsParser, EOF, type IToken } from 'chevrotain';
-import type { BindCst, BlockNode, StatementNode, ValueNode } from './cst';
+import type { BlockNode, StatementNode, ValueNode } from './cst';
 import { MAX_NESTING, type BindComment, type BindParseOutput, type SyntaxProblem } from './parser';
 import { allTokens, Bang, BlockComment, UnclosedComment, bindLexer, LBrace, QuotedString, RBrace, Semicolon, Word } from './lexer';
 

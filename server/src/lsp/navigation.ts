@@ -92,10 +92,7 @@ interface FileView {
 class Files {
   private readonly openByPath = new Map<string, { uri: string; text: string }>();
 
-  constructor(
-    private readonly session: Session,
-    private readonly dialect: Dialect,
-  ) {
+  constructor(session: Session, dialect: Dialect) {
     this.world = new IncludeWorld(dialect, this.read, this.list);
     for (const doc of session.documents.all()) {
       const p = pathOf(doc.uri);

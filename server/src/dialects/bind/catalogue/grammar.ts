@@ -2,7 +2,7 @@
 // Facts (clause names, flags, value layouts) read from BIND's lib/isccfg/namedconf.c and parser.c at the refs
 // below; the representation is ours. Regenerate rather than hand-edit; hand-made additions live in index.ts.
 import type { GrammarVersion, Shape } from './shapes';
-import { addr, alt, anyOrder, atom, block, kw, list, note, oneOf, opt, ref, seq, someOf, spaced, VOID } from './shapes';
+import { addr, alt, anyOrder, atom, block, kw, list, oneOf, opt, ref, seq, someOf, spaced, VOID } from './shapes';
 
 /** Where each grammar comes from. */
 export const GRAMMAR_SOURCES: Record<GrammarVersion, string> = {

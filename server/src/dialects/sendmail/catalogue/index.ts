@@ -1,6 +1,6 @@
 // The sendmail cf catalogue: names for the unknown-name rules and did-you-mean, documents for hover.
-import { CONF, CONF_NAMES } from './conf';
-import { FEATURES, FEATURE_NAMES } from './features';
+import { CONF } from './conf';
+import { FEATURES } from './features';
 import { MACROS, VARIABLES } from './macros';
 import { MAILERS, OSTYPES } from './mailers';
 
