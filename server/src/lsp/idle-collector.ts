@@ -1,5 +1,6 @@
 // When the editor goes quiet, hand memory back: a full collection frees what the server dropped (a large document's
-// model, the workspace index's old analyses), and a later one lets V8 shrink its young generation.
+// model, the workspace index's old analyses), and a later one lets V8 shrink its young generation. And when the server
+// has just made a large state that will live on, move it out of the young generation before the next keystroke.
 import { COLLECT_WHEN_IDLE_MS, SHRINK_WHEN_IDLE_MS } from './limits';
 
 /**
@@ -11,11 +12,14 @@ import { COLLECT_WHEN_IDLE_MS, SHRINK_WHEN_IDLE_MS } from './limits';
  * an analysis. So one more runs SHRINK_WHEN_IDLE_MS later (measured with the workspace folder open: 164-169 MB
  * resident before it, 123-133 MB after). A change postpones both (postpone), so no keystroke waits for one.
  */
+/** V8's `gc` as --expose-gc gives it: a full collection, or with `{ type: 'minor' }` a scavenge. */
+export type CollectGarbage = (options?: { type: 'minor' | 'major' }) => void;
+
 export class IdleCollector {
   private timer: NodeJS.Timeout | undefined;
 
   /** @param gc V8's collector, when the process was started with --expose-gc (the extension does); else nothing runs. */
-  constructor(private readonly gc: ((options?: { type: 'minor' | 'major' }) => void) | undefined) {}
+  constructor(private readonly gc: CollectGarbage | undefined) {}
 
   /**
    * Many objects that will live long were just made (a large document's new state, from the worker's answer): move

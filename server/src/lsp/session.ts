@@ -9,7 +9,7 @@ import { dialectForLanguage } from '../core/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect, Finding, LinkedFile } from '../core/types';
 import { BackgroundAnalysis } from './background-analysis';
-import { IdleCollector } from './idle-collector';
+import { IdleCollector, type CollectGarbage } from './idle-collector';
 import { EDITOR_ANALYSIS, LARGE_DOCUMENT_CHARS } from './limits';
 import { pathOf } from './files';
 import { includeContextOf } from './navigation';
@@ -251,7 +251,7 @@ export class Session {
     this.promoteNow();
   }
 
-  private readonly idleCollector = new IdleCollector((globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc);
+  private readonly idleCollector = new IdleCollector((globalThis as { gc?: CollectGarbage }).gc);
 
   /** Collect what was dropped once the editor is quiet (lsp/idle-collector.ts). */
   collectWhenIdle(): void {
