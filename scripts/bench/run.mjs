@@ -119,6 +119,22 @@ function checkerCommand(input, file) {
   return [cmd, args, ''];
 }
 
+// Reading and parsing alone, in a process of its own (scripts/bench/parse-only.ts): the least a whole-process check
+// built on our BIND and Apache parsers costs, before any model, rule or output.
+const esbuild = await import('esbuild');
+await esbuild.build({
+  entryPoints: [join(ROOT, 'scripts/bench/parse-only.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  outfile: join(DIR, 'parse-only.cjs'),
+  logLevel: 'warning',
+});
+const PARSE_ONLY = join(DIR, 'parse-only.cjs');
+const PARSE_ONLY_DIALECTS = new Set(['bind', 'apache']);
+
 const whole = [];
 for (const input of INPUTS) {
   const file = join(DIR, 'x1', input.file);
@@ -133,15 +149,19 @@ for (const input of INPUTS) {
     const w = wall(checker[0], checker[1]);
     checkerOk = !w.err && w.status === 0;
   }
+  const parseOnly = PARSE_ONLY_DIALECTS.has(input.dialect) ? [PARSE_ONLY, input.dialect, file] : undefined;
+  if (parseOnly && wall(process.execPath, parseOnly).status !== 0) throw new Error(`parse-only.cjs failed on ${file}`);
   const a = [];
   const b = [];
   const c = [];
+  const d = [];
   for (let i = 0; i < RUNS; i++) {
     a.push(wall(process.execPath, [CLI, ...ours]).ms);
     if (checkerOk) b.push(wall(checker[0], checker[1]).ms);
     c.push(wall(process.execPath, [CLI, ...cached]).ms);
+    if (parseOnly) d.push(wall(process.execPath, parseOnly).ms);
   }
-  const row = { dialect: input.dialect, file: input.file, bytes: readFileSync(file).length, ours: median(a), cached: median(c), checker: checkerOk ? median(b) : undefined, checkerName: checker ? [checker[0] === 'unshare' ? 'sshd' : checker[0], ...(input.checker(file)[1].filter((x) => x.startsWith('-')))].join(' ') : undefined, note: checker?.[2] };
+  const row = { dialect: input.dialect, file: input.file, bytes: readFileSync(file).length, ours: median(a), cached: median(c), parseOnly: parseOnly ? median(d) : undefined, checker: checkerOk ? median(b) : undefined, checkerName: checker ? [checker[0] === 'unshare' ? 'sshd' : checker[0], ...(input.checker(file)[1].filter((x) => x.startsWith('-')))].join(' ') : undefined, note: checker?.[2] };
   whole.push(row);
   log(`${input.dialect.padEnd(8)} v6ready check ${ms(row.ours).padStart(9)} cold, ${ms(row.cached).padStart(9)} cached` + (row.checker !== undefined ? `   ${row.checkerName} ${ms(row.checker)}   ratio ${(row.ours / row.checker).toFixed(2)}x cold, ${(row.cached / row.checker).toFixed(2)}x cached` : checker ? `   (${checker[0]} did not accept the input)` : '   (no checker)'));
 }
@@ -156,7 +176,6 @@ void version;
 
 // --- 3. In process: throughput, regex floor, growth ------------------------------------------------------
 log('in-process parse+lint ...');
-const esbuild = await import('esbuild');
 await esbuild.build({
   entryPoints: [join(ROOT, 'scripts/bench/inproc.ts')],
   bundle: true,
@@ -253,6 +272,9 @@ const floors = whole.filter((r) => r.checker !== undefined && (r.dialect === 'bi
   return `${r.dialect} ${ms(floor)} = ${(floor / r.checker).toFixed(2)}x of ${r.checkerName}`;
 });
 p(`The floor for a cold run of any tool written for Node on this machine, \`node -e 0\` plus one regex scan of the file (the next section), before reading a single clause: ${floors.join('; ')}.`);
+const parseFloors = whole.filter((r) => r.checker !== undefined && r.parseOnly !== undefined).map((r) => `${r.dialect} ${ms(r.parseOnly)} = ${(r.parseOnly / r.checker).toFixed(2)}x of ${r.checkerName}`);
+p();
+p(`Reading and parsing alone, with v6ready's own scanner and parser and nothing else (scripts/bench/parse-only.ts: a process that parses the file and prints a count; no model, no rules, no output; the same ${RUNS} rounds as the table): ${parseFloors.join('; ')}. Any cold \`v6ready check\` built on these parsers costs at least that.`);
 p();
 p('## In process: parse + lint throughput, against a regex scan of the same bytes');
 p();
