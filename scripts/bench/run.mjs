@@ -122,17 +122,13 @@ function checkerCommand(input, file) {
 // Reading and parsing alone, in a process of its own (scripts/bench/parse-only.ts): the least a whole-process check
 // built on our BIND and Apache parsers costs, before any model, rule or output.
 const esbuild = await import('esbuild');
-await esbuild.build({
-  entryPoints: [join(ROOT, 'scripts/bench/parse-only.ts')],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  outfile: join(DIR, 'parse-only.cjs'),
-  logLevel: 'warning',
-});
-const PARSE_ONLY = join(DIR, 'parse-only.cjs');
+/** A script of scripts/bench bundled and minified like dist/, into the benchmark's folder; its path. */
+async function bundleScript(name) {
+  const outfile = join(DIR, `${name}.cjs`);
+  await esbuild.build({ entryPoints: [join(ROOT, `scripts/bench/${name}.ts`)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, outfile, logLevel: 'warning' });
+  return outfile;
+}
+const PARSE_ONLY = await bundleScript('parse-only');
 const PARSE_ONLY_DIALECTS = new Set(['bind', 'apache']);
 
 const whole = [];
@@ -176,17 +172,8 @@ void version;
 
 // --- 3. In process: throughput, regex floor, growth ------------------------------------------------------
 log('in-process parse+lint ...');
-await esbuild.build({
-  entryPoints: [join(ROOT, 'scripts/bench/inproc.ts')],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  outfile: join(DIR, 'inproc.cjs'),
-  logLevel: 'warning',
-});
-const inproc = JSON.parse(spawnSync(process.execPath, [join(DIR, 'inproc.cjs'), DIR], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...BASE_ENV, BENCH_RUNS: String(RUNS) } }).stdout);
+const INPROC = await bundleScript('inproc');
+const inproc = JSON.parse(spawnSync(process.execPath, [INPROC, DIR], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...BASE_ENV, BENCH_RUNS: String(RUNS) } }).stdout);
 
 // --- 4. LSP over JSON-RPC --------------------------------------------------------------------------------
 log('LSP on the big named.conf ...');
