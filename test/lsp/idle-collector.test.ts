@@ -70,7 +70,8 @@ test('promoteNow runs two scavenges at once, not full collections, and leaves a 
 
 test("promoteNow with V8's real collector (node --expose-gc) moves survivors out of the young generation", () => {
   const module = fileURLToPath(new URL('../../server/src/lsp/idle-collector.ts', import.meta.url));
-  // A process of its own, started with --expose-gc as the extension starts the server (this one may lack the flag).
+  // A process of its own, started with --expose-gc as the extension starts the server (this one may lack the flag),
+  // with a young generation large enough that no scavenge runs while the survivors are made.
   const code = `
     const { getHeapSpaceStatistics } = require('node:v8');
     const young = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_used_size;
@@ -80,7 +81,7 @@ test("promoteNow with V8's real collector (node --expose-gc) moves survivors out
     const before = young();
     new IdleCollector(globalThis.gc).promoteNow();
     console.log(JSON.stringify({ before, after: young(), kept: kept.length }));`;
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '-e', code], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--expose-gc', '--min-semi-space-size=16', '--import', 'tsx', '-e', code], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   const result = JSON.parse(run.stdout) as { before: number; after: number; kept: number };
   assert.equal(result.kept, 20000);
