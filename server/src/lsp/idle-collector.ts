@@ -3,6 +3,9 @@
 // has just made a large state that will live on, move it out of the young generation before the next keystroke.
 import { COLLECT_WHEN_IDLE_MS, SHRINK_WHEN_IDLE_MS } from './limits';
 
+/** V8's `gc` as --expose-gc gives it: a full collection, or with `{ type: 'minor' }` a scavenge. */
+export type CollectGarbage = (options?: { type: 'minor' | 'major' }) => void;
+
 /**
  * Full collections on a quiet server (Session.collectWhenIdle). The first, COLLECT_WHEN_IDLE_MS after the last
  * request or change, runs twice: the first pass frees the dropped objects, the second compacts the pages they left
@@ -12,9 +15,6 @@ import { COLLECT_WHEN_IDLE_MS, SHRINK_WHEN_IDLE_MS } from './limits';
  * an analysis. So one more runs SHRINK_WHEN_IDLE_MS later (measured with the workspace folder open: 164-169 MB
  * resident before it, 123-133 MB after). A change postpones both (postpone), so no keystroke waits for one.
  */
-/** V8's `gc` as --expose-gc gives it: a full collection, or with `{ type: 'minor' }` a scavenge. */
-export type CollectGarbage = (options?: { type: 'minor' | 'major' }) => void;
-
 export class IdleCollector {
   private timer: NodeJS.Timeout | undefined;
 
