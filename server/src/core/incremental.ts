@@ -403,7 +403,13 @@ function ownCopy(f: Finding, detach = false): Finding {
     span: { start: f.span.start, end: f.span.end },
     fixes: f.fixes.map((x): Fix => ({ title: str(x.title), safe: x.safe, edits: x.edits.map((e) => ({ start: e.start, end: e.end, newText: str(e.newText) })) })),
   };
-  if (f.related) copy.related = f.related.map((r): RelatedLocation => (r.file === undefined ? { span: { start: r.span.start, end: r.span.end }, message: str(r.message) } : { span: { start: r.span.start, end: r.span.end }, message: str(r.message), file: r.file }));
+  if (f.related) {
+    copy.related = f.related.map((r) => {
+      const own: RelatedLocation = { span: { start: r.span.start, end: r.span.end }, message: str(r.message) };
+      if (r.file !== undefined) own.file = r.file;
+      return own;
+    });
+  }
   return copy;
 }
 
