@@ -286,3 +286,32 @@ test('directories without configs, unreadable files and binary files: clear mess
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('--timing: the report unchanged on stdout, then every step and rule with its time on stderr; never a cached answer', () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'named.conf'), SEED);
+    const plain = run(['check', join(dir, 'named.conf')]);
+    const timed = run(['check', '--timing', join(dir, 'named.conf')]);
+    assert.equal(timed.code, plain.code);
+    assert.equal(timed.stdout, plain.stdout);
+    const rows = timed.stderr.trim().split('\n');
+    assert.match(rows[0], /^step\s+ms\s+share\s+runs$/);
+    const row = (label: string) => rows.find((r) => r.startsWith(label + ' '));
+    for (const label of ['parse', 'rule bind/ipv6-in-listen-on', 'start-up (Node, loading v6ready)', 'format text', 'whole command']) {
+      assert.match(row(label) ?? `(no row '${label}')`, /\s\d+\.\d\s+\d+\.\d%\s+1$/, label);
+    }
+    // 25 rows at most, then one for the rest (the bind rules alone are more than 25).
+    assert.match(rows[rows.length - 2], /^\d+ more steps\s/);
+    // Slowest first, and the parts are within the whole.
+    const ms = rows.slice(1, -2).map((r) => Number(r.trim().split(/\s{2,}/)[1]));
+    assert.deepEqual(ms, [...ms].sort((a, b) => b - a));
+    const whole = Number(row('whole command')!.split(/\s{2,}/)[1]);
+    assert.ok(ms.reduce((s, x) => s + x, 0) <= whole, `${ms} within ${whole}`);
+    // A second timed run times the work again rather than replaying the report from the result cache.
+    const again = run(['check', '--timing', join(dir, 'named.conf')]);
+    assert.match(again.stderr, /^rule bind\/ipv6-in-listen-on\s/m);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});

@@ -113,10 +113,11 @@ test('any change to what the run read, or to how it was asked, is a miss', () =>
   }
 });
 
-test('--no-cache, V6READY_NO_CACHE, --fix and stdin neither use nor store entries; exit 2 is not stored', () => {
+test('--no-cache, --timing, V6READY_NO_CACHE, --fix and stdin neither use nor store entries; exit 2 is not stored', () => {
   const s = setup({ 'named.conf': NAMED, 'acls.conf': ACLS });
   try {
     s.run(['check', '--no-cache', 'named.conf']);
+    s.run(['check', '--timing', 'named.conf']);
     s.run(['check', 'named.conf'], { V6READY_NO_CACHE: '1' });
     s.run(['check', '--language', 'bind-named', '-'], {}, NAMED);
     s.run(['check', 'missing.conf', 'named.conf']);
@@ -124,6 +125,7 @@ test('--no-cache, V6READY_NO_CACHE, --fix and stdin neither use nor store entrie
     s.run(['check', 'named.conf']);
     s.mark();
     assert.notEqual(s.run(['check', '--no-cache', 'named.conf']).stdout, MARKER);
+    assert.notEqual(s.run(['check', '--timing', 'named.conf']).stdout, MARKER);
     assert.notEqual(s.run(['check', 'named.conf'], { V6READY_NO_CACHE: '1' }).stdout, MARKER);
     const fixed = s.run(['check', '--fix', 'named.conf']);
     assert.notEqual(fixed.stdout, MARKER);

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { analyze, byPosition, fixAll, type Analysis } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
 import { LineIndex } from '../core/text';
+import { formatTimings, Timings } from '../core/timings';
 import type { Dialect } from '../core/types';
 import { IncludeWorld } from '../workspace/linked';
 import { ConfigError, ConfigLoader } from './config';
@@ -23,7 +24,7 @@ import { renderHtml, renderMarkdown } from '../workspace/render';
 declare const __V6READY_VERSION__: string;
 const VERSION = typeof __V6READY_VERSION__ !== 'undefined' ? __V6READY_VERSION__ : '0.0.0-dev';
 
-const USAGE = `usage: v6ready check [--format text|json|sarif] [--fix] [--language <id>] [--config <file>] [--max-warnings <n>] [--no-cache] <file|dir|->...
+const USAGE = `usage: v6ready check [--format text|json|sarif] [--fix] [--language <id>] [--config <file>] [--max-warnings <n>] [--no-cache] [--timing] <file|dir|->...
        v6ready report [--format md|html|json] [--config <file>] [--output <file>] <dir|file>...
        v6ready rules
        v6ready explain <rule>
@@ -41,6 +42,8 @@ interface CheckOptions {
   config?: string;
   /** Exit 1 when there are more warnings than this (as ESLint's --max-warnings); errors exit 1 regardless. */
   maxWarnings?: number;
+  /** Print where the time went (steps and rules, slowest first) on stderr after the report; never cached. */
+  timing: boolean;
   paths: string[];
 }
 
@@ -72,11 +75,12 @@ class ArgReader {
 }
 
 function parseCheckArgs(args: string[]): CheckOptions {
-  const o: CheckOptions = { format: 'text', fix: false, paths: [] };
+  const o: CheckOptions = { format: 'text', fix: false, timing: false, paths: [] };
   const r = new ArgReader(args);
   for (let a = r.next(); a !== undefined; a = r.next()) {
     const value = (name: string) => r.value(a!, name);
     if (a === '--fix') o.fix = true;
+    else if (a === '--timing') o.timing = true;
     // The loader (boot.ts) reads --no-cache before this runs: a run with it neither uses nor stores a cached result.
     else if (a === '--no-cache') continue;
     else if (r.is(a, '--format')) {
@@ -171,6 +175,9 @@ function includeWorlds(jobs: readonly Job[]): Map<Dialect, IncludeWorld & { root
 
 function check(args: string[]): number {
   const o = parseCheckArgs(args);
+  // performance.now() counts from the process' start: what came before this line is Node's and the loader's.
+  const timings = o.timing ? new Timings() : undefined;
+  timings?.add('start-up (Node, loading v6ready)', performance.now());
   const ioErrors: string[] = [];
   const configs = loadConfigs(o.config);
   const reports: FileReport[] = [];
@@ -188,7 +195,8 @@ function check(args: string[]): number {
     const settings = configs.forFile(job.stdin ? undefined : job.path).settings;
     let input: DecodedText;
     try {
-      input = job.stdin ? readStdin() : readInput(job.path);
+      const read = () => (job.stdin ? readStdin() : readInput(job.path));
+      input = timings ? timings.time('read and decode', read) : read();
     } catch (err) {
       ioErrors.push(`${job.path}: cannot read: ${describeIoError(err)}`);
       continue;
@@ -197,8 +205,9 @@ function check(args: string[]): number {
     if (!input.validUtf8) notes.push('not valid UTF-8: undecodable bytes were read as U+FFFD' + (o.fix ? '; not fixed, to keep its bytes' : ''));
     if (input.text.slice(0, 8192).includes('\u0000') && !input.validUtf8) notes.push(`looks like a binary file, not a ${job.dialect.title} config`);
     const world = worlds.get(job.dialect);
-    const context = world && !job.stdin ? world.contextOf(resolve(job.path), world.roots) : undefined;
-    const analyzeContext = { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial };
+    const linking = () => (world && !job.stdin ? world.contextOf(resolve(job.path), world.roots) : undefined);
+    const context = timings ? timings.time('includes', linking) : linking();
+    const analyzeContext = { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial, timings };
     let analysis = analyze(job.dialect, input.text, settings, analyzeContext);
     if (o.fix && input.validUtf8) {
       const r = fixAll(job.dialect, input.text, settings, {}, analyzeContext);
@@ -221,13 +230,18 @@ function check(args: string[]): number {
     if (!job.stdin) analysed.push({ path: resolve(job.path), dialect: job.dialect, analysis });
   }
   progress.done();
-  addWorkspaceFindings(reports, jobs.filter((j) => !j.stdin).map((j) => j.path), configs, analysed);
+  addWorkspaceFindings(reports, jobs.filter((j) => !j.stdin).map((j) => j.path), configs, analysed, timings);
   ioErrors.unshift(...configs.problems);
-  const out = o.format === 'json' ? formatJson(reports, relatedFiles) : o.format === 'sarif' ? formatSarif(reports, sarifOptions(), relatedFiles) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR, relatedFiles);
+  const format = () =>
+    o.format === 'json' ? formatJson(reports, relatedFiles) : o.format === 'sarif' ? formatSarif(reports, sarifOptions(), relatedFiles) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR, relatedFiles);
+  const out = timings ? timings.time(`format ${o.format}`, format) : format();
   // With --fix on stdin, stdout carries the fixed text; the report goes to stderr.
   const toStderr = o.fix && o.paths.includes('-');
-  (toStderr ? process.stderr : process.stdout).write(out + '\n');
+  const write = () => (toStderr ? process.stderr : process.stdout).write(out + '\n');
+  if (timings) timings.time('write the report', write);
+  else write();
   for (const e of ioErrors) process.stderr.write(`v6ready: ${e}\n`);
+  if (timings) process.stderr.write(`\n${formatTimings(timings, performance.now())}\n`);
   if (ioErrors.length) return 2;
   return exitCode(reports, o.maxWarnings);
 }
@@ -242,13 +256,15 @@ interface Analysed {
  * The cross-file rules over the files checked (and the files they include or name as zone files): their findings
  * join the reports of the files they are in, related locations named by the paths the output uses.
  */
-function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: ConfigLoader, analysed: readonly Analysed[]): void {
+function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: ConfigLoader, analysed: readonly Analysed[], timings: Timings | undefined): void {
   if (paths.length === 0) return;
+  const t = performance.now();
   const index = cliWorkspace(paths, configs);
   // The files check has analysed are not parsed again.
   for (const a of analysed) index.seed(a.path, a.dialect, a.analysis.text, a.analysis);
   const ws = index.build();
-  const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings);
+  timings?.add('workspace: index (zone files, included files)', performance.now() - t);
+  const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings, timings);
   if (findings.length === 0) return;
   const byAbs = new Map(reports.filter((r) => r.path !== '-').map((r) => [resolve(r.path), r]));
   const touched = new Set<FileReport>();

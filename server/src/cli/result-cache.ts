@@ -32,7 +32,8 @@ interface Header {
 /** May this command line be answered from, and stored in, the cache? (Conservative: any doubt says no.) */
 export function cacheable(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
   if (argv[0] !== 'check' || env.V6READY_NO_CACHE) return false;
-  return !argv.some((a) => a === '--fix' || a === '--no-cache' || a === '-');
+  // --timing times the work a cached answer skips.
+  return !argv.some((a) => a === '--fix' || a === '--no-cache' || a === '--timing' || a === '-');
 }
 
 /** The entry for this command line, build and environment, under the cache folder. */

@@ -4,6 +4,7 @@ import { largeFileNotice, parseSafely } from './limits';
 import { DEFAULT_SETTINGS, targetVersion, type Settings } from './settings';
 import { collectSuppressions, isSuppressed } from './suppression';
 import { detachedString, LineIndex } from './text';
+import type { Timings } from './timings';
 import type { Dialect, Finding, Fix, LinkedFile, ParseResult, RelatedLocation, ReportInput, Rule, Severity, SkipRanges, Span } from './types';
 
 export const INTERNAL_ERROR_RULE = 'v6ready/internal-error';
@@ -25,6 +26,8 @@ export interface AnalyzeContext<Model = unknown> {
   ruleFilter?: (rule: Rule<Model>) => boolean;
   /** Parts of the text to parse as if blank (incremental analysis: the statements it does not analyse again). */
   skip?: SkipRanges;
+  /** Add the time of the parse and of each rule here (`v6ready check --timing`). */
+  timings?: Timings;
 }
 
 export interface Analysis<Model = unknown> {
@@ -92,9 +95,12 @@ export function byPosition(a: Finding, b: Finding): number {
 
 export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: Settings = DEFAULT_SETTINGS, context: AnalyzeContext<Model> = {}): Analysis<Model> {
   for (const c of analysisCaches) c.trim();
+  const timings = context.timings;
+  let t = timings ? performance.now() : 0;
   const lines = context.lines ?? new LineIndex(text);
   // A parser that throws (a pathological token overflowing V8's regex stack) gives a finding, not an exception.
   const { parse, failed } = parseSafely(dialect, text, INTERNAL_ERROR_RULE, context.skip);
+  if (timings) timings.add('parse', performance.now() - t);
   const raw: Finding[] = capSyntaxFindings(parse.syntaxFindings, text.length);
   for (const p of context.includeProblems ?? []) {
     raw.push({ rule: INCLUDE_RULE, severity: p.severity, message: p.message, span: { start: p.span.start, end: p.span.end }, fixes: [] });
@@ -112,6 +118,7 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
       const span = { start: r.span.start, end: r.span.end };
       raw.push({ rule: rule.id, severity: rule.severity, message: r.message, span, fixes: r.fixes ?? [], related: r.related?.map(ownSpan) });
     };
+    if (timings) t = performance.now();
     try {
       rule.check({ text, lines, target, model: parse.model, linked, linkedPartial: !!context.linkedPartial, report });
     } catch (err) {
@@ -124,7 +131,9 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
         fixes: [],
       });
     }
+    if (timings) timings.add(`rule ${rule.id}`, performance.now() - t);
   }
+  if (timings) t = performance.now();
   const suppressions = collectSuppressions(parse.comments, lines);
   // Most files suppress nothing: then no finding needs its line looked up.
   const anySuppressed = suppressions.file.size > 0 || suppressions.lines.size > 0;
@@ -139,6 +148,7 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
     findings.push(f);
   }
   findings.sort(byPosition);
+  if (timings) timings.add('suppressions and sorting', performance.now() - t);
   return { dialect, text, lines, parse, linked, findings };
 }
 

@@ -3,6 +3,7 @@
 // per-file rules, in the file the finding is in.
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { collectSuppressions, isSuppressed } from '../core/suppression';
+import type { Timings } from '../core/timings';
 import type { Finding, RelatedLocation, RuleDocs, Severity } from '../core/types';
 import type { Site, WorkspaceModel } from './model';
 
@@ -40,12 +41,18 @@ export interface WorkspaceFinding extends Finding {
 }
 
 /** Run the rules over the model; `settingsFor` gives the settings of the file a finding lands in. */
-export function runWorkspaceRules(ws: WorkspaceModel, rules: readonly WorkspaceRule[], settingsFor: (path: string) => Settings = () => DEFAULT_SETTINGS): WorkspaceFinding[] {
+export function runWorkspaceRules(
+  ws: WorkspaceModel,
+  rules: readonly WorkspaceRule[],
+  settingsFor: (path: string) => Settings = () => DEFAULT_SETTINGS,
+  timings?: Timings,
+): WorkspaceFinding[] {
   const out: WorkspaceFinding[] = [];
   const byPath = new Map(ws.files.map((f) => [f.path, f]));
   const suppressions = new Map<string, ReturnType<typeof collectSuppressions>>();
   for (const rule of rules) {
     const raw: WorkspaceReport[] = [];
+    const t = timings ? performance.now() : 0;
     try {
       rule.check({ ws, report: (r) => raw.push(r) });
     } catch (err) {
@@ -75,6 +82,7 @@ export function runWorkspaceRules(ws: WorkspaceModel, rules: readonly WorkspaceR
       }
       out.push(finding);
     }
+    timings?.add(`rule ${rule.id}`, performance.now() - t);
   }
   return out.sort((a, b) => a.file.localeCompare(b.file) || a.span.start - b.span.start || a.rule.localeCompare(b.rule));
 }
