@@ -315,3 +315,28 @@ test('--timing: the report unchanged on stdout, then every step and rule with it
     rmSync(dir, { recursive: true });
   }
 });
+
+test('a reader that stops early (`v6ready check … | head`): no stack trace, and the exit status of the findings', async () => {
+  const dir = tempDir();
+  try {
+    // ~1,500 error findings: far more output than a pipe holds, so writing it must outlast the reader.
+    const zones = Array.from({ length: 1500 }, (_, i) => `zone "z${i}.test" { type primary; file "db.z${i}"; notify-source 2001:db8::${i.toString(16)}; };`);
+    writeFileSync(join(dir, 'named.conf'), zones.join('\n') + '\n');
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [CLI, 'check', '--no-cache', join(dir, 'named.conf')], { env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    let firstChunk = '';
+    // Read one chunk, then go away, as head does.
+    child.stdout.once('data', (d) => {
+      firstChunk = String(d);
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.match(firstChunk, /error bind\/wrong-family-source/);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});

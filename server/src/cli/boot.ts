@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { exitQuietlyOnBrokenPipe } from './broken-pipe';
 import { usedCodePaths } from './code-paths';
 import { cacheable, entryFile, prune, readHeadedFile, record, replay } from './result-cache';
 
@@ -62,6 +63,8 @@ function run(): void {
   const home = cacheHome();
   // `check` on unchanged files answers from the result cache without compiling the CLI at all (result-cache.ts).
   const argv = process.argv.slice(2);
+  // The language server has its own handling of errors (and its stdout is the client's, not a reader's).
+  if (__V6READY_ENTRY__ === 'cli' && argv[0] !== 'lsp') exitQuietlyOnBrokenPipe();
   if (__V6READY_ENTRY__ === 'cli' && cacheable(argv, process.env)) {
     const file = entryFile(home, __V6READY_SOURCE_HASH__, argv);
     const code = replay(file);
