@@ -218,3 +218,29 @@ test('the V8 code cache folder keeps the newest four caches per entry (each buil
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('one build installed in two places: each has its own code cache, so a stack trace names its own files', () => {
+  const root = mkdtempSync(join(tmpdir(), 'v6ready-places-'));
+  try {
+    const cache = join(root, 'cache');
+    const places = ['first', 'second'].map((p) => join(root, p, 'dist'));
+    for (const p of places) {
+      mkdirSync(p, { recursive: true });
+      for (const f of readdirSync(join(process.cwd(), 'dist'))) if (!f.endsWith('.map')) writeFileSync(join(p, f), readFileSync(join(process.cwd(), 'dist', f)));
+    }
+    const env = { ...process.env, XDG_CACHE_HOME: cache, V6READY_CACHE_DIR: '', V6READY_NO_CODE_CACHE: '' };
+    // The first place runs and leaves its code cache.
+    assert.equal(spawnSync(process.execPath, [join(places[0], 'cli.js'), '--version'], { encoding: 'utf8', env }).status, 0);
+    // The second fails inside the bundle (its stdout.write throws): the internal error's stack names its own bundle.
+    const preload = join(root, 'throw-on-write.cjs');
+    writeFileSync(preload, "process.stdout.write = () => { throw new Error('write failed on purpose'); };\n");
+    const r = spawnSync(process.execPath, ['--require', preload, join(places[1], 'cli.js'), '--version'], { encoding: 'utf8', env });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /v6ready: internal error: Error: write failed on purpose/);
+    assert.ok(r.stderr.includes(join(places[1], 'cli-bundle.js')), r.stderr);
+    assert.ok(!r.stderr.includes(places[0]), r.stderr);
+    assert.equal(readdirSync(join(cache, 'v6ready')).filter((n) => n.startsWith('cli-') && n.endsWith('.v8cache')).length, 2);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

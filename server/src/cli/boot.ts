@@ -59,6 +59,13 @@ function readCodeCache(file: string): { data: Buffer; covers: Set<string> } | un
   return { data: bytes.subarray(nl + 1), covers: new Set(covers ? covers.split(' ') : []) };
 }
 
+/** 32-bit FNV-1a of a path, in hex: names the cache of a bundle by where it is (node:crypto costs ~9 ms to load). */
+function placeHash(path: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
 function run(): void {
   const home = cacheHome();
   // `check` on unchanged files answers from the result cache without compiling the CLI at all (result-cache.ts).
@@ -77,9 +84,11 @@ function run(): void {
   const filename = __V6READY_SOURCE_FILE__ ? join(__dirname, __V6READY_SOURCE_FILE__) : __filename;
   const source = __V6READY_SOURCE__ ?? readFileSync(filename, __V6READY_SOURCE_ASCII__ ? 'latin1' : 'utf8');
   const dir = process.env.V6READY_NO_CODE_CACHE ? undefined : home;
-  // One cache file per bundle content and V8 version: a rebuilt bundle or another Node gets its own entry
-  // (V8 also rejects data that does not match the source or its flags; then we recompile and rewrite).
-  const key = dir && `${__V6READY_SOURCE_HASH__.slice(0, 16)}-${process.versions.v8.replace(/[^0-9A-Za-z.-]/g, '_')}`;
+  // One cache file per bundle content, V8 version and place: a rebuilt bundle or another Node gets its own entry
+  // (V8 also rejects data that does not match the source or its flags; then we recompile and rewrite). V8 keeps the
+  // script's file name in the data, and a stack trace names the file it was compiled from: the same version
+  // installed in two places (globally and in a project) would report an internal error with the other one's path.
+  const key = dir && `${__V6READY_SOURCE_HASH__.slice(0, 16)}-${placeHash(filename)}-${process.versions.v8.replace(/[^0-9A-Za-z.-]/g, '_')}`;
   const entry = __V6READY_ENTRY__;
   const cacheFile = dir && key ? join(dir, `${entry}-${key}.v8cache`) : undefined;
   const cache = cacheFile ? readCodeCache(cacheFile) : undefined;
