@@ -32,10 +32,13 @@ export interface Assignment {
   forCommand: boolean;
   /** Set through `export name=value` or `readonly name=value`. */
   builtin?: string;
-  /** Start of the line the assignment is on, and that line's leading blanks. */
+  /** Start of the line the assignment begins on, and that line's leading blanks. */
   lineStart: number;
   indent: string;
-  /** End of that line (before its line break), and the break itself ('' at the end of the file). */
+  /**
+   * End of the line it ends on (before its line break), and the break itself ('' at the end of the file): a quoted
+   * value or a `\` continuation may span lines, and a line deleted or inserted after it must not cut the value.
+   */
   lineEnd: number;
   eol: string;
 }
@@ -91,11 +94,12 @@ function valueOf(word: WordNode, nameLength: number): RcValue {
   return { text, span, quote, content, parts };
 }
 
-function lineAround(text: string, offset: number): { lineStart: number; indent: string; lineEnd: number; eol: string } {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+/** The lines from the one `start` is on to the one `end` is on (see Assignment.lineStart and lineEnd). */
+function linesAround(text: string, start: number, end: number): { lineStart: number; indent: string; lineEnd: number; eol: string } {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let i = lineStart;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  let lineEnd = text.indexOf('\n', offset);
+  let lineEnd = text.indexOf('\n', end);
   let eol = '\n';
   if (lineEnd < 0) {
     lineEnd = text.length;
@@ -126,7 +130,7 @@ export function buildRcconfModel(text: string, program: ShProgram, comments: ShC
         ctx,
         forCommand: forCommand && !builtin,
         builtin,
-        ...lineAround(text, w.start),
+        ...linesAround(text, w.start, w.end),
       });
     };
     for (const w of command.assignments) add(w);
