@@ -18,7 +18,7 @@ import { bindDialect } from '../../server/src/dialects/bind';
 import { applyTextEdits, editsFor, LspClient, sleep } from './lsp-client';
 
 const SYNTAX_ERROR = 'options { directory "x" };\n';
-const IPV6_IN_LISTEN_ON = 'options {\n    listen-on { 127.0.0.1; ::1; };\n};\n';
+const IPV6_IN_LISTEN_ON = 'options {\n    listen-on { 127.0.0.1; ::1; };\n    listen-on-v6 { 2001:db8::53; };\n};\n';
 const OUTLINE = 'options {\n  directory "x";\n};\nzone "example.com" {\n  type primary;\n  file "x";\n};\n';
 
 let client: LspClient;
@@ -124,10 +124,10 @@ test('code actions: the fix (preferred), the disable comment, and fix-all', asyn
 
   const fix = actions.find((a) => a.kind === 'quickfix' && a.isPreferred);
   assert.ok(fix, `a preferred quick fix among ${titles.join(' | ')}`);
-  assert.equal(fix.title, 'Move ::1 to a new listen-on-v6');
+  assert.equal(fix.title, 'Move ::1 to listen-on-v6');
   assert.deepEqual(fix.diagnostics, [diag]);
   const fixed = applyTextEdits(IPV6_IN_LISTEN_ON, editsFor(fix.edit, u));
-  assert.equal(fixed, 'options {\n    listen-on { 127.0.0.1; };\n    listen-on-v6 { ::1; };\n};\n');
+  assert.equal(fixed, 'options {\n    listen-on { 127.0.0.1; };\n    listen-on-v6 { 2001:db8::53; ::1; };\n};\n');
 
   const disable = actions.find((a) => a.title === 'Disable bind/ipv6-in-listen-on for this line');
   assert.ok(disable, `a disable action among ${titles.join(' | ')}`);
@@ -135,7 +135,7 @@ test('code actions: the fix (preferred), the disable comment, and fix-all', asyn
   assert.ok(!disable.isPreferred);
   assert.equal(
     applyTextEdits(IPV6_IN_LISTEN_ON, editsFor(disable.edit, u)),
-    'options {\n    // v6ready-disable-next-line bind/ipv6-in-listen-on -- \n    listen-on { 127.0.0.1; ::1; };\n};\n',
+    'options {\n    // v6ready-disable-next-line bind/ipv6-in-listen-on -- \n    listen-on { 127.0.0.1; ::1; };\n    listen-on-v6 { 2001:db8::53; };\n};\n',
   );
 
   const all = actions.find((a) => a.kind === 'source.fixAll.v6ready');
@@ -319,7 +319,7 @@ test('a minimal client gets plain `changes` edits, flat symbols and no snippets'
   assert.ok(fix?.edit?.changes?.[u] && !fix.edit.documentChanges);
   const symbols = await plain.request<{ name: string; location?: unknown; containerName?: string }[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
   assert.ok(symbols.length > 0 && symbols.every((s) => s.location !== undefined), 'SymbolInformation, not DocumentSymbol');
-  assert.deepEqual(symbols[0], { name: 'options', kind: 3, location: { uri: u, range: { start: { line: 0, character: 0 }, end: { line: 2, character: 2 } } } });
+  assert.deepEqual(symbols[0], { name: 'options', kind: 3, location: { uri: u, range: { start: { line: 0, character: 0 }, end: { line: 3, character: 2 } } } });
   assert.ok(symbols.slice(1).every((s) => s.containerName !== undefined), 'nested symbols name their container');
   const items = await plain.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: u }, position: { line: 2, character: 0 } });
   assert.ok(items.every((i) => i.insertTextFormat !== 2));

@@ -58,7 +58,7 @@ function setup(files: Record<string, string>): Setup {
   };
 }
 
-const NAMED = 'include "acls.conf";\noptions {\n\tlisten-on port 5353 { 127.0.0.1; ::1; };\n};\nzone "example.com" { type primary; file "db.example"; };\n';
+const NAMED = 'include "acls.conf";\noptions {\n\tlisten-on port 5353 { 127.0.0.1; ::1; };\n\tlisten-on-v6 { ::1; };\n};\nzone "example.com" { type primary; file "db.example"; };\n';
 const ACLS = 'acl "inside" { 10.0.0.0/8; };\n';
 
 test('a second run on unchanged files replays the first one\'s output and exit code, byte for byte', () => {

@@ -46,9 +46,29 @@ function portText(clause: Clause): string {
 }
 
 /**
+ * Does named listen by default for this family, on every address of it (`listen-on { any; }`, `listen-on-v6 { any; }`
+ * on the default port: `named -C`, research §1b)? Only while the options block has no clause of the family at all:
+ * one clause, whatever its port, replaces the default.
+ */
+export function defaultListenerInForce(block: ListenBlock, family: Family): boolean {
+  return (family === 6 ? block.listenOnV6 : block.listenOn).length === 0;
+}
+
+/**
+ * An address in the other family's list that named serves anyway: no clause of its own family, so the default
+ * listens on every address of that family on the default port, and the list it is in is for that port.
+ */
+export function servedByDefault(block: ListenBlock, from: Clause, family: Family): boolean {
+  return defaultListenerInForce(block, family) && effectivePort(from, block) === block.defaultPort;
+}
+
+const FAMILY_NAME: Record<Family, string> = { 4: 'IPv4', 6: 'IPv6' };
+
+/**
  * The fix that moves `element` out of `from` into the other family's list of the same port: merged into an
  * existing clause (replacing a lone `none`, or not added when the list starts with `any`), else a new clause
- * right after `from`. `newClauseSafe` says whether adding a clause changes nothing else named does.
+ * right after `from`. A new clause is safe only where it adds a listener: where the block has no clause of that
+ * family, it replaces named's default of every address of the family, which some clients may be using.
  */
 export function moveElementFix(
   text: string,
@@ -57,7 +77,6 @@ export function moveElementFix(
   from: Clause,
   element: AmlElement,
   to: Family,
-  newClauseSafe: boolean,
 ): Fix | undefined {
   if (!from.block || !element.node) return undefined;
   const targetName = LISTEN_CLAUSE[to];
@@ -91,7 +110,10 @@ export function moveElementFix(
   } else {
     edits.push(insertStatementAfter(text, lines, from.span, `${targetName}${portText(from)} { ${literal}; };`));
     title = `Move ${element.text} to a new ${targetName}${portText(from)}`;
-    safe = newClauseSafe;
+    if (defaultListenerInForce(block, to)) {
+      safe = false;
+      title += ` (it replaces named's default: every ${FAMILY_NAME[to]} address on port ${block.defaultPort})`;
+    }
   }
   edits.sort((a, b) => a.start - b.start);
   // Two edits must not touch: when they would, the fix is not offered rather than offered wrong.

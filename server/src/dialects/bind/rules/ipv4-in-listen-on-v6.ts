@@ -2,7 +2,7 @@
 import { defineRule } from '../../../core/rule';
 import type { BindModel } from '../model';
 import { amlElements } from '../aml';
-import { listenBlocks, moveElementFix } from '../listen';
+import { listenBlocks, moveElementFix, servedByDefault } from '../listen';
 
 export default defineRule<BindModel>({
   id: 'bind/ipv4-in-listen-on-v6',
@@ -16,9 +16,9 @@ export default defineRule<BindModel>({
     bad: 'options {\n    listen-on { 127.0.0.1; };\n    listen-on-v6 { ::1; 192.0.2.53; };\n};',
     good: 'options {\n    listen-on { 127.0.0.1; 192.0.2.53; };\n    listen-on-v6 { ::1; };\n};',
     fix:
-      'Safe when a `listen-on` of the same port exists: the address moves there. Where none exists, named listens on ' +
-      'every IPv4 interface by default, and adding a `listen-on` would narrow that, so the fix that adds one is offered ' +
-      'but not applied by fix-all.',
+      'Safe when a `listen-on` of the same port exists (the address moves there), or one of another port (a new ' +
+      '`listen-on` with this port is added). Where there is no `listen-on` at all, named listens on every IPv4 interface ' +
+      'by default, and adding a `listen-on` would narrow that, so the fix that adds one is offered but not applied by fix-all.',
     references: [
       'https://bind9.readthedocs.io/en/v9.18/reference.html#namedconf-statement-listen-on-v6',
       'research/real-daemons.md §1a, §1e',
@@ -29,10 +29,12 @@ export default defineRule<BindModel>({
       for (const clause of block.listenOnV6) {
         for (const el of amlElements(clause)) {
           if (el.kind !== 'address' || el.family !== 4 || !el.node) continue;
-          const fix = moveElementFix(ctx.text, ctx.lines, block, clause, el, 4, false);
+          const fix = moveElementFix(ctx.text, ctx.lines, block, clause, el, 4);
           ctx.report({
             span: el.node,
-            message: `named ignores IPv4 addresses in listen-on-v6: '${el.text}' will not be listened on. Move it to listen-on.`,
+            message: servedByDefault(block, clause, 4)
+              ? `named ignores IPv4 addresses in listen-on-v6: '${el.text}' is listened on only because, with no listen-on at all, named listens on every IPv4 address. Move it to listen-on to listen on it alone.`
+              : `named ignores IPv4 addresses in listen-on-v6: '${el.text}' will not be listened on. Move it to listen-on.`,
             fixes: fix ? [fix] : [],
           });
         }
