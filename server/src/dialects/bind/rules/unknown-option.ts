@@ -1,5 +1,6 @@
 // bind/unknown-option: a statement or option BIND (the targeted version) does not know anywhere, or one it has removed.
 import { defineRule } from '../../../core/rule';
+import { editDistance } from '../../../core/suggest';
 import type { Fix } from '../../../core/types';
 import { clauseDef, contextsOf, GRAMMAR_VERSIONS, isMapContext, suggestClauses, type GrammarVersion } from '../catalogue';
 import type { BindModel, Clause } from '../model';
@@ -38,8 +39,9 @@ export default defineRule<BindModel>({
     bad: 'options {\n    listen-on-ipv6 { ::1; };\n};',
     good: 'options {\n    listen-on-v6 { ::1; };\n};',
     fix:
-      'When exactly one known option of the block is close in spelling, a safe fix renames it; when several are, each is offered ' +
-      'as a quick fix (not safe). Removed options and options of a later release have no automatic fix.',
+      'When exactly one known option of the block is one slip of the keyboard away (a letter missing, extra or wrong, or two ' +
+      'letters swapped), a safe fix renames it. Other close names (further off, or several) are offered as quick fixes, not ' +
+      'safe: a guess that fix-all should not make. Removed options and options of a later release have no automatic fix.',
     references: ['https://bind9.readthedocs.io/en/v9.18/reference.html', 'research/real-daemons.md §1d'],
   },
   check(ctx) {
@@ -67,7 +69,10 @@ export default defineRule<BindModel>({
         const later = laterVersionNote(c.context, c.name, v);
         const near = later ? [] : suggestClauses(c.context, c.name, v);
         const name = c.nameNode;
-        const fixes: Fix[] = near.map((n) => ({ title: `Change to '${n}'`, safe: near.length === 1, edits: [{ start: name.start, end: name.end, newText: n }] }));
+        // A rename is a guess: fix-all makes it only for one slip of the keyboard (a letter missing, extra, wrong, or two
+        // swapped) towards the only close name. `dump` -> `dscp`, `query` -> `querylog` are offered, not applied.
+        const oneSlip = near.length === 1 && editDistance(c.name, near[0], 1) <= 1;
+        const fixes: Fix[] = near.map((n) => ({ title: `Change to '${n}'`, safe: oneSlip, edits: [{ start: name.start, end: name.end, newText: n }] }));
         const mean = near.length ? ` Did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : '';
         const where = c.context === 'top' ? 'as a statement' : `in ${c.context === 'options' ? 'options' : `a ${c.context} block`}`;
         ctx.report({ span: name, message: `unknown option '${c.name}': BIND ${v} does not know it ${where}, and named refuses the file.${later}${mean}`, fixes });
