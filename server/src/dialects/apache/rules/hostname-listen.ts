@@ -1,7 +1,8 @@
 // apache/hostname-listen: a host name in Listen binds whatever the resolver returns, often IPv4 only.
 import { defineRule } from '../../../core/rule';
 import type { Fix } from '../../../core/types';
-import { insertLineAfter, listenFacts } from '../listen';
+import { isLoopback } from '../hostport';
+import { insertLineAfter, listenFacts, removeLines } from '../listen';
 import type { ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
@@ -21,19 +22,34 @@ export default defineRule<ApacheModel>({
     references: ['https://httpd.apache.org/docs/2.4/mod/mpm_common.html#listen', 'research/real-daemons.md §2c'],
   },
   check(ctx) {
-    for (const f of listenFacts(ctx.model)) {
+    const facts = listenFacts(ctx.model);
+    for (const f of facts) {
       if (f.binding !== 'name' || !f.port) continue;
       const fixes: Fix[] = [];
       const proto = f.directive.args.slice(1).map((a) => ` ${a.image}`).join('');
       if (f.host.toLowerCase() === 'localhost') {
-        fixes.push({
-          title: `Listen on 127.0.0.1:${f.port} and [::1]:${f.port}`,
-          safe: false,
-          edits: [
-            { start: f.arg.start, end: f.arg.end, newText: `127.0.0.1:${f.port}` },
-            insertLineAfter(ctx.text, ctx.lines, f.directive, `Listen [::1]:${f.port}${proto}`),
-          ],
-        });
+        // httpd refuses a second Listen on an address and port it already has ("Cannot define multiple Listeners on
+        // the same IP:port"): name only the loopback addresses not listened on yet.
+        const has = (family: 'ipv4' | 'ipv6') => facts.some((g) => g.binding === family && g.port === f.port && isLoopback(g.host) && (family === 'ipv6' || g.host === '127.0.0.1'));
+        const v4 = `127.0.0.1:${f.port}`;
+        const v6 = `[::1]:${f.port}`;
+        const edits =
+          has('ipv4') && has('ipv6')
+            ? [removeLines(ctx.text, ctx.lines, f.directive)]
+            : has('ipv4')
+              ? [{ start: f.arg.start, end: f.arg.end, newText: v6 }]
+              : has('ipv6')
+                ? [{ start: f.arg.start, end: f.arg.end, newText: v4 }]
+                : [{ start: f.arg.start, end: f.arg.end, newText: v4 }, insertLineAfter(ctx.text, ctx.lines, f.directive, `Listen ${v6}${proto}`)];
+        const title =
+          has('ipv4') && has('ipv6')
+            ? `Remove this Listen (${v4} and ${v6} are listened on already)`
+            : has('ipv4')
+              ? `Listen on ${v6} (${v4} is listened on already)`
+              : has('ipv6')
+                ? `Listen on ${v4} (${v6} is listened on already)`
+                : `Listen on ${v4} and ${v6}`;
+        fixes.push({ title, safe: false, edits });
       }
       ctx.report({
         span: f.arg,
