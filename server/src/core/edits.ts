@@ -35,15 +35,40 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * edits touch an edit already kept. Returns the kept fixes and how many were left out for overlap.
  */
 export function compatibleFixes(fixes: readonly Fix[]): { kept: Fix[]; skipped: number } {
+  // The edits taken so far, sorted by start then end. They do not overlap one another, so their ends are in order
+  // too, and the only ones a new edit can clash with are found by binary search and a short scan: comparing each
+  // new edit with every edit taken was quadratic (a --fix of 20,000 `type master` zones took 4 s, 80,000 took 32 s).
   const taken: Edit[] = [];
   const kept: Fix[] = [];
   let skipped = 0;
+  const clashes = (e: Edit): boolean => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].end < e.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < taken.length && taken[j].start <= e.end; j++) if (overlaps(e, taken[j])) return true;
+    return false;
+  };
+  const take = (e: Edit) => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = taken[mid];
+      if (t.start < e.start || (t.start === e.start && t.end <= e.end)) lo = mid + 1;
+      else hi = mid;
+    }
+    taken.splice(lo, 0, e);
+  };
   for (const fix of fixes) {
-    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) {
+    if (fix.edits.some(clashes)) {
       skipped++;
       continue;
     }
-    taken.push(...fix.edits);
+    for (const e of fix.edits) take(e);
     kept.push(fix);
   }
   return { kept, skipped };
