@@ -45,3 +45,14 @@ test('non-canonical-ipv6: zone index and prefix are kept as written', () => {
   assert.deepEqual(f.map((x) => x.fixes[0].edits[0].newText), ['fe80::1', '2001:db8::']);
   assert.equal(fixAll(bindDialect, 'acl a { FE80::1%Eth0; 2001:DB8::/32; };\n').text, 'acl a { fe80::1%Eth0; 2001:db8::/32; };\n');
 });
+
+test('listen twins for DNS over TLS and HTTPS carry the transport over, not only the port', () => {
+  // No listen-on-v6 at all: the twin would otherwise serve plain DNS on 853 (and 443) where IPv4 serves DoT (DoH).
+  const text = 'options {\n\tlisten-on port 853 tls ephemeral { 127.0.0.1; };\n\tlisten-on port 443 tls ephemeral http default { 127.0.0.1; ::1; };\n};\n';
+  const port = only('bind/listen-on-v6-port', text);
+  assert.deepEqual(port.map((f) => f.fixes[0].edits[0].newText.trim()), ['listen-on-v6 port 853 tls ephemeral { any; };', 'listen-on-v6 port 443 tls ephemeral http default { any; };']);
+  const moved = only('bind/ipv6-in-listen-on', text);
+  assert.equal(moved.length, 1);
+  assert.equal(moved[0].fixes[0].title.split(' (')[0], 'Move ::1 to a new listen-on-v6 port 443 tls ephemeral http default');
+  assert.ok(moved[0].fixes[0].edits.some((e) => e.newText.includes('listen-on-v6 port 443 tls ephemeral http default { ::1; };')));
+});

@@ -39,10 +39,18 @@ export function effectivePort(clause: Clause, block: ListenBlock): number {
   return portArg(clause)?.port ?? block.defaultPort;
 }
 
-/** The text of the `port N` part to carry over to a new statement ('' for the default port). */
-function portText(clause: Clause): string {
-  const p = portArg(clause);
-  return p ? ` port ${p.node.image}` : '';
+/**
+ * What comes between a listen clause's name and its address list, with a space before it ('' when nothing does):
+ * `port N`, and from 9.18 the transport (`tls name`, `http name`, `proxy …`). A twin for the other family carries it
+ * all over: a listen-on-v6 with the port alone would serve plain DNS where the IPv4 twin serves DNS over TLS or HTTPS.
+ */
+export function listenHeadText(text: string, clause: Clause): string {
+  const words: string[] = [];
+  for (const a of clause.args) {
+    if (a.kind === 'block') break;
+    words.push(text.slice(a.start, a.end));
+  }
+  return words.length ? ` ${words.join(' ')}` : '';
 }
 
 /**
@@ -108,8 +116,8 @@ export function moveElementFix(
       title = `Move ${element.text} to ${targetName}`;
     }
   } else {
-    edits.push(insertStatementAfter(text, lines, from.span, `${targetName}${portText(from)} { ${literal}; };`));
-    title = `Move ${element.text} to a new ${targetName}${portText(from)}`;
+    edits.push(insertStatementAfter(text, lines, from.span, `${targetName}${listenHeadText(text, from)} { ${literal}; };`));
+    title = `Move ${element.text} to a new ${targetName}${listenHeadText(text, from)}`;
     if (defaultListenerInForce(block, to)) {
       safe = false;
       title += ` (it replaces named's default: every ${FAMILY_NAME[to]} address on port ${block.defaultPort})`;

@@ -3,7 +3,7 @@ import { defineRule } from '../../../core/rule';
 import type { BindModel } from '../model';
 import { portArg } from '../aml';
 import { insertStatementAfter } from '../edits';
-import { listenBlocks } from '../listen';
+import { listenBlocks, listenHeadText } from '../listen';
 
 export default defineRule<BindModel>({
   id: 'bind/listen-on-v6-port',
@@ -31,7 +31,8 @@ export default defineRule<BindModel>({
       for (const clause of block.listenOn) {
         const p = portArg(clause);
         if (!p || p.port === block.defaultPort) continue;
-        const added = `listen-on-v6 port ${p.node.image} { any; };`;
+        // The twin serves what this clause serves on its port: DNS over TLS or HTTPS (`tls`, `http`) as well.
+        const added = `listen-on-v6${listenHeadText(ctx.text, clause)} { any; };`;
         ctx.report({
           span: p.node,
           message:
