@@ -56,3 +56,11 @@ test('listen twins for DNS over TLS and HTTPS carry the transport over, not only
   assert.equal(moved[0].fixes[0].title.split(' (')[0], 'Move ::1 to a new listen-on-v6 port 443 tls ephemeral http default');
   assert.ok(moved[0].fixes[0].edits.some((e) => e.newText.includes('listen-on-v6 port 443 tls ephemeral http default { ::1; };')));
 });
+
+test('deprecated-syntax: default-masters beside default-primaries in one catalog zone gets no fix', () => {
+  const text = 'options { catalog-zones { zone "catalog.example" default-primaries { 10.53.0.1; } default-masters { 10.53.0.2; }; }; };\n';
+  const f = only('bind/deprecated-syntax', text);
+  assert.equal(f.length, 1);
+  assert.deepEqual(f[0].fixes, []);
+  assert.match(f[0].message, /keep one/);
+});

@@ -75,12 +75,14 @@ export default defineRule<BindModel>({
       }
       // catalog-zones { zone "…" default-masters { … }; }
       if (c.context === 'catalog-zones') {
+        // Both set: named refuses the zone (bind/duplicate says so), and renaming would make the clash a parse error.
+        const clash = c.args.some((a) => a.kind === 'word' && a.image.toLowerCase() === 'default-primaries');
         for (const a of c.args) {
           if (a.kind !== 'word' || a.image.toLowerCase() !== 'default-masters') continue;
           ctx.report({
             span: a,
-            message: `'default-masters' is the old name of 'default-primaries' (BIND ${target} accepts both).`,
-            fixes: [{ title: "Use 'default-primaries'", safe: true, edits: [{ start: a.start, end: a.end, newText: 'default-primaries' }] }],
+            message: `'default-masters' is the old name of 'default-primaries' (BIND ${target} accepts both).` + (clash ? " 'default-primaries' is also set here: keep one." : ''),
+            fixes: clash ? [] : [{ title: "Use 'default-primaries'", safe: true, edits: [{ start: a.start, end: a.end, newText: 'default-primaries' }] }],
           });
         }
       }
