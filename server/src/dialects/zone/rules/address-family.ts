@@ -1,7 +1,7 @@
 // zone/address-family: an A record holding an IPv6 address or an AAAA record holding an IPv4 one (and the same
 // mix-up in SVCB/HTTPS ipv4hint/ipv6hint); named refuses the whole zone.
 import { defineRule } from '../../../core/rule';
-import type { Fix } from '../../../core/types';
+import type { Edit, Fix } from '../../../core/types';
 import { isDottedQuad, isIPv6Text } from '../inet';
 import type { ZoneModel, ZoneRecord } from '../model';
 
@@ -85,7 +85,30 @@ function checkHints(rec: ZoneRecord, report: (r: { span: { start: number; end: n
       message:
         `${m[1]} holds ${want === 4 ? 'IPv4' : 'IPv6'} addresses only, and '${wrong[0]}' is IPv${want === 4 ? 6 : 4}: named-checkzone refuses the zone ` +
         `("syntax error"). ${all ? `Use ${other}.` : `Move it to ${other}.`}`,
-      fixes: all && !keys.has(other) ? [{ title: `Rename to ${other}`, safe: true, edits: [{ start: v.start, end: v.start + m[1].length, newText: other }] }] : [],
+      fixes: fixesOf(all && !keys.has(other) ? renameHintEdits(params, v, m[1], other) : undefined, other),
     });
   }
+}
+
+/**
+ * The edits renaming a hint key: the key itself, and its name in `mandatory=` when listed there (a mandatory key the
+ * record lacks makes named refuse the zone: "inconsistent resource record"). Sorted, as a fix's edits must be.
+ */
+function renameHintEdits(params: readonly ZoneRecord['rdata'][number][], hint: ZoneRecord['rdata'][number], from: string, to: string): Edit[] | undefined {
+  const edits: Edit[] = [{ start: hint.start, end: hint.start + from.length, newText: to }];
+  const mandatory = params.find((p) => p.kind === 'word' && p.value.startsWith('mandatory='));
+  if (mandatory && mandatory.kind === 'word') {
+    // Offsets into the value are offsets into the text only when it is written without escapes.
+    if (mandatory.end - mandatory.start !== mandatory.value.length) return mandatory.value.split(/[=,]/).includes(from) ? undefined : edits;
+    let at = 'mandatory='.length;
+    for (const key of mandatory.value.slice(at).split(',')) {
+      if (key === from) edits.push({ start: mandatory.start + at, end: mandatory.start + at + key.length, newText: to });
+      at += key.length + 1;
+    }
+  }
+  return edits.sort((a, b) => a.start - b.start);
+}
+
+function fixesOf(edits: Edit[] | undefined, to: string): Fix[] {
+  return edits ? [{ title: `Rename to ${to}`, safe: true, edits }] : [];
 }
