@@ -17,6 +17,14 @@ const SAYS: Record<string, string> = {
   ITERATE2: 'requires at least two arguments',
 };
 
+/**
+ * TAKE_ARGV directives count their own arguments in code, so the command table says nothing: their limits, with the
+ * message httpd prints. Listen: ap_set_listener in server/listen.c ("Listen requires 1 or 2 arguments.").
+ */
+const ARGV_LIMITS: Record<string, { range: readonly [number, number]; says: string; httpd: string }> = {
+  listen: { range: [1, 2], says: 'takes an address and port, and optionally a protocol', httpd: 'Listen requires 1 or 2 arguments.' },
+};
+
 export default defineRule<ApacheModel>({
   id: 'apache/argument-count',
   scope: 'statement',
@@ -25,7 +33,8 @@ export default defineRule<ApacheModel>({
     summary: 'A directive with too many or too few arguments, or a flag that is not On or Off.',
     why:
       'httpd checks the count against the directive\'s definition and refuses the configuration: "ServerName takes one ' +
-      'argument", "KeepAlive must be On or Off". A value with a space needs quotes.',
+      'argument", "KeepAlive must be On or Off". Directives that count their own arguments say it in their own words ' +
+      '("Listen requires 1 or 2 arguments."). A value with a space needs quotes.',
     bad: 'ServerName www.example.org example.org\nKeepAlive yes',
     good: 'ServerName www.example.org\nServerAlias example.org\nKeepAlive On',
     fix: 'No automatic fix.',
@@ -37,7 +46,8 @@ export default defineRule<ApacheModel>({
       const d = all[k];
       const fact = d.fact;
       if (d.section || !fact || fact.trunk) continue;
-      const range = argRange(fact.args);
+      const argv = fact.args === 'TAKE_ARGV' && Object.hasOwn(ARGV_LIMITS, d.lname) ? ARGV_LIMITS[d.lname] : undefined;
+      const range = argv?.range ?? argRange(fact.args);
       if (!range || catalogueSkip(d)) continue;
       // A `#` word starts what the author meant as a comment: apache/inline-comment reports it.
       const hash = commentStart(d.args);
@@ -50,7 +60,11 @@ export default defineRule<ApacheModel>({
       if (d.args.some((a) => /\$\{|@\w+@/.test(a.value))) continue;
       const args = hash >= 0 ? d.args.slice(0, hash) : d.args;
       const span = n > range[1] ? { start: args[range[1]].start, end: args[n - 1].end } : badFlag ? args[0] : d.nameSpan;
-      ctx.report({ span, message: `${fact.name} ${SAYS[fact.args!]}; here it has ${n === 0 ? 'none' : n}${badFlag ? ` ('${args[0].value}')` : ''}. httpd refuses the configuration.` });
+      const has = `here it has ${n === 0 ? 'none' : n}`;
+      const message = argv
+        ? `${fact.name} ${argv.says}; ${has}. httpd refuses the configuration: "${argv.httpd}"`
+        : `${fact.name} ${SAYS[fact.args!]}; ${has}${badFlag ? ` ('${args[0].value}')` : ''}. httpd refuses the configuration.`;
+      ctx.report({ span, message });
     }
   },
 });

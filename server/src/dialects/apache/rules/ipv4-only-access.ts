@@ -3,12 +3,14 @@ import type { ArgNode } from '../../../../../grammars/apache/cst';
 import { parseAddress } from '../../../addresses';
 import { defineRule } from '../../../core/rule';
 import type { Fix } from '../../../core/types';
-import { findDirectives, unchecked, type ApacheModel, type Directive } from '../model';
+import { commentStart, findDirectives, unchecked, type ApacheModel, type Directive } from '../model';
 
 interface AccessList {
   d: Directive;
   /** The address arguments. */
   addrs: ArgNode[];
+  /** A `# ...` follows the addresses on the line (httpd reads it as more addresses and refuses the line). */
+  comment: boolean;
 }
 
 /** The address arguments of `Require ip ...` and `Allow from ...` (not `Require not ip`, not host names). */
@@ -17,9 +19,11 @@ function accessList(d: Directive): AccessList | undefined {
   const keyword = d.lname === 'require' ? 'ip' : d.lname === 'allow' ? 'from' : undefined;
   const first = d.args[0]?.value;
   if (keyword === undefined || first?.toLowerCase() !== keyword) return undefined;
-  const addrs: ArgNode[] = [];
-  for (let i = 1; i < d.args.length; i++) if (!d.args[i].value.startsWith('#')) addrs.push(d.args[i]);
-  return { d, addrs };
+  // The addresses end where a `#` word starts what the author meant as a comment (apache/inline-comment): the
+  // words after it are not addresses, and ::1 must go before it.
+  const hash = commentStart(d.args);
+  const end = hash < 0 ? d.args.length : hash;
+  return { d, addrs: d.args.slice(1, end), comment: hash >= 0 };
 }
 
 function family(a: ArgNode): 4 | 6 | undefined {
@@ -53,7 +57,12 @@ export default defineRule<ApacheModel>({
       'hosts arriving over IPv6.',
     bad: '<Location "/server-status">\n    Require ip 127.0.0.1\n</Location>',
     good: '<Location "/server-status">\n    Require ip 127.0.0.1 ::1\n</Location>',
-    fix: 'Safe for loopback: adds `::1` to the same line (or use `Require local`). Networks get no fix: add your IPv6 prefix.',
+    fix:
+      'Safe for loopback: adds `::1` to the same line (or use `Require local`). Networks get no fix: add your IPv6 prefix. ' +
+      'On a line with a `# comment` after the addresses, `::1` goes before the comment and the fix is a quick fix only, ' +
+      'not safe: httpd reads the `#` as one more address and refuses the line ("ip address \'#\' appears to be invalid", ' +
+      '"No comments are allowed here") whether or not `::1` is added, so fix-all would leave a line that still fails. Move the ' +
+      'comment to its own line first (apache/inline-comment); then the fix is safe again.',
     references: ['https://httpd.apache.org/docs/2.4/mod/mod_authz_host.html#requiredirectives', 'https://httpd.apache.org/docs/2.4/mod/mod_access_compat.html#allow'],
   },
   check(ctx) {
@@ -74,7 +83,8 @@ export default defineRule<ApacheModel>({
         if (v4.length === 0) continue;
         const loop = v4.find(isV4Loopback);
         const last = l.addrs[l.addrs.length - 1];
-        const fixes: Fix[] = loop ? [{ title: 'Also admit ::1', safe: true, edits: [{ start: last.end, end: last.end, newText: ' ::1' }] }] : [];
+        // Beside a `#` httpd refuses the line until the comment moves: adding ::1 alone does not make it work.
+        const fixes: Fix[] = loop ? [{ title: 'Also admit ::1', safe: !l.comment, edits: [{ start: last.end, end: last.end, newText: ' ::1' }] }] : [];
         const what = loop ? `loopback only as ${loop.value}` : `only IPv4 addresses (${v4.map((a) => a.value).join(', ')})`;
         ctx.report({
           span: { start: l.addrs[0].start, end: last.end },
