@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,6 +18,22 @@ function run(args: string[], opts: { input?: string | Buffer; cwd?: string } = {
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'v6ready-cli-'));
+}
+
+/**
+ * Runs the CLI as an unprivileged user (nobody when we are root, who may write and read anything), from a copy of
+ * the loader and its bundle in `dir` (the checkout may sit in a folder that user cannot enter); `dir` is made 0755.
+ */
+function runUnprivileged(dir: string, args: string[]) {
+  chmodSync(dir, 0o755);
+  const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
+  const cli = join(dir, 'cli.cjs');
+  copyFileSync(CLI, cli);
+  copyFileSync(join(CLI, '..', 'cli-bundle.js'), join(dir, 'cli-bundle.js'));
+  chmodSync(cli, 0o755);
+  const env = { ...process.env, NO_COLOR: '1', V6READY_NO_CACHE: '1', V6READY_NO_CODE_CACHE: '1' };
+  const r = spawnSync(asUser[0] ?? process.execPath, [...asUser.slice(1), ...(asUser.length ? [process.execPath] : []), cli, ...args], { encoding: 'utf8', cwd: dir, env });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 // listen-on-v6 of another port already set: moving ::1 into a new listen-on-v6 of port 5353 only adds a listener (safe).
@@ -230,22 +246,17 @@ test('--fix keeps the file mode, CRLF line endings and a BOM; a read-only file i
     assert.equal(readFileSync(file, 'utf8'), '\ufeffoptions {\r\n\tlisten-on port 5353 { 127.0.0.1; };\r\n\tlisten-on-v6 port 5353 { ::1; };\r\n\tlisten-on-v6 { ::1; };\r\n};\r\n');
     assert.equal(statSync(file).mode & 0o777, 0o640);
     assert.deepEqual(readdirSync(dir), ['named.conf'], 'no temp file left behind');
-    chmodSync(dir, 0o755);
     // Root may write anything: check the read-only refusal as an unprivileged user then.
     const ro = join(dir, 'ro.named.conf');
     writeFileSync(ro, SEED);
     chmodSync(ro, 0o444);
-    chmodSync(dir, 0o755);
-    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
-    // The checkout may sit in a folder that user cannot enter: run a copy of the loader and the bundle it reads.
-    const cli = join(dir, 'cli.cjs');
-    copyFileSync(CLI, cli);
-    copyFileSync(join(CLI, '..', 'cli-bundle.js'), join(dir, 'cli-bundle.js'));
-    chmodSync(cli, 0o755);
-    const r2 = spawnSync(asUser[0] ?? process.execPath, [...asUser.slice(1), ...(asUser.length ? [process.execPath] : []), cli, 'check', '--fix', ro], { encoding: 'utf8', cwd: dir });
-    assert.equal(r2.status, 2, r2.stdout + r2.stderr);
+    const r2 = runUnprivileged(dir, ['check', '--fix', ro]);
+    assert.equal(r2.code, 2, r2.stdout + r2.stderr);
     assert.match(r2.stderr, /cannot write the fixes: permission denied/);
     assert.equal(readFileSync(ro, 'utf8'), SEED);
+    // The findings are those of the file as it is, not of the fixed text that was never saved.
+    assert.match(r2.stdout, /ro\.named\.conf:2:35: error bind\/ipv6-in-listen-on/);
+    assert.match(r2.stdout, /^1 problem \(1 error/m);
   } finally {
     rmSync(dir, { recursive: true });
   }
@@ -339,5 +350,150 @@ test('a reader that stops early (`v6ready check … | head`): no stack trace, an
     assert.equal(code, 1);
   } finally {
     rmSync(dir, { recursive: true });
+  }
+});
+
+// SEED after --fix.
+const SEED_FIXED = 'options {\n\tlisten-on port 5353 { 127.0.0.1; };\n\tlisten-on-v6 port 5353 { ::1; };\n\tlisten-on-v6 { ::1; };\n};\n';
+
+test('--fix edits the file a symbolic link points to, keeps its owner and group, and writes hard links in place', () => {
+  const dir = tempDir();
+  try {
+    mkdirSync(join(dir, 'srv'));
+    mkdirSync(join(dir, 'etc'));
+    const target = join(dir, 'srv', 'named.conf');
+    const link = join(dir, 'etc', 'named.conf');
+    writeFileSync(target, SEED, { mode: 0o640 });
+    chmodSync(target, 0o640);
+    symlinkSync('../srv/named.conf', link);
+    // Root hands the file to another owner and group (as /etc/bind/named.conf is root:bind): they must stay.
+    const root = process.getuid?.() === 0;
+    if (root) chownSync(target, 65534, 65534);
+    const r = run(['check', '--fix', link]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.ok(lstatSync(link).isSymbolicLink(), 'the link is still a link');
+    assert.equal(readFileSync(target, 'utf8'), SEED_FIXED);
+    const st = statSync(target);
+    assert.equal(st.mode & 0o777, 0o640);
+    if (root) assert.deepEqual([st.uid, st.gid], [65534, 65534]);
+    assert.deepEqual(readdirSync(join(dir, 'srv')), ['named.conf'], 'no temp file left behind');
+    // A file with two names: both see the fix.
+    const a = join(dir, 'a.named.conf');
+    const b = join(dir, 'b.named.conf');
+    writeFileSync(a, SEED);
+    linkSync(a, b);
+    assert.equal(run(['check', '--fix', a]).code, 0);
+    assert.equal(readFileSync(b, 'utf8'), SEED_FIXED);
+    assert.equal(statSync(a).nlink, 2);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('--fix writes a writable file in place when its folder does not let us create a temp file', () => {
+  const dir = tempDir();
+  try {
+    const sub = join(dir, 'etc');
+    mkdirSync(sub);
+    const file = join(sub, 'named.conf');
+    writeFileSync(file, SEED);
+    chmodSync(file, 0o644);
+    // The folder is root's (or, when we are not root, ours without write permission); the file is the user's.
+    if (process.getuid?.() === 0) chownSync(file, 65534, 65534);
+    chmodSync(sub, 0o555);
+    const r = runUnprivileged(dir, ['check', '--fix', file]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /applied 1 safe fix/);
+    assert.equal(readFileSync(file, 'utf8'), SEED_FIXED);
+    assert.deepEqual(readdirSync(sub), ['named.conf']);
+  } finally {
+    chmodSync(join(dir, 'etc'), 0o755);
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('--fix on stdin is a filter: stdout is always the whole text, fixed or byte for byte as it came', () => {
+  const filter = (input: Buffer) => spawnSync(process.execPath, [CLI, 'check', '--fix', '--language', 'bind-named', '-'], { input, env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME } });
+  const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+  const cases: [string, Buffer, Buffer][] = [
+    ['nothing to fix', Buffer.from('options { listen-on-v6 { any; }; };\n'), Buffer.from('options { listen-on-v6 { any; }; };\n')],
+    ['nothing to fix, with a BOM', Buffer.concat([BOM, Buffer.from('options { listen-on-v6 { any; }; };\n')]), Buffer.concat([BOM, Buffer.from('options { listen-on-v6 { any; }; };\n')])],
+    ['not valid UTF-8', Buffer.concat([Buffer.from(SEED), Buffer.from([0xe9, 0x0a])]), Buffer.concat([Buffer.from(SEED), Buffer.from([0xe9, 0x0a])])],
+    ['fixed, with a BOM', Buffer.concat([BOM, Buffer.from(SEED)]), Buffer.concat([BOM, Buffer.from(SEED_FIXED)])],
+  ];
+  for (const [what, input, output] of cases) {
+    const r = filter(input);
+    assert.deepEqual(r.stdout, output, what);
+    assert.match(String(r.stderr), /problems? \(/, what);
+  }
+});
+
+test('report goes on past a folder it cannot read: says so on stderr, writes the report, exits 2 as check does', () => {
+  const dir = tempDir();
+  try {
+    const tree = join(dir, 'tree');
+    mkdirSync(join(tree, 'locked'), { recursive: true });
+    writeFileSync(join(tree, 'named.conf'), 'options { listen-on-v6 { any; }; };\n');
+    writeFileSync(join(tree, 'locked', 'named.conf'), SEED);
+    chmodSync(tree, 0o755);
+    chmodSync(join(tree, 'locked'), 0o000);
+    const r = runUnprivileged(dir, ['report', tree]);
+    assert.match(r.stderr, /^v6ready: cannot read directory .*locked: permission denied \(EACCES\)$/m);
+    assert.match(r.stdout, /^# IPv6 readiness report/);
+    assert.match(r.stdout, /Files: `named\.conf`/);
+    assert.equal(r.code, 2);
+    assert.equal(runUnprivileged(dir, ['check', tree]).code, r.code);
+  } finally {
+    chmodSync(join(dir, 'tree', 'locked'), 0o755);
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('a file named twice (or inside a folder also named) is checked and counted once, where first given', () => {
+  const dir = tempDir();
+  try {
+    mkdirSync(join(dir, 'd', 'a', 'b'), { recursive: true });
+    // One warning (bind/ipv4-only-acl): named twice, it must not count twice against --max-warnings 1.
+    writeFileSync(join(dir, 'd', 'a', 'b', 'named.conf'), 'options {\n\tlisten-on-v6 { any; };\n\tallow-query { 192.0.2.0/24; };\n};\n');
+    for (const args of [['d', 'd/a/b/named.conf'], ['d/a/b/named.conf', './d/a/b/named.conf', 'd/a/../a/b/named.conf']]) {
+      const r = run(['check', '--format', 'json', '--max-warnings', '1', ...args], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).files.map((f: any) => f.path), [join('d', 'a', 'b', 'named.conf')], args.join(' '));
+    }
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('a .v6ready.json that starts with a byte order mark is read', () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'named.conf'), SEED);
+    writeFileSync(join(dir, '.v6ready.json'), '\ufeff' + JSON.stringify({ rules: { 'bind/ipv6-in-listen-on': 'off' } }));
+    const r = run(['check', 'named.conf'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^0 problems/m);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('an output that cannot be written (a full disk): one line on stderr, no stack, exit 2', { skip: !existsSync('/dev/full') }, () => {
+  const full = openSync('/dev/full', 'w');
+  try {
+    const r = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--language', 'bind-named', '-'], { input: SEED, stdio: ['pipe', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME } });
+    assert.equal(r.stderr, 'v6ready: cannot write the output: ENOSPC\n');
+    assert.equal(r.status, 2);
+  } finally {
+    closeSync(full);
+  }
+});
+
+test('rules and --version take no arguments: anything after them is a usage error', () => {
+  for (const args of [['rules', 'extra'], ['rules', '--format', 'json'], ['--version', 'extra']]) {
+    const r = run(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.equal(r.stdout, '', args.join(' '));
+    assert.match(r.stderr, /^v6ready: .*\nusage: v6ready check/, args.join(' '));
   }
 });

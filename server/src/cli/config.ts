@@ -68,7 +68,8 @@ export class ConfigLoader {
     if (hit) return hit;
     let raw: unknown;
     try {
-      raw = JSON.parse(readBytes(path).toString('utf8'));
+      // A byte order mark, as some Windows editors write, is no part of the JSON (JSON.parse refuses it).
+      raw = JSON.parse(readBytes(path).toString('utf8').replace(/^\ufeff/, ''));
     } catch (err) {
       if (!exists(path)) throw new ConfigError(`cannot read config ${path}: no such file`);
       throw new ConfigError(`cannot read config ${path}: ${(err as Error).message}`);

@@ -1,12 +1,13 @@
 // Every file system read the CLI makes goes through here, so that a run of `check` can say exactly what it looked
-// at: each read, stat, folder listing and existence test, with a digest of what it saw (an "observation"). The
-// result cache (result-cache.ts) stores a run's output with its observations and replays the output only while
-// every observation still sees the same thing. Writes (--fix, report --output) do not come here: runs that write
-// are never cached. A test (test/unit/result-cache.test.ts) keeps the rest of the CLI's code off node:fs.
-import { lstatSync, opendirSync, readdirSync, readFileSync, statSync, type Dir, type Stats } from 'node:fs';
+// at: each read, stat, folder listing, existence test and resolved link, with a digest of what it saw (an
+// "observation"). The result cache (result-cache.ts) stores a run's output with its observations and replays the
+// output only while every observation still sees the same thing. Writes (--fix, report --output) do not come here:
+// runs that write are never cached. A test (test/unit/result-cache.test.ts) keeps the rest of the CLI's code off
+// node:fs.
+import { lstatSync, opendirSync, readdirSync, readFileSync, realpathSync, statSync, type Dir, type Stats } from 'node:fs';
 import { digest as hashOf } from './hash';
 
-export type ObservationKind = 'read' | 'stat' | 'lstat' | 'list' | 'readdir' | 'exists';
+export type ObservationKind = 'read' | 'stat' | 'lstat' | 'list' | 'readdir' | 'exists' | 'realpath';
 
 /** What one look at the disk saw: [kind, path, digest]. Looking again and getting the same digest means "unchanged". */
 export type Observation = [kind: ObservationKind, path: string, seen: string];
@@ -78,6 +79,9 @@ const existsLook = (path: string) => {
   }
 };
 const existsSeen = (there: boolean) => (there ? 'y' : 'n');
+const realpathLook = (path: string) => realpathSync.native(path);
+// The resolved path itself: a link pointed elsewhere changes which files are the same file.
+const realpathSeen = (real: string) => `p${real}`;
 const readdirLook = (path: string) => readdirSync(path);
 const readdirSeen = (names: string[]) => listSeen({ names });
 const listSeenUpTo = (max: number) => (l: Listing) => `${max}:${listSeen(l)}`;
@@ -128,6 +132,11 @@ export function lstat(path: string): Stats {
 /** Does the path exist (following links)? */
 export function exists(path: string): boolean {
   return observe('exists', path, existsLook, existsSeen);
+}
+
+/** realpathSync(path): the path with every symbolic link resolved; throws as realpathSync does. */
+export function realpath(path: string): string {
+  return observe('realpath', path, realpathLook, realpathSeen);
 }
 
 /** readdirSync(path): the names in a folder; throws as readdirSync does. */
@@ -188,6 +197,8 @@ export function seenNow(o: Observation): string {
       return lookAgain(path, existsLook, existsSeen);
     case 'readdir':
       return lookAgain(path, readdirLook, readdirSeen);
+    case 'realpath':
+      return lookAgain(path, realpathLook, realpathSeen);
     case 'list': {
       const max = Number(o[2].slice(0, o[2].indexOf(':')));
       return lookAgain(path, (p) => listing(p, max), listSeenUpTo(max));

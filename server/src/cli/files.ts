@@ -1,8 +1,8 @@
 // Finding the files to check (directories walked by the languages' patterns) and reading them safely.
-import { accessSync, chmodSync, constants, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { dialectForPath } from '../core/registry';
-import { lstat, readBytes, readdir, stat } from './disk';
+import { lstat, readBytes, readdir, realpath, stat } from './disk';
 import type { Dialect } from '../core/types';
 
 export interface InputFile {
@@ -78,6 +78,8 @@ export interface DecodedText {
   validUtf8: boolean;
   /** A UTF-8 byte order mark was present (and stripped). */
   bom: boolean;
+  /** The bytes as read: what `--fix` on stdin passes on when it changes nothing. */
+  bytes: Uint8Array;
 }
 
 export function decode(bytes: Uint8Array): DecodedText {
@@ -88,9 +90,9 @@ export function decode(bytes: Uint8Array): DecodedText {
     body = bytes.subarray(3);
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), validUtf8: true, bom };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), validUtf8: true, bom, bytes };
   } catch {
-    return { text: new TextDecoder('utf-8').decode(body), validUtf8: false, bom };
+    return { text: new TextDecoder('utf-8').decode(body), validUtf8: false, bom, bytes };
   }
 }
 
@@ -103,18 +105,43 @@ export function readStdin(): DecodedText {
 }
 
 /**
- * Replace a file's contents without a window where it is half-written: write a temp file beside it with the
- * same mode, then rename it over the original. A file the user may not write is refused, not replaced.
+ * Replace a file's contents as --fix does. The file a symbolic link points to is the one rewritten (the link stays a
+ * link), with its mode and, where we may set them, its owner and group. Normally without a window where it is
+ * half-written: a temp file beside it, renamed over it. In place instead (that window accepted) when the file has
+ * other hard links, which must see the fix too, and when its folder does not let us create the temp file but the
+ * file itself is writable. A file the user may not write is refused, not replaced.
  */
-export function writeAtomically(path: string, text: string): void {
-  const st = stat(path);
+export function rewriteFile(path: string, text: string): void {
+  const real = realpath(path);
+  const st = stat(real);
   if (!st) throw Object.assign(new Error(`no such file: ${path}`), { code: 'ENOENT' });
-  accessSync(path, constants.W_OK);
-  const tmp = join(dirname(path), `.${basename(path)}.v6ready-${process.pid}.tmp`);
+  accessSync(real, constants.W_OK);
+  if (st.nlink > 1) {
+    writeFileSync(real, text);
+    return;
+  }
+  const tmp = join(dirname(real), `.${basename(real)}.v6ready-${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text, { mode: st.mode & 0o7777 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') throw err;
+    writeFileSync(real, text);
+    return;
+  }
+  try {
+    // The temp file is ours: as root, editing /etc/bind/named.conf (root:bind 0640) would hand it to root:root and
+    // lock named out. Only root may give a file away; elsewhere the owner changes, as with any editor that renames.
+    if (st.uid !== process.getuid?.() || st.gid !== process.getgid?.()) {
+      try {
+        chownSync(tmp, st.uid, st.gid);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+      }
+    }
+    // After chown, which clears set-user-ID and set-group-ID bits; also past the umask.
     chmodSync(tmp, st.mode & 0o7777);
-    renameSync(tmp, path);
+    renameSync(tmp, real);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;

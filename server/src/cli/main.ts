@@ -9,8 +9,8 @@ import { formatTimings, Timings } from '../core/timings';
 import type { Dialect } from '../core/types';
 import { IncludeWorld } from '../workspace/linked';
 import { ConfigError, ConfigLoader } from './config';
-import { exists, readdir, stat } from './disk';
-import { describeIoError, readInput, readStdin, walk, writeAtomically, type DecodedText, type InputFile } from './files';
+import { exists, readdir, realpath, stat } from './disk';
+import { describeIoError, readInput, readStdin, rewriteFile, walk, type DecodedText, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
 import { digest } from './hash';
 import { usedCodePath } from './code-paths';
@@ -115,6 +115,15 @@ interface Job {
 function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader): Job[] {
   const jobs: Job[] = [];
   const forced = o.language ? dialectForLanguage(o.language) : undefined;
+  // A file named twice (`check d d/named.conf`, `t/named.conf ./t/named.conf`, a link and its target) is checked once,
+  // where first given: counted twice, its warnings would count twice against --max-warnings.
+  const seen = new Set<string>();
+  const add = (path: string, dialect: Dialect) => {
+    const key = realOrResolved(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    jobs.push({ path, dialect });
+  };
   for (const p of o.paths) {
     if (p === '-') {
       jobs.push({ path: '-', dialect: forced!, stdin: true });
@@ -129,7 +138,7 @@ function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader)
     }
     if (st.isDirectory()) {
       const found = walk(p, [], ioErrors);
-      for (const f of found) if (!configs.ignored(f.path)) jobs.push({ path: f.path, dialect: forced ?? f.dialect });
+      for (const f of found) if (!configs.ignored(f.path)) add(f.path, forced ?? f.dialect);
       // Nothing to check is an error, not a clean bill of health (a wrong path in CI would otherwise pass).
       if (found.length === 0) {
         ioErrors.push(`${p}: no config files found in this directory (looked for ${DIALECTS.flatMap((d) => d.filePatterns).join(', ')}); name a file and pass --language <id> to check it anyway`);
@@ -139,10 +148,18 @@ function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader)
       // A file named on the command line is ignored too: pre-commit passes every changed file by name.
       if (configs.ignored(p)) continue;
       if (!dialect) ioErrors.push(`${p}: cannot tell its language from the name; pass --language <id>`);
-      else jobs.push({ path: p, dialect });
+      else add(p, dialect);
     }
   }
   return jobs;
+}
+
+function realOrResolved(path: string): string {
+  try {
+    return realpath(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 /** Throws a file system error with this code (as the failing call would have). */
@@ -209,23 +226,28 @@ function check(args: string[]): number {
     const context = timings ? timings.time('includes', linking) : linking();
     const analyzeContext = { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial, timings };
     let analysis = analyze(job.dialect, input.text, settings, analyzeContext);
+    let fixed: string | undefined;
     if (o.fix && input.validUtf8) {
       const r = fixAll(job.dialect, input.text, settings, {}, analyzeContext);
       if (r.applied > 0) {
-        if (job.stdin) process.stdout.write(r.text);
+        fixed = (input.bom ? '\ufeff' : '') + r.text;
+        if (job.stdin) analysis = r.analysis;
         else {
           try {
-            writeAtomically(job.path, (input.bom ? '\ufeff' : '') + r.text);
+            rewriteFile(job.path, fixed);
             notes.push(`applied ${r.applied} safe fix${r.applied === 1 ? '' : 'es'}`);
+            analysis = r.analysis;
           } catch (err) {
+            // The findings stay those of the file as it is on disk.
             const code = (err as NodeJS.ErrnoException).code;
             const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied (read-only?); nothing was changed' : code ?? (err as Error).message;
             ioErrors.push(`${job.path}: cannot write the fixes: ${why}`);
           }
         }
-        analysis = r.analysis;
       }
     }
+    // As a filter (`check --fix - < in > out`), stdout is the whole text: fixed, or as it came (byte for byte).
+    if (o.fix && job.stdin) process.stdout.write(fixed ?? input.bytes);
     reports.push({ path: job.path, language: job.dialect.languageId, lines: analysis.lines ?? new LineIndex(analysis.text), findings: analysis.findings, notes, text: analysis.text });
     if (!job.stdin) analysed.push({ path: resolve(job.path), dialect: job.dialect, analysis });
   }
@@ -354,6 +376,7 @@ function report(args: string[]): number {
   usedCodePath(`report-format:${format}`);
   const configs = loadConfigs(config);
   const ioErrors: string[] = [];
+  const unreadable: string[] = [];
   const files: string[] = [];
   for (const p of paths) {
     let st;
@@ -364,11 +387,8 @@ function report(args: string[]): number {
       continue;
     }
     if (st.isDirectory()) {
-      try {
-        for (const f of walk(p)) if (!configs.ignored(f.path)) files.push(f.path);
-      } catch (err) {
-        ioErrors.push((err as Error).message);
-      }
+      // As check does: a folder that cannot be read is reported (exit 2), and the report covers the rest.
+      for (const f of walk(p, [], unreadable)) if (!configs.ignored(f.path)) files.push(f.path);
     } else if (!configs.ignored(p)) files.push(p);
   }
   if (ioErrors.length) {
@@ -381,7 +401,7 @@ function report(args: string[]): number {
   const root = resolve(paths.length === 1 && stat(paths[0])?.isDirectory() ? paths[0] : '.');
   const r = buildReport(ws, findings, root);
   const text = format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'html' ? renderHtml(r) : renderMarkdown(r);
-  for (const p of configs.problems) process.stderr.write(`v6ready: ${p}\n`);
+  for (const p of [...configs.problems, ...unreadable]) process.stderr.write(`v6ready: ${p}\n`);
   if (output) {
     try {
       writeFileSync(output, text);
@@ -390,10 +410,17 @@ function report(args: string[]): number {
       return 2;
     }
   } else process.stdout.write(text);
-  return configs.problems.length ? 2 : 0;
+  return configs.problems.length || unreadable.length ? 2 : 0;
 }
 
-function rules(): number {
+/** A command that takes no arguments refuses any, as check refuses an unknown option, rather than ignore them. */
+function noArguments(cmd: string, args: readonly string[]): void {
+  if (args.length === 0) return;
+  throw new UsageError(args[0].startsWith('-') ? `unknown option '${args[0]}'` : `${cmd} takes no arguments, not '${args[0]}'`);
+}
+
+function rules(args: string[]): number {
+  noArguments('rules', args);
   const list = allRules();
   const width = Math.max(...list.map((r) => r.id.length));
   for (const r of list) process.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.docs.summary}\n`);
@@ -455,13 +482,14 @@ export function main(argv: string[]): number {
       case 'report':
         return report(rest);
       case 'rules':
-        return rules();
+        return rules(rest);
       case 'explain':
         return explain(rest);
       case 'lsp':
         return lsp();
       case '--version':
       case '-v':
+        noArguments(cmd, rest);
         process.stdout.write(`${VERSION}\n`);
         return 0;
       case '--help':
