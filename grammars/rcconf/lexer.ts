@@ -112,6 +112,11 @@ export interface SyntaxProblem {
   /** Offset of a related place (the opening quote, the `if` a `fi` is missing for). */
   related?: number;
   relatedMessage?: string;
+  /**
+   * Not something sh rejects but v6ready's own bound (MAX_TOKENS): the file is checked up to `start` only. Such a
+   * problem is no syntax error and says nothing about what `sh -n` makes of the file.
+   */
+  limit?: boolean;
 }
 
 export type QuoteKind = 'none' | 'single' | 'double' | 'escape';
@@ -217,8 +222,8 @@ export class ShTokenizer {
     private readonly text: string,
     private readonly base = 0,
     private readonly nestDepth = 0,
-    /** Tokens made so far, shared with the tokenizers of backquoted commands. */
-    private readonly budget = { count: 0 },
+    /** Tokens made so far, shared with the tokenizers of backquoted commands; where the one over MAX_TOKENS starts. */
+    private readonly budget = { count: 0, overflowAt: 0 },
   ) {}
 
   tokenizeAll(): TokenizeOutput {
@@ -226,10 +231,39 @@ export class ShTokenizer {
     try {
       tokens = this.tokenize(0, this.text.length, Mode.Top, 0).tokens;
     } catch (err) {
-      if (err instanceof TooManyTokens) tokens = this.partial;
+      if (err instanceof TooManyTokens) tokens = this.nestDepth === 0 ? this.cutShort(this.partial) : this.partial;
       else if (!(err instanceof DepthExceeded)) throw err;
     }
     return { tokens, comments: this.comments, problems: this.problems, heredocs: this.heredocs };
+  }
+
+  /**
+   * The tokens of a file cut short by MAX_TOKENS, up to the end of the last complete top-level command, and the
+   * problem that says where checking stops. A cut inside an `if`, a `case` or a `{ }` would make the parser report a
+   * missing `fi` that the file does not lack.
+   */
+  private cutShort(tokens: ShToken[]): ShToken[] {
+    let keep = 0;
+    const open: TokenType[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const type = tokens[i].tokenType;
+      const inCase = open[open.length - 1] === Case;
+      if (type === If || type === While || type === Until || type === For || type === Case || type === LBrace || (type === LParen && !inCase)) open.push(type);
+      else if (type === Fi || type === Done || type === Esac || type === RBrace || (type === RParen && !inCase)) open.pop();
+      else if ((type === Newline || type === Semi) && open.length === 0) {
+        // `a &&` / `a |` at the end of a line goes on on the next one.
+        const prev = tokens[i - 1]?.tokenType;
+        if (prev !== AndIf && prev !== OrIf && prev !== Pipe) keep = i + 1;
+      }
+    }
+    const stop = keep < tokens.length ? tokens[keep].startOffset : this.budget.overflowAt;
+    this.problems.push({
+      message: `more than ${MAX_TOKENS.toLocaleString('en-US')} words and operators: v6ready checks this file up to here only`,
+      start: stop,
+      end: stop,
+      limit: true,
+    });
+    return tokens.slice(0, keep);
   }
 
   private problem(message: string, start: number, end: number, related?: number, relatedMessage?: string): void {
@@ -246,7 +280,8 @@ export class ShTokenizer {
 
   private token(type: TokenType, start: number, end: number, info?: WordInfo): ShToken {
     if (++this.budget.count > MAX_TOKENS) {
-      this.problem(`more than ${MAX_TOKENS} words and operators: this is not an rc.conf v6ready can check; the rest of the file is not checked`, start, end);
+      // Reported by the top-level tokenizer once it has cut its tokens back to a whole command (cutShort).
+      this.budget.overflowAt = start + this.base;
       throw new TooManyTokens();
     }
     // Plain words (no quotes, escapes or expansions) keep no parts: the model reads them from the image.

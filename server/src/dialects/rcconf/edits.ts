@@ -18,9 +18,13 @@ export function replaceAssignment(a: Assignment, name: string, value: string): E
   return { start: a.span.start, end: a.span.end, newText: assignmentText(name, value, a) };
 }
 
-/** Insert a new line after the line of an assignment, with its indentation and line break. */
-export function insertLineAfter(a: Assignment, line: string): Edit {
-  const eol = a.eol === '' ? '\n' : a.eol;
+/**
+ * Insert a new line after the line of an assignment, with its indentation and the file's line break (the last line
+ * has none of its own). Undefined in a file sh reads as one line (lone CR line breaks: see RcconfModel.lineBreak).
+ */
+export function insertLineAfter(model: RcconfModel, a: Assignment, line: string): Edit | undefined {
+  const eol = a.eol.endsWith('\n') ? a.eol : model.lineBreak;
+  if (eol === undefined) return undefined;
   return { start: a.lineEnd, end: a.lineEnd, newText: `${eol}${a.indent}${line}` };
 }
 

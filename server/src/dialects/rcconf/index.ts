@@ -1,5 +1,7 @@
 // The FreeBSD rc.conf dialect: parse (sh grammar + model), rules, hover, symbols, completion.
+import { MAX_TOKENS } from '../../../../grammars/rcconf/lexer';
 import { parseRcconfText } from '../../../../grammars/rcconf/parser';
+import { LARGE_FILE_RULE } from '../../core/limits';
 import type { Dialect, Finding, RuleDocs } from '../../core/types';
 import { rcconfCompletions, rcconfHover } from './hover';
 import { buildRcconfModel, type RcconfModel } from './model';
@@ -18,6 +20,27 @@ export const RCCONF_SYNTAX_DOCS: RuleDocs = {
   references: ['https://man.freebsd.org/cgi/man.cgi?query=sh&sektion=1', 'https://man.freebsd.org/cgi/man.cgi?query=rc.conf&sektion=5'],
 };
 
+/**
+ * The notice on line 1 of a file cut short at MAX_TOKENS: what was checked and what not. Where the editor's
+ * large-file notice (core/limits.ts) stands for a limit of v6ready's, so does this one, under the same rule id.
+ */
+function tooLargeNotice(text: string, stop: number): Finding {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < stop; i = text.indexOf('\n', i + 1)) line++;
+  const firstLineEnd = text.search(/[\r\n]/);
+  return {
+    rule: LARGE_FILE_RULE,
+    severity: 'info',
+    message:
+      `This file is too large for v6ready to check whole (more than ${MAX_TOKENS.toLocaleString('en-US')} words and operators): ` +
+      `checking stops at line ${line.toLocaleString('en-US')}; from there on the file is not checked, neither its syntax nor its settings. ` +
+      'sh has no such limit; this says nothing about whether it accepts the file.',
+    span: { start: 0, end: Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200) },
+    fixes: [],
+    related: [{ span: { start: stop, end: stop }, message: 'checking stops here' }],
+  };
+}
+
 const CONSEQUENCE = '; sh -n rejects the file, and the rc scripts that read it fail';
 
 export const rcconfDialect: Dialect<RcconfModel> = {
@@ -30,7 +53,10 @@ export const rcconfDialect: Dialect<RcconfModel> = {
   parse(text) {
     const out = parseRcconfText(text);
     const model = buildRcconfModel(text, out.program, out.comments, out.problems);
-    const syntaxFindings: Finding[] = out.problems.map((p, i) => {
+    // v6ready's own bound on the file's size is no syntax error: a notice, like the editor's large-file one.
+    const limit = out.problems.find((p) => p.limit);
+    const problems = limit ? out.problems.filter((p) => !p.limit) : out.problems;
+    const syntaxFindings: Finding[] = problems.map((p, i) => {
       const related = p.related !== undefined ? [{ span: { start: p.related, end: p.related + 1 }, message: p.relatedMessage ?? 'opened here' }] : [];
       // An unclosed quote is usually the missing close of an earlier value that now runs over a line break.
       if (p.message.startsWith('unterminated quoted string')) {
@@ -47,6 +73,8 @@ export const rcconfDialect: Dialect<RcconfModel> = {
         related: related.length ? related : undefined,
       };
     });
+    // Last: the cap on syntax findings names its summary after the first one (core/analyze.ts).
+    if (limit) syntaxFindings.push(tooLargeNotice(text, limit.start));
     return { model, syntaxFindings, comments: out.comments };
   },
   rules,

@@ -53,6 +53,24 @@ export interface RcconfModel {
   commands: { command: SimpleCommandNode; ctx: CommandContext }[];
   comments: ShComment[];
   problems: SyntaxProblem[];
+  /**
+   * The file's own line break, for lines a fix inserts: `\r\n` when its first line ends so, else `\n`. Undefined when
+   * the file breaks its lines with lone carriage returns (old Mac): sh splits lines at LF only and reads such a file
+   * as one line, so a line inserted with `\r` would join the line before it, and one inserted with `\n` would be the
+   * only real line break in the file. rcconf/carriage-return fixes the file first.
+   */
+  lineBreak?: '\n' | '\r\n';
+}
+
+/** See RcconfModel.lineBreak. */
+export function lineBreakOf(text: string): '\n' | '\r\n' | undefined {
+  const lf = text.indexOf('\n');
+  if (lf > 0 && text[lf - 1] === '\r') return '\r\n';
+  if (lf >= 0) return '\n';
+  // No LF at all: a carriage return before the last character breaks lines the old Mac way (one at the very end
+  // is only a CRLF file's last line that lost its LF).
+  const cr = text.indexOf('\r');
+  return cr >= 0 && cr < text.length - 1 ? undefined : '\n';
 }
 
 const NAME_EQ = /^([A-Za-z_][A-Za-z0-9_]*)=/;
@@ -148,7 +166,7 @@ export function buildRcconfModel(text: string, program: ShProgram, comments: ShC
     if (list) list.push(a);
     else byName.set(a.name, [a]);
   }
-  return { text, program, assignments, byName, commands, comments, problems };
+  return { text, program, assignments, byName, commands, comments, problems, lineBreak: lineBreakOf(text) };
 }
 
 /** The assignment whose value the rc scripts see for name: the last unconditional one (else the last one). */

@@ -89,6 +89,11 @@ const TAKES_ARG = new Set([
   'carpdev', 'key', 'txpower', 'rate', 'rtsthreshold', 'fragthreshold', 'bintval', 'dtimperiod',
 ]);
 
+/** An ifconfig(8) word (lower-cased) whose next word is its argument, not an address or flag of its own. */
+export function takesArgument(word: string): boolean {
+  return TAKES_ARG.has(word);
+}
+
 /** Parse ifconfig(8) arguments: address families, addresses with their prefix lengths, flags. */
 export function parseIfconfig(tokens: ArgToken[], impliedFamily?: 4 | 6): IfconfigArgs {
   const words = new Set<string>();

@@ -92,9 +92,9 @@ export default defineRule<RcconfModel>({
       const anchor = effective(model, 'ipv6_defaultrouter') ?? p2p.knob;
       const edit =
         anchor === p2p.knob
-          ? insertLineAfter(p2p.knob, `ipv6_defaultrouter="${p2p.address.destination.text}"`)
+          ? insertLineAfter(model, p2p.knob, `ipv6_defaultrouter="${p2p.address.destination.text}"`)
           : { start: anchor.span.start, end: anchor.span.end, newText: `ipv6_defaultrouter="${p2p.address.destination.text}"` };
-      fixes.push({ title: `Route IPv6 through the far end of ${p2p.iface}: ipv6_defaultrouter="${p2p.address.destination.text}"`, safe: false, edits: [edit] });
+      if (edit) fixes.push({ title: `Route IPv6 through the far end of ${p2p.iface}: ipv6_defaultrouter="${p2p.address.destination.text}"`, safe: false, edits: [edit] });
     }
     const modern = found.find((f) => f.knob.name === `ifconfig_${f.iface}_ipv6` && f.knob.value.text !== undefined);
     if (modern) {

@@ -72,7 +72,9 @@ function ipv6EnableFixes(model: RcconfModel, a: Assignment): Fix[] {
       if (!e) { complete = false; continue; }
       extra.push(e);
     } else {
-      extra.push(insertLineAfter(c.all[c.all.length - 1], `ifconfig_${c.name}_ipv6="inet6 accept_rtadv"`));
+      const e = insertLineAfter(model, c.all[c.all.length - 1], `ifconfig_${c.name}_ipv6="inet6 accept_rtadv"`);
+      if (!e) { complete = false; continue; }
+      extra.push(e);
     }
     named.push(c.name);
   }
