@@ -497,3 +497,20 @@ test('rules and --version take no arguments: anything after them is a usage erro
     assert.match(r.stderr, /^v6ready: .*\nusage: v6ready check/, args.join(' '));
   }
 });
+
+test('an include loop closing in a file not named on the command line is reported there (and can be suppressed there)', () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'named.conf'), 'include "named.conf.a";\n');
+    writeFileSync(join(dir, 'named.conf.a'), 'include "named.conf";\n');
+    const r = run(['check', '--no-cache', join(dir, 'named.conf')]);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /named\.conf\.a:1:10: error v6ready\/include: include loop: .*named\.conf -> .*named\.conf\.a -> .*named\.conf$/m);
+    writeFileSync(join(dir, 'named.conf.a'), '// v6ready-disable-next-line v6ready/include -- on purpose\ninclude "named.conf";\n');
+    const quiet = run(['check', '--no-cache', join(dir, 'named.conf')]);
+    assert.equal(quiet.code, 0, quiet.stdout);
+    assert.doesNotMatch(quiet.stdout, /include loop/);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});

@@ -2,8 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, byPosition, fixAll, type Analysis } from '../core/analyze';
+import { analyze, byPosition, fixAll, INCLUDE_RULE, type Analysis } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
+import { collectSuppressions, isSuppressed } from '../core/suppression';
 import { LineIndex } from '../core/text';
 import { formatTimings, Timings } from '../core/timings';
 import type { Dialect } from '../core/types';
@@ -252,6 +253,7 @@ function check(args: string[]): number {
     if (!job.stdin) analysed.push({ path: resolve(job.path), dialect: job.dialect, analysis });
   }
   progress.done();
+  addIncludeProblemsElsewhere(reports, worlds, configs, analysed);
   addWorkspaceFindings(reports, jobs.filter((j) => !j.stdin).map((j) => j.path), configs, analysed, timings);
   ioErrors.unshift(...configs.problems);
   const format = () =>
@@ -272,6 +274,45 @@ interface Analysed {
   path: string;
   dialect: Dialect;
   analysis: Analysis;
+}
+
+/**
+ * Include problems on the statements of files that were not checked themselves but are included by one that was: an
+ * include loop closes in the last file of the loop (`check named.conf` whose named.conf.a includes named.conf back),
+ * and a file read through an include may include one that cannot be read. Each joins the output under that file, as
+ * cross-file findings do, instead of going unsaid.
+ */
+function addIncludeProblemsElsewhere(reports: FileReport[], worlds: Map<Dialect, IncludeWorld & { roots: string[] }>, configs: ConfigLoader, analysed: readonly Analysed[]): void {
+  const checked = new Set(analysed.map((a) => a.path));
+  const byAbs = new Map<string, FileReport>();
+  const seen = new Set<string>();
+  const suppressions = new Map<string, ReturnType<typeof collectSuppressions>>();
+  for (const world of worlds.values()) {
+    for (const root of world.roots) {
+      for (const p of world.graph(root).problems) {
+        const key = `${p.file}\u0000${p.span.start}\u0000${p.message}`;
+        if (checked.has(p.file) || seen.has(key) || configs.ignored(p.file)) continue;
+        seen.add(key);
+        const setting = configs.forFile(p.file).settings.rules[INCLUDE_RULE];
+        const file = world.file(p.file);
+        if (setting === 'off' || !file) continue;
+        const finding = { rule: INCLUDE_RULE, severity: setting ?? p.severity, message: p.message, span: { start: p.span.start, end: p.span.end }, fixes: [] };
+        // Its suppression comments count as in a file checked (parsed again for them: such problems are rare).
+        let s = suppressions.get(p.file);
+        if (!s) suppressions.set(p.file, (s = collectSuppressions(world.dialect.parse(file.text).comments, file.lines)));
+        if (isSuppressed(finding, s, file.lines)) continue;
+        let report = byAbs.get(p.file);
+        if (!report) {
+          const shown = relative('.', p.file);
+          report = { path: shown.startsWith('..') ? p.file : shown, language: world.dialect.languageId, lines: file.lines, findings: [], notes: [], text: file.text };
+          byAbs.set(p.file, report);
+          reports.push(report);
+        }
+        report.findings.push(finding);
+      }
+    }
+  }
+  for (const r of byAbs.values()) r.findings.sort(byPosition);
 }
 
 /**
