@@ -514,3 +514,23 @@ test('an include loop closing in a file not named on the command line is reporte
     rmSync(dir, { recursive: true });
   }
 });
+
+test('a related location in an included file prints as path:line:col, and has a range in JSON and a region in SARIF', () => {
+  const dir = tempDir();
+  try {
+    mkdirSync(join(dir, 'g'));
+    writeFileSync(join(dir, 'named.conf'), 'include "g/*.conf";\noptions { allow-query { myacl; }; };\n');
+    writeFileSync(join(dir, 'g', 'one.conf'), '\nacl myacl { 10.0.0.0/8; };\n');
+    const text = run(['check', '--no-cache', 'named.conf'], { cwd: dir });
+    assert.match(text.stdout, /^ {4}see g\/one\.conf:2:5: acl 'myacl'/m);
+    const json = JSON.parse(run(['check', '--no-cache', '--format', 'json', 'named.conf'], { cwd: dir }).stdout);
+    const related = json.files[0].findings[0].related[0];
+    assert.equal(related.path, 'g/one.conf');
+    assert.deepEqual(related.range.start, { line: 1, character: 4 });
+    const sarif = JSON.parse(run(['check', '--no-cache', '--format', 'sarif', 'named.conf'], { cwd: dir }).stdout);
+    const loc = sarif.runs[0].results[0].relatedLocations[0].physicalLocation;
+    assert.equal(loc.region.startLine, 2);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});

@@ -255,6 +255,7 @@ function check(args: string[]): number {
   progress.done();
   addIncludeProblemsElsewhere(reports, worlds, configs, analysed);
   addWorkspaceFindings(reports, jobs.filter((j) => !j.stdin).map((j) => j.path), configs, analysed, timings);
+  nameRelatedFiles(reports, worlds);
   ioErrors.unshift(...configs.problems);
   const format = () =>
     o.format === 'json' ? formatJson(reports, relatedFiles) : o.format === 'sarif' ? formatSarif(reports, sarifOptions(), relatedFiles) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR, relatedFiles);
@@ -357,6 +358,38 @@ function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: C
   }
   relatedFiles.clear();
   for (const [, r] of byAbs) relatedFiles.set(r.path, r);
+}
+
+/**
+ * Related locations of per-file findings in the files an include joined (an acl defined in an included file): named
+ * by the path the output uses for files, with that file's line table in relatedFiles, so they print as
+ * `see path:line:col` like those of the cross-file rules (they printed an absolute path without a position).
+ */
+function nameRelatedFiles(reports: readonly FileReport[], worlds: Map<Dialect, IncludeWorld & { roots: string[] }>): void {
+  const reportByAbs = new Map(reports.filter((r) => r.path !== '-').map((r) => [resolve(r.path), r]));
+  for (const report of reports) {
+    for (const f of report.findings) {
+      for (const r of (f.related ?? []) as { file?: string }[]) {
+        if (r.file === undefined || relatedFiles.has(r.file)) continue;
+        const abs = resolve(r.file);
+        const known = reportByAbs.get(abs);
+        if (known) {
+          r.file = known.path;
+          relatedFiles.set(known.path, known);
+          continue;
+        }
+        for (const world of worlds.values()) {
+          const linked = world.file(abs);
+          if (!linked) continue;
+          const shown = relative('.', abs);
+          const path = shown.startsWith('..') ? abs : shown;
+          r.file = path;
+          relatedFiles.set(path, { path, language: world.dialect.languageId, lines: linked.lines, findings: [], notes: [], text: linked.text });
+          break;
+        }
+      }
+    }
+  }
 }
 
 /** Files that related locations point into, by their display path (for the output formats' line numbers). */
