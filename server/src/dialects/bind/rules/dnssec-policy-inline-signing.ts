@@ -20,7 +20,7 @@ export default defineRule<BindModel>({
       "dnssec-policy\"): it will not sign a zone it can neither update in place nor sign inline. BIND 9.20 made inline signing the default.",
     bad: 'zone "example.test" {\n    type primary;\n    file "db.example.test";\n    dnssec-policy default;\n};',
     good: 'zone "example.test" {\n    type primary;\n    file "db.example.test";\n    dnssec-policy default;\n    inline-signing yes;\n};',
-    fix: 'A safe fix adds `inline-signing yes;` to the zone, what 9.20 does by default.',
+    fix: 'A safe fix adds `inline-signing yes;` to the zone, what 9.20 does by default. Not safe in a zone without `file` (a secondary may have none): inline signing needs one, and named would then refuse the zone for that.',
     references: ['https://kb.isc.org/docs/dnssec-policy-requires-dynamic-dns-or-inline-signing'],
   },
   check(ctx) {
@@ -45,9 +45,12 @@ export default defineRule<BindModel>({
       const own = childNamed(zone, 'inline-signing');
       if (isYes(own)) continue;
       const zoneDnssec = childNamed(zone, 'dnssec-policy');
+      // Inline signing keeps the signed zone beside the zone's file: a zone without `file` (a secondary may have none)
+      // is then refused for that instead (bind/zone-missing-file), so the fix alone does not make the file load.
+      const hasFile = !!childNamed(zone, 'file');
       const fixes =
         !own && zoneDnssec
-          ? [{ title: 'Add inline-signing yes;', safe: true, edits: [insertAfter(ctx.text, ctx.lines, zoneDnssec)] }]
+          ? [{ title: hasFile ? 'Add inline-signing yes;' : "Add inline-signing yes; (the zone then needs a 'file' too)", safe: hasFile, edits: [insertAfter(ctx.text, ctx.lines, zoneDnssec)] }]
           : [];
       ctx.report({
         span: kasp.nameNode ?? kasp.span,
