@@ -534,3 +534,23 @@ test('a related location in an included file prints as path:line:col, and has a 
     rmSync(dir, { recursive: true });
   }
 });
+
+test('report --output in another folder: its links lead to the files from where the report is', () => {
+  const dir = tempDir();
+  try {
+    mkdirSync(join(dir, 'rp', 'apache2'), { recursive: true });
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'rp', 'apache2', 'apache2.conf'), 'Listen 127.0.0.1:80\n');
+    for (const format of ['html', 'md']) {
+      const output = join(dir, 'out', `r.${format}`);
+      const r = run(['report', '--format', format, '--output', output, 'rp'], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      const text = readFileSync(output, 'utf8');
+      const links = [...text.matchAll(format === 'html' ? /href="([^"#][^"]*)#L\d+"/g : /\]\(([^)#]+)#L\d+\)/g)].map((m) => decodeURI(m[1]));
+      assert.ok(links.length > 0, `links in the ${format} report`);
+      for (const l of links) assert.ok(statSync(join(dir, 'out', l)).isFile(), `${format}: ${l} from out/`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});

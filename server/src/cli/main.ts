@@ -1,6 +1,6 @@
 // The `v6ready` command: check (text/json/sarif, --fix), rules, explain, lsp. Exit 0 clean, 1 errors, 2 usage/I-O.
 import { writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, byPosition, fixAll, INCLUDE_RULE, type Analysis } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
@@ -474,7 +474,15 @@ function report(args: string[]): number {
   const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings).filter((f) => !configs.ignored(f.file));
   const root = resolve(paths.length === 1 && stat(paths[0])?.isDirectory() ? paths[0] : '.');
   const r = buildReport(ws, findings, root);
-  const text = format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'html' ? renderHtml(r) : renderMarkdown(r);
+  // Links are relative to where the report is read from: the folder of --output when given (else the report's root).
+  const from = output ? dirname(resolve(output)) : undefined;
+  const target = from ? (l: { path: string; line: number }) => `${relative(from, l.path).split(sep).join('/')}#L${l.line}` : undefined;
+  const text =
+    format === 'json'
+      ? JSON.stringify(r, null, 2) + '\n'
+      : format === 'html'
+        ? renderHtml(r, target ? { href: (l) => encodeURI(target(l)) } : {})
+        : renderMarkdown(r, target ? { href: target } : {});
   for (const p of [...configs.problems, ...unreadable]) process.stderr.write(`v6ready: ${p}\n`);
   if (output) {
     try {

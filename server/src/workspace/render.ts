@@ -14,7 +14,14 @@ function mdEscape(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-export function renderMarkdown(r: ReadinessReport): string {
+export interface MarkdownOptions {
+  /** The target of a link to a place: by default the file as shown (relative to the report's root) and `#L<line>`. */
+  href?: (l: ReportLocation) => string;
+}
+
+export function renderMarkdown(r: ReadinessReport, o: MarkdownOptions = {}): string {
+  const href = o.href ?? ((l: ReportLocation) => `${l.file}#L${l.line}`);
+  const link = (text: string, l: ReportLocation) => `[${text}](${href(l)})`;
   const out: string[] = ['# IPv6 readiness report', ''];
   out.push(
     `${r.summary.ready ? '**Ready for an IPv6-only network.**' : '**Not ready for an IPv6-only network.**'} ` +
@@ -30,29 +37,29 @@ export function renderMarkdown(r: ReadinessReport): string {
   for (const s of r.services) {
     out.push('', `## ${s.title}`, '', `Files: ${s.files.map((f) => `\`${f}\``).join(', ')}`, '');
     out.push('| question | answer | where |', '|---|---|---|');
-    out.push(`| listens on IPv6 | ${MARK[s.listensV6]} (${mdEscape(s.listenDetail)}) | ${s.listenAt ? `[${where(s.listenAt)}](${s.listenAt.file}#L${s.listenAt.line})` : ''} |`);
+    out.push(`| listens on IPv6 | ${MARK[s.listensV6]} (${mdEscape(s.listenDetail)}) | ${s.listenAt ? link(where(s.listenAt), s.listenAt) : ''} |`);
     out.push(`| listens on IPv4 | ${MARK[s.listensV4]} | |`);
-    out.push(`| admits IPv6 clients | ${MARK[s.admitsV6]}${s.admitsAt ? ` (${mdEscape(s.admitsAt.message)})` : ''} | ${s.admitsAt ? `[${where(s.admitsAt)}](${s.admitsAt.file}#L${s.admitsAt.line})` : ''} |`);
+    out.push(`| admits IPv6 clients | ${MARK[s.admitsV6]}${s.admitsAt ? ` (${mdEscape(s.admitsAt.message)})` : ''} | ${s.admitsAt ? link(where(s.admitsAt), s.admitsAt) : ''} |`);
     if (s.names.length) {
       out.push('', '| name | from | zone | A | AAAA |', '|---|---|---|---|---|');
       for (const n of s.names) {
-        out.push(`| ${n.name} | [${n.source}](${n.at.file}#L${n.at.line}) | ${n.zone ?? '(not in the workspace)'} | ${n.a.join(', ') || '—'} | ${n.aaaa.join(', ') || (n.zone ? '❌ none' : '—')} |`);
+        out.push(`| ${n.name} | ${link(n.source, n.at)} | ${n.zone ?? '(not in the workspace)'} | ${n.a.join(', ') || '—'} | ${n.aaaa.join(', ') || (n.zone ? '❌ none' : '—')} |`);
       }
     }
     if (s.findings.length) {
       out.push('', '| severity | rule | where | message |', '|---|---|---|---|');
-      for (const f of s.findings) out.push(`| ${f.severity} | \`${f.rule}\` | [${where(f.at)}](${f.at.file}#L${f.at.line})${relatedMd(f)} | ${mdEscape(f.message)} |`);
+      for (const f of s.findings) out.push(`| ${f.severity} | \`${f.rule}\` | ${link(where(f.at), f.at)}${relatedMd(f, link)} | ${mdEscape(f.message)} |`);
     }
   }
   if (r.problems.length) {
     out.push('', '## Not found', '');
-    for (const p of r.problems) out.push(`- [${where(p)}](${p.file}#L${p.line}): ${p.message}`);
+    for (const p of r.problems) out.push(`- ${link(where(p), p)}: ${p.message}`);
   }
   return out.join('\n') + '\n';
 }
 
-function relatedMd(f: ReportFinding): string {
-  return f.related.filter((x) => x.path !== f.at.path).map((x) => `, [${where(x)}](${x.file}#L${x.line})`).join('');
+function relatedMd(f: ReportFinding, link: (text: string, l: ReportLocation) => string): string {
+  return f.related.filter((x) => x.path !== f.at.path).map((x) => `, ${link(where(x), x)}`).join('');
 }
 
 function esc(s: string): string {
