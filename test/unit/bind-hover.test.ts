@@ -7,6 +7,7 @@ import { parseBindText } from '../../grammars/bind/parser';
 import { buildBindModel, type BindModel } from '../../server/src/dialects/bind/model';
 import { bindCompletions, bindHover } from '../../server/src/dialects/bind/hover';
 import { BIND_DOCS, PREDEFINED_ACLS, TOP_LEVEL_STATEMENTS, docFor } from '../../server/src/dialects/bind/docs';
+import { clauseDef, clausesIn, mapContexts } from '../../server/src/dialects/bind/catalogue';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -159,6 +160,49 @@ test('at least 60 options and clauses are documented, each complete', () => {
   for (const n of ['any', 'none', 'localhost', 'localnets']) assert.ok(PREDEFINED_ACLS[n]);
   assert.match(PREDEFINED_ACLS.localhost.ipv6, /::1/);
   assert.match(PREDEFINED_ACLS.localnets.ipv6, /IPv6 prefixes/);
+});
+
+test('every clause BIND 9.18 accepts (not ancient) has a hover doc that is valid in that context', () => {
+  // From the catalogue (namedconf.c of 9.18): active, deprecated, obsolete and test-only clauses of every map
+  // context. `include` is the parser's, allowed in any block, and documented as a statement.
+  const missing = new Set<string>();
+  const misplaced: string[] = [];
+  let checked = 0;
+  for (const ctx of mapContexts()) {
+    for (const name of clausesIn(ctx, '9.18')) {
+      if (clauseDef(ctx, name)?.synthetic) continue;
+      checked++;
+      const d = docFor(name, ctx);
+      if (!d) missing.add(name);
+      else if (!d.validHere) misplaced.push(`${name} in ${ctx}`);
+    }
+  }
+  assert.ok(checked > 300, `${checked} clauses checked`);
+  assert.deepEqual([...missing].sort(), [], `${missing.size} clauses of BIND 9.18 without a hover doc`);
+  assert.deepEqual(misplaced, [], 'docs whose contexts leave out one where 9.18 accepts the clause');
+});
+
+test('hover over options the audit found bare: resolver, transfer and zone limits', () => {
+  const text = [
+    'options {',
+    '    min-ncache-ttl 60; min-cache-ttl 30; serial-query-rate 50; update-quota 20;',
+    '    nocookie-udp-size 1232; stale-refresh-time 0; max-query-count 100;',
+    '};',
+    'zone "example.com" { type primary; file "db"; sig-validity-interval 21; max-transfer-time-out 60; max-transfer-idle-out 30; };',
+    '',
+  ].join('\n');
+  const model = parse(text);
+  for (const name of ['min-ncache-ttl', 'min-cache-ttl', 'serial-query-rate', 'update-quota', 'nocookie-udp-size',
+    'stale-refresh-time', 'max-query-count', 'sig-validity-interval', 'max-transfer-time-out', 'max-transfer-idle-out']) {
+    const h = bindHover(model, text, at(text, `${name} `));
+    assert.ok(h, `${name}: a hover`);
+    assert.match(h.markdown, new RegExp(`^\\*\\*${name}\\*\\* — `), name);
+    assert.doesNotMatch(h.markdown, /Not valid/, name);
+    assert.ok(h.markdown.includes(`(https://bind9.readthedocs.io/en/v9.18/reference.html#namedconf-statement-${name})`), `${name}: link`);
+  }
+  const ttl = bindHover(model, text, at(text, 'min-ncache-ttl'))!;
+  assert.match(ttl.markdown, /\*\*Default:\*\* 0/);
+  assert.match(ttl.markdown, /90/);
 });
 
 test('the *-source options state that they take only their own family', () => {

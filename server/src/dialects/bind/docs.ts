@@ -638,6 +638,301 @@ export const BIND_DOCS: Record<string, ClauseDoc> = {
     aml: true,
   },
 
+  'serial-query-rate': {
+    contexts: O,
+    syntax: 'serial-query-rate <integer>;',
+    description:
+      'How many SOA queries per second a secondary may send to its primaries to see whether zones changed; refresh checks beyond the rate wait their turn. 0 is raised to 1.',
+    default: '20',
+  },
+  'notify-rate': {
+    contexts: O,
+    syntax: 'notify-rate <integer>;',
+    description: 'How many NOTIFY messages per second named sends during normal zone maintenance (0 is raised to 1).',
+    default: '20',
+  },
+  'startup-notify-rate': {
+    contexts: O,
+    syntax: 'startup-notify-rate <integer>;',
+    description: 'How many NOTIFY messages per second named sends for zones just loaded at startup or newly added (0 is raised to 1).',
+    default: '20',
+  },
+  'update-quota': {
+    contexts: O,
+    syntax: 'update-quota <integer>;',
+    description:
+      'How many dynamic UPDATE messages named works on at once, counting both updates to its own zones and those it forwards to a primary.',
+    default: '100',
+    versions: 'Since 9.18.11.',
+  },
+  'transfer-message-size': {
+    contexts: O,
+    syntax: 'transfer-message-size <integer>;',
+    description:
+      'The size, before compression, that named aims for in each message of an outgoing zone transfer over TCP (512-65535; a single big record may exceed it). Mostly a testing knob.',
+    default: '20480',
+  },
+  'max-rsa-exponent-size': {
+    contexts: O,
+    syntax: 'max-rsa-exponent-size <integer>;',
+    description: 'The largest RSA public exponent, in bits, that the validator accepts (35-4096); 0 means 4096.',
+    default: '0 (4096 bits)',
+  },
+  memstatistics: {
+    contexts: O,
+    syntax: 'memstatistics <boolean>;',
+    description: 'Whether named writes memory usage statistics to memstatistics-file when it exits.',
+    default: 'no (yes when named runs with `-m record`)',
+  },
+  'cookie-algorithm': {
+    contexts: O,
+    syntax: 'cookie-algorithm ( aes | siphash24 );',
+    description: 'The algorithm that turns cookie-secret into server cookies; anycast instances sharing a secret must also use the same algorithm.',
+    default: 'siphash24',
+    versions: '`aes` is kept only for compatibility in 9.18; 9.20 accepts only siphash24.',
+  },
+  'session-keyalg': {
+    contexts: O,
+    syntax: 'session-keyalg <algorithm>;',
+    description: 'The TSIG algorithm of the session key generated for `nsupdate -l` (hmac-sha256, hmac-sha512, hmac-md5 and the other HMACs).',
+    default: 'hmac-sha256',
+  },
+  'session-keyname': {
+    contexts: O,
+    syntax: 'session-keyname <name>;',
+    description: 'The name of the session key named generates for `nsupdate -l` and `update-policy local`.',
+    default: 'local-ddns',
+  },
+  'tcp-initial-timeout': {
+    contexts: O,
+    syntax: 'tcp-initial-timeout <integer>;',
+    description:
+      'How long named waits for the first message on a new TCP connection, in tenths of a second (25-1200); it must exceed the clients\' round-trip time. `rndc tcp-timeouts` changes it at run time.',
+    default: '300 (30 seconds)',
+  },
+  'tcp-idle-timeout': {
+    contexts: O,
+    syntax: 'tcp-idle-timeout <integer>;',
+    description:
+      'How long an idle TCP connection from a client that does not use EDNS TCP keepalive stays open, in tenths of a second (1-1200). `rndc tcp-timeouts` changes it at run time.',
+    default: '300 (30 seconds)',
+  },
+  'tcp-keepalive-timeout': {
+    contexts: O,
+    syntax: 'tcp-keepalive-timeout <integer>;',
+    description:
+      'How long an idle TCP connection from a client that uses EDNS TCP keepalive stays open, in tenths of a second (1-65535); it may be longer than tcp-idle-timeout. `rndc tcp-timeouts` changes it at run time.',
+    default: '300 (30 seconds)',
+  },
+  'tcp-advertised-timeout': {
+    contexts: O,
+    syntax: 'tcp-advertised-timeout <integer>;',
+    description:
+      'The idle time, in tenths of a second (0-65535), that named announces to clients in the EDNS TCP keepalive option; 0 asks them to close at once. Usually equal to tcp-keepalive-timeout.',
+    default: '300 (30 seconds)',
+  },
+  'tcp-receive-buffer': {
+    contexts: O,
+    syntax: 'tcp-receive-buffer <integer>;',
+    description:
+      'The kernel receive buffer (SO_RCVBUF) of named\'s TCP sockets, in bytes; 0 keeps the operating system\'s size. Non-zero values below 4096 are raised and values above the kernel limit are lowered.',
+    default: '0 (the system default)',
+    versions: 'Since 9.18.0.',
+  },
+  'tcp-send-buffer': {
+    contexts: O,
+    syntax: 'tcp-send-buffer <integer>;',
+    description:
+      'The kernel send buffer (SO_SNDBUF) of named\'s TCP sockets, in bytes; 0 keeps the operating system\'s size. Non-zero values below 4096 are raised and values above the kernel limit are lowered.',
+    default: '0 (the system default)',
+    versions: 'Since 9.18.0.',
+  },
+  'udp-receive-buffer': {
+    contexts: O,
+    syntax: 'udp-receive-buffer <integer>;',
+    description:
+      'The kernel receive buffer (SO_RCVBUF) of named\'s UDP sockets, in bytes: bigger absorbs bursts, too big queues queries that are stale by the time they are read. 0 keeps the system\'s size; non-zero values below 4096 are raised.',
+    default: '0 (the system default)',
+    versions: 'Since 9.18.0.',
+  },
+  'udp-send-buffer': {
+    contexts: O,
+    syntax: 'udp-send-buffer <integer>;',
+    description:
+      'The kernel send buffer (SO_SNDBUF) of named\'s UDP sockets, in bytes. 0 keeps the system\'s size; non-zero values below 4096 are raised and values above the kernel limit are lowered.',
+    default: '0 (the system default)',
+    versions: 'Since 9.18.0.',
+  },
+  'http-listener-clients': {
+    contexts: O,
+    syntax: 'http-listener-clients <integer>;',
+    description:
+      'The default for `listener-clients` in `http` blocks: how many DNS-over-HTTPS connections each listener accepts at once; 0 removes the limit.',
+    default: '300',
+    versions: 'Since 9.18.0; needs BIND built with libnghttp2.',
+  },
+  'http-streams-per-connection': {
+    contexts: O,
+    syntax: 'http-streams-per-connection <integer>;',
+    description:
+      'The default for `streams-per-connection` in `http` blocks: how many HTTP/2 streams one DNS-over-HTTPS connection may have open; past it the session is ended. 0 removes the limit.',
+    default: '100',
+    versions: 'Since 9.18.0; needs BIND built with libnghttp2.',
+  },
+  'tkey-gssapi-keytab': {
+    contexts: O,
+    syntax: 'tkey-gssapi-keytab "<path>";',
+    description:
+      'The Kerberos keytab used to accept GSS-TSIG (Active Directory style) dynamic updates. Without tkey-gssapi-credential, a key for any principal in the keytab is accepted.',
+  },
+  'tkey-gssapi-credential': {
+    contexts: O,
+    syntax: 'tkey-gssapi-credential "<principal>";',
+    description:
+      'The Kerberos principal (usually `DNS/host.domain`) named uses to accept GSS-TSIG keys, read from the system keytab unless tkey-gssapi-keytab names another. Without a keytab option, tkey-domain must be set too.',
+    versions: 'Deprecated in 9.18 and 9.20; removed in the 9.21 series. Use tkey-gssapi-keytab.',
+  },
+  'tkey-domain': {
+    contexts: O,
+    syntax: 'tkey-domain "<domain>";',
+    description:
+      'The domain appended to the names of keys negotiated with TKEY (a random or client-chosen label, then this domain); GSS-TSIG needs it unless tkey-gssapi-keytab is set.',
+    versions: 'Deprecated in 9.18; obsolete (ignored) in 9.20; removed in the 9.21 series.',
+  },
+  'tkey-dhkey': {
+    contexts: O,
+    syntax: 'tkey-dhkey "<key-name>" <key-tag>;',
+    description: 'The Diffie-Hellman key, read from files in the working directory, used for TKEY exchanges in Diffie-Hellman mode.',
+    versions: 'Deprecated in 9.18; removed in 9.20 together with Diffie-Hellman TKEY.',
+  },
+  'dnstap-output': {
+    contexts: O,
+    syntax: 'dnstap-output ( file | unix ) "<path>" [ size ( unlimited | <size> ) ] [ versions ( unlimited | <integer> ) ] [ suffix ( increment | timestamp ) ];',
+    description:
+      'Where dnstap frames go: a file (rolled by size like a logging channel\'s file) or a Unix socket read by a collector such as fstrm_capture. It is read once at startup; reload and reconfig do not change it.',
+    default: 'a file grows without rolling',
+    versions: 'Needs BIND built with dnstap (Debian\'s package is).',
+  },
+  'dnstap-identity': {
+    contexts: O,
+    syntax: 'dnstap-identity ( "<string>" | none | hostname );',
+    description: 'The identity string put in dnstap messages: the host name, a fixed text, or nothing.',
+    default: 'hostname',
+    versions: 'Needs BIND built with dnstap.',
+  },
+  'dnstap-version': {
+    contexts: O,
+    syntax: 'dnstap-version ( "<string>" | none );',
+    description: 'The version string put in dnstap messages; `none` sends none.',
+    default: 'the BIND version',
+    versions: 'Needs BIND built with dnstap.',
+  },
+  'fstrm-set-buffer-hint': {
+    contexts: O,
+    syntax: 'fstrm-set-buffer-hint <integer>;',
+    description: 'dnstap tuning: the number of bytes gathered in the output buffer before it is flushed (1024-65536). The limits and default come from libfstrm.',
+    default: '8192',
+    versions: 'Needs BIND built with dnstap.',
+  },
+  'fstrm-set-flush-timeout': {
+    contexts: O,
+    syntax: 'fstrm-set-flush-timeout <seconds>;',
+    description: 'dnstap tuning: the longest time, in seconds, data may wait in the output buffer before it is flushed (1-600).',
+    default: '1',
+    versions: 'Needs BIND built with dnstap.',
+  },
+  'fstrm-set-input-queue-size': {
+    contexts: O,
+    syntax: 'fstrm-set-input-queue-size <integer>;',
+    description: 'dnstap tuning: how many entries each input queue holds; a power of 2 between 2 and 16384.',
+    default: '512',
+    versions: 'Needs BIND built with dnstap.',
+  },
+  'fstrm-set-output-notify-threshold': {
+    contexts: O,
+    syntax: 'fstrm-set-output-notify-threshold <integer>;',
+    description: 'dnstap tuning: how many entries may wait on an input queue before the writer thread is woken (at least 1).',
+    default: '32',
+    versions: 'Needs BIND built with dnstap.',
+  },
+  'fstrm-set-output-queue-model': {
+    contexts: O,
+    syntax: 'fstrm-set-output-queue-model ( mpsc | spsc );',
+    description: 'dnstap tuning: whether the output queues have many producers (`mpsc`) or one (`spsc`), each with one consumer.',
+    default: 'mpsc',
+    versions: 'Needs BIND built with dnstap.',
+  },
+  'fstrm-set-output-queue-size': {
+    contexts: O,
+    syntax: 'fstrm-set-output-queue-size <integer>;',
+    description: 'dnstap tuning: how many entries the output queue holds (at least 2; the maximum depends on the system\'s IOV_MAX).',
+    default: '64',
+    versions: 'Needs BIND built with dnstap.',
+  },
+  'fstrm-set-reopen-interval': {
+    contexts: O,
+    syntax: 'fstrm-set-reopen-interval <duration>;',
+    description: 'dnstap tuning: how long to wait before trying again to open an output that was closed (1 second to 10 minutes).',
+    default: '5 seconds',
+    versions: 'Needs BIND built with dnstap.',
+  },
+  'heartbeat-interval': {
+    contexts: O,
+    syntax: 'heartbeat-interval <minutes>;',
+    description: 'How often named does the maintenance of zones marked `dialup`; 0 turns it off. At most 40320 (28 days).',
+    default: '60',
+    versions: 'Deprecated in 9.18 and 9.20 (with dialup); removed in the 9.21 series.',
+  },
+  'reserved-sockets': {
+    contexts: O,
+    syntax: 'reserved-sockets <integer>;',
+    description: 'Once the number of file descriptors kept back for TCP and other non-query sockets; it no longer does anything.',
+    versions: 'Deprecated (no effect) in 9.18; removed in 9.20.',
+  },
+  coresize: {
+    contexts: O,
+    syntax: 'coresize ( default | unlimited | <size> );',
+    description: 'The largest core dump named may write (a resource limit set at startup).',
+    default: 'default (the limit named was started with)',
+    versions: 'Deprecated in 9.18; removed in 9.20. Set limits in the service manager (e.g. systemd LimitCORE).',
+  },
+  datasize: {
+    contexts: O,
+    syntax: 'datasize ( default | unlimited | <size> );',
+    description:
+      'The data memory limit of the process. Allocations beyond it fail, which can stop named from serving, so it is no way to bound memory: use max-cache-size and recursive-clients.',
+    default: 'default (the limit named was started with)',
+    versions: 'Deprecated in 9.18; removed in 9.20.',
+  },
+  files: {
+    contexts: O,
+    syntax: 'files ( default | unlimited | <size> );',
+    description: 'The limit on open files of the process.',
+    default: 'unlimited',
+    versions: 'Deprecated in 9.18; removed in 9.20. Set limits in the service manager (e.g. systemd LimitNOFILE).',
+  },
+  stacksize: {
+    contexts: O,
+    syntax: 'stacksize ( default | unlimited | <size> );',
+    description: 'The stack memory limit of the process.',
+    default: 'default (the limit named was started with)',
+    versions: 'Deprecated in 9.18; removed in 9.20.',
+  },
+  dscp: {
+    contexts: O,
+    syntax: 'dscp <integer>;',
+    description: 'Once the DSCP value (traffic class) of outgoing DNS packets; named accepts it with a warning and ignores it.',
+    versions: 'Obsolete (no effect) in 9.18; removed in 9.20.',
+    ipv6: 'Neither the IPv4 TOS byte nor the IPv6 traffic class is set from it.',
+  },
+  'random-device': {
+    contexts: O,
+    syntax: 'random-device ( "<path>" | none );',
+    description: 'Once the source of entropy; named now uses the operating system\'s random generator and ignores the option with a warning.',
+    versions: 'Obsolete (no effect) in 9.18; removed in 9.20.',
+    link: ARM_918,
+  },
+
   // ---------------------------------------------------------------- access control (options, view, zone)
   'allow-query': {
     contexts: OVZ,
@@ -1178,6 +1473,268 @@ export const BIND_DOCS: Record<string, ClauseDoc> = {
     },
   },
 
+  'min-cache-ttl': {
+    contexts: OV,
+    syntax: 'min-cache-ttl <duration>;',
+    description:
+      'The shortest time a positive answer stays in the cache; shorter TTLs are raised to it. Values above 90 seconds are cut to 90.',
+    default: '0',
+  },
+  'min-ncache-ttl': {
+    contexts: OV,
+    syntax: 'min-ncache-ttl <duration>;',
+    description:
+      'The shortest time a negative answer (NXDOMAIN, NODATA) stays in the cache, to spare repeated lookups of missing names. Values above 90 seconds are cut to 90.',
+    default: '0',
+  },
+  'max-stale-ttl': {
+    contexts: OV,
+    syntax: 'max-stale-ttl <duration>;',
+    description:
+      'How long records are kept past their expiry so they can be served as stale answers when the authoritative servers are unreachable. Only with stale-cache-enable; 0 is raised to 1 second.',
+    default: '86400 (1 day)',
+  },
+  'stale-answer-ttl': {
+    contexts: OV,
+    syntax: 'stale-answer-ttl <duration>;',
+    description: 'The TTL given to stale answers (0 is raised to 1 second).',
+    default: '30 seconds',
+  },
+  'stale-refresh-time': {
+    contexts: OV,
+    syntax: 'stale-refresh-time <duration>;',
+    description:
+      'After a failed refresh of a name whose servers do not answer, how long named answers it from stale data at once before trying the servers again (RFC 8767). 0 always tries the servers first and serves stale data only when that fails.',
+    default: '30 seconds',
+    versions: 'Since 9.16.9.',
+  },
+  'stale-answer-client-timeout': {
+    contexts: OV,
+    syntax: 'stale-answer-client-timeout ( disabled | off | <integer> );',
+    description:
+      'How many milliseconds a client waits before named answers it from stale data while the lookup goes on; 0 answers from stale data at once. Needs stale-answer-enable; RFC 8767 suggests 1800.',
+    default: 'off',
+    versions: 'Since 9.16.12.',
+  },
+  'nta-lifetime': {
+    contexts: OV,
+    syntax: 'nta-lifetime <duration>;',
+    description:
+      'How long a negative trust anchor added with `rndc nta` lasts unless given its own lifetime: names below it are treated as insecure instead of bogus, for domains with broken DNSSEC. At most one week.',
+    default: '3600 (1 hour)',
+  },
+  'nta-recheck': {
+    contexts: OV,
+    syntax: 'nta-recheck <duration>;',
+    description:
+      'How often named checks whether a domain under a negative trust anchor validates again, so the anchor can end early; 0 turns the checks off. No longer than nta-lifetime.',
+    default: '300 (5 minutes)',
+  },
+  'max-clients-per-query': {
+    contexts: OV,
+    syntax: 'max-clients-per-query <integer>;',
+    description:
+      'The ceiling up to which named raises clients-per-query for a lookup that proves slow but alive; 0 leaves only recursive-clients as the limit.',
+    default: '100',
+  },
+  'max-recursion-depth': {
+    contexts: OV,
+    syntax: 'max-recursion-depth <integer>;',
+    description:
+      'How deeply lookups may nest while resolving one query (finding a name server\'s address may need another lookup, and so on); deeper queries fail with SERVFAIL.',
+    default: '7',
+  },
+  'max-recursion-queries': {
+    contexts: OV,
+    syntax: 'max-recursion-queries <integer>;',
+    description:
+      'The most iterative queries the resolver sends while looking up one name; past it the client gets SERVFAIL. The count starts again at each CNAME target (max-query-count bounds the whole request).',
+    default: '50 (since 9.18.33; 32 in 9.18.29-9.18.32; 100 before)',
+  },
+  'max-query-count': {
+    contexts: OV,
+    syntax: 'max-query-count <integer>;',
+    description:
+      'The most iterative queries the resolver sends for one client request in total, CNAME chains included; past it the client gets SERVFAIL.',
+    default: '200',
+    versions: 'Since 9.18.33.',
+  },
+  'max-query-restarts': {
+    contexts: OV,
+    syntax: 'max-query-restarts <integer>;',
+    description: 'How many CNAME targets in a row named follows for one query before giving up, which stops CNAME loops (1-255).',
+    default: '11',
+    versions: 'Since 9.18.29.',
+  },
+  'fetch-quota-params': {
+    contexts: OV,
+    syntax: 'fetch-quota-params <integer> <fixedpoint> <fixedpoint> <fixedpoint>;',
+    description:
+      'How fetches-per-server adapts to servers that stop answering: after how many answered or timed-out queries each server\'s timeout ratio is recomputed, the ratio below which its quota grows back, the ratio above which it shrinks, and how much recent events weigh in the moving average.',
+    default: '100 0.1 0.3 0.7',
+  },
+  'resolver-nonbackoff-tries': {
+    contexts: OV,
+    syntax: 'resolver-nonbackoff-tries <integer>;',
+    description: 'How many times the resolver retries a server before it starts doubling the wait between tries.',
+    default: '3',
+    versions: 'Deprecated in 9.18; removed in 9.20.',
+  },
+  'resolver-retry-interval': {
+    contexts: OV,
+    syntax: 'resolver-retry-interval <milliseconds>;',
+    description: 'The base wait, in milliseconds, before the resolver retries a query.',
+    default: '800',
+    versions: 'Deprecated in 9.18; removed in 9.20.',
+  },
+  'dnssec-accept-expired': {
+    contexts: OV,
+    syntax: 'dnssec-accept-expired <boolean>;',
+    description: 'Lets the validator accept signatures that have expired. Leaves the resolver open to replays of old signed data; meant only for debugging.',
+    default: 'no',
+  },
+  'dnssec-must-be-secure': {
+    contexts: OV,
+    syntax: 'dnssec-must-be-secure <domain> <boolean>;',
+    description:
+      'With `yes`, answers at and below the domain are accepted only if they validate as secure; `no` allows insecure ones as usual. The domain needs a trust anchor (or dnssec-validation auto).',
+    versions: 'Deprecated in 9.18 and 9.20; removed in the 9.21 series.',
+  },
+  'disable-ds-digests': {
+    contexts: OV,
+    syntax: 'disable-ds-digests <domain> { <digest-type>; ... };',
+    description:
+      'DS digest types the validator ignores at and below a domain (the most specific matching statement applies); if no supported type is left, the zones are treated as insecure. May be repeated.',
+  },
+  'synth-from-dnssec': {
+    contexts: OV,
+    syntax: 'synth-from-dnssec <boolean>;',
+    description:
+      'Lets the resolver make up NXDOMAIN, NODATA and wildcard answers from validated NSEC records already in its cache instead of asking (RFC 8198). Needs DNSSEC validation; NSEC3 records are not used for it.',
+    default: 'yes',
+  },
+  'root-key-sentinel': {
+    contexts: OV,
+    syntax: 'root-key-sentinel <boolean>;',
+    description: 'Whether named answers the root key sentinel probe names of RFC 8509, which let others find out which root keys this resolver trusts.',
+    default: 'yes',
+  },
+  'deny-answer-aliases': {
+    contexts: OV,
+    syntax: 'deny-answer-aliases { <domain>; ... } [ except-from { <domain>; ... } ];',
+    description:
+      'Rejects resolved CNAME or DNAME records whose target lies in the listed domains (your internal ones), unless the query name is under except-from or inside the zone that gave the alias. The whole answer is dropped and the client gets SERVFAIL; a defence against DNS rebinding.',
+  },
+  'no-case-compress': {
+    contexts: OV,
+    syntax: `no-case-compress ${AML};`,
+    description:
+      'Clients whose answers are compressed without regard to case, so that owner names repeat the case of the query exactly; for clients that compare names case-sensitively, against RFC 1034.',
+    default: 'none',
+    ipv6: 'Matched by client address: list the IPv6 addresses of such clients as well.',
+    aml: true,
+  },
+  'preferred-glue': {
+    contexts: OV,
+    syntax: 'preferred-glue ( A | AAAA );',
+    description: 'Which glue type goes first in the additional section of referrals.',
+    default: 'A first for queries that came over IPv4, AAAA first for queries over IPv6',
+    ipv6: '`preferred-glue A;` puts IPv4 glue first even for clients asking over IPv6; leaving it unset matches the transport the client uses.',
+  },
+  'minimal-any': {
+    contexts: OV,
+    syntax: 'minimal-any <boolean>;',
+    description:
+      'Answers ANY queries over UDP with one RRset (the first found, with its signatures) instead of all of them, and RRSIG queries with the signatures of one type; this blunts amplification attacks. Such answers are also minimal.',
+    default: 'no',
+  },
+  'message-compression': {
+    contexts: OV,
+    syntax: 'message-compression <boolean>;',
+    description:
+      'Whether names in responses are compressed (zone transfers always are). Turning it off saves CPU but makes answers larger, sends more clients to TCP, and breaks RFC 1123.',
+    default: 'yes',
+  },
+  'nocookie-udp-size': {
+    contexts: OV,
+    syntax: 'nocookie-udp-size <integer>;',
+    description:
+      'The largest UDP response sent to queries without a valid server cookie; larger answers are truncated so the client retries over TCP. Values below 128 are raised to 128, and max-udp-size still applies.',
+    default: '4096 (in effect 1232, the max-udp-size default)',
+    ipv6: 'Responses above about 1232 bytes risk fragmentation on IPv6 paths; keep max-udp-size at 1232 rather than raising both.',
+  },
+  'require-server-cookie': {
+    contexts: OV,
+    syntax: 'require-server-cookie <boolean>;',
+    description:
+      'Gives UDP clients that send a client cookie but no valid server cookie a short BADCOOKIE reply instead of the answer, so they must come back with the cookie. Reduces amplification from forged queries.',
+    default: 'no',
+  },
+  'response-padding': {
+    contexts: OV,
+    syntax: `response-padding ${AML} block-size <integer>;`,
+    description:
+      'Pads responses to a multiple of block-size bytes (EDNS Padding) for matching clients whose query was padded, came over TCP or with a valid server cookie, and was not signed with TSIG or SIG(0). It hides message sizes on encrypted transports; block sizes above 512 are cut to 512.',
+    default: 'no padding',
+    ipv6: 'Clients are matched by address: list IPv6 clients too.',
+    aml: true,
+  },
+  'zero-no-soa-ttl-cache': {
+    contexts: OV,
+    syntax: 'zero-no-soa-ttl-cache <boolean>;',
+    description: 'When caching a negative answer to an SOA query, cache it with TTL 0.',
+    default: 'no',
+  },
+  'glue-cache': {
+    contexts: OV,
+    syntax: 'glue-cache <boolean>;',
+    description: 'Keeps a cache of the A and AAAA glue added to referrals, trading memory (one entry per delegation) for speed.',
+    default: 'yes',
+    versions: 'Deprecated in 9.18; removed in 9.20, where the glue cache is always on.',
+  },
+  'root-delegation-only': {
+    contexts: OV,
+    syntax: 'root-delegation-only [ exclude { <domain>; ... } ];',
+    description:
+      'Treats the root and top-level domains as delegation-only: an answer from them that is not a referral becomes NXDOMAIN, except for the excluded TLDs (several, such as de and us, are not delegation-only). A guard against wildcard redirection by TLD operators, with false positives.',
+    versions: 'Deprecated in 9.18; removed in 9.20.',
+  },
+  dnstap: {
+    contexts: OV,
+    syntax: 'dnstap { ( all | auth | client | forwarder | resolver | update ) [ query | response ]; ... };',
+    description:
+      'Which DNS messages named logs through dnstap (see dnstap-output), per kind of traffic and optionally only queries or only responses. Read the output with dnstap-read.',
+    ipv6: 'Resolver messages carry named\'s own address only when query-source and query-source-v6 pin one; with the wildcard default it is left out, for IPv4 and IPv6 alike.',
+    versions: 'Needs BIND built with dnstap (Debian\'s package is).',
+  },
+  'dnsrps-enable': {
+    contexts: OV,
+    syntax: 'dnsrps-enable <boolean>;',
+    description: 'Hands response-policy processing to an external DNSRPS provider library (librpz) instead of named\'s own RPZ code.',
+    versions: 'Only in builds configured with --enable-dnsrps (Debian\'s package is not); obsolete in the 9.21 series.',
+  },
+  'dnsrps-options': {
+    contexts: OV,
+    syntax: 'dnsrps-options { <provider settings> };',
+    description: 'Settings passed as they are to the DNSRPS provider library, together with what the response-policy statement says. Ignored when dnsrps-enable is no.',
+    versions: 'Only in builds configured with --enable-dnsrps; obsolete in the 9.21 series.',
+  },
+  'lmdb-mapsize': {
+    contexts: OV,
+    syntax: 'lmdb-mapsize <size>;',
+    description:
+      'The largest size the LMDB database of zones added with `rndc addzone` may grow to (its memory map, not the file size); at most 1 TB. 32 MB holds on the order of 100,000 simple zones.',
+    default: '32M',
+    versions: 'Only in builds with LMDB (Debian\'s package has it).',
+  },
+  'suppress-initial-notify': {
+    contexts: OV,
+    syntax: 'suppress-initial-notify <boolean>;',
+    description: 'Was meant to stop the NOTIFY messages sent when zones first load; named accepts it with a warning and does nothing with it.',
+    versions: 'Obsolete (no effect) in 9.18; removed in 9.20.',
+    link: ARM_918,
+  },
+
   // ---------------------------------------------------------------- views
   'match-clients': {
     contexts: ['view'],
@@ -1405,6 +1962,216 @@ export const BIND_DOCS: Record<string, ClauseDoc> = {
     description: 'For a static-stub zone: the names of the authoritative servers, resolved normally, to query for the domain.',
   },
 
+  'max-transfer-time-out': {
+    contexts: OVZ,
+    syntax: 'max-transfer-time-out <minutes>;',
+    description: 'Outbound zone transfers (this server sending a zone to a secondary) running longer than this are cut off. At most 40320 (28 days).',
+    default: '120 (2 hours)',
+  },
+  'max-transfer-idle-out': {
+    contexts: OVZ,
+    syntax: 'max-transfer-idle-out <minutes>;',
+    description: 'Outbound zone transfers that make no progress for this long are cut off. At most 40320 (28 days).',
+    default: '60 (1 hour)',
+  },
+  'min-refresh-time': {
+    contexts: OVZ,
+    syntax: 'min-refresh-time <seconds>;',
+    description:
+      'A floor under the SOA refresh interval of secondary, mirror and stub zones: the primary\'s SOA sets the interval, this keeps it from being shorter.',
+    default: '300',
+  },
+  'max-refresh-time': {
+    contexts: OVZ,
+    syntax: 'max-refresh-time <seconds>;',
+    description: 'A ceiling on the SOA refresh interval of secondary, mirror and stub zones, whatever the primary\'s SOA says.',
+    default: '2419200 (4 weeks)',
+  },
+  'min-retry-time': {
+    contexts: OVZ,
+    syntax: 'min-retry-time <seconds>;',
+    description: 'A floor under the SOA retry interval (the wait after a failed refresh) of secondary, mirror and stub zones.',
+    default: '500',
+  },
+  'max-retry-time': {
+    contexts: OVZ,
+    syntax: 'max-retry-time <seconds>;',
+    description: 'A ceiling on the SOA retry interval (the wait after a failed refresh) of secondary, mirror and stub zones.',
+    default: '1209600 (2 weeks)',
+  },
+  'request-expire': {
+    contexts: ['options', 'view', 'zone', 'server'],
+    syntax: 'request-expire <boolean>;',
+    description:
+      'Whether a secondary asks for the EDNS EXPIRE option when it refreshes or transfers, so a zone copied from another secondary expires when the original would; from the primary the SOA expire field is used.',
+    default: 'yes',
+    byContext: {
+      server: {
+        description: 'Whether EDNS EXPIRE is asked for when transferring zones from this server.',
+      },
+    },
+  },
+  'max-ixfr-ratio': {
+    contexts: OVZ,
+    syntax: 'max-ixfr-ratio ( unlimited | <percentage> );',
+    description:
+      'When an incremental transfer would be bigger than this share of the full zone, named sends a full transfer (AXFR) instead. The minimum is 1%; `unlimited` always allows IXFR.',
+    default: '100%',
+    versions: 'Since 9.16.12.',
+  },
+  'max-records-per-type': {
+    contexts: OVZ,
+    syntax: 'max-records-per-type <integer>;',
+    description:
+      'The most records one RRset may hold: larger RRsets are refused in zones (loads, transfers, updates) and not cached. In options or a view it also limits the cache; 0 means no limit.',
+    default: '100',
+    versions: 'Since 9.18.28.',
+  },
+  'max-types-per-name': {
+    contexts: OVZ,
+    syntax: 'max-types-per-name <integer>;',
+    description:
+      'The most RR types one owner name may have, signatures counted separately (A, RRSIG(A), AAAA, RRSIG(AAAA) is four). A zone refuses the extra type; the cache answers with it but drops it at once, always keeping SOA, CNAME and DNSKEY. 0 means no limit.',
+    default: '100',
+    versions: 'Since 9.18.28 (a limit against CVE-2024-1737).',
+  },
+  'masterfile-style': {
+    contexts: OVZ,
+    syntax: 'masterfile-style ( full | relative );',
+    description:
+      'How text zone files are written out (secondary copies, dumps): `relative`, multi-line with names relative to an origin, easier to read; `full`, one record per line with absolute names, easier for scripts. Ignored unless masterfile-format is text.',
+    default: 'relative',
+  },
+  'zero-no-soa-ttl': {
+    contexts: OVZ,
+    syntax: 'zero-no-soa-ttl <boolean>;',
+    description: 'In authoritative negative answers to SOA queries, give the SOA record in the authority section TTL 0.',
+    default: 'yes',
+  },
+  'check-dup-records': {
+    contexts: OVZ,
+    syntax: 'check-dup-records ( fail | warn | ignore );',
+    description: 'For primary zones: what to do about records that plain DNS treats as the same but DNSSEC treats as different.',
+    default: 'warn',
+  },
+  'check-mx': {
+    contexts: OVZ,
+    syntax: 'check-mx ( fail | warn | ignore );',
+    description: 'For primary zones: what to do about MX records whose target looks like an IP address rather than a host name.',
+    default: 'warn',
+    ipv6: 'IPv6 literals are caught as well as IPv4 ones: `MX 10 2001:db8::25` is flagged.',
+  },
+  'check-mx-cname': {
+    contexts: OVZ,
+    syntax: 'check-mx-cname ( fail | warn | ignore );',
+    description: 'For primary zones with check-integrity: what to do about MX records that point to a CNAME.',
+    default: 'warn',
+  },
+  'check-srv-cname': {
+    contexts: OVZ,
+    syntax: 'check-srv-cname ( fail | warn | ignore );',
+    description: 'For primary zones with check-integrity: what to do about SRV records that point to a CNAME.',
+    default: 'warn',
+  },
+  'check-spf': {
+    contexts: OVZ,
+    syntax: 'check-spf ( warn | ignore );',
+    description: 'For primary zones with check-integrity: warn when a name has an SPF record but no TXT record starting with `v=spf1`.',
+    default: 'warn',
+  },
+  'check-sibling': {
+    contexts: OVZ,
+    syntax: 'check-sibling <boolean>;',
+    description: 'For primary zones, part of check-integrity: also require glue for name servers that live in sibling zones.',
+    default: 'yes',
+  },
+  'check-wildcard': {
+    contexts: OVZ,
+    syntax: 'check-wildcard <boolean>;',
+    description: 'For primary zones: warn about names below a wildcard (such as `a.*.example.com`), which make the wildcard a non-terminal; that rarely works as meant (RFC 1034 matching).',
+    default: 'yes',
+  },
+  'sig-validity-interval': {
+    contexts: OVZ,
+    syntax: 'sig-validity-interval <days> [ <refresh> ];',
+    description:
+      'How long the RRSIGs named makes for signed zones stay valid, in days (at most 3660). The optional second value is the shortest validity and how early re-signing starts (by default a quarter of the first, in hours if the first is 7 or less); new signatures get a random validity between the two.',
+    default: '30 days',
+    versions: 'Ignored for zones under a dnssec-policy (signatures-validity applies); obsolete in 9.20.',
+  },
+  'dnskey-sig-validity': {
+    contexts: OVZ,
+    syntax: 'dnskey-sig-validity <days>;',
+    description: 'The validity, in days, of the RRSIGs over the DNSKEY RRset that named makes itself (at most 3660); 0 uses sig-validity-interval.',
+    default: '0',
+    versions: 'Ignored for zones under a dnssec-policy (signatures-validity-dnskey applies); obsolete in 9.20.',
+  },
+  'sig-signing-nodes': {
+    contexts: OVZ,
+    syntax: 'sig-signing-nodes <integer>;',
+    description: 'When a zone is signed with a new key, how many names named visits in each slice of work before letting other tasks run.',
+    default: '100',
+  },
+  'sig-signing-signatures': {
+    contexts: OVZ,
+    syntax: 'sig-signing-signatures <integer>;',
+    description: 'When a zone is signed with a new key, how many new signatures end a slice of work.',
+    default: '10',
+  },
+  'sig-signing-type': {
+    contexts: OVZ,
+    syntax: 'sig-signing-type <integer>;',
+    description:
+      'The private record type named stores its signing progress in, at the zone apex (`rndc signing -list` shows them, `rndc signing -clear` removes finished ones). Change it only if 65534 is taken.',
+    default: '65534',
+  },
+  'update-check-ksk': {
+    contexts: OVZ,
+    syntax: 'update-check-ksk <boolean>;',
+    description:
+      'Whether the KSK flag of keys decides their use when named signs a zone: KSKs sign only the DNSKEY RRset, ZSKs the rest. With `no`, every key signs everything; per algorithm, `yes` takes effect only when both a KSK and a ZSK are active.',
+    default: 'yes',
+    versions: 'Ignored for zones under a dnssec-policy; obsolete in 9.20.',
+  },
+  'dnssec-dnskey-kskonly': {
+    contexts: OVZ,
+    syntax: 'dnssec-dnskey-kskonly <boolean>;',
+    description: 'With update-check-ksk, sign the apex DNSKEY, CDNSKEY and CDS RRsets with KSKs only, not ZSKs.',
+    default: 'yes',
+    versions: 'Ignored for zones under a dnssec-policy; obsolete in 9.20.',
+  },
+  'dnssec-secure-to-insecure': {
+    contexts: OVZ,
+    syntax: 'dnssec-secure-to-insecure <boolean>;',
+    description:
+      'Lets a dynamic primary zone become unsigned when all its DNSKEY records are deleted by update: named then removes the RRSIG and NSEC records too (for NSEC3, delete the NSEC3PARAM as well).',
+    default: 'no',
+    versions: 'Obsolete in 9.20; to unsign a zone use `dnssec-policy insecure`.',
+  },
+  'dnssec-update-mode': {
+    contexts: OVZ,
+    syntax: 'dnssec-update-mode ( maintain | no-resign );',
+    description:
+      'For a signed zone taking dynamic updates: `maintain` signs changed records and renews signatures before they expire; `no-resign` signs changes but leaves renewal to you. Either way, updates are refused when the signing keys are unavailable.',
+    default: 'maintain',
+    versions: 'Obsolete in 9.20.',
+  },
+  'nsec3-test-zone': {
+    contexts: OVZ,
+    syntax: 'nsec3-test-zone <boolean>;',
+    description: 'A switch for BIND\'s own tests: lets a zone that is not dynamic load with an NSEC3PARAM record of an unknown hash algorithm, with a warning.',
+    default: 'no',
+    versions: 'Test-only.',
+    link: ARM_918,
+  },
+  'delegation-only': {
+    contexts: ['zone'],
+    syntax: 'delegation-only <boolean>;',
+    description: 'For forward, hint and stub zones: also treat the zone as delegation-only, turning answers from it that are not referrals into NXDOMAIN.',
+    default: 'no',
+    versions: 'Deprecated in 9.18; removed in 9.20 with the delegation-only zone type.',
+  },
+
   // ---------------------------------------------------------------- logging
   channel: {
     contexts: ['logging'],
@@ -1559,6 +2326,18 @@ export const BIND_DOCS: Record<string, ClauseDoc> = {
     default: '0',
   },
 
+  'edns-version': {
+    contexts: ['server'],
+    syntax: 'edns-version <integer>;',
+    description:
+      'The highest EDNS version the resolver uses with this server (0-255), for servers that mishandle newer versions; normal version negotiation still applies below it. Only 0 is in use today.',
+  },
+  'tcp-keepalive': {
+    contexts: ['server'],
+    syntax: 'tcp-keepalive <boolean>;',
+    description: 'Add the EDNS TCP keepalive option to messages sent to this server over TCP (the timeout it returns is ignored).',
+  },
+
   // ---------------------------------------------------------------- dlz
   search: {
     contexts: ['dlz'],
@@ -1700,6 +2479,22 @@ export const BIND_DOCS: Record<string, ClauseDoc> = {
     default: '14d',
   },
 
+  'signatures-jitter': {
+    contexts: ['dnssec-policy'],
+    syntax: 'signatures-jitter <duration>;',
+    description:
+      'Spreads signature expiry: a new RRSIG is valid for signatures-validity minus a random part of this, so they do not all expire at once. It must be shorter than signatures-validity and signatures-validity-dnskey.',
+    default: '12h',
+    versions: 'Since 9.18.27.',
+  },
+  'parent-registration-delay': {
+    contexts: ['dnssec-policy'],
+    syntax: 'parent-registration-delay <duration>;',
+    description: 'Was the expected delay before a new DS record appears in the parent; named now learns that from parental agents or `rndc dnssec -checkds`, and ignores this with a warning.',
+    versions: 'Obsolete (no effect) in 9.18; removed in 9.20.',
+    link: ARM_918,
+  },
+
   // ---------------------------------------------------------------- key-store
   'pkcs11-uri': {
     contexts: ['key-store'],
@@ -1766,6 +2561,46 @@ export const BIND_DOCS: Record<string, ClauseDoc> = {
     syntax: 'log-only <boolean>;',
     description: 'Only log what would be limited, without dropping anything (for tuning).',
     default: 'no',
+  },
+
+  'referrals-per-second': {
+    contexts: ['rate-limit'],
+    syntax: 'referrals-per-second <integer>;',
+    description: 'The limit for referrals (delegations to a child zone\'s servers).',
+    default: 'responses-per-second',
+  },
+  'nodata-per-second': {
+    contexts: ['rate-limit'],
+    syntax: 'nodata-per-second <integer>;',
+    description: 'The limit for empty (NODATA) answers about an existing name, whatever the type asked.',
+    default: 'responses-per-second',
+  },
+  'all-per-second': {
+    contexts: ['rate-limit'],
+    syntax: 'all-per-second <integer>;',
+    description:
+      'A limit on all UDP responses to one client network, of every kind; responses over it are dropped, never slipped. Set it well above the other limits (at least four times), since real clients send bursts; 0 means no limit.',
+    default: '0',
+  },
+  'qps-scale': {
+    contexts: ['rate-limit'],
+    syntax: 'qps-scale <integer>;',
+    description:
+      'Tightens the limits under load: when all clients together send more queries per second than this, the per-second limits shrink by that ratio (with qps-scale 100 at 400 q/s, a limit of 20 becomes 5). TCP and valid-cookie queries count toward the rate but are never limited.',
+    default: 'off',
+  },
+  'max-table-size': {
+    contexts: ['rate-limit'],
+    syntax: 'max-table-size <integer>;',
+    description:
+      'The most entries the rate-limit table may grow to; it needs about one per query received each second, at 40 to 80 bytes each. The rate-limit log category shows when it grows.',
+    default: '20000',
+  },
+  'min-table-size': {
+    contexts: ['rate-limit'],
+    syntax: 'min-table-size <integer>;',
+    description: 'The number of entries the rate-limit table starts with, to avoid growing it step by step on a busy server.',
+    default: '500',
   },
 
   // ---------------------------------------------------------------- dns64
