@@ -115,3 +115,58 @@ test('a broken file still gives the names it has, and never throws', () => {
   assert.doesNotThrow(() => bindLinks(bm));
   assert.doesNotThrow(() => bindDialect.nameAt!(bm, broken, broken.length));
 });
+
+// Keyword-led elements that name nothing: rename on them would rewrite the keyword and break the file.
+const KW = `key k { algorithm hmac-sha256; secret "c2VjcmV0"; };
+acl lan { 192.0.2.0/24; };
+dnssec-policy p {
+	keys {
+		csk lifetime unlimited algorithm 13;
+		ksk key-directory lifetime P1Y algorithm 13;
+		zsk lifetime P30D algorithm 13;
+	};
+};
+view one { match-clients { geoip asnum 100001; ! geoip db country country US; lan; { !key k; localnets; }; any; }; };
+options { also-notify { 192.0.2.1 key k; 2001:db8::zz; @PRIMARY@; }; };
+controls { unix "/run/named/ctl" perm 0600 owner 0 group 0 keys { k; }; };
+zone "example.test" { type primary; file "db"; update-policy { grant k subdomain example.test. KEY TXT; }; };
+`;
+const km = model(KW);
+const kwAt = (needle: string) => {
+  const i = KW.indexOf(needle);
+  assert.ok(i >= 0, needle);
+  return i;
+};
+
+test('dnssec-policy keys { csk|ksk|zsk … } are key roles, not key names: no name, no rename', () => {
+  for (const role of ['csk', 'ksk', 'zsk']) {
+    assert.equal(bindDialect.nameAt!(km, KW, kwAt(role) + 1), undefined, role);
+    assert.deepEqual(occurrencesOf(km, 'key', role), [], role);
+  }
+});
+
+test('a GeoIP element (`geoip [db name] <type> <value>`) is not an ACL reference; real ACL and key elements still are', () => {
+  assert.equal(bindDialect.nameAt!(km, KW, kwAt('geoip asnum') + 1), undefined);
+  assert.equal(bindDialect.nameAt!(km, KW, kwAt('geoip db') + 1), undefined);
+  assert.deepEqual(occurrencesOf(km, 'acl', 'geoip'), []);
+  assert.equal(bindDialect.nameAt!(km, KW, kwAt('lan; {'))?.name, 'lan');
+  assert.equal(bindDialect.nameAt!(km, KW, kwAt('localnets')), undefined, 'built-in ACL');
+  const refs = (kind: Parameters<typeof occurrencesOf>[1], name: string) =>
+    occurrencesOf(km, kind, name).map((o) => `${o.definition ? 'def' : 'ref'}@${KW.slice(0, o.span.start).split('\n').length}`);
+  assert.deepEqual(refs('acl', 'lan'), ['def@2', 'ref@10']);
+  // `!key k` in a nested list, `key k` of a remote server, controls `keys { k; }`: references.
+  assert.deepEqual(refs('key', 'k'), ['def@1', 'ref@10', 'ref@11', 'ref@12']);
+  // named reads a quoted element as an ACL name too (bind/undefined-reference reports `"lan"` when undefined).
+  const quoted = 'acl lan { 10.0.0.0/8; };\noptions { allow-query { "lan"; }; };\n';
+  assert.deepEqual(occurrencesOf(model(quoted), 'acl', 'lan').map((o) => quoted.slice(o.span.start - 1, o.span.end + 1)), [' lan ', '"lan"']);
+});
+
+test('`key` names a key only where the grammar has `key <name>`: update-policy KEY is a record type', () => {
+  assert.equal(bindDialect.nameAt!(km, KW, kwAt('TXT')), undefined);
+  assert.deepEqual(occurrencesOf(km, 'key', 'TXT'), []);
+});
+
+test('remote-servers elements that are broken addresses or template placeholders are not list names', () => {
+  assert.equal(bindDialect.nameAt!(km, KW, kwAt('2001:db8::zz') + 1), undefined);
+  assert.equal(bindDialect.nameAt!(km, KW, kwAt('@PRIMARY@') + 1), undefined);
+});

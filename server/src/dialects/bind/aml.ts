@@ -1,5 +1,6 @@
 // Address match lists (`{ 10.0.0.0/8; !192.0.2.1; key k; localnets; { ... }; }`): their elements, typed.
-import type { StatementNode, ValueNode, WordNode } from '../../../../grammars/bind/cst';
+import type { StatementNode, StringNode, ValueNode, WordNode } from '../../../../grammars/bind/cst';
+import { isIPv4, isIPv6 } from './catalogue';
 import { textOf } from '../../../../grammars/bind/cst';
 import { parseAddress, type AddressLiteral, type Family } from '../../addresses';
 import type { Clause } from './model';
@@ -69,4 +70,23 @@ export function startsWithAny(elements: readonly AmlElement[]): boolean {
 /** Is the list exactly `{ none; }` (or empty): it admits nothing. */
 export function admitsNothing(elements: readonly AmlElement[]): boolean {
   return elements.length === 0 || (elements.length === 1 && elements[0].kind === 'builtin' && elements[0].text === 'none' && !elements[0].negated);
+}
+
+/**
+ * Does an address match list element name an ACL? bind/undefined-reference reports such a name when no acl defines
+ * it, and the editor's navigation renames and finds it: one test for both. amlElementOf sets apart addresses, the
+ * built-in ACLs, `key k` and nested lists; `geoip [db name] <type> <value>` leads a GeoIP element, not an ACL.
+ */
+export function isAclReference(el: AmlElement): el is AmlElement & { node: WordNode | StringNode } {
+  return el.kind === 'acl' && !!el.node && (el.node.kind === 'word' || el.node.kind === 'string') && el.text.toLowerCase() !== 'geoip';
+}
+
+/**
+ * Does a remote-servers element (primaries, also-notify, ...) name a primaries list rather than give a server? Not
+ * an address, nor a broken one (a ':' or only digits and dots), nor an `@PLACEHOLDER@` of a template.
+ */
+export function isRemoteListName(node: WordNode | StringNode): boolean {
+  const n = textOf(node) ?? '';
+  if (node.kind === 'word' && (isIPv4(n) || isIPv6(n) || /^@[A-Za-z0-9_]+@$/.test(n))) return false;
+  return !/:/.test(n) && !/^[0-9.]+$/.test(n);
 }

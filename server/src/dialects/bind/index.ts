@@ -5,7 +5,8 @@ import type { Dialect, RuleDocs } from '../../core/types';
 import { buildBindModel, isExcusedProblem, type BindModel } from './model';
 import { rules } from './rules';
 import { bindFolding, bindSymbols } from './outline';
-import { bindHover, bindCompletions } from './hover';
+import { bindHover } from './hover';
+import { bindCompletionsAt } from './completion';
 import { bindLinks, bindNameAt, bindOccurrences, bindRenameEdit } from './navigation';
 
 export const BIND_SYNTAX_DOCS: RuleDocs = {
@@ -32,7 +33,7 @@ export const bindDialect: Dialect<BindModel> = {
   },
   rules,
   hover: bindHover,
-  completions: bindCompletions,
+  completions: bindCompletionsAt,
   symbols: bindSymbols,
   folding: bindFolding,
   nameAt: bindNameAt,

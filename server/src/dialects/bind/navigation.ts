@@ -5,7 +5,7 @@ import type { StringNode, ValueNode, WordNode } from '../../../../grammars/bind/
 import { textOf } from '../../../../grammars/bind/cst';
 import { parseAddress } from '../../addresses';
 import type { Edit, NameOccurrence, PathLink, Span } from '../../core/types';
-import { BUILTIN_ACLS } from './aml';
+import { amlElementOf, BUILTIN_ACLS, isAclReference, isRemoteListName } from './aml';
 import type { BindModel, Clause } from './model';
 import { clausesNamed, walkClauses } from './model';
 
@@ -50,6 +50,13 @@ const DEFINING: Record<string, BindNameKind> = {
 /** List contexts whose bare-word elements name a remote-servers list. */
 const REMOTE_LIST_CONTEXTS = new Set(['remote-servers']);
 
+/**
+ * The only places named's grammar has `key <name>`: an address match list element and a remote-servers element
+ * (`192.0.2.1 key k`). Elsewhere the word is something else: the KEY record type in update-policy
+ * (`grant k subdomain example. KEY TXT;`), which is not a reference to a key named `TXT`.
+ */
+const KEY_KEYWORD_CONTEXTS = new Set(['aml', 'remote-servers']);
+
 function nameSpan(node: WordNode | StringNode): Span {
   return node.kind === 'string' ? { start: node.start + 1, end: node.end - (node.terminated ? 1 : 0) } : { start: node.start, end: node.end };
 }
@@ -92,16 +99,13 @@ export function bindNames(model: BindModel): BindName[] {
     const first = c.statement.values[0];
     if (c.context === 'aml' && !seenStatements.has(c.statement)) {
       seenStatements.add(c.statement);
-      // An address match list element: `name`, `!name`, `key name`.
-      let i = 0;
-      while (c.statement.values[i]?.kind === 'bang') i++;
-      const v = c.statement.values[i];
-      // (`key name` is found by the keyword scan below.)
-      if (isNameNode(v) && v.kind === 'word' && v.image.toLowerCase() !== 'key' && !parseAddress(v.image)) push(occurrence('acl', v, false));
+      // An address match list element: `name`, `!name` (`key name` is found by the keyword scan below).
+      const el = amlElementOf(c.statement);
+      if (isAclReference(el)) push(occurrence('acl', el.node as WordNode | StringNode, false));
     }
-    if (REMOTE_LIST_CONTEXTS.has(c.context) && c.nameNode && c.nameNode === first && !parseAddress(c.nameNode.kind === 'word' ? c.nameNode.image : '')) {
+    if (REMOTE_LIST_CONTEXTS.has(c.context) && c.nameNode && c.nameNode === first && isRemoteListName(c.nameNode)) {
       // A remote-servers element that is not an address names a list (`primaries { upstream; };`).
-      if (c.nameNode.kind === 'word' || c.nameNode.kind === 'string') push(occurrence('primaries', c.nameNode, false));
+      push(occurrence('primaries', c.nameNode, false));
     }
     if (c.context === 'server-key' && c.nameNode) push(occurrence('key', c.nameNode, false));
     if (c.context === 'zone' && c.name === 'in-view' && isNameNode(c.args[0])) push(occurrence('view', c.args[0], false));
@@ -113,10 +117,12 @@ export function bindNames(model: BindModel): BindName[] {
       const kw = w.image.toLowerCase();
       const next = values[i + 1];
       if (def && i === 0) continue;
-      if (kw === 'key' && isNameNode(next)) push(occurrence('key', next, false));
-      else if (kw === 'tls' && isNameNode(next)) push(occurrence('tls', next, false));
-      else if (kw === 'keys' && next.kind === 'block' && c.context !== 'server') {
-        // controls `inet … keys { k; }`: the elements are key names.
+      if (kw === 'key' && isNameNode(next)) {
+        if (KEY_KEYWORD_CONTEXTS.has(c.context)) push(occurrence('key', next, false));
+      } else if (kw === 'tls' && isNameNode(next)) push(occurrence('tls', next, false));
+      else if (kw === 'keys' && next.kind === 'block' && c.context === 'controls') {
+        // controls `inet … keys { k; }` and `unix … keys { k; }`: the elements are key names. Not the `keys { csk …; }`
+        // of a dnssec-policy, whose elements start with a key role (csk, ksk, zsk), nor server `keys` (context server-key).
         for (const st of next.statements) if (isNameNode(st.values[0])) push(occurrence('key', st.values[0], false));
       }
     }

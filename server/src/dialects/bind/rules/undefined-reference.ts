@@ -2,8 +2,7 @@
 // primaries/masters list, a tls or http block, a dnssec-policy. Use before definition is fine, as for named.
 import { defineRule } from '../../../core/rule';
 import type { ValueNode } from '../../../../../grammars/bind/cst';
-import { isIPv4, isIPv6 } from '../catalogue';
-import { amlElementOf } from '../aml';
+import { amlElementOf, isAclReference, isRemoteListName } from '../aml';
 import type { BindModel, Clause } from '../model';
 import { clausesNamed, walkClauses } from '../model';
 import { effectiveOption, valueText, zoneName, zones, zoneTypeOf } from '../semantics';
@@ -101,15 +100,14 @@ export default defineRule<BindModel>({
       if (c.context === 'aml') {
         if (c.statement.start !== c.span.start && c.name !== '' && c.statement.values[0] !== c.nameNode) continue;
         const el = amlElementOf(c.statement);
-        if (el.kind !== 'acl' || !el.node || lower(el.text) === 'geoip') continue;
+        if (!isAclReference(el)) continue;
         if (!acls.has(lower(el.text))) ctx.report({ span: el.node, message: `undefined ACL '${el.text}': named refuses the file. Define it with an acl statement, or check its spelling.` });
         continue;
       }
       if (c.context === 'remote-servers' && c.nameNode) {
         if (c.parent?.name === 'also-notify' && !(notified ??= checkedAlsoNotify(m, allZones)).has(c.parent)) continue;
         const n = valueText(c.nameNode) ?? '';
-        const isAddr = c.nameNode.kind === 'word' && (isIPv4(n) || isIPv6(n) || /^@[A-Za-z0-9_]+@$/.test(n));
-        if (!isAddr && !/[:]/.test(n) && !/^[0-9.]+$/.test(n) && !lists.has(lower(n))) {
+        if (isRemoteListName(c.nameNode) && !lists.has(lower(n))) {
           ctx.report({ span: c.nameNode, message: `unable to find primaries list '${n}': named refuses the file. Define it with a primaries statement.` });
         }
         tlsRef(after(c.args, 'tls'));
