@@ -62,3 +62,9 @@ test('inCommentOrString: token boundaries', () => {
   assert.equal(inCommentOrString(t, t.indexOf('*/')), true, 'before */');
   assert.equal(inCommentOrString(t, t.indexOf('*/') + 2), false, 'after */');
 });
+
+test("a dnssec-policy's keys list offers no TSIG key names (its entries are key roles); a server's keys list does", () => {
+  const defs = 'key "tsig1" { algorithm hmac-sha256; secret "c2VjcmV0"; };\n';
+  assert.ok(!at(`${defs}dnssec-policy p {\n\tkeys {\n\t\t|\n\t};\n};`).includes('tsig1'));
+  assert.ok(at(`${defs}server 192.0.2.1 {\n\tkeys { | };\n};`).includes('tsig1'));
+});

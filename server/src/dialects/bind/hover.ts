@@ -260,7 +260,8 @@ export function bindCompletions(model: BindModel, _text: string, offset: number)
     // Inside a list: offer ACL names where the list is an address match list.
     const ownerDoc = clauseDoc(where.owner);
     if (ownerDoc?.aml) return aclCompletions(model);
-    const kind = NAME_LISTS[where.owner.name];
+    // A dnssec-policy's `keys { csk ...; }` lists key roles, not the names of TSIG keys.
+    const kind = where.owner.context === 'dnssec-policy' ? undefined : NAME_LISTS[where.owner.name];
     return kind ? definedNames(model, kind) : [];
   }
 
