@@ -112,6 +112,9 @@ export class Linter {
   }
 
   private closed(uri: string): void {
+    // Found before the document's include context is forgotten. Its editor text (perhaps unsaved) gave way to the
+    // disk's, and it was a root of include trees no more: what its neighbours saw of it may be stale.
+    const neighbours = this.session.includeNeighbours(uri);
     this.cancel(uri);
     this.cancelFull(uri);
     this.cancelRehearsal(uri);
@@ -122,6 +125,25 @@ export class Linter {
     this.lastLint.delete(uri);
     this.session.forget(uri);
     this.session.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => this.session.logError(`clearing ${uri} failed`, err));
+    this.relint(neighbours);
+  }
+
+  /**
+   * Files created, changed or deleted on disk (workspace/didChangeWatchedFiles): the open documents whose include
+   * context involves one of them (a linked file, an include that could not be read, a folder a wildcard listed) are
+   * analysed again. The workspace index only relints documents whose cross-file findings changed, and an include
+   * context is not one of those.
+   */
+  filesChanged(paths: readonly string[]): void {
+    this.relint(this.session.includeDependents(paths));
+  }
+
+  /** Analyse these documents again, their include context included, after the change window. */
+  private relint(uris: readonly string[]): void {
+    for (const other of uris) {
+      this.session.invalidate(other);
+      this.lintLater(other, CHANGE_DELAY_MS);
+    }
   }
 
   private cancelFull(uri: string): void {
@@ -299,9 +321,6 @@ export class Linter {
    */
   private relintNeighbours(uri: string): void {
     if (!this.touched.delete(uri)) return;
-    for (const other of this.session.includeNeighbours(uri)) {
-      this.session.invalidate(other);
-      this.lintLater(other, CHANGE_DELAY_MS);
-    }
+    this.relint(this.session.includeNeighbours(uri));
   }
 }

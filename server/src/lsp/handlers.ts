@@ -16,6 +16,7 @@ import { BackgroundAnalysis } from './background-analysis';
 import { codeActions, executeFixAll, FIX_ALL_COMMAND, FIX_ALL_KIND } from './codeActions';
 import { completion } from './completion';
 import { Linter } from './diagnostics';
+import { pathOf } from './files';
 import { hover } from './hover';
 import { definition, documentLinks, prepareRename, references, rename, setWorkspaceFolders, setWorkspaceTrust, WORKSPACE_TRUST_NOTIFICATION } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
@@ -98,6 +99,8 @@ export function bindServer(connection: Connection, analysisWorkerScript?: string
   connection.onDidChangeWatchedFiles(
     g('didChangeWatchedFiles', undefined, (change) => {
       workspace.filesChanged(change);
+      // Open documents whose include trees hold (or looked for) a changed file: the index does not relint them.
+      linter.filesChanged((change?.changes ?? []).flatMap((c) => pathOf(c.uri) ?? []));
       if (!change?.changes?.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`))) return;
       session.settings.configFilesChanged();
       session.clearCache();

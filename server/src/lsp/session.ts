@@ -1,5 +1,6 @@
 // The server's state: open documents, settings, and the last analysis of each document (parsed once per
 // version and settings, shared by diagnostics, code actions, hover and symbols), plus the error guard.
+import { dirname, sep } from 'node:path';
 import { TextDocuments, type Connection, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type AnalyzeContext } from '../core/analyze';
@@ -14,6 +15,18 @@ import { EDITOR_ANALYSIS, LARGE_DOCUMENT_CHARS } from './limits';
 import { pathOf } from './files';
 import { includeContextOf } from './navigation';
 import { SettingsStore } from './settings';
+
+/**
+ * What a document's include context was made of, kept while the document is open (its full analysis is released
+ * for a large document; the fast path and the worker keep the context of the last full analysis): the paths of its
+ * linked files, the paths its include trees looked for and could not read, and the folders they listed for
+ * wildcards.
+ */
+interface IncludeDependencies {
+  linked: Set<string>;
+  unread: Set<string>;
+  listed: Set<string>;
+}
 
 interface CacheEntry {
   version: number;
@@ -77,6 +90,8 @@ export class Session {
   private readonly cache = new Map<string, CacheEntry>();
   /** Per document, what its last analysis (full or fast) leaves for the next edit's fast path. */
   private readonly incremental = new Map<string, IncrementalState & { version: number }>();
+  /** Per open document, what its include context was made of (includeNeighbours, includeDependents). */
+  private readonly includes = new Map<string, IncludeDependencies>();
   /** Diagnostics from outside the document's own analysis (the cross-file rules), published with it. */
   extraDiagnostics: (uri: string) => Diagnostic[] = () => [];
 
@@ -109,6 +124,9 @@ export class Session {
     this.cache.set(doc.uri, entry);
     try {
       const include = includeContextOf(this, dialect, doc.uri);
+      if (include) {
+        this.includes.set(doc.uri, { linked: new Set(include.linked.map((l) => l.path)), unread: new Set(include.unread), listed: new Set(include.listed) });
+      } else this.includes.delete(doc.uri);
       const context: AnalyzeContext = { ...EDITOR_ANALYSIS, linked: include?.linked, includeProblems: include?.problems, linkedPartial: include?.partial };
       entry.analysis = analyze(dialect, doc.getText(), settings, context);
       const state = incrementalStateOf(entry.analysis, settings, context);
@@ -275,13 +293,53 @@ export class Session {
   includeNeighbours(uri: string): string[] {
     const path = pathOf(uri);
     if (!path) return [];
-    const own = new Set((this.cache.get(uri)?.analysis?.linked ?? []).map((l) => l.path));
+    // From the include contexts, not the cached analyses: a large document's is released once published, and a
+    // document just closed has none left, yet both still had neighbours.
+    const own = this.includes.get(uri)?.linked;
     const out: string[] = [];
     for (const doc of this.documents.all()) {
       if (doc.uri === uri) continue;
       const p = pathOf(doc.uri);
-      const sees = this.cache.get(doc.uri)?.analysis?.linked.some((l) => l.path === path);
-      if (sees || (p && own.has(p))) out.push(doc.uri);
+      const sees = this.includes.get(doc.uri)?.linked.has(path);
+      if (sees || (p && own?.has(p))) out.push(doc.uri);
+    }
+    return out;
+  }
+
+  /**
+   * Open documents whose include context a change on disk of one of `paths` (created, changed, deleted) may change:
+   * a linked file, an include that could not be read, a folder a wildcard include listed, or a folder holding one
+   * of those. Only these are analysed again: a 2 MB named.conf is not, for a change of a file it has nothing to do
+   * with. A path open as a document is left out: its editor text is what the include trees read.
+   */
+  includeDependents(paths: readonly string[]): string[] {
+    const open = new Set<string>();
+    for (const doc of this.documents.all()) {
+      const p = pathOf(doc.uri);
+      if (p) open.add(p);
+    }
+    // Include trees read nothing on disk outside the workspace folders (navigation.ts mayRead; so nothing at all
+    // without a folder): a change there leaves every context as it was.
+    const inFolders = (p: string) => this.settings.folders.some((f) => p === f || p.startsWith(f.endsWith(sep) ? f : f + sep));
+    const changed = new Set(paths.filter((p) => !open.has(p) && inFolders(p)));
+    if (changed.size === 0) return [];
+    // A change in a listed folder: the folders of the changed paths.
+    const folders = new Set([...changed].map((p) => dirname(p)));
+    // The path itself or a folder holding it changed (a folder deleted or renamed).
+    const hit = (p: string): boolean => {
+      for (let q = p; ; ) {
+        if (changed.has(q)) return true;
+        const up = dirname(q);
+        if (up === q) return false;
+        q = up;
+      }
+    };
+    const out: string[] = [];
+    for (const doc of this.documents.all()) {
+      const deps = this.includes.get(doc.uri);
+      if (!deps) continue;
+      const involved = [...deps.linked].some(hit) || [...deps.unread].some(hit) || [...deps.listed].some((d) => folders.has(d) || hit(d));
+      if (involved) out.push(doc.uri);
     }
     return out;
   }
@@ -295,6 +353,7 @@ export class Session {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.incremental.delete(uri);
+    this.includes.delete(uri);
     this.settings.forget(uri);
   }
 

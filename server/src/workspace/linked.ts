@@ -14,19 +14,50 @@ export interface IncludeContext<Model = unknown> {
   problems: IncludeProblem[];
   /** Some file of the trees could not be read: a name found nowhere may be defined there. */
   partial: boolean;
+  /**
+   * Paths the trees looked for and could not read (a missing include, a candidate under the base directory), and
+   * folders they listed for wildcard includes: a file created, changed or deleted there may change the context.
+   */
+  unread: string[];
+  listed: string[];
+}
+
+/** What building one include graph looked at beyond the files it reached. */
+interface Looked {
+  unread: Set<string>;
+  listed: Set<string>;
 }
 
 /** One dialect's view of a set of files: parsed on first use, include graphs memoised per root. */
 export class IncludeWorld<Model = unknown> {
   private readonly parsed = new Map<string, LinkedFile<Model> | null>();
   private readonly graphs = new Map<string, IncludeGraph>();
+  /** Per graph (by root), what building it looked at beyond the files it reached. */
+  private readonly looked = new Map<string, Looked>();
+  /** While a graph is built, what it looks at (graph()). */
+  private looking?: Looked;
+  readonly read: FileReader;
+  readonly list?: DirLister;
 
   /** `list` lets wildcard includes be followed (bounded); without it they are not. */
   constructor(
     readonly dialect: Dialect<Model>,
-    readonly read: FileReader,
-    readonly list?: DirLister,
-  ) {}
+    read: FileReader,
+    list?: DirLister,
+  ) {
+    // Every read and listing goes through these, so a graph knows which paths it depends on without being found.
+    this.read = (path) => {
+      const text = read(path);
+      if (text === undefined) this.looking?.unread.add(path);
+      return text;
+    };
+    this.list =
+      list &&
+      ((dir) => {
+        this.looking?.listed.add(dir);
+        return list(dir);
+      });
+  }
 
   /** The file parsed, or undefined when it cannot be read or parsed. */
   file(path: string): LinkedFile<Model> | undefined {
@@ -97,8 +128,17 @@ export class IncludeWorld<Model = unknown> {
   graph(root: string): IncludeGraph {
     let g = this.graphs.get(root);
     if (!g) {
-      g = followIncludes(root, this.read, this.includesOf, this.resolve, this.list && this.expand);
+      // Saved and restored: one graph is built at a time today, but a nested build must not take the outer one's paths.
+      const outer = this.looking;
+      const looked: Looked = { unread: new Set(), listed: new Set() };
+      this.looking = looked;
+      try {
+        g = followIncludes(root, this.read, this.includesOf, this.resolve, this.list && this.expand);
+      } finally {
+        this.looking = outer;
+      }
       this.graphs.set(root, g);
+      this.looked.set(root, looked);
     }
     return g;
   }
@@ -125,10 +165,15 @@ export class IncludeWorld<Model = unknown> {
     }
     const problems: IncludeProblem[] = [];
     const seen = new Set<string>();
+    const unread = new Set<string>();
+    const listed = new Set<string>();
     let partial = false;
     for (const root of [path, ...roots]) {
       const g = this.graph(root);
       if (!g.files.includes(path)) continue;
+      const looked = this.looked.get(root);
+      for (const p of looked?.unread ?? []) unread.add(p);
+      for (const d of looked?.listed ?? []) listed.add(d);
       partial ||= g.problems.some((p) => p.kind !== 'loop');
       for (const p of g.problems) {
         const key = `${p.span.start}:${p.message}`;
@@ -137,6 +182,6 @@ export class IncludeWorld<Model = unknown> {
         problems.push(p);
       }
     }
-    return { linked, problems, partial };
+    return { linked, problems, partial, unread: [...unread], listed: [...listed] };
   }
 }
