@@ -117,6 +117,11 @@ export interface SyntaxProblem {
    * problem is no syntax error and says nothing about what `sh -n` makes of the file.
    */
   limit?: boolean;
+  /**
+   * Also v6ready's own bound, on nesting (sh has none that a real rc.conf reaches): what follows is not checked. A
+   * warning that says so, not an error with what `sh -n` would say.
+   */
+  ours?: boolean;
 }
 
 export type QuoteKind = 'none' | 'single' | 'double' | 'escape';
@@ -272,6 +277,7 @@ export class ShTokenizer {
 
   private tooDeep(at: number): never {
     this.problem(`nested more than ${MAX_SCAN_DEPTH} deep (quotes, $( ) and \${ } inside each other): the rest of the file is not checked`, at, at + 1);
+    this.problems[this.problems.length - 1].ours = true;
     throw new DepthExceeded();
   }
 

@@ -524,6 +524,7 @@ function limitNesting(tokens: ShToken[], problems: SyntaxProblem[]): ShToken[] {
           message: `commands nested more than ${MAX_NESTING} deep: the rest of the file is not checked`,
           start: tokens[i].startOffset,
           end: endOf(tokens[i]),
+          ours: true,
         });
         return tokens.slice(0, i);
       }
@@ -546,7 +547,7 @@ function runParser(tokens: ShToken[], eofOffset: number, eofName: string): { pro
   } catch (err) {
     // A stack overflow on pathological input (the nesting limit should prevent it): report, keep the rest.
     if (!(err instanceof RangeError)) throw err;
-    problems.push({ message: 'this file is nested too deeply to check', start: 0, end: 0 });
+    problems.push({ message: 'this file is nested too deeply to check', start: 0, end: 0, ours: true });
     parser.input = [];
   }
   problems.push(...parser.problems);

@@ -54,3 +54,17 @@ test('a real syntax error before the limit stays an error, beside the notice', (
   );
   assert.match(syntaxFindings[0].message, /sh -n rejects the file/);
 });
+
+test('nesting past v6ready\'s bound is a warning that the rest is not checked, without what sh -n would say', () => {
+  // 200 nested `if`s: sh takes them.
+  const depth = 200;
+  const text = 'if true; then\n'.repeat(depth) + ':\n' + 'fi\n'.repeat(depth);
+  const { syntaxFindings } = rcconfDialect.parse(text);
+  const deep = syntaxFindings.find((f) => /nested more than/.test(f.message));
+  assert.ok(deep, syntaxFindings.map((f) => f.message).join('\n'));
+  assert.equal(deep.severity, 'warning');
+  assert.doesNotMatch(deep.message, /sh -n/);
+  // A real error before the bound still carries the consequence.
+  const both = rcconfDialect.parse('fi\n' + text).syntaxFindings;
+  assert.ok(both.some((f) => f.severity === 'error' && /sh -n rejects the file/.test(f.message)), both.map((f) => f.message).join('\n'));
+});

@@ -56,7 +56,9 @@ export const rcconfDialect: Dialect<RcconfModel> = {
     // v6ready's own bound on the file's size is no syntax error: a notice, like the editor's large-file one.
     const limit = out.problems.find((p) => p.limit);
     const problems = limit ? out.problems.filter((p) => !p.limit) : out.problems;
-    const syntaxFindings: Finding[] = problems.map((p, i) => {
+    // The first problem sh would report carries the consequence; v6ready's own nesting bound is no such problem.
+    const first = problems.find((p) => !p.ours);
+    const syntaxFindings: Finding[] = problems.map((p) => {
       const related = p.related !== undefined ? [{ span: { start: p.related, end: p.related + 1 }, message: p.relatedMessage ?? 'opened here' }] : [];
       // An unclosed quote is usually the missing close of an earlier value that now runs over a line break.
       if (p.message.startsWith('unterminated quoted string')) {
@@ -65,9 +67,8 @@ export const rcconfDialect: Dialect<RcconfModel> = {
       }
       return {
         rule: 'rcconf/syntax',
-        severity: 'error' as const,
-        // The first problem is the one sh reports; it carries the consequence.
-        message: i === 0 ? p.message + CONSEQUENCE : p.message,
+        severity: p.ours ? ('warning' as const) : ('error' as const),
+        message: p === first ? p.message + CONSEQUENCE : p.message,
         span: { start: p.start, end: Math.max(p.start, p.end) },
         fixes: [],
         related: related.length ? related : undefined,
