@@ -337,3 +337,9 @@ test('completion offers the names the file defines: keys in address lists, prima
   const aml = at('allow-transfer {  }', 17);
   for (const l of ['any', 'none', 'trusted', 'key xfer-key']) assert.ok(aml.includes(l), `${l} missing from ${aml.join()}`);
 });
+
+test('include is valid in every block of statements, as named reads it (key, logging, channel, ...)', () => {
+  for (const ctx of ['top', 'options', 'view', 'zone', 'key', 'logging', 'channel', 'server', 'dnssec-policy', 'tls']) {
+    assert.equal(docFor('include', ctx)?.validHere, true, ctx);
+  }
+});

@@ -158,7 +158,8 @@ export const BIND_DOCS: Record<string, ClauseDoc> = {
     versions: 'Since 9.18.0; needs BIND built with libnghttp2.',
   },
   include: {
-    contexts: ['top', 'options', 'view', 'zone'],
+    // named's parser reads `include` in the body of any block of statements (cfg_parse_mapbody), not only these four.
+    contexts: ['top', 'options', 'view', 'zone', 'logging', 'channel', 'controls', 'statistics-channels', 'key', 'server', 'dlz', 'tls', 'http', 'dnssec-policy', 'key-store', 'rate-limit', 'dns64'],
     syntax: 'include "<path>";',
     description:
       'Reads another file in place of the statement, so a configuration can be split up (keys in a file only named can read, zones in their own file). A relative path is resolved against named\'s current directory (the `directory` option, if already read), not against the including file.',
