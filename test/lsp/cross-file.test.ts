@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient, sleep } from './lsp-client';
+import { matchesGlob } from '../../server/src/core/globs';
 
 let client: LspClient;
 let ws: string;
@@ -150,4 +151,14 @@ test('a file created in a folder a wildcard include reads re-lints the includer'
   writeFileSync(created, 'acl lan { 10.0.0.0/8; };\n');
   await client.watchedFilesChanged([{ uri: uriOf(created), type: 1 }]);
   await client.waitForDiagnostics(root, (p) => codesOf(p).join() === 'bind/ipv4-only-acl', 3000);
+});
+
+test('the server asks to be told of changes to every file of the folders: an included file may have any name', () => {
+  const watchers = client.registrations
+    .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+    .flatMap((r) => (r.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern));
+  assert.ok(watchers.length > 0, 'a file watcher is registered');
+  for (const p of ['/ws/etc/bind/acl.conf', '/ws/zones/db.example', '/ws/.v6ready.json', '/ws/named.conf']) {
+    assert.ok(watchers.some((g) => matchesGlob(p, g)), `${p} is watched (${watchers.join(', ')})`);
+  }
 });

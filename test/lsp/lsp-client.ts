@@ -36,7 +36,7 @@ export const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.
 
 /** What VS Code announces, trimmed to what the server looks at. */
 export const VSCODE_LIKE_CAPABILITIES: ClientCapabilities = {
-  workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true } },
+  workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
   textDocument: {
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     completion: { completionItem: { snippetSupport: true } },
@@ -63,6 +63,8 @@ export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   readonly logs: { type: number; message: string }[] = [];
   readonly configurationRequests: ConfigurationItem[][] = [];
+  /** What the server registered (client/registerCapability), in order. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   stderr = '';
   private waiters: Waiter[] = [];
@@ -95,7 +97,10 @@ export class LspClient {
       this.appliedEdits.push(p);
       return { applied: this.options.applyEdit ? this.options.applyEdit(p) : true };
     });
-    connection.onRequest(RegistrationRequest.type, () => null);
+    connection.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
     connection.listen();
   }
 

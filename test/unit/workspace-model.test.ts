@@ -213,3 +213,11 @@ test('zoneOf: the longest joined zone that is a suffix of the name, as a compari
   }
   assert.ok(found > 2000, `most names found a zone (${found} of 4000)`);
 });
+
+test('mayMatter: the files of the index, and those it read or looked for, matter; any other file does not', () => {
+  const { idx } = index();
+  idx.build();
+  // A root, an included file, a zone file read, a zone file looked for and missing.
+  for (const p of ['/srv/cfg/named.conf', '/srv/cfg/extra/zones.inc', '/srv/cfg/zones/db.org', '/srv/cfg/zones/nope.zone']) assert.equal(idx.mayMatter(p), true, p);
+  for (const p of ['/srv/cfg/README.md', '/srv/other/acl.conf', '/srv/cfg/.git/index']) assert.equal(idx.mayMatter(p), false, p);
+});

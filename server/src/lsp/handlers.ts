@@ -22,7 +22,6 @@ import { definition, documentLinks, prepareRename, references, rename, setWorksp
 import { documentSymbols, foldingRanges } from './outline';
 import { Session } from './session';
 import { REPORT_REQUEST, WorkspaceService } from './workspace';
-import { DIALECTS } from '../core/registry';
 
 export const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -79,7 +78,10 @@ export function bindServer(connection: Connection, analysisWorkerScript?: string
         await connection.client.register(DidChangeConfigurationNotification.type, { section: 'v6ready' });
       }
       if (session.client.watchedFiles) {
-        const globs = [`**/${CONFIG_FILE}`, ...new Set(DIALECTS.flatMap((d) => d.filePatterns).map((g) => (g.startsWith('**/') ? g : `**/${g}`)))];
+        // Every file: an included file or a zone file can have any name (acl.conf, db.example), and the open
+        // documents that include it must be linted again when it changes (Linter.filesChanged picks them; the
+        // workspace index ignores files that cannot matter to it).
+        const globs = ['**/*'];
         await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
       }
       // Not awaited: the index builds in the background (with progress); diagnostics follow as it completes.

@@ -157,9 +157,13 @@ export class WorkspaceService {
   /** Files changed on disk (watched): re-read them; created and deleted ones change the file list. */
   filesChanged(params: DidChangeWatchedFilesParams): void {
     if (!this.indexed) return;
+    let relevant = false;
     for (const c of params.changes ?? []) {
       const p = pathOf(c.uri);
       if (!p || !this.inFolders(p)) continue;
+      // Every file of the folders is watched (an included file can have any name): most changes concern none of ours.
+      if (!dialectForPath(p) && !this.index.mayMatter(p)) continue;
+      relevant = true;
       this.index.changed(p);
       if (c.type !== 2 && dialectForPath(p)) {
         const files = new Set(this.index.files);
@@ -168,7 +172,7 @@ export class WorkspaceService {
         this.index.setFiles([...files]);
       }
     }
-    this.scheduleRebuild();
+    if (relevant) this.scheduleRebuild();
   }
 
   /** Settings changed: the per-file analyses depend on them, so every file is parsed again at the next rebuild. */

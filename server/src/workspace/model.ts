@@ -279,6 +279,16 @@ export class WorkspaceIndex {
     return `${this.clears}/${this.changes.get(normalize(path)) ?? 0}`;
   }
 
+  /**
+   * Could a change to this file on disk change the next build? It is one of the files, or one the index read or
+   * looked for (an include, a zone file, found or missing), or it sits in a folder whose listing told the index what
+   * is there. Any other file (a README saved, a build output) changes nothing, and needs no rebuild.
+   */
+  mayMatter(path: string): boolean {
+    const p = normalize(path);
+    return this.rootSet.has(p) || this.entries.has(p) || this.texts.has(p) || this.listings.has(dirnameOf(p));
+  }
+
   /** Would the next build read and analyse this file (it has no entry, and is not known to be missing)? */
   needsLoad(path: string): boolean {
     const p = normalize(path);
