@@ -15,7 +15,8 @@ test('.v6ready.json over the editor settings, ignore globs, and re-lint when it 
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, 'dns/old'), { recursive: true });
   const config = join(dir, '.v6ready.json');
-  writeFileSync(config, JSON.stringify({ rules: { 'bind/syntax': 'hint' }, ignore: ['old/'] }));
+  // With a byte order mark, as some Windows editors write: it is no part of the JSON.
+  writeFileSync(config, '\ufeff' + JSON.stringify({ rules: { 'bind/syntax': 'hint' }, ignore: ['old/'] }));
   // The editor says warning for bind/syntax and info for an unrelated rule: the file's hint must win.
   const editor = { rules: { 'bind/syntax': 'warning' } };
   const { client } = await LspClient.started({ configuration: (items) => items.map(() => editor), workspace: dir });

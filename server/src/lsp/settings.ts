@@ -128,7 +128,8 @@ export class SettingsStore {
     if (text !== undefined) {
       let raw: unknown;
       try {
-        raw = JSON.parse(text);
+        // A byte order mark (some Windows editors write one) is no part of the JSON: JSON.parse refuses it.
+        raw = JSON.parse(text.replace(/^\ufeff/, ''));
       } catch (err) {
         this.connection.console.warn(`v6ready: ${file}: not valid JSON (${(err as Error).message}); ignoring it`);
         raw = undefined;
