@@ -18,10 +18,14 @@ const FLOOR_MS = 15;
 // timed run starts after a full collection (growth-lib.ts).
 /**
  * Known limits, each with its own bound: still a failure for a quadratic (16x), but not for the growth a shape has
- * today. Empty: the last entry (zone, a run of `(`, 5-6x from a Chevrotain token per parenthesis) went when the zone
- * parser became a hand-written scanner that only counts nested parentheses. Adding an entry needs a measured reason.
+ * today. Adding an entry needs a measured reason. (An earlier one, zone with a run of `(`, went when the zone parser
+ * became a hand-written scanner.)
+ * - apache/one line: the whole file one directive with 100,000s of arguments. From 128 and 256 KB it grows 1.2-1.8x
+ *   per 4x; from 512 KB to 2 MB 4.98, 5.04 and 5.4x in three runs of this test, in three processes. The time is the
+ *   process's CPU, the collector's helper threads included, and one argument array that large is copied as it
+ *   grows and promoted whole. A rule that rescanned the line per argument would show 16x.
  */
-const KNOWN_LIMITS: Record<string, number> = {};
+const KNOWN_LIMITS: Record<string, number> = { 'apache/one line': 7 };
 const OPTIONS = FUZZ_LONG ? { minMs: 40, maxSize: 1 << 19, runs: 4 } : { minMs: 25, maxSize: 1 << 19, runs: 2 };
 
 for (const dialect of DIALECTS) {
