@@ -6,7 +6,7 @@ import { analyze, byPosition, fixAll, INCLUDE_RULE, type Analysis } from '../cor
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
 import { collectSuppressions, isSuppressed } from '../core/suppression';
 import { LineIndex } from '../core/text';
-import { formatTimings, Timings } from '../core/timings';
+import { formatTimings, timed, Timings } from '../core/timings';
 import type { Dialect } from '../core/types';
 import { IncludeWorld } from '../workspace/linked';
 import { ConfigError, ConfigLoader } from './config';
@@ -180,8 +180,8 @@ function listForIncludes(dir: string): string[] | undefined {
  * One include world per dialect that has includes, over the disk, rooted at the checked files of that dialect:
  * each checked file sees what it includes and what includes it.
  */
-function includeWorlds(jobs: readonly Job[]): Map<Dialect, IncludeWorld & { roots: string[] }> {
-  const out = new Map<Dialect, IncludeWorld & { roots: string[] }>();
+function includeWorlds(jobs: readonly Job[]): IncludeWorlds {
+  const out: IncludeWorlds = new Map();
   for (const j of jobs) {
     if (!j.dialect.links || j.stdin) continue;
     let w = out.get(j.dialect);
@@ -213,8 +213,7 @@ function check(args: string[]): number {
     const settings = configs.forFile(job.stdin ? undefined : job.path).settings;
     let input: DecodedText;
     try {
-      const read = () => (job.stdin ? readStdin() : readInput(job.path));
-      input = timings ? timings.time('read and decode', read) : read();
+      input = timed(timings, 'read and decode', () => (job.stdin ? readStdin() : readInput(job.path)));
     } catch (err) {
       ioErrors.push(`${job.path}: cannot read: ${describeIoError(err)}`);
       continue;
@@ -223,8 +222,7 @@ function check(args: string[]): number {
     if (!input.validUtf8) notes.push('not valid UTF-8: undecodable bytes were read as U+FFFD' + (o.fix ? '; not fixed, to keep its bytes' : ''));
     if (input.text.slice(0, 8192).includes('\u0000') && !input.validUtf8) notes.push(`looks like a binary file, not a ${job.dialect.title} config`);
     const world = worlds.get(job.dialect);
-    const linking = () => (world && !job.stdin ? world.contextOf(resolve(job.path), world.roots) : undefined);
-    const context = timings ? timings.time('includes', linking) : linking();
+    const context = timed(timings, 'includes', () => (world && !job.stdin ? world.contextOf(resolve(job.path), world.roots) : undefined));
     const analyzeContext = { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial, timings };
     let analysis = analyze(job.dialect, input.text, settings, analyzeContext);
     let fixed: string | undefined;
@@ -257,19 +255,20 @@ function check(args: string[]): number {
   addWorkspaceFindings(reports, jobs.filter((j) => !j.stdin).map((j) => j.path), configs, analysed, timings);
   nameRelatedFiles(reports, worlds);
   ioErrors.unshift(...configs.problems);
-  const format = () =>
-    o.format === 'json' ? formatJson(reports, relatedFiles) : o.format === 'sarif' ? formatSarif(reports, sarifOptions(), relatedFiles) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR, relatedFiles);
-  const out = timings ? timings.time(`format ${o.format}`, format) : format();
+  const out = timed(timings, `format ${o.format}`, () =>
+    o.format === 'json' ? formatJson(reports, relatedFiles) : o.format === 'sarif' ? formatSarif(reports, sarifOptions(), relatedFiles) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR, relatedFiles),
+  );
   // With --fix on stdin, stdout carries the fixed text; the report goes to stderr.
   const toStderr = o.fix && o.paths.includes('-');
-  const write = () => (toStderr ? process.stderr : process.stdout).write(out + '\n');
-  if (timings) timings.time('write the report', write);
-  else write();
+  timed(timings, 'write the report', () => (toStderr ? process.stderr : process.stdout).write(out + '\n'));
   for (const e of ioErrors) process.stderr.write(`v6ready: ${e}\n`);
   if (timings) process.stderr.write(`\n${formatTimings(timings, performance.now())}\n`);
   if (ioErrors.length) return 2;
   return exitCode(reports, o.maxWarnings);
 }
+
+/** One include world per dialect that has includes, with the files checked in it (the roots of its trees). */
+type IncludeWorlds = Map<Dialect, IncludeWorld & { roots: string[] }>;
 
 interface Analysed {
   path: string;
@@ -283,7 +282,7 @@ interface Analysed {
  * and a file read through an include may include one that cannot be read. Each joins the output under that file, as
  * cross-file findings do, instead of going unsaid.
  */
-function addIncludeProblemsElsewhere(reports: FileReport[], worlds: Map<Dialect, IncludeWorld & { roots: string[] }>, configs: ConfigLoader, analysed: readonly Analysed[]): void {
+function addIncludeProblemsElsewhere(reports: FileReport[], worlds: IncludeWorlds, configs: ConfigLoader, analysed: readonly Analysed[]): void {
   const checked = new Set(analysed.map((a) => a.path));
   const byAbs = new Map<string, FileReport>();
   const seen = new Set<string>();
@@ -304,8 +303,7 @@ function addIncludeProblemsElsewhere(reports: FileReport[], worlds: Map<Dialect,
         if (isSuppressed(finding, s, file.lines)) continue;
         let report = byAbs.get(p.file);
         if (!report) {
-          const shown = relative('.', p.file);
-          report = { path: shown.startsWith('..') ? p.file : shown, language: world.dialect.languageId, lines: file.lines, findings: [], notes: [], text: file.text };
+          report = reportOf(shownPath(p.file), world.dialect.languageId, file);
           byAbs.set(p.file, report);
           reports.push(report);
         }
@@ -332,14 +330,14 @@ function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: C
   if (findings.length === 0) return;
   const byAbs = new Map(reports.filter((r) => r.path !== '-').map((r) => [resolve(r.path), r]));
   const touched = new Set<FileReport>();
-  const display = (abs: string) => byAbs.get(abs)?.path ?? (relative('.', abs).startsWith('..') ? abs : relative('.', abs));
+  const display = (abs: string) => byAbs.get(abs)?.path ?? shownPath(abs);
   for (const f of findings) {
     if (configs.ignored(f.file)) continue;
     let report = byAbs.get(f.file);
     if (!report) {
       const file = ws.files.find((x) => x.path === f.file);
       if (!file) continue;
-      report = { path: display(f.file), language: file.dialect.languageId, lines: file.lines, findings: [], notes: [], text: file.text };
+      report = reportOf(display(f.file), file.dialect.languageId, file);
       reports.push(report);
       byAbs.set(f.file, report);
     }
@@ -353,7 +351,7 @@ function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: C
     for (const r of f.related) {
       if (!r.file || byAbs.has(r.file)) continue;
       const file = ws.files.find((x) => x.path === r.file);
-      if (file) byAbs.set(r.file, { path: display(r.file), language: file.dialect.languageId, lines: file.lines, findings: [], notes: [], text: file.text });
+      if (file) byAbs.set(r.file, reportOf(display(r.file), file.dialect.languageId, file));
     }
   }
   relatedFiles.clear();
@@ -365,7 +363,7 @@ function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: C
  * by the path the output uses for files, with that file's line table in relatedFiles, so they print as
  * `see path:line:col` like those of the cross-file rules (they printed an absolute path without a position).
  */
-function nameRelatedFiles(reports: readonly FileReport[], worlds: Map<Dialect, IncludeWorld & { roots: string[] }>): void {
+function nameRelatedFiles(reports: readonly FileReport[], worlds: IncludeWorlds): void {
   const reportByAbs = new Map(reports.filter((r) => r.path !== '-').map((r) => [resolve(r.path), r]));
   for (const report of reports) {
     for (const f of report.findings) {
@@ -381,15 +379,25 @@ function nameRelatedFiles(reports: readonly FileReport[], worlds: Map<Dialect, I
         for (const world of worlds.values()) {
           const linked = world.file(abs);
           if (!linked) continue;
-          const shown = relative('.', abs);
-          const path = shown.startsWith('..') ? abs : shown;
+          const path = shownPath(abs);
           r.file = path;
-          relatedFiles.set(path, { path, language: world.dialect.languageId, lines: linked.lines, findings: [], notes: [], text: linked.text });
+          relatedFiles.set(path, reportOf(path, world.dialect.languageId, linked));
           break;
         }
       }
     }
   }
+}
+
+/** A path as the output shows it: relative to the working folder when inside it, else absolute. */
+function shownPath(abs: string): string {
+  const rel = relative('.', abs);
+  return rel.startsWith('..') ? abs : rel;
+}
+
+/** The report of a file the output names without having checked it (its findings are added by the caller). */
+function reportOf(path: string, languageId: string, file: { lines: LineIndex; text: string }): FileReport {
+  return { path, language: languageId, lines: file.lines, findings: [], notes: [], text: file.text };
 }
 
 /** Files that related locations point into, by their display path (for the output formats' line numbers). */

@@ -36,6 +36,11 @@ export class Timings {
   }
 }
 
+/** `fn()`, its time added to `label` when there are timings to add it to (a run without --timing times nothing). */
+export function timed<T>(timings: Timings | undefined, label: string, fn: () => T): T {
+  return timings ? timings.time(label, fn) : fn();
+}
+
 /**
  * The table `--timing` prints: the `limit` slowest steps with their share of `totalMs` (the whole command, from
  * its first line to its output), and one line for the rest.

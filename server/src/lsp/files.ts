@@ -1,5 +1,7 @@
-// The server's small disk helpers: a file: URI as a path, a file's size, a bounded read of a text file.
+// The server's small disk helpers: a file: URI as a path, a path inside folders, a file's size, a bounded read of a
+// text file.
 import { readFileSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The file system path of a file: URI; undefined for other schemes (untitled:, vscode-notebook-cell:) and bad URIs. */
@@ -10,6 +12,11 @@ export function pathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Is the path one of the folders or inside one of them? */
+export function underFolders(folders: readonly string[], path: string): boolean {
+  return folders.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
 }
 
 /** A regular file's size in bytes; 0 when it is missing or not a regular file. */

@@ -2,7 +2,7 @@
 // dialect says where names and paths are (Dialect.nameAt/occurrences/renameEdit/links); this file finds the
 // other files (open documents first, then the disk, confined to the workspace folders) and speaks LSP.
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve as resolvePath, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ErrorCodes,
@@ -23,7 +23,7 @@ import { LineIndex } from '../core/text';
 import type { Dialect, NameOccurrence, PathLink } from '../core/types';
 import { IncludeWorld, type IncludeContext } from '../workspace/linked';
 import { toRange } from './convert';
-import { pathOf, readTextFile } from './files';
+import { pathOf, readTextFile, underFolders } from './files';
 import type { Session } from './session';
 
 /** Files larger than this are not read from disk for navigation. */
@@ -65,16 +65,12 @@ export function setWorkspaceTrust(value: unknown): void {
 }
 
 
-function under(folders: readonly string[], path: string): boolean {
-  return folders.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
-}
-
 /** May this path be read (or even looked at)? Inside a workspace folder, and, untrusted, still there once symlinks are resolved. */
 export function mayRead(path: string): boolean {
-  if (!under(workspaceFolders, path)) return false;
+  if (!underFolders(workspaceFolders, path)) return false;
   if (trusted) return true;
   try {
-    return under(realFolders, realpathSync(path));
+    return underFolders(realFolders, realpathSync(path));
   } catch {
     return false;
   }

@@ -1,6 +1,6 @@
 // The server's state: open documents, settings, and the last analysis of each document (parsed once per
 // version and settings, shared by diagnostics, code actions, hover and symbols), plus the error guard.
-import { dirname, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { TextDocuments, type Connection, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type AnalyzeContext } from '../core/analyze';
@@ -12,7 +12,7 @@ import type { Dialect, Finding, LinkedFile } from '../core/types';
 import { BackgroundAnalysis } from './background-analysis';
 import { IdleCollector, type CollectGarbage } from './idle-collector';
 import { EDITOR_ANALYSIS, LARGE_DOCUMENT_CHARS } from './limits';
-import { pathOf } from './files';
+import { pathOf, underFolders } from './files';
 import { includeContextOf } from './navigation';
 import { SettingsStore } from './settings';
 
@@ -320,8 +320,7 @@ export class Session {
     }
     // Include trees read nothing on disk outside the workspace folders (navigation.ts mayRead; so nothing at all
     // without a folder): a change there leaves every context as it was.
-    const inFolders = (p: string) => this.settings.folders.some((f) => p === f || p.startsWith(f.endsWith(sep) ? f : f + sep));
-    const changed = new Set(paths.filter((p) => !open.has(p) && inFolders(p)));
+    const changed = new Set(paths.filter((p) => !open.has(p) && underFolders(this.settings.folders, p)));
     if (changed.size === 0) return [];
     // A change in a listed folder: the folders of the changed paths.
     const folders = new Set([...changed].map((p) => dirname(p)));

@@ -3,7 +3,7 @@
 // the cross-file rules' findings published for every file they land in, and the readiness report on request.
 // Reads only inside the workspace folders (and open documents), as an untrusted workspace requires.
 import { readdir, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
 import { dialectForPath } from '../core/registry';
@@ -17,7 +17,7 @@ import { WORKSPACE_RULES } from '../workspace/rules';
 import { toDiagnostic } from './convert';
 import { LARGE_DOCUMENT_CHARS } from './limits';
 import { listNames } from '../cli/disk';
-import { fileSize, pathOf, readTextFile } from './files';
+import { fileSize, pathOf, readTextFile, underFolders } from './files';
 import { mayRead } from './navigation';
 import type { Session } from './session';
 
@@ -57,7 +57,7 @@ export class WorkspaceService {
   }
 
   private inFolders(path: string): boolean {
-    return this.folders.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
+    return underFolders(this.folders, path);
   }
 
   /** Open documents win over the disk; nothing outside the workspace folders is read. */
