@@ -96,6 +96,8 @@ function scan(text: string, comments: BindComment[], invalid: SyntaxProblem[], u
   const initial = Math.max(64, (skips > 0 ? n >> 6 : n >> 3));
   const t: Tokens = { kind: new Uint8Array(initial), start: new Int32Array(initial), end: new Int32Array(initial), count: 0 };
   let lastWordEnd = -1;
+  // The token the current statement began with: after the last '{', '}' or ';'.
+  let statementStart = 0;
   let i = 0;
   while (i < n) {
     if (i >= limit) {
@@ -174,8 +176,62 @@ function scan(text: string, comments: BindComment[], invalid: SyntaxProblem[], u
     t.start[t.count] = from;
     t.end[t.count] = i;
     t.count++;
+    if (kind === LBRACE && opensBracketedText(text, t, statementStart)) {
+      // What follows is raw text up to the matching brace: no tokens, no comments (see bracketedTextEnd).
+      const close = bracketedTextEnd(text, i, limit);
+      if (close < 0) i = limit;
+      else {
+        if (t.count === t.kind.length) grow(t);
+        t.kind[t.count] = RBRACE;
+        t.start[t.count] = close;
+        t.end[t.count] = close + 1;
+        t.count++;
+        i = close + 1;
+      }
+      statementStart = t.count;
+    } else if (kind === LBRACE || kind === RBRACE || kind === SEMICOLON) statementStart = t.count;
   }
   return t;
+}
+
+/**
+ * Statements whose block BIND reads as bracketed text, not as statements (lib/isccfg/namedconf.c: `dyndb` and
+ * `plugin` parameters, `dnsrps-options`), by the number of words or strings before the `{`.
+ */
+const BRACKETED_TEXT_HEADS: ReadonlyMap<string, number> = new Map([
+  ['dyndb', 3],
+  ['plugin', 3],
+  ['dnsrps-options', 1],
+]);
+
+/**
+ * Does the `{` just scanned (the last token) open bracketed text: is the statement before it, from its token
+ * `statementStart`, one of BRACKETED_TEXT_HEADS (its name in any case) with the number of words or strings it takes?
+ */
+function opensBracketedText(text: string, t: Tokens, statementStart: number): boolean {
+  const head = t.count - 1 - statementStart;
+  if (head !== 1 && head !== 3) return false;
+  if (t.kind[statementStart] !== WORD) return false;
+  const name = text.slice(t.start[statementStart], t.end[statementStart]).toLowerCase();
+  if (BRACKETED_TEXT_HEADS.get(name) !== head) return false;
+  for (let k = statementStart + 1; k < t.count - 1; k++) if (t.kind[k] !== WORD && t.kind[k] !== STRING) return false;
+  return true;
+}
+
+/**
+ * Where the `}` that closes bracketed text opened just before `from` is, or -1 when it is not closed before `limit`.
+ * BIND's lexer (lib/isc/lex.c, its btext state) counts braces, and a backslash makes the next character plain text;
+ * quotes and comment markers are text like any other.
+ */
+export function bracketedTextEnd(text: string, from: number, limit: number): number {
+  let depth = 1;
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x7b) depth++;
+    else if (c === 0x7d && --depth === 0) return i;
+  }
+  return -1;
 }
 
 function isCommentStart(c: number): boolean {

@@ -3,7 +3,7 @@
 // same tree, problems and comments (test/unit/bind-parser-equivalence.test.ts); this file is the specification
 // it is checked against, and the place to change the grammar first. Every error path is part of the grammar,
 // so one mistake never hides the rest of the file; messages follow named-checkconf's wording and lines.
-import { EmbeddedActionsParser, EOF, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken } from 'chevrotain';
 import type { BlockNode, StatementNode, ValueNode } from './cst';
 import { MAX_NESTING, type BindComment, type BindParseOutput, type SyntaxProblem } from './parser';
 import { allTokens, Bang, BlockComment, UnclosedComment, bindLexer, LBrace, QuotedString, RBrace, Semicolon, Word } from './lexer';
@@ -181,7 +181,7 @@ function limitNesting(tokens: IToken[], problems: SyntaxProblem[]): IToken[] {
   let d = 0;
   let tooDeep = false;
   for (const t of tokens) {
-    if (t.tokenType === LBrace && ++d > MAX_NESTING) {
+    if (tokenMatcher(t, LBrace) && ++d > MAX_NESTING) {
       tooDeep = true;
       break;
     }
@@ -194,7 +194,7 @@ function limitNesting(tokens: IToken[], problems: SyntaxProblem[]): IToken[] {
   let dropSemicolon = false;
   const out: IToken[] = [];
   for (const t of tokens) {
-    if (t.tokenType === LBrace) {
+    if (tokenMatcher(t, LBrace)) {
       depth++;
       deepest = Math.max(deepest, depth);
       if (depth > MAX_NESTING && !reported) {

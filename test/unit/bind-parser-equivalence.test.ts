@@ -30,6 +30,8 @@ const PIECES = [
   'options', 'zone', '"example.com"', ' ', '\n', '\t', '\r\n', '{', '}', ';', '!', 'any', '10.0.0.0/8', '2001:db8::/32',
   '/* c */', '/*', '*/', '// line\n', '# hash\n', '#', '/', '//', '"', '"a\\"b"', '"multi\nline"', '\\', '\x00', '\x01', '\x7f',
   'a/b', 'x/*y*/z', '@SLOT@', '"unterminated', 'é', '\u2028', 'key "k" { algorithm hmac-sha256; };',
+  // Bracketed text (dyndb, plugin, dnsrps-options): braces counted, a backslash escapes, no comments.
+  'dyndb "d" "l.so" {', 'plugin query "p.so" {', 'DYNDB d l {', 'dnsrps-options {', '\\}', '\\{', 'dyndb',
 ];
 
 test('the same output on generated inputs, broken ones included', () => {
