@@ -3,11 +3,11 @@
 // each virtual host answers on.
 import type { ArgNode } from '../../../../grammars/apache/cst';
 import type { LineIndex } from '../../core/text';
-import type { Edit } from '../../core/types';
+import type { Edit, LinkedFile } from '../../core/types';
 import { isLoopback, isUnspecified, parseHostPort, type HostPort } from './hostport';
 import { findDirectives, findSections, unchecked, type ApacheModel, type Directive } from './model';
 
-/** What a Listen binds: 'dual' (port only, or [::]), 'ipv4', 'ipv6', 'name' (resolver decides), 'bad'. */
+/** What a Listen binds: 'dual' (port only, `*:port` or [::]), 'ipv4', 'ipv6', 'name' (resolver decides), 'bad'. */
 export type ListenBinding = 'dual' | 'ipv4' | 'ipv6' | 'name' | 'bad';
 
 export interface ListenFact {
@@ -40,11 +40,36 @@ export function listenFacts(model: ApacheModel): ListenFact[] {
     else if (hp.kind === 'ipv4') binding = 'ipv4';
     else if (hp.kind === 'ipv6') binding = isUnspecified(host) ? 'dual' : 'ipv6';
     else if (hp.kind === 'name') binding = 'name';
+    // `Listen *:80` is `Listen 80`: ap_set_listener (server/listen.c) turns the host `*` into no address, which binds
+    // the wildcard of every family, so on Linux one dual-stack socket.
+    else if (hp.kind === 'wildcard') binding = 'dual';
     else binding = 'bad';
     if (!port || !/^\d+$/.test(port)) binding = 'bad';
     out.push({ directive: d, arg, hp, host, port, binding, specific: binding !== 'dual' && !(binding === 'ipv4' && isUnspecified(host)) });
   }
   return out;
+}
+
+/**
+ * The Listens of the other files of the include tree (RuleContext.linked): httpd reads the tree as one config, so a
+ * `Listen [::1]:80` in an included ports.conf serves the whole server. Their spans are in those files: read only
+ * binding, host and port. Remembered per model (the include world parses each linked file once).
+ */
+export function linkedListenFacts(linked: readonly LinkedFile<ApacheModel>[]): ListenFact[] {
+  const out: ListenFact[] = [];
+  for (const f of linked) {
+    let facts = linkedFacts.get(f.model);
+    if (!facts) linkedFacts.set(f.model, (facts = listenFacts(f.model)));
+    out.push(...facts);
+  }
+  return out;
+}
+
+const linkedFacts = new WeakMap<ApacheModel, ListenFact[]>();
+
+/** The file names other files with Include or IncludeOptional (whose Listens count too, when they can be read). */
+export function hasIncludes(model: ApacheModel): boolean {
+  return findDirectives(model, 'include', 'includeoptional').some((d) => !unchecked(d));
 }
 
 /** Some Listen of the file accepts IPv6 connections. */

@@ -2,7 +2,7 @@
 import { defineRule } from '../../../core/rule';
 import type { Fix } from '../../../core/types';
 import { isLoopback } from '../hostport';
-import { insertLineAfter, listenFacts, removeLines } from '../listen';
+import { insertLineAfter, linkedListenFacts, listenFacts, removeLines } from '../listen';
 import type { ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
@@ -23,6 +23,8 @@ export default defineRule<ApacheModel>({
   },
   check(ctx) {
     const facts = listenFacts(ctx.model);
+    // Those of the files included with this one too: httpd reads the include tree as one config.
+    const tree = ctx.linked.length ? [...facts, ...linkedListenFacts(ctx.linked)] : facts;
     for (const f of facts) {
       if (f.binding !== 'name' || !f.port) continue;
       const fixes: Fix[] = [];
@@ -30,7 +32,7 @@ export default defineRule<ApacheModel>({
       if (f.host.toLowerCase() === 'localhost') {
         // httpd refuses a second Listen on an address and port it already has ("Cannot define multiple Listeners on
         // the same IP:port"): name only the loopback addresses not listened on yet.
-        const has = (family: 'ipv4' | 'ipv6') => facts.some((g) => g.binding === family && g.port === f.port && isLoopback(g.host) && (family === 'ipv6' || g.host === '127.0.0.1'));
+        const has = (family: 'ipv4' | 'ipv6') => tree.some((g) => g.binding === family && g.port === f.port && isLoopback(g.host) && (family === 'ipv6' || g.host === '127.0.0.1'));
         const v4 = `127.0.0.1:${f.port}`;
         const v6 = `[::1]:${f.port}`;
         const edits =

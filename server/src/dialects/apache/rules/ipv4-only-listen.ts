@@ -2,7 +2,7 @@
 import { defineRule } from '../../../core/rule';
 import type { Fix } from '../../../core/types';
 import { bracket, isUnspecified } from '../hostport';
-import { insertLineAfter, ipv6Twins, listenFacts } from '../listen';
+import { hasIncludes, insertLineAfter, ipv6Twins, linkedListenFacts, listenFacts } from '../listen';
 import type { ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
@@ -14,7 +14,8 @@ export default defineRule<ApacheModel>({
     why:
       '`Listen 0.0.0.0:80` and `Listen 192.0.2.1:80` bind IPv4 sockets only; clients on an IPv6-only network get ' +
       '"connection refused". `Listen 80` and `Listen [::]:80` are one dual-stack socket on Linux (IPv4 arrives as ' +
-      'IPv4-mapped), so they serve both families.',
+      'IPv4-mapped), so they serve both families. The Listens of the files included with this one (an `Include`d ' +
+      'ports.conf) count too, when they can be read.',
     bad: 'Listen 0.0.0.0:80',
     good: 'Listen 80\nListen 8443 https',
     fix:
@@ -27,6 +28,11 @@ export default defineRule<ApacheModel>({
   check(ctx) {
     const facts = listenFacts(ctx.model);
     if (facts.length === 0 || !facts.every((f) => f.binding === 'ipv4')) return;
+    // The Listens of the whole include tree count (httpd reads it as one config): an included ports.conf may add IPv6.
+    if (!linkedListenFacts(ctx.linked).every((f) => f.binding === 'ipv4')) return;
+    // What the message may claim: an Include that was not read (a document on its own, a missing file) may hold one.
+    const where = ctx.linked.length > 0 ? 'no Listen of this file or of the files included with it' : 'no Listen of this file';
+    const unsure = ctx.linkedPartial || (ctx.linked.length === 0 && hasIncludes(ctx.model));
     const ports = new Set(facts.map((f) => f.port));
     for (const f of facts) {
       const fixes: Fix[] = [];
@@ -41,7 +47,9 @@ export default defineRule<ApacheModel>({
       ctx.report({
         span: f.arg,
         message:
-          `Listen ${f.arg.value} binds IPv4 only, and no Listen of this file accepts IPv6: httpd is unreachable over IPv6` +
+          (unsure
+            ? `Listen ${f.arg.value} binds IPv4 only, and ${where} that could be read accepts IPv6 (an included file that was not read may): httpd may be unreachable over IPv6`
+            : `Listen ${f.arg.value} binds IPv4 only, and ${where} accepts IPv6: httpd is unreachable over IPv6`) +
           `${ports.size === 1 ? ` on port ${f.port}` : ''}. ` +
           (isUnspecified(f.host) ? `Write 'Listen ${f.port}' (one dual-stack socket).` : 'Add a Listen for the matching IPv6 address.'),
         fixes,

@@ -2,8 +2,8 @@
 import type { ArgNode } from '../../../../../grammars/apache/cst';
 import { defineRule } from '../../../core/rule';
 import type { Fix } from '../../../core/types';
-import { bracket, isLoopback } from '../hostport';
-import { listenFacts, listensOnIpv6, virtualHosts, vhostAddresses, type ListenFact, type VhostAddress } from '../listen';
+import { bracket, isLoopback, isUnspecified } from '../hostport';
+import { linkedListenFacts, listenFacts, listensOnIpv6, virtualHosts, vhostAddresses, type ListenFact, type VhostAddress } from '../listen';
 import type { ApacheModel } from '../model';
 
 export default defineRule<ApacheModel>({
@@ -16,8 +16,8 @@ export default defineRule<ApacheModel>({
     why:
       'httpd picks the virtual host by the address a connection arrived on. A request over IPv6 matches no ' +
       '`<VirtualHost 192.0.2.1:80>`, so it is answered by the default (first) virtual host: another site, another ' +
-      'certificate, or a 404, for IPv6 users only. A file without Listen is taken to be included beside one that ' +
-      'listens on IPv6 (Debian\'s `Listen 80` does).',
+      'certificate, or a 404, for IPv6 users only. The Listens of the files included with this one count; a file ' +
+      'without Listen, read alone, is taken to be included beside one that listens on IPv6 (Debian\'s `Listen 80` does).',
     bad: 'Listen 127.0.0.1:80\nListen [::1]:80\n<VirtualHost 127.0.0.1:80>\n    ServerName www.example.org\n</VirtualHost>',
     good: 'Listen 127.0.0.1:80\nListen [::1]:80\n<VirtualHost 127.0.0.1:80 [::1]:80>\n    ServerName www.example.org\n</VirtualHost>',
     fix:
@@ -26,7 +26,8 @@ export default defineRule<ApacheModel>({
     references: ['https://httpd.apache.org/docs/2.4/vhosts/details.html', 'https://httpd.apache.org/docs/2.4/mod/core.html#virtualhost'],
   },
   check(ctx) {
-    const facts = listenFacts(ctx.model);
+    // The Listens of the whole include tree (a site file's are in ports.conf): httpd reads it as one config.
+    const facts = [...listenFacts(ctx.model), ...linkedListenFacts(ctx.linked)];
     if (facts.length > 0 && !listensOnIpv6(facts)) return;
     // Thousands of virtual hosts share a few address lists: what a list calls for is worked out once per list.
     const verdicts = new Map<string, Verdict | null>();
@@ -71,7 +72,9 @@ function addressListKey(args: readonly ArgNode[]): string {
 
 /** The finding a virtual host with these addresses gets, or null when it serves IPv6 (or names nothing). */
 function judge(addrs: VhostAddress[], facts: readonly ListenFact[]): Verdict | null {
-  if (addrs.length === 0 || !addrs.every((a) => a.hp.kind === 'ipv4')) return null;
+  // `<VirtualHost 0.0.0.0:80>` is `<VirtualHost *:80>`: httpd reads the unspecified address there as the wildcard, which
+  // matches IPv6 connections too (`apache2 -S` lists it as `*:80`), unlike `Listen 0.0.0.0:80`, an IPv4 socket.
+  if (addrs.length === 0 || !addrs.every((a) => a.hp.kind === 'ipv4' && !isUnspecified(a.host))) return null;
   const verdict: Verdict = {
     message:
       `<VirtualHost ${addrs.map((a) => a.arg.value).join(' ')}> matches IPv4 connections only, but httpd ${facts.length ? 'listens' : 'may listen'} on IPv6: ` +
