@@ -65,9 +65,22 @@ function isNameNode(v: ValueNode | undefined): v is WordNode | StringNode {
   return !!v && (v.kind === 'word' || v.kind === 'string');
 }
 
+/**
+ * The name as named compares it (named-checkconf 9.18): acl, primaries (masters, parental-agents) and tls names
+ * ignore case (`acl Trusted` answers `trusted`; `acl a` then `acl A` is "attempt to redefine acl 'A'"); key names are
+ * domain names (`key K` and `key "k."` are both "already exists" after `key k`); view and dnssec-policy names are
+ * exact (`view a` beside `view A` loads; `dnssec-policy pp` does not find `dnssec-policy Pp`, nor `Default` the
+ * built-in `default`).
+ */
+export function foldName(kind: BindNameKind, name: string): string {
+  if (kind === 'view' || kind === 'dnssec-policy') return name;
+  const l = name.toLowerCase();
+  return kind === 'key' && l.length > 1 && l.endsWith('.') ? l.slice(0, -1) : l;
+}
+
 function occurrence(kind: BindNameKind, node: WordNode | StringNode, definition: boolean, clause?: Clause): BindName | undefined {
   const name = textOf(node) ?? '';
-  if (!name || (!definition && BUILTINS[kind].includes(name.toLowerCase()))) return undefined;
+  if (!name || (!definition && BUILTINS[kind].includes(foldName(kind, name)))) return undefined;
   return { kind, name, node, span: nameSpan(node), definition, clause };
 }
 
@@ -147,8 +160,9 @@ export function definitionsByName(model: BindModel): Map<string, BindName> {
   return map;
 }
 
+/** One key per name as named tells names apart (see foldName). */
 export function keyOf(kind: BindNameKind, name: string): string {
-  return `${kind}:${name}`;
+  return `${kind}:${foldName(kind, name)}`;
 }
 
 /** The name occurrence at an offset (on its token, quotes included). */
@@ -158,7 +172,8 @@ export function nameAt(model: BindModel, offset: number): BindName | undefined {
 
 /** Every occurrence of the same name as `n` in the file (definitions and references). */
 export function occurrencesOf(model: BindModel, kind: BindNameKind, name: string): BindName[] {
-  return bindNames(model).filter((o) => o.kind === kind && o.name === name);
+  const key = foldName(kind, name);
+  return bindNames(model).filter((o) => o.kind === kind && foldName(kind, o.name) === key);
 }
 
 /** For the Dialect interface: the symbol at the offset, as core's NameOccurrence. */
@@ -211,7 +226,7 @@ export function bindOccurrences(model: BindModel, _text: string, kind: string, n
 /** Dialect.renameEdit: a bare word stays bare when it can, else gets quotes; builtin names are refused. */
 export function bindRenameEdit(text: string, o: NameOccurrence, newName: string): Edit | string {
   if (newName === '' || /["\\\r\n]/.test(newName)) return `'${newName}' cannot be a ${o.kind} name in named.conf`;
-  if ((BUILTINS[o.kind as BindNameKind] ?? []).includes(newName.toLowerCase())) return `'${newName}' is a built-in ${o.kind} name`;
+  if ((BUILTINS[o.kind as BindNameKind] ?? []).includes(foldName(o.kind as BindNameKind, newName))) return `'${newName}' is a built-in ${o.kind} name`;
   if (o.kind === 'acl' && parseAddress(newName)) return `'${newName}' looks like an address; named would not read it as an acl name`;
   const quoted = text[o.span.start - 1] === '"';
   return { start: o.span.start, end: o.span.end, newText: quoted || !needsQuotes(newName) ? newName : `"${newName}"` };

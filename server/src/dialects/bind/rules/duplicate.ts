@@ -31,6 +31,17 @@ const NAMED_STATEMENTS: Record<string, string> = {
 /** Kinds of named statement sharing one namespace (primaries and masters are the same lists). */
 const NAMESPACE: Record<string, string> = { masters: 'primaries' };
 
+/**
+ * The name as named compares it (named-checkconf 9.18): view and dnssec-policy names exactly (`view a` beside
+ * `view A` loads), key names as domain names (`key K` or `key "k."` after `key k`: "already exists"), the others
+ * ignoring case (`acl a` then `acl A`: "attempt to redefine acl 'A'"; the same for primaries, tls and http).
+ */
+function nameKey(statement: string, n: string): string {
+  if (statement === 'view' || statement === 'dnssec-policy') return n;
+  const l = n.toLowerCase();
+  return statement === 'key' && l.length > 1 && l.endsWith('.') ? l.slice(0, -1) : l;
+}
+
 export default defineRule<BindModel>({
   id: 'bind/duplicate',
   severity: 'error',
@@ -65,7 +76,7 @@ export default defineRule<BindModel>({
         const kind = NAMED_STATEMENTS[c.name];
         const n = kind ? valueText(c.args[0]) : undefined;
         if (kind && n !== undefined && c.args[0]?.kind !== 'block') {
-          const key = `${NAMESPACE[c.name] ?? c.name}\u0000${c.name === 'view' ? n.toLowerCase() : n}`;
+          const key = `${NAMESPACE[c.name] ?? c.name}\u0000${nameKey(c.name, n)}`;
           const first = seen.get(key);
           if (first) dup(c, first, `${kind} '${n}'`);
           else seen.set(key, c);
@@ -84,9 +95,11 @@ export default defineRule<BindModel>({
     }
     // The first clause of a block with the same context and name (itself when it is the first): a scan of the
     // few clauses before it in a small block (a zone's), a map per context and name in a large one.
-    const firstByName = new Map<Clause, Map<string, Clause>>();
-    const firstOf = (c: Clause, parent: Clause): Clause => {
-      const siblings = parent.children;
+    // The top level is a block too: named refuses `options { … };` or `logging { … };` given twice ("'options'
+    // redefined near 'options'"); `m` stands for it in the map.
+    const firstByName = new Map<Clause | BindModel, Map<string, Clause>>();
+    const firstOf = (c: Clause, parent: Clause | undefined): Clause => {
+      const siblings = parent ? parent.children : m.clauses;
       if (siblings.length <= 16) {
         for (let i = 0; i < siblings.length; i++) {
           const x = siblings[i];
@@ -95,8 +108,8 @@ export default defineRule<BindModel>({
         }
         return c;
       }
-      let firsts = firstByName.get(parent);
-      if (!firsts) firstByName.set(parent, (firsts = new Map()));
+      let firsts = firstByName.get(parent ?? m);
+      if (!firsts) firstByName.set(parent ?? m, (firsts = new Map()));
       const key = `${c.context}\u0000${c.name}`;
       const first = firsts.get(key);
       if (first) return first;
@@ -107,7 +120,7 @@ export default defineRule<BindModel>({
     for (let i = 0; i < everyClause.length; i++) {
       const c = everyClause[i];
       // Options that may appear once per block (BIND's parser: "'x' redefined").
-      if (c.nameNode && isMapContext(c.context) && c.parent && contextIsCertain(c)) {
+      if (c.nameNode && isMapContext(c.context) && (c.parent || c.context === 'top') && contextIsCertain(c)) {
         const cv = c.def?.versions[v];
         if (cv && !cv.multi) {
           const first = firstOf(c, c.parent);

@@ -25,7 +25,9 @@ function definedByKind(models: readonly BindModel[]): Map<string, Set<string>> {
         if (n === undefined || c.args[0]?.kind === 'block') continue;
         let names = out.get(c.name);
         if (!names) out.set(c.name, (names = new Set()));
-        names.add(lower(n));
+        // named compares dnssec-policy names exactly (`dnssec-policy pp` does not find `dnssec-policy Pp { … }`), the
+        // others ignore case (named-checkconf 9.18).
+        names.add(c.name === 'dnssec-policy' ? n : lower(n));
       }
     }
   }
@@ -124,7 +126,7 @@ export default defineRule<BindModel>({
       }
       if (c.name === 'dnssec-policy' && (c.context === 'zone' || c.context === 'view' || c.context === 'options')) {
         const n = valueText(c.args[0]);
-        if (n === undefined || c.args[0]?.kind === 'block' || ['default', 'insecure', 'none'].includes(n) || policies.has(lower(n))) continue;
+        if (n === undefined || c.args[0]?.kind === 'block' || ['default', 'insecure', 'none'].includes(n) || policies.has(n)) continue;
         // named checks the policy per zone (check_zoneconf): a view- or options-level one is reported at the zones using it.
         const users = c.context === 'zone' ? [c.parent!] : allZones.filter((z) => effectiveOption(m, z, 'dnssec-policy') === c);
         for (const z of users) {
