@@ -4,9 +4,33 @@ import { defineRule } from '../../../core/rule';
 import type { ReportInput } from '../../../core/types';
 import { displayName } from '../names';
 import { cutAbove, hasType, recordsOf, writtenRelative, type ZoneModel, type ZoneRecord } from '../model';
+import { parseTTL } from '../rrtypes';
 
 /** Types that may share an owner with a CNAME (DNSSEC data about the CNAME itself). */
 const BESIDE_CNAME = new Set([24, 25, 30, 46, 47]);
+
+/**
+ * Do two SOA or CNAME records carry the same data? named adds each record to its name's rdataset and drops one whose
+ * rdata is already there (dns_rdataset merge), so a repeated record is no error: an AXFR dump ends with the SOA again.
+ * Only data that differs is "multiple RRs of singleton type". Names compare in canonical form (case-insensitive,
+ * relative resolved), numbers by value (`2h` = `7200`, `01` = `1`); the TTL is not rdata. When the data cannot be
+ * compared (generic `\#` form, a field that did not parse), the records count as different.
+ */
+function sameData(a: ZoneRecord, b: ZoneRecord): boolean {
+  if (a.type.code !== b.type.code || a.generic || b.generic || a.rdata.length !== b.rdata.length) return false;
+  for (let i = 0; i < a.rdata.length; i++) {
+    const na = a.names.get(i);
+    const nb = b.names.get(i);
+    if (na !== undefined || nb !== undefined) {
+      if (na === undefined || na !== nb) return false;
+      continue;
+    }
+    // The SOA's serial and timers.
+    const va = parseTTL(a.rdata[i].value);
+    if (va === undefined || va !== parseTTL(b.rdata[i].value)) return false;
+  }
+  return true;
+}
 
 function at(rec: ZoneRecord) {
   return rec.ownerNode ?? rec.typeNode;
@@ -49,8 +73,9 @@ export default defineRule<ZoneModel>({
       }
     }
 
-    // SOA: one, at the apex.
+    // SOA: one, at the apex (the same SOA again is merged into the first).
     for (const r of soas.slice(1)) {
+      if (r.owner === soas[0].owner && sameData(r, soas[0])) continue;
       report({
         span: at(r),
         message:
@@ -61,11 +86,11 @@ export default defineRule<ZoneModel>({
       });
     }
 
-    // CNAME: alone at its name, and only once.
+    // CNAME: alone at its name, and only one target (the same CNAME again is merged into the first).
     for (const [owner, recs] of m.byOwner) {
       const cnames = recs.filter((r) => r.type.code === 5);
       if (cnames.length === 0) continue;
-      for (const r of cnames.slice(1)) report({ span: at(r), message: `multiple RRs of singleton type: ${displayName(owner)} has more than one CNAME.` });
+      for (const r of cnames.slice(1)) if (!sameData(r, cnames[0])) report({ span: at(r), message: `multiple RRs of singleton type: ${displayName(owner)} has more than one CNAME.` });
       const other = recs.find((r) => r.type.code !== 5 && !BESIDE_CNAME.has(r.type.code));
       if (other) {
         const later = other.span.start > cnames[0].span.start ? other : cnames[0];
