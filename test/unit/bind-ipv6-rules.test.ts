@@ -64,3 +64,33 @@ test('deprecated-syntax: default-masters beside default-primaries in one catalog
   assert.deepEqual(f[0].fixes, []);
   assert.match(f[0].message, /keep one/);
 });
+
+test('ipv6-in-listen-on / ipv4-in-listen-on-v6: a negated wrong-family element is no address to move', () => {
+  const f = only('bind/ipv6-in-listen-on', 'options { listen-on { !::1; 127.0.0.1; }; };\n');
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /negation '!::1' has no effect/);
+  assert.doesNotMatch(f[0].message, /Move it/);
+  assert.deepEqual(f[0].fixes.map((x) => [x.title, x.safe]), [['Remove !::1 from listen-on (it has no effect there)', true]]);
+  const g = only('bind/ipv4-in-listen-on-v6', 'options { listen-on { 127.0.0.1; }; listen-on-v6 { !127.0.0.1; ::1; }; };\n');
+  assert.equal(g.length, 1);
+  assert.doesNotMatch(g[0].fixes[0].title, /already lists it/);
+});
+
+test('ipv6-in-listen-on: an acl bringing IPv6 into listen-on is reported at its name, with the addresses related', () => {
+  const text = 'acl lo6 { 2001:db8::53; };\noptions { listen-on { 127.0.0.1; lo6; }; listen-on-v6 { none; }; };\n';
+  const f = only('bind/ipv6-in-listen-on', text);
+  assert.equal(f.length, 1);
+  assert.equal(text.slice(f[0].span.start, f[0].span.end), 'lo6');
+  assert.match(f[0].message, /acl 'lo6' brings IPv6 address '2001:db8::53'/);
+  assert.deepEqual(f[0].fixes, []);
+  assert.deepEqual(f[0].related?.map((r) => text.slice(r.span.start, r.span.end)), ['2001:db8::53']);
+});
+
+test('ipv4-only-acl: a view match list lets IPv6 clients fall through; allow-* lists refuse them', () => {
+  const f = only('bind/ipv4-only-acl', 'view v { match-clients { 10.0.0.0/8; }; match-destinations { 10.0.0.1; }; allow-query { 10.0.0.0/8; }; };\n');
+  assert.equal(f.length, 3);
+  assert.match(f[0].message, /IPv6 clients never match this view and fall through to the next one/);
+  assert.doesNotMatch(f[0].message, /refuses/);
+  assert.match(f[1].message, /fall through to the next one/);
+  assert.match(f[2].message, /named refuses every IPv6 client/);
+});

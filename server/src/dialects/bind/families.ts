@@ -2,9 +2,10 @@
 // following named acl and primaries lists in the same file and in linked (included) files; shared by the ipv4-only-* rules.
 import type { StatementNode } from '../../../../grammars/bind/cst';
 import { textOf } from '../../../../grammars/bind/cst';
-import { parseAddress } from '../../addresses';
+import { Address6 } from 'ip-address';
+import { parseAddress, type AddressLiteral, type Family } from '../../addresses';
 import type { LinkedFile, RelatedLocation } from '../../core/types';
-import { amlElementOf } from './aml';
+import { amlElementOf, isAclReference, type AmlElement } from './aml';
 import type { BindModel, Clause } from './model';
 import { definitionsByName, keyOf, type BindName } from './navigation';
 
@@ -31,6 +32,28 @@ function merge(into: Families, f: Families): void {
     return;
   }
   for (let i = 0; i < via.length; i++) if (!into.via.includes(via[i])) into.via.push(via[i]);
+}
+
+/** A nested list's answer seen from where it stands: families its list shut out before it are not reached. */
+function masked(f: Families, open4: boolean, open6: boolean): Families {
+  if (open4 && open6) return f;
+  return { v4: f.v4 && open4, v6: f.v6 && open6, unknown: f.unknown && (open4 || open6), via: f.via };
+}
+
+/** Does prefix `outer` (negated earlier in a list) cover every address of `inner`? Same family only. */
+function covers(outer: AddressLiteral, inner: AddressLiteral): boolean {
+  if (outer.family !== inner.family) return false;
+  const max = outer.family === 4 ? 32 : 128;
+  const len = outer.prefix ?? max;
+  if (len > (inner.prefix ?? max)) return false;
+  const shift = BigInt(max - len);
+  return bitsOf(outer) >> shift === bitsOf(inner) >> shift;
+}
+
+function bitsOf(a: AddressLiteral): bigint {
+  const addr = a.canonical.replace(/\/\d+$/, '').replace(/%.*$/, '');
+  if (a.family === 4) return addr.split('.').reduce((acc, p) => (acc << 8n) | BigInt(Number(p)), 0n);
+  return new Address6(addr).bigInt();
 }
 
 function hasDuplicates(xs: readonly unknown[]): boolean {
@@ -64,32 +87,85 @@ export class FamilyResolver {
 
   /**
    * What an address match list admits positively (negated elements admit nothing; keys and localhost/localnets admit
-   * both). `seen`: the named lists followed so far on the way here, made when the first one is followed (a list whose
-   * named lists are all resolved already, as in thousands of zones naming the same few acls, needs none).
+   * both), in named's first-match order (lib/dns/acl.c dns_acl_match: the first element that matches decides): after
+   * `none` (which is `!any`, lib/isccfg/aclconf.c) or `!any` nothing is reached, after `!::/0` no IPv6 address, and an
+   * address inside an earlier negated prefix never matches. A negated nested list or acl is not followed: what it
+   * shuts out is not worked out, so the answer errs towards "admits". `seen`: the named lists followed so far on the
+   * way here, made when the first one is followed (a list whose named lists are all resolved already, as in thousands
+   * of zones naming the same few acls, needs none).
    */
   aml(statements: readonly StatementNode[], seen?: Set<string>): Families {
     const out = none();
-    for (let i = 0; i < statements.length; i++) {
+    let open4 = true;
+    let open6 = true;
+    let cuts: AddressLiteral[] | undefined;
+    for (let i = 0; i < statements.length && (open4 || open6); i++) {
       const st = statements[i];
       const e = amlElementOf(st);
+      if (e.kind === 'builtin' && (e.text === 'any' || e.text === 'none')) {
+        // Matches every address: positively for `any` and `!none`, negatively for `none` and `!any`. Nothing after it is reached.
+        if ((e.text === 'any') !== e.negated) {
+          out.v4 ||= open4;
+          out.v6 ||= open6;
+        }
+        break;
+      }
+      if (e.kind === 'address' && e.address) {
+        const a = e.address;
+        if (e.negated) {
+          if (a.prefix === 0) {
+            if (a.family === 4) open4 = false;
+            else open6 = false;
+          } else (cuts ??= []).push(a);
+        } else if ((a.family === 4 ? open4 : open6) && !cuts?.some((c) => covers(c, a))) {
+          if (a.family === 4) out.v4 = true;
+          else out.v6 = true;
+        }
+        continue;
+      }
       if (e.negated) continue;
-      if (e.kind === 'address') {
-        if (e.family === 4) out.v4 = true;
-        else out.v6 = true;
-      } else if (e.kind === 'builtin') {
-        if (e.text !== 'none') out.v4 = out.v6 = true;
-      } else if (e.kind === 'key') {
-        out.v4 = out.v6 = true;
+      if (e.kind === 'builtin' || e.kind === 'key') {
+        out.v4 ||= open4;
+        out.v6 ||= open6;
       } else if (e.kind === 'nested') {
         const b = st.values.find((v) => v.kind === 'block');
-        if (b && b.kind === 'block') merge(out, this.aml(b.statements, (seen ??= new Set())));
+        if (b && b.kind === 'block') merge(out, masked(this.aml(b.statements, (seen ??= new Set())), open4, open6));
       } else if (e.kind === 'acl') {
         const known = seen === undefined || seen.size === 0 ? this.resolved.get(this.keyOf('acl', e.text)) : undefined;
-        merge(out, known ?? this.named('acl', e.text, (seen ??= new Set())));
+        merge(out, masked(known ?? this.named('acl', e.text, (seen ??= new Set())), open4, open6));
       } else {
         out.unknown = true;
       }
     }
+    return out;
+  }
+
+  /**
+   * The address elements of one family that acl `name` admits positively, through nested lists and the acls it names
+   * (each acl once), with the file each is in (absent: the analysed file). Negated ones are left out.
+   */
+  addressesOfAcl(name: string, family: Family): { element: AmlElement; file?: string }[] {
+    const out: { element: AmlElement; file?: string }[] = [];
+    const seen = new Set<string>();
+    const visit = (statements: readonly StatementNode[], file: string | undefined) => {
+      for (const st of statements) {
+        const e = amlElementOf(st);
+        if (e.negated) continue;
+        if (e.kind === 'address' && e.family === family && e.node) out.push({ element: e, file });
+        else if (e.kind === 'nested') {
+          const b = st.values.find((v) => v.kind === 'block');
+          if (b && b.kind === 'block') visit(b.statements, file);
+        } else if (isAclReference(e)) follow(e.text);
+      }
+    };
+    const follow = (n: string) => {
+      const key = this.keyOf('acl', n);
+      const def = this.defs.get(key);
+      if (!def || seen.has(key) || !def.clause?.block) return;
+      seen.add(key);
+      visit(def.clause.block.statements, this.fileOf.get(def));
+    };
+    follow(name);
     return out;
   }
 

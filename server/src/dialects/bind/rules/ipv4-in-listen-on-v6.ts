@@ -1,8 +1,7 @@
 // bind/ipv4-in-listen-on-v6: an IPv4 address or prefix in listen-on-v6, which named ignores.
 import { defineRule } from '../../../core/rule';
 import type { BindModel } from '../model';
-import { amlElements } from '../aml';
-import { listenBlocks, moveElementFix, servedByDefault } from '../listen';
+import { checkWrongFamily } from '../listen';
 
 export default defineRule<BindModel>({
   id: 'bind/ipv4-in-listen-on-v6',
@@ -25,20 +24,6 @@ export default defineRule<BindModel>({
     ],
   },
   check(ctx) {
-    for (const block of listenBlocks(ctx.model)) {
-      for (const clause of block.listenOnV6) {
-        for (const el of amlElements(clause)) {
-          if (el.kind !== 'address' || el.family !== 4 || !el.node) continue;
-          const fix = moveElementFix(ctx.text, ctx.lines, block, clause, el, 4);
-          ctx.report({
-            span: el.node,
-            message: servedByDefault(block, clause, 4)
-              ? `named ignores IPv4 addresses in listen-on-v6: '${el.text}' is listened on only because, with no listen-on at all, named listens on every IPv4 address. Move it to listen-on to listen on it alone.`
-              : `named ignores IPv4 addresses in listen-on-v6: '${el.text}' will not be listened on. Move it to listen-on.`,
-            fixes: fix ? [fix] : [],
-          });
-        }
-      }
-    }
+    checkWrongFamily(ctx, 4);
   },
 });

@@ -39,10 +39,17 @@ export default defineRule<BindModel>({
       const f = resolver.aml(c.block.statements);
       if (!ipv4Only(f)) continue;
       const via = f.via.length ? ` (through ${f.via.map((d) => `acl '${d.name}'`).join(', ')})` : '';
-      const what = c.name.endsWith('-on') || c.name === 'match-destinations' ? 'queries sent to any of our IPv6 addresses' : 'every IPv6 client';
+      // A view's match list refuses nobody: a query it does not match goes on to the next view (and is refused
+      // only when no view matches it). The allow-* lists answer REFUSED.
+      const outcome =
+        c.name === 'match-clients'
+          ? 'IPv6 clients never match this view and fall through to the next one (refused if no later view matches them)'
+          : c.name === 'match-destinations'
+            ? 'queries sent to our IPv6 addresses never match this view and fall through to the next one (refused if no later view matches them)'
+            : `named refuses ${c.name.endsWith('-on') ? 'queries sent to any of our IPv6 addresses' : 'every IPv6 client'}`;
       ctx.report({
         span: c.nameNode,
-        message: `${c.name} admits only IPv4 addresses${via}: named refuses ${what}. Add the IPv6 prefixes of the same hosts.`,
+        message: `${c.name} admits only IPv4 addresses${via}: ${outcome}. Add the IPv6 prefixes of the same hosts.`,
         related: resolver.related(f, 'IPv4 only'),
       });
     }

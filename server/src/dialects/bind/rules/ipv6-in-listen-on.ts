@@ -1,8 +1,7 @@
 // bind/ipv6-in-listen-on: an IPv6 address or prefix in listen-on, which named ignores with only a log line.
 import { defineRule } from '../../../core/rule';
 import type { BindModel } from '../model';
-import { amlElements } from '../aml';
-import { listenBlocks, moveElementFix, servedByDefault } from '../listen';
+import { checkWrongFamily } from '../listen';
 
 export default defineRule<BindModel>({
   id: 'bind/ipv6-in-listen-on',
@@ -28,20 +27,6 @@ export default defineRule<BindModel>({
     ],
   },
   check(ctx) {
-    for (const block of listenBlocks(ctx.model)) {
-      for (const clause of block.listenOn) {
-        for (const el of amlElements(clause)) {
-          if (el.kind !== 'address' || el.family !== 6 || !el.node) continue;
-          const fix = moveElementFix(ctx.text, ctx.lines, block, clause, el, 6);
-          ctx.report({
-            span: el.node,
-            message: servedByDefault(block, clause, 6)
-              ? `named ignores IPv6 addresses in listen-on: '${el.text}' is listened on only because, with no listen-on-v6 at all, named listens on every IPv6 address. Move it to listen-on-v6 to listen on it alone.`
-              : `named ignores IPv6 addresses in listen-on: '${el.text}' will not be listened on. Move it to listen-on-v6.`,
-            fixes: fix ? [fix] : [],
-          });
-        }
-      }
-    }
+    checkWrongFamily(ctx, 6);
   },
 });
