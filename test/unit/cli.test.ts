@@ -235,7 +235,7 @@ test('the examples: the seed named.conf shows the listen-on mistake with its fix
   }
 });
 
-test('--fix keeps the file mode, CRLF line endings and a BOM; a read-only file is refused with exit 2', () => {
+test('--fix keeps the file mode and CRLF line endings, drops a BOM named cannot read; a read-only file is refused with exit 2', () => {
   const dir = tempDir();
   try {
     const file = join(dir, 'named.conf');
@@ -243,7 +243,7 @@ test('--fix keeps the file mode, CRLF line endings and a BOM; a read-only file i
     chmodSync(file, 0o640);
     const r = run(['check', '--fix', file]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.equal(readFileSync(file, 'utf8'), '\ufeffoptions {\r\n\tlisten-on port 5353 { 127.0.0.1; };\r\n\tlisten-on-v6 port 5353 { ::1; };\r\n\tlisten-on-v6 { ::1; };\r\n};\r\n');
+    assert.equal(readFileSync(file, 'utf8'), 'options {\r\n\tlisten-on port 5353 { 127.0.0.1; };\r\n\tlisten-on-v6 port 5353 { ::1; };\r\n\tlisten-on-v6 { ::1; };\r\n};\r\n');
     assert.equal(statSync(file).mode & 0o777, 0o640);
     assert.deepEqual(readdirSync(dir), ['named.conf'], 'no temp file left behind');
     // Root may write anything: check the read-only refusal as an unprivileged user then.
@@ -413,16 +413,20 @@ test('--fix writes a writable file in place when its folder does not let us crea
 });
 
 test('--fix on stdin is a filter: stdout is always the whole text, fixed or byte for byte as it came', () => {
-  const filter = (input: Buffer) => spawnSync(process.execPath, [CLI, 'check', '--fix', '--language', 'bind-named', '-'], { input, env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME } });
+  const filter = (input: Buffer, language = 'bind-named') => spawnSync(process.execPath, [CLI, 'check', '--fix', '--language', language, '-'], { input, env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME } });
   const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-  const cases: [string, Buffer, Buffer][] = [
+  const MC = "OSTYPE(`linux')dnl\nDAEMON_OPTIONS(`Name=MTA, Family=inet6')dnl\n";
+  const cases: [string, Buffer, Buffer, string?][] = [
     ['nothing to fix', Buffer.from('options { listen-on-v6 { any; }; };\n'), Buffer.from('options { listen-on-v6 { any; }; };\n')],
-    ['nothing to fix, with a BOM', Buffer.concat([BOM, Buffer.from('options { listen-on-v6 { any; }; };\n')]), Buffer.concat([BOM, Buffer.from('options { listen-on-v6 { any; }; };\n')])],
+    // named reads the mark as part of the first word: removing it is the fix (v6ready/byte-order-mark).
+    ['nothing else to fix, with a BOM', Buffer.concat([BOM, Buffer.from('options { listen-on-v6 { any; }; };\n')]), Buffer.from('options { listen-on-v6 { any; }; };\n')],
     ['not valid UTF-8', Buffer.concat([Buffer.from(SEED), Buffer.from([0xe9, 0x0a])]), Buffer.concat([Buffer.from(SEED), Buffer.from([0xe9, 0x0a])])],
-    ['fixed, with a BOM', Buffer.concat([BOM, Buffer.from(SEED)]), Buffer.concat([BOM, Buffer.from(SEED_FIXED)])],
+    ['fixed, with a BOM', Buffer.concat([BOM, Buffer.from(SEED)]), Buffer.from(SEED_FIXED)],
+    // m4 copies it into the .cf harmlessly: kept, byte for byte.
+    ['a sendmail.mc with a BOM', Buffer.concat([BOM, Buffer.from(MC)]), Buffer.concat([BOM, Buffer.from(MC)]), 'sendmail-mc'],
   ];
-  for (const [what, input, output] of cases) {
-    const r = filter(input);
+  for (const [what, input, output, language] of cases) {
+    const r = filter(input, language);
     assert.deepEqual(r.stdout, output, what);
     assert.match(String(r.stderr), /problems? \(/, what);
   }
@@ -550,6 +554,42 @@ test('report --output in another folder: its links lead to the files from where 
       assert.ok(links.length > 0, `links in the ${format} report`);
       for (const l of links) assert.ok(statSync(join(dir, 'out', l)).isFile(), `${format}: ${l} from out/`);
     }
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('a byte order mark the daemon does not skip is an error (v6ready/byte-order-mark) that --fix removes', () => {
+  const dir = tempDir();
+  try {
+    const BOM = '\ufeff';
+    // named-checkconf 9.18: "unknown option '<BOM>options'"; apache2 -t: "Invalid command '\xef\xbb\xbfListen'";
+    // sshd -t: "Bad configuration option: \357\273\277Port"; sh: "<BOM>sshd_enable=YES: not found".
+    writeFileSync(join(dir, 'named.conf'), BOM + 'options { listen-on-v6 { any; }; };\n');
+    writeFileSync(join(dir, 'httpd.conf'), BOM + 'Listen [::]:80\n');
+    writeFileSync(join(dir, 'sshd_config'), BOM + 'ListenAddress ::\n');
+    writeFileSync(join(dir, 'rc.conf'), BOM + 'sshd_enable="YES"\n');
+    writeFileSync(join(dir, 'example.zone'), BOM + '$TTL 1h\n');
+    writeFileSync(join(dir, 'sendmail.mc'), BOM + "OSTYPE(`linux')dnl\n");
+    writeFileSync(join(dir, 'plain.named.conf'), 'options { listen-on-v6 { any; }; };\n');
+    const r = run(['check', dir]);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /named\.conf:1:1: error v6ready\/byte-order-mark: the file starts with a UTF-8 byte order mark .*named reads it as part of the first word and refuses the file/);
+    assert.match(r.stdout, /httpd\.conf:1:1: error v6ready\/byte-order-mark: .*Apache .* refuses the file/);
+    assert.match(r.stdout, /sshd_config:1:1: error v6ready\/byte-order-mark: .*sshd .* refuses the file/);
+    assert.match(r.stdout, /rc\.conf:1:1: error v6ready\/byte-order-mark: .*a variable set there stays unset/);
+    assert.match(r.stdout, /example\.zone:1:1: error v6ready\/byte-order-mark: .*refuses the zone/);
+    assert.doesNotMatch(r.stdout, /(plain\.named\.conf|sendmail\.mc):1:1: error v6ready\/byte-order-mark/);
+    // Its setting turns it off like any rule's.
+    writeFileSync(join(dir, '.v6ready.json'), JSON.stringify({ rules: { 'v6ready/byte-order-mark': 'off' } }));
+    assert.doesNotMatch(run(['check', join(dir, 'httpd.conf')], { cwd: dir }).stdout, /byte-order-mark/);
+    rmSync(join(dir, '.v6ready.json'));
+    // --fix writes the file without it, counts it as a fix, and the finding is gone; the sendmail.mc keeps its mark.
+    const f = run(['check', '--fix', join(dir, 'named.conf'), join(dir, 'sendmail.mc')]);
+    assert.match(f.stdout, /named\.conf: applied 1 safe fix\b/);
+    assert.doesNotMatch(f.stdout, /byte-order-mark/);
+    assert.equal(readFileSync(join(dir, 'named.conf'), 'utf8'), 'options { listen-on-v6 { any; }; };\n');
+    assert.ok(readFileSync(join(dir, 'sendmail.mc'), 'utf8').startsWith(BOM));
   } finally {
     rmSync(dir, { recursive: true });
   }

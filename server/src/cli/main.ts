@@ -7,7 +7,8 @@ import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from
 import { collectSuppressions, isSuppressed } from '../core/suppression';
 import { LineIndex } from '../core/text';
 import { formatTimings, timed, Timings } from '../core/timings';
-import type { Dialect } from '../core/types';
+import { BYTE_ORDER_MARK_RULE } from '../core/coreRules';
+import type { Dialect, Severity } from '../core/types';
 import { IncludeWorld } from '../workspace/linked';
 import { ConfigError, ConfigLoader } from './config';
 import { exists, readdir, realpath, stat } from './disk';
@@ -191,6 +192,19 @@ function includeWorlds(jobs: readonly Job[]): IncludeWorlds {
   return out;
 }
 
+/**
+ * What the daemon's own reader does with a leading UTF-8 byte order mark, by dialect, measured on named-checkconf and
+ * named-checkzone 9.18, apache2 -t 2.4, sshd -t 9.2 and dash: none of them skips it, so it sticks to the first word
+ * (v6ready/byte-order-mark). Not sendmail: m4 copies the mark into the generated .cf, where it lands before a comment.
+ */
+const BOM_EFFECT: Record<string, string> = {
+  bind: 'named reads it as part of the first word and refuses the file ("unknown option")',
+  zone: 'named reads it as part of the first line and refuses the zone',
+  apache: "Apache reads it as part of the first directive and refuses the file (\"Invalid command '\\xef\\xbb\\xbf…'\")",
+  sshd: 'sshd reads it as part of the first keyword and refuses the file ("Bad configuration option")',
+  rcconf: 'sh reads it as part of the first word: the first line runs as a command ("not found"), and a variable set there stays unset',
+};
+
 function check(args: string[]): number {
   const o = parseCheckArgs(args);
   // performance.now() counts from the process' start: what came before this line is Node's and the loader's.
@@ -221,21 +235,28 @@ function check(args: string[]): number {
     const notes: string[] = [];
     if (!input.validUtf8) notes.push('not valid UTF-8: undecodable bytes were read as U+FFFD' + (o.fix ? '; not fixed, to keep its bytes' : ''));
     if (input.text.slice(0, 8192).includes('\u0000') && !input.validUtf8) notes.push(`looks like a binary file, not a ${job.dialect.title} config`);
+    // A mark the daemon trips over is a finding, and --fix drops it (a safe fix); elsewhere --fix keeps it.
+    const bomEffect = input.bom && settings.rules[BYTE_ORDER_MARK_RULE] !== 'off' ? BOM_EFFECT[job.dialect.name] : undefined;
     const world = worlds.get(job.dialect);
     const context = timed(timings, 'includes', () => (world && !job.stdin ? world.contextOf(resolve(job.path), world.roots) : undefined));
     const analyzeContext = { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial, timings };
     let analysis = analyze(job.dialect, input.text, settings, analyzeContext);
     let fixed: string | undefined;
+    let bomFixed = false;
     if (o.fix && input.validUtf8) {
       const r = fixAll(job.dialect, input.text, settings, {}, analyzeContext);
-      if (r.applied > 0) {
-        fixed = (input.bom ? '\ufeff' : '') + r.text;
-        if (job.stdin) analysis = r.analysis;
-        else {
+      const applied = r.applied + (bomEffect ? 1 : 0);
+      if (applied > 0) {
+        fixed = (input.bom && !bomEffect ? '\ufeff' : '') + r.text;
+        if (job.stdin) {
+          analysis = r.analysis;
+          bomFixed = true;
+        } else {
           try {
             rewriteFile(job.path, fixed);
-            notes.push(`applied ${r.applied} safe fix${r.applied === 1 ? '' : 'es'}`);
+            notes.push(`applied ${applied} safe fix${applied === 1 ? '' : 'es'}`);
             analysis = r.analysis;
+            bomFixed = true;
           } catch (err) {
             // The findings stay those of the file as it is on disk.
             const code = (err as NodeJS.ErrnoException).code;
@@ -247,7 +268,13 @@ function check(args: string[]): number {
     }
     // As a filter (`check --fix - < in > out`), stdout is the whole text: fixed, or as it came (byte for byte).
     if (o.fix && job.stdin) process.stdout.write(fixed ?? input.bytes);
-    reports.push({ path: job.path, language: job.dialect.languageId, lines: analysis.lines ?? new LineIndex(analysis.text), findings: analysis.findings, notes, text: analysis.text });
+    let findings = analysis.findings;
+    if (bomEffect && !bomFixed) {
+      const severity = (settings.rules[BYTE_ORDER_MARK_RULE] as Severity | undefined) ?? 'error';
+      const message = `the file starts with a UTF-8 byte order mark (invisible in most editors): v6ready reads past it, but ${bomEffect}. --fix removes it.`;
+      findings = [{ rule: BYTE_ORDER_MARK_RULE, severity, message, span: { start: 0, end: 0 }, fixes: [] }, ...findings];
+    }
+    reports.push({ path: job.path, language: job.dialect.languageId, lines: analysis.lines ?? new LineIndex(analysis.text), findings, notes, text: analysis.text });
     if (!job.stdin) analysed.push({ path: resolve(job.path), dialect: job.dialect, analysis });
   }
   progress.done();

@@ -4,6 +4,9 @@ import { INCLUDE_RULE, INTERNAL_ERROR_RULE } from './analyze';
 import { LARGE_FILE_CHARS, LARGE_FILE_RULE, TOO_MANY_PROBLEMS_RULE } from './limits';
 import type { RuleDocs, Severity } from './types';
 
+/** Reported by `v6ready check` only: an editor hides the mark and never sends it to the language server. */
+export const BYTE_ORDER_MARK_RULE = 'v6ready/byte-order-mark';
+
 export interface CoreRule {
   id: string;
   severity: Severity;
@@ -55,6 +58,24 @@ export const CORE_RULES: readonly CoreRule[] = [
       bad: '',
       good: '',
       fix: 'Run `v6ready check <file>` for the full list, use Fix all (it fixes every finding, shown or not), or raise the setting (0 shows all).',
+      references: [],
+    },
+  },
+  {
+    id: BYTE_ORDER_MARK_RULE,
+    severity: 'error',
+    docs: {
+      summary: 'A file that starts with a UTF-8 byte order mark, which named, httpd, sshd and sh read as part of the first word (reported by `v6ready check`).',
+      why:
+        'Some Windows editors save UTF-8 with an invisible mark (the bytes EF BB BF) in front of the text. None of these ' +
+        'daemons skips it: for named-checkconf 9.18 the first statement becomes an unknown option, named-checkzone refuses ' +
+        'the zone, apache2 -t reports an invalid command, sshd -t a bad configuration option, and sh runs the first line ' +
+        'of rc.conf as a command, so the variable set there stays unset. v6ready reads past the mark to check the rest; ' +
+        "the daemon does not. Sendmail's m4 copies the mark into the generated .cf ahead of a comment, where it does no " +
+        'harm, so .mc files are not reported.',
+      bad: '<EF BB BF>options { directory "/var/cache/bind"; };',
+      good: 'options { directory "/var/cache/bind"; };',
+      fix: 'Safe: `v6ready check --fix` writes the file without the mark. In VS Code, Save with Encoding > UTF-8 (the editor hides the mark, so only the command line reports it).',
       references: [],
     },
   },
