@@ -27,11 +27,13 @@ export function amlElementOf(st: StatementNode): AmlElement {
 function readAmlElement(st: StatementNode): AmlElement {
   let i = 0;
   let negated = false;
-  while (st.values[i]?.kind === 'bang') {
-    negated = !negated;
+  if (st.values[0]?.kind === 'bang') {
+    negated = true;
     i++;
   }
   const v = st.values[i];
+  // `! ! x` is not `x`: named refuses a negated negation (bind/invalid-value), so it admits nothing here.
+  if (v?.kind === 'bang') return { statement: st, negated, kind: 'other', text: '' };
   if (!v) return { statement: st, negated, kind: 'other', text: '' };
   if (v.kind === 'block') return { statement: st, negated, kind: 'nested', text: '' };
   const text = textOf(v) ?? '';
@@ -40,10 +42,27 @@ function readAmlElement(st: StatementNode): AmlElement {
   if ((BUILTIN_ACLS as readonly string[]).includes(lower)) return { statement: st, negated, kind: 'builtin', node: v, text: lower };
   if (v.kind === 'word') {
     const parsed = parseAddress(text);
+    // named takes an element that is not an address as the name of an ACL: a zone index it cannot read makes one.
+    if (parsed?.ok && !zoneIndexReadable(text)) return { statement: st, negated, kind: 'acl', node: v, text };
     if (parsed?.ok) return { statement: st, negated, kind: 'address', node: v, text, family: parsed.value.family, address: parsed.value };
     if (parsed && !parsed.ok) return { statement: st, negated, kind: 'bad-address', node: v, text, family: parsed.family, problem: parsed.reason };
   }
   return { statement: st, negated, kind: 'acl', node: v, text };
+}
+
+/**
+ * Can named read the `%zone` of an IPv6 literal (true when there is none)? isc_netscope_pton (lib/isc/netscope.c)
+ * looks an interface name up only for a link-local address (fe80::/10; we cannot know the host's interfaces, so
+ * any name passes there); anywhere else the zone must start with a decimal number of 32 bits (strtoull, with
+ * trailing text ignored). `2001:db8::1%eth0` or `ff02::1%eth0` fail, and the word is then no address to named.
+ */
+function zoneIndexReadable(text: string): boolean {
+  const pct = text.indexOf('%');
+  if (pct < 0) return true;
+  const zone = text.slice(pct + 1).replace(/\/[0-9]*$/, '');
+  if (/^fe[89ab][0-9a-f]:/i.test(text)) return true;
+  const digits = /^[0-9]+/.exec(zone);
+  return !!digits && Number(digits[0]) <= 0xffffffff;
 }
 
 /** The elements of a clause's address match list (its first block). */

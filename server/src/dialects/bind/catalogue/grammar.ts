@@ -266,32 +266,64 @@ export const SHAPES: Record<string, Shape> = {
   'qname-minimization': oneOf(['strict', 'relaxed', 'disabled', 'off']),
   'qstring': atom('qstring'),
   'qstring-or-none': oneOf(['none'], atom('qstring')),
-  'query-source-v6@9.18': someOf(
-    addr('v6 wild'),
-    kw('address', addr('v6 wild')),
-    kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated'),
-    kw('dscp', atom('uint32'), 'obsolete'),
+  'query-source-v6@9.18': alt(
+    addr('v6 wild port(deprecated) dscp'),
+    alt(
+      seq(
+        kw('address', addr('v6 wild')),
+        anyOrder(
+          kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated'),
+          kw('dscp', atom('uint32'), 'obsolete'),
+        ),
+      ),
+      seq(
+        kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated'),
+        anyOrder(kw('address', addr('v6 wild')), kw('dscp', atom('uint32'), 'obsolete')),
+      ),
+      seq(
+        kw('dscp', atom('uint32'), 'obsolete'),
+        someOf(kw('address', addr('v6 wild')), kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated')),
+      ),
+    ),
   ),
-  'query-source-v6@9.20': someOf(
-    addr('v6 wild'),
-    kw('address', alt(addr('v6 wild'), oneOf(['none']))),
-    kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated'),
-    oneOf(['none']),
+  'query-source-v6@9.20': alt(
+    seq(addr('v6 wild'), anyOrder(kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated'), oneOf(['none']))),
+    someOf(
+      kw('address', alt(addr('v6 wild'), oneOf(['none']))),
+      kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated'),
+      oneOf(['none']),
+    ),
   ),
-  'query-source-v6@main': someOf(addr('v6 wild'), kw('address', alt(addr('v6 wild'), oneOf(['none']))), oneOf(['none'])),
-  'query-source@9.18': someOf(
-    addr('v4 wild'),
-    kw('address', addr('v4 wild')),
-    kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated'),
-    kw('dscp', atom('uint32'), 'obsolete'),
+  'query-source-v6@main': alt(addr('v6 wild'), kw('address', alt(addr('v6 wild'), oneOf(['none']))), oneOf(['none'])),
+  'query-source@9.18': alt(
+    addr('v4 wild port(deprecated) dscp'),
+    alt(
+      seq(
+        kw('address', addr('v4 wild')),
+        anyOrder(
+          kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated'),
+          kw('dscp', atom('uint32'), 'obsolete'),
+        ),
+      ),
+      seq(
+        kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated'),
+        anyOrder(kw('address', addr('v4 wild')), kw('dscp', atom('uint32'), 'obsolete')),
+      ),
+      seq(
+        kw('dscp', atom('uint32'), 'obsolete'),
+        someOf(kw('address', addr('v4 wild')), kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated')),
+      ),
+    ),
   ),
-  'query-source@9.20': someOf(
-    addr('v4 wild'),
-    kw('address', alt(addr('v4 wild'), oneOf(['none']))),
-    kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated'),
-    oneOf(['none']),
+  'query-source@9.20': alt(
+    seq(addr('v4 wild'), anyOrder(kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated'), oneOf(['none']))),
+    someOf(
+      kw('address', alt(addr('v4 wild'), oneOf(['none']))),
+      kw('port', alt(atom('port'), oneOf(['*'])), 'deprecated'),
+      oneOf(['none']),
+    ),
   ),
-  'query-source@main': someOf(addr('v4 wild'), kw('address', alt(addr('v4 wild'), oneOf(['none']))), oneOf(['none'])),
+  'query-source@main': alt(addr('v4 wild'), kw('address', alt(addr('v4 wild'), oneOf(['none']))), oneOf(['none'])),
   'rate-limit-block': block('rate-limit'),
   'remote-servers-list@9.18': seq(
     opt(kw('port', atom('uint32'))),

@@ -741,7 +741,25 @@ function clauseArgCountUncached(context: string, name: string, args: readonly Va
       if (r.longest >= 0 && n >= 0 && (best === undefined || n > best)) best = n;
     }
   }
+  if (best !== undefined && !element) best = Math.max(best, readsOn(name, args));
   return best !== undefined && best < args.length ? best : undefined;
+}
+
+const QUERY_SOURCE_KEYWORDS: ReadonlySet<string> = new Set(['address', 'port', 'dscp', 'none']);
+
+/**
+ * How many values BIND's reader of a clause takes even where no reading accepts them, so that the clause fails
+ * inside its value rather than at a missing `;` (0: none beyond the readings). parse_querysource
+ * (lib/isccfg/namedconf.c) reads every word once the value starts with one of its keywords, and fails there:
+ * "expected 'address' or 'port' near 'x'", "expected one address and/or port".
+ */
+function readsOn(name: string, args: readonly ValueNode[]): number {
+  if (name !== 'query-source' && name !== 'query-source-v6') return 0;
+  const first = args[0];
+  if (first?.kind !== 'word' || !QUERY_SOURCE_KEYWORDS.has(first.image.toLowerCase())) return 0;
+  let n = 0;
+  while (n < args.length && (args[n].kind === 'word' || args[n].kind === 'string')) n++;
+  return n;
 }
 
 /**

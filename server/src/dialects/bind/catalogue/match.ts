@@ -31,6 +31,11 @@ interface Ctx {
   depth: number;
   /** Check atoms the way BIND's parser does (strict durations, port and uint32 ranges); off for arity. */
   strict?: boolean;
+  /**
+   * How far BIND's reader goes before it fails inside the value (a repeated `port` after an address is read,
+   * then refused: "expected at most one port"), or -1: a value it reads is not the start of a missing `;`.
+   */
+  stuck: number;
 }
 
 const NUMBER = /^(?:0x[0-9a-f]+|[0-9]+)$/i;
@@ -199,14 +204,22 @@ class Readings {
 
 const ADDR_KEYS = ['port', 'dscp', 'tls'] as const;
 
+/**
+ * A plain address (BIND's netaddr) takes no suffix; a socket address without PORTOK takes `port` with a warning up
+ * to 9.20 (port 'deprecated') and refuses it on the development branch (port 'no': "subconfig 'port' no longer
+ * exists"). Reading a `port` here regardless let a shape read it twice (query-source's own `port` keyword after it).
+ */
 function addrKeyAllowed(shape: Extract<Shape, { kind: 'addr' }>, key: (typeof ADDR_KEYS)[number]): boolean {
-  return key === 'port' || (key === 'dscp' ? shape.dscp : shape.tls);
+  return key === 'port' ? shape.port !== 'no' : key === 'dscp' ? shape.dscp : shape.tls;
 }
 
-function addrKeyValueOk(shape: Extract<Shape, { kind: 'addr' }>, key: (typeof ADDR_KEYS)[number], v: ValueNode | undefined): boolean {
+function addrKeyValueOk(shape: Extract<Shape, { kind: 'addr' }>, key: (typeof ADDR_KEYS)[number], v: ValueNode | undefined, strict = false): boolean {
   if (key === 'tls') return text(v) !== undefined;
   if (key === 'port' && shape.wild && word(v) === '*') return true;
-  return (v?.kind === 'word' && NUMBER.test(v.image)) || isPlaceholder(v);
+  if (isPlaceholder(v)) return true;
+  if (!(v?.kind === 'word' && NUMBER.test(v.image))) return false;
+  // cfg_parse_rawport (lib/isccfg/parser.c): "port number out of range" from 65536 on.
+  return !strict || key !== 'port' || Number(v.image) <= 65535;
 }
 
 /** BIND reads `port N`, `dscp N`, `tls NAME` (each where allowed, each once) after the address. */
@@ -214,9 +227,19 @@ function addrSuffix(ctx: Ctx, shape: Extract<Shape, { kind: 'addr' }>, pos: numb
   const k = word(ctx.values[pos])?.toLowerCase();
   for (let bit = 0; bit < ADDR_KEYS.length; bit++) {
     const key = ADDR_KEYS[bit];
-    if (used & (1 << bit) || k !== key || !addrKeyAllowed(shape, key)) continue;
-    if (!addrKeyValueOk(shape, key, ctx.values[pos + 1])) {
-      fail(ctx, pos + 1, key === 'tls' ? '<string>' : '<integer>');
+    if (k !== key || !addrKeyAllowed(shape, key)) continue;
+    if (used & (1 << bit)) {
+      // parse_sockaddrsub (lib/isccfg/parser.c) reads every `port`/`dscp` that follows, then refuses a second one.
+      let end = pos;
+      for (let w: string | undefined = k; w !== undefined && ADDR_KEYS.some((x) => x === w && addrKeyAllowed(shape, x)); w = word(ctx.values[end])?.toLowerCase()) {
+        end = Math.min(end + 2, ctx.values.length);
+      }
+      if (end > ctx.stuck) ctx.stuck = end;
+      fail(ctx, pos, `at most one ${key}`);
+      continue;
+    }
+    if (!addrKeyValueOk(shape, key, ctx.values[pos + 1], ctx.strict)) {
+      fail(ctx, pos + 1, key === 'tls' ? '<string>' : key === 'port' ? '<port>' : '<integer>');
       continue;
     }
     out.add(pos + 2, blocks);
@@ -356,10 +379,10 @@ function read(ctx: Ctx, shape: Shape, i: number, blocks: Blocks | null, out: Rea
  * The hot path of clauseArgCount: can a reading take all the values, and how far does the longest one reach?
  */
 export function reach(shape: Shape, values: readonly ValueNode[], resolve: Resolve): { complete: boolean; longest: number } {
-  const ctx: Ctx = { values, resolve, trace: false, furthest: -1, expected: [], depth: 0 };
+  const ctx: Ctx = { values, resolve, trace: false, furthest: -1, expected: [], depth: 0, stuck: -1 };
   const r = new Readings();
   read(ctx, shape, 0, null, r);
-  let longest = -1;
+  let longest = ctx.stuck;
   for (const e of r.ends) if (e > longest) longest = e;
   return { complete: r.ends.includes(values.length), longest };
 }
@@ -369,7 +392,7 @@ export function reach(shape: Shape, values: readonly ValueNode[], resolve: Resol
  * `trace` (the default) the result also says where a reading failed furthest and what it expected there.
  */
 export function matchShape(shape: Shape, values: readonly ValueNode[], resolve: Resolve, trace = true, strict = false): MatchResult {
-  const ctx: Ctx = { values, resolve, trace, furthest: -1, expected: [], depth: 0, strict };
+  const ctx: Ctx = { values, resolve, trace, furthest: -1, expected: [], depth: 0, strict, stuck: -1 };
   const r = new Readings();
   read(ctx, shape, 0, null, r);
   const ends = r.ends.slice().sort((a, b) => a - b);

@@ -21,6 +21,27 @@ function namedWords(expected: readonly string[]): string {
   return `expected ${expected.slice(0, 4).join(' or ')}`;
 }
 
+/** named's words for a word it expected where a `{` stands. */
+function blockWords(expected: readonly string[]): string {
+  if (expected.every((e) => e === '<string>')) return 'expected string';
+  if (expected.every((e) => e === '<quoted_string>')) return 'expected quoted string';
+  return namedWords(expected);
+}
+
+/**
+ * An address match list element's `!` (parse_addrmatchelt, lib/isccfg/parser.c) must be followed by an element;
+ * the parser takes `! ! x`, but named then refuses the list (aclconf.c: "address match list contains unsupported
+ * element type"). Checked once per statement, at its first clause.
+ */
+function negationProblem(c: Clause): { span: ValueNode; message: string } | undefined {
+  const values = c.statement.values;
+  if (values[0]?.kind !== 'bang' || c.span.start !== c.statement.start) return undefined;
+  const next = values[1];
+  if (!next) return { span: values[0], message: "expected IP match list element near ';' (a '!' negates the element after it): named refuses the file." };
+  if (next.kind === 'bang') return { span: next, message: "address match list contains unsupported element type ('! !': negate an element once): named refuses the file." };
+  return undefined;
+}
+
 function near(v: ValueNode | undefined): string {
   if (!v) return ';';
   if (v.kind === 'block') return '{';
@@ -115,6 +136,54 @@ function specialProblem(c: Clause): { span: ValueNode; message: string } | undef
   return undefined;
 }
 
+/**
+ * What named-checkconf 9.18 says of a query-source value whose words are out of order or repeated
+ * (parse_querysource, lib/isccfg/namedconf.c): after a leading `address`, `port` or `dscp` the keywords come
+ * in any order, each once, with an address or a port; else the value is a socket address, read with its
+ * `port` and `dscp` (parse_sockaddrsub, lib/isccfg/parser.c), each at most once. undefined: the words are in
+ * an order it reads (their values are checked as any other's).
+ */
+function querySourceProblem(c: Clause): { span: ValueNode; message: string } | undefined {
+  const args = c.args;
+  const kw = (i: number) => valueText(args[i], true);
+  const counts: Record<string, number> = { address: 0, port: 0, dscp: 0 };
+  const second: Record<string, ValueNode | undefined> = {};
+  const count = (k: string, at: ValueNode) => {
+    if (++counts[k] === 2) second[k] = at;
+  };
+  if (args[0]?.kind === 'word' && ['address', 'port', 'dscp'].includes(kw(0) ?? '')) {
+    for (let i = 0; i < args.length; i += 2) {
+      const k = kw(i);
+      if (k === 'address' || k === 'port' || k === 'dscp') count(k, args[i]);
+      else if (args[i].kind === 'word' || args[i].kind === 'string') return { span: args[i], message: `expected 'address' or 'port' near '${near(args[i])}'` };
+      else return undefined;
+    }
+    if (counts.address > 1 || counts.port > 1 || counts.address + counts.port === 0) {
+      return { span: second.address ?? second.port ?? c.nameNode ?? args[0], message: 'expected one address and/or port' };
+    }
+  } else {
+    for (let i = 1; i < args.length && (kw(i) === 'port' || kw(i) === 'dscp'); i += 2) count(kw(i)!, args[i]);
+  }
+  if (counts.port > 1 && second.port) return { span: second.port, message: 'expected at most one port' };
+  if (counts.dscp > 1 && second.dscp) return { span: second.dscp, message: 'expected at most one dscp' };
+  return undefined;
+}
+
+/**
+ * check.c's check_listener: a listen-on port from 65535 on ("port value 'N' is out of range"; the grammar reads an
+ * integer of 32 bits there, so the parser lets it through).
+ */
+function listenPortProblem(c: Clause): { span: ValueNode; message: string } | undefined {
+  if ((c.name !== 'listen-on' && c.name !== 'listen-on-v6') || c.context !== 'options') return undefined;
+  for (let i = 0; i + 1 < c.args.length && c.args[i].kind !== 'block'; i++) {
+    if (valueText(c.args[i], true) !== 'port') continue;
+    const t = valueText(c.args[i + 1]);
+    if (t && /^[0-9]+$/.test(t) && Number(t) >= 65535) return { span: c.args[i + 1], message: `port value '${t}' is out of range` };
+    return undefined;
+  }
+  return undefined;
+}
+
 function sizeBytes(t: string): number | undefined {
   const m = /^([0-9]+)([kmg]?)$/i.exec(t);
   if (!m) return undefined;
@@ -161,6 +230,11 @@ export default defineRule<BindModel>({
         ctx.report({ span: special.span, message: special.message.endsWith('.') ? special.message : `${special.message}: named refuses the file.` });
         continue;
       }
+      if (c.context === 'aml') {
+        const bang = negationProblem(c);
+        if (bang) ctx.report(bang);
+        continue;
+      }
       const inMap = isMapContext(c.context);
       if (!inMap && isListContext(c.context) && c.context !== 'aml' && contextIsCertain(c)) {
         checkElement(c);
@@ -170,18 +244,36 @@ export default defineRule<BindModel>({
       const r = matchClause(c.context, c.name, c.args, v, true, c.nameNode ? c.argsKey : undefined);
       if (!r) continue;
       if (r.complete) {
+        const listen = listenPortProblem(c);
+        if (listen) ctx.report({ span: listen.span, message: `${listen.message} (${c.name}): named refuses the file.` });
         const problem = rangeProblem(c);
         if (problem) ctx.report({ span: c.args[0] ?? c.nameNode, message: `${problem}: named refuses the file.` });
+        continue;
+      }
+      const qs = v === '9.18' && (c.name === 'query-source' || c.name === 'query-source-v6') ? querySourceProblem(c) : undefined;
+      if (qs) {
+        ctx.report({ span: qs.span, message: `${qs.message} (${c.name}): named refuses the file.` });
         continue;
       }
       const at = r.furthest >= 0 && r.furthest < c.args.length ? c.args[r.furthest] : undefined;
       if (reportedElsewhere(c, at)) continue;
       // A block value is checked inside (its clauses are clauses of their own); an empty reading is a syntax finding.
-      if (at?.kind === 'block') continue;
+      // But where only a word would do (`listen-on-v6 tls { ::1; };` lacks the tls name), named stops at the `{`.
+      if (at?.kind === 'block') {
+        if (r.expected.length > 0 && r.expected.every((e) => /^<[a-z_]+>$/.test(e))) {
+          ctx.report({ span: { start: at.start, end: at.start + 1 }, message: `${blockWords(r.expected)} near '{' (${c.name}): named refuses the file.` });
+        }
+        continue;
+      }
       const span = at ?? c.nameNode;
       const t = valueText(at);
       if (t && /^[0-9]+$/.test(t) && r.expected.some((e) => /port/.test(e))) {
-        ctx.report({ span, message: `port '${t}' out of range (0..65535): named refuses the file.` });
+        ctx.report({ span, message: `port number out of range near '${t}' (${c.name}; 0..65535): named refuses the file.` });
+        continue;
+      }
+      const once = r.expected.find((e) => e.startsWith('at most one '));
+      if (once) {
+        ctx.report({ span, message: `expected ${once} (${c.name}): named refuses the file.` });
         continue;
       }
       ctx.report({ span, message: `${namedWords(r.expected)} near '${near(at)}' (${c.name}): named refuses the file.` });
@@ -197,6 +289,11 @@ export default defineRule<BindModel>({
       const at = values[r.furthest];
       if (reportedElsewhere(c, at) || at?.kind === 'block') return;
       const t = valueText(at);
+      // cfg_parse_rawport (lib/isccfg/parser.c): a socket address's port from 65536 on.
+      if (t && /^[0-9]+$/.test(t) && r.expected.includes('<port>')) {
+        ctx.report({ span: at ?? first, message: `port number out of range near '${t}' (0..65535): named refuses the file.` });
+        return;
+      }
       const word = t !== undefined && /^[a-z][a-z0-9-]*$/i.test(t) && r.expected.every((e) => /^[a-z][a-z0-9-]*$/.test(e)) && !r.expected.includes(t.toLowerCase());
       const message = word
         ? `unexpected '${t}': BIND ${v} does not take it here (expected ${r.expected.slice(0, 5).map((e) => `'${e}'`).join(', ')}); named refuses the file.`

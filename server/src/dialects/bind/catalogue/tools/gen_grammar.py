@@ -267,11 +267,21 @@ class Conv:
             fl = f['flags'][of]
             fam = {'v4': True} if 'CFG_ADDR_V4OK' in fl else {'v6': True}
             bare = ADDR(**fam, wild=True)
-            items = [bare, KW('address', ALT(bare, E(['none'])) if self.v != '9.18' else bare)]
-            if self.v != 'main': items.append(KW('port', ALT(A('port'), E(['*'])), 'deprecated'))
-            if self.v == '9.18': items.append(KW('dscp', A('uint32'), 'obsolete'))
-            else: items.append(E(['none']))
-            return {'k': 'some', 'v': items}
+            port = KW('port', ALT(A('port'), E(['*'])), 'deprecated')
+            if self.v == '9.18':
+                # A first word that is not `address`, `port` or `dscp` hands the whole value to cfg_parse_sockaddr
+                # (an address, then `port`/`dscp` once each); else the keywords come in any order, each once,
+                # with an address or a port among them ("expected one address and/or port").
+                address, dscp = KW('address', bare), KW('dscp', A('uint32'), 'obsolete')
+                keywords = ALT(SEQ(address, ANY(port, dscp)), SEQ(port, ANY(address, dscp)), SEQ(dscp, {'k': 'some', 'v': [address, port]}))
+                return ALT(self.addr_flags(of, 'sockaddr'), keywords)
+            address, none = KW('address', ALT(bare, E(['none']))), E(['none'])
+            if self.v == 'main':
+                # `[ address ] ( none | <address> )`: cfg_parse_sockaddr_generic refuses a port ("no longer exists").
+                return ALT(bare, address, none)
+            # 9.20: a bare address only as the first word (it counts as the address: `address` after it is a
+            # second one); then `port`, `address`, `none` in any order, each once.
+            return ALT(SEQ(bare, ANY(port, none)), {'k': 'some', 'v': [address, port, none]})
         if p == 'parse_logfile':
             fields = self.tuple_fields(of)
             return SEQ(self.shape(fields[0]['type']), ANY(*[KW(fl['name'], self.shape(fl['type'])) for fl in fields[1:]]))
