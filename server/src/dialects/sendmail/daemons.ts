@@ -4,7 +4,7 @@
 // itself becomes Family=inet6. On FreeBSD (v6only) the inet6 twin is what works.
 import type { LineIndex } from '../../core/text';
 import type { Edit, Fix, Span } from '../../core/types';
-import type { Platform } from './catalogue';
+import { OSTYPES, type Platform } from './catalogue';
 import { endsWithDnl, insertLineAfter, insertLineBefore } from './edits';
 import type { PortOptions, SendmailModel } from './model';
 
@@ -12,16 +12,28 @@ export interface PlatformChoice {
   platform: Platform;
   /** For messages: "OSTYPE(`linux')", "the v6ready.platform setting", "the default (Linux)". */
   source: string;
+  /**
+   * OSTYPE names a system of sendmail's cf/ostype that is neither Linux nor a BSD (solaris11, aix5, darwin, hpux11…):
+   * `platform` is then only the setting's fallback for fixes, and a finding that holds on Linux alone is not made.
+   */
+  otherSystem?: string;
+  /** OSTYPE names no system cf/ostype has (or the `unknown` placeholder): `platform` is the setting's guess. */
+  guessedFor?: string;
 }
 
 /**
  * The platform: from OSTYPE() when it names a system v6ready knows, else from the `targets.sendmail` setting
- * (ctx.target: 'linux' by default, or 'freebsd').
+ * (ctx.target: 'linux' by default, or 'freebsd'), noting when OSTYPE names another known system or none at all.
  */
 export function platformOf(model: SendmailModel, target: string | undefined): PlatformChoice {
   if (model.platform) return { platform: model.platform.platform, source: `OSTYPE(\`${model.platform.ostype.name}')` };
-  if (target === 'freebsd') return { platform: 'freebsd', source: 'the setting v6ready.targets.sendmail' };
-  return { platform: 'linux', source: 'the setting v6ready.targets.sendmail (default linux)' };
+  const named = model.ostypes.find((o) => o.plain && o.name);
+  // Linux ostypes (linux, mklinux, debian) all carry a platform, so a known name here is another system.
+  const other = named && named.name !== 'unknown' && OSTYPES.has(named.name) ? named.name : undefined;
+  const guessed = named && !other ? named.name : undefined;
+  const extra = { ...(other ? { otherSystem: other } : {}), ...(guessed ? { guessedFor: guessed } : {}) };
+  if (target === 'freebsd') return { platform: 'freebsd', source: 'the setting v6ready.targets.sendmail', ...extra };
+  return { platform: 'linux', source: 'the setting v6ready.targets.sendmail (default linux)', ...extra };
 }
 
 export function platformLabel(p: Platform): string {
@@ -130,20 +142,40 @@ export function twinFix(text: string, lines: LineIndex, d: PortOptions, options:
   return { title, safe: false, edits: [insertLineAfter(text, lines, d.call, line)] };
 }
 
-/** Edits that make an options entry say Family=inet6 (replacing Family=inet, or adding it at the end). */
-export function setFamilyEdits(text: string, d: PortOptions, family: 'inet' | 'inet6'): Edit[] {
-  if (d.familyOpt) return [{ start: d.familyOpt.valueSpan.start, end: d.familyOpt.valueSpan.end, newText: family }];
-  const last = [...d.options].reverse()[0];
-  const at = last ? last.span.end : d.inner.start;
-  return [{ start: at, end: at, newText: last ? `, Family=${family}` : `Family=${family}` }];
+/**
+ * Edits that make an options entry say Family=inet6 (replacing Family=inet, or adding it at the end). m4 cuts an
+ * unquoted argument at its first comma and DAEMON_OPTIONS keeps only that part, so when the entry ends up with
+ * a comma outside quotes — the one added here, or one already there — the edits quote the whole argument too
+ * (as sendmail/unquoted-options does). Undefined when that cannot be done by two insertions: quote characters,
+ * parentheses, a line break or a dnl inside, or a comma after the last entry.
+ */
+export function setFamilyEdits(text: string, d: PortOptions, family: 'inet' | 'inet6'): Edit[] | undefined {
+  const last = d.options[d.options.length - 1];
+  const append = !d.familyOpt;
+  const quote = !d.quoted && ((append && !!last) || d.split);
+  const raw = text.slice(d.inner.start, d.inner.end);
+  const open = d.inner.start + (raw.length - raw.trimStart().length);
+  const close = d.inner.start + raw.trimEnd().length;
+  if (quote && (/[`'()\n]|(?<![A-Za-z0-9_])dnl(?![A-Za-z0-9_])/.test(raw) || (append && last.span.end !== close))) return undefined;
+  const edits: Edit[] = [];
+  if (quote) edits.push({ start: open, end: open, newText: '`' });
+  if (d.familyOpt) edits.push({ start: d.familyOpt.valueSpan.start, end: d.familyOpt.valueSpan.end, newText: family });
+  else {
+    const at = last ? last.span.end : d.inner.start;
+    edits.push({ start: at, end: at, newText: `${last ? ', ' : ''}Family=${family}${quote ? "'" : ''}` });
+  }
+  if (quote && !append) edits.push({ start: close, end: close, newText: "'" });
+  return edits;
 }
 
 /**
  * Linux: turn a wildcard inet daemon into Family=inet6 (which also takes IPv4 there). Addr=0.0.0.0 becomes ::
- * and a Name ending in v4 its v6 form.
+ * and a Name ending in v4 its v6 form. Undefined when the argument cannot be quoted (setFamilyEdits).
  */
-export function toInet6Fix(text: string, d: PortOptions, taken: Set<string>): Fix {
-  const edits: Edit[] = [...setFamilyEdits(text, d, 'inet6')];
+export function toInet6Fix(text: string, d: PortOptions, taken: Set<string>): Fix | undefined {
+  const family = setFamilyEdits(text, d, 'inet6');
+  if (!family) return undefined;
+  const edits: Edit[] = [...family];
   if (d.addrOpt && d.addrKind === 'any' && /^0\.0\.0\.0$/.test(d.addrOpt.value)) edits.push({ start: d.addrOpt.valueSpan.start, end: d.addrOpt.valueSpan.end, newText: '::' });
   if (d.nameOpt && /(?:ipv4|v4)$/i.test(d.nameOpt.value)) {
     const others = new Set([...taken].filter((n) => n !== d.name));

@@ -24,9 +24,11 @@ export const sendmailDialect: Dialect<SendmailModel> = {
   name: 'sendmail',
   languageId: 'sendmail-mc',
   title: 'Sendmail .mc',
-  // Only the standard names: other .mc files are recognised in the editor by their first line (package.json
-  // firstLine), and checked from the CLI with --language sendmail-mc; `*.mc` also names Windows message files.
-  filePatterns: ['sendmail.mc', 'submit.mc'],
+  // The standard names, FreeBSD's (its /etc/mail/Makefile builds `hostname`.mc and `hostname`.submit.mc from
+  // freebsd.mc and freebsd.submit.mc), and any .mc directly in a `mail` folder. Not every `*.mc`: that also names
+  // Windows message files. Other .mc files are recognised in the editor by their first line (package.json
+  // firstLine), and checked from the CLI with --language sendmail-mc. Keep package.json's sendmail-mc in step.
+  filePatterns: ['sendmail.mc', 'submit.mc', 'freebsd.mc', 'freebsd.submit.mc', '**/mail/*.mc'],
   lineComment: 'dnl',
   syntaxDocs: SENDMAIL_SYNTAX_DOCS,
   parse(text) {

@@ -151,6 +151,9 @@ export function classifyAddr(addr: string | undefined, family: string): AddrKind
   if (family === 'local' || family === 'unix' || addr.startsWith('/')) return 'path';
   const a = addr.replace(/^IPv6:/i, '');
   if (a === '0.0.0.0' || a === '::' || a === '0:0:0:0:0:0:0:0') return 'any';
+  // sendmail reads no zone index (`fe80::1%lo`) and no blank (one before a comma is kept): sendmail -bt says
+  // `host "fe80::1%lo" unknown`.
+  if (/[%\s]/.test(a)) return 'bad';
   const p = parseAddress(a);
   if (p) return p.ok && p.value.prefix === undefined ? (p.value.family === 4 ? 'ipv4' : 'ipv6') : 'bad';
   if (/^\[.*\]$/.test(a) || a.includes(':')) return 'bad';
@@ -159,7 +162,11 @@ export function classifyAddr(addr: string | undefined, family: string): AddrKind
 
 /**
  * Split the text between the parentheses into `Key=Value` entries the way sendmail does (commas), ignoring
- * the m4 quote characters around them (an unquoted argument still holds the whole intended text).
+ * the m4 quote characters around them (an unquoted argument still holds the whole intended text). sendmail
+ * (daemon.c, setsockaddroptions) skips blanks before a key and after `=`, but not before a comma: in
+ * `Family=inet6 , Addr=::1` the value is `inet6 ` (sendmail -bt: "Unknown address family inet6  in
+ * Family=option"), so those blanks stay in the value. Blanks at the end of the last entry do not: readcf trims
+ * the end of the .cf line.
  */
 export function parsePortOptions(text: string, inner: Span): PortOption[] {
   const out: PortOption[] = [];
@@ -172,6 +179,8 @@ export function parsePortOptions(text: string, inner: Span): PortOption[] {
     let e = j;
     while (s < e && /[\s`']/.test(text[s])) s++;
     while (e > s && /[\s`']/.test(text[e - 1])) e--;
+    // Blanks (only) between a value and its comma belong to the value.
+    if (e > s && j < inner.end && text[j] === ',' && text.slice(s, e).includes('=') && /^[ \t]+$/.test(text.slice(e, j))) e = j;
     if (e > s) {
       const entry = text.slice(s, e);
       const eq = entry.indexOf('=');

@@ -11,7 +11,7 @@ export default defineRule<SendmailModel>({
   id: 'sendmail/dual-stack-conflict',
   severity: 'error',
   docs: {
-    summary: 'On Linux, a Family=inet6 daemon on every address and a Family=inet daemon on the same port: sendmail listens on neither.',
+    summary: 'On Linux, a Family=inet6 daemon on every address and a Family=inet daemon on the same port: sendmail listens on neither. Not checked when OSTYPE names another system (a BSD, Solaris, AIX, macOS…).',
     why:
       'Linux IPv6 sockets accept IPv4 as well (net.ipv6.bindv6only = 0), and sendmail does not set IPV6_V6ONLY. The inet6 ' +
       'wildcard socket therefore claims the IPv4 side of the port too, and whichever daemon opens second fails: sendmail ' +
@@ -29,7 +29,11 @@ export default defineRule<SendmailModel>({
   },
   check(ctx) {
     const model = ctx.model;
-    if (platformOf(model, ctx.target).platform !== 'linux') return;
+    const choice = platformOf(model, ctx.target);
+    // Only on Linux. A known other system (Solaris, AIX, macOS…) is not checked: solaris8/11.m4 even make this very
+    // pair cf.m4's default (_NETINET6_). For an OSTYPE v6ready does not know the message says it assumes Linux.
+    if (choice.platform !== 'linux' || choice.otherSystem) return;
+    const assumed = choice.guessedFor ? `OSTYPE(\`${choice.guessedFor}') names no system sendmail knows, so this assumes Linux (${choice.source}). ` : '';
     const daemons = ipDaemons(model).filter(consistent);
     for (const [port, list] of byPort(daemons)) {
       const wild6 = list.filter((d) => d.family === 'inet6' && d.addrKind === 'any');
@@ -66,13 +70,13 @@ export default defineRule<SendmailModel>({
         if (!dead && !v4only) continue;
         ctx.report({
           span: daemonSpan(d),
-          message: dead
+          message: assumed + (dead
             ? `On Linux this IPv6 wildcard daemon${d.name ? ` '${d.name}'` : ''} also takes IPv4 on port ${port}, where ${others.join(' and ')} listens: ` +
               `the second one fails with 'cannot listen: Address already in use' and sendmail answers on neither family. ` +
               'Keep the inet6 daemon alone (it serves IPv4 too), or give the daemons specific addresses.'
             : `On Linux this IPv6 wildcard daemon${d.name ? ` '${d.name}'` : ''} cannot bind port ${port} after ${others.join(' and ')} (the IPv6 socket would take IPv4 too): ` +
               'although it is optional (M=O), sendmail retries it for about 45 seconds answering nobody, then drops it and answers over IPv4 only. ' +
-              'Keep the inet6 daemon alone instead (it serves IPv4 too).',
+              'Keep the inet6 daemon alone instead (it serves IPv4 too).'),
           related,
           fixes,
         });

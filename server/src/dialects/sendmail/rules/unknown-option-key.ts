@@ -3,8 +3,17 @@
 // without `=`, and stops on a letter it does not know.
 import { closestMatches } from '../../../core/suggest';
 import { defineRule } from '../../../core/rule';
-import { CF_README, documentedKey, keyByFirstLetter, OPTION_KEYS, OPTION_SPELLINGS } from '../catalogue';
+import { CF_README, documentedKey, keyByFirstLetter, OPTION_KEYS, OPTION_SPELLINGS, type OptionKey } from '../catalogue';
 import type { SendmailModel } from '../model';
+
+/**
+ * The documented spelling that an abbreviated key (`F`, `Fam`, `Addr`) starts, read as the same key; undefined
+ * when the name is not such a prefix.
+ */
+function spellOut(name: string, read: OptionKey): string | undefined {
+  const n = name.toLowerCase();
+  return OPTION_KEYS.get(read)!.spellings.find((s) => s.toLowerCase().startsWith(n) && keyByFirstLetter(s) === read);
+}
 
 export default defineRule<SendmailModel>({
   id: 'sendmail/unknown-option-key',
@@ -19,8 +28,9 @@ export default defineRule<SendmailModel>({
     bad: "DAEMON_OPTIONS(`Port=smtp, Name=MTA-v6, Family inet6')dnl",
     good: "DAEMON_OPTIONS(`Port=smtp, Name=MTA-v6, Family=inet6')dnl",
     fix:
-      'Safe when the spelling only differs from the key sendmail already reads (Adress -> Addr). Not safe otherwise: the ' +
-      'closest documented key, or `=` inserted into `Key value`.',
+      'Safe when the name already stands for the key sendmail reads: an abbreviation (`F=` -> `Family=`) or a misspelling ' +
+      'of it (Adress -> Addr); the fix spells that key out and never picks another one. Not safe: a documented key whose ' +
+      'first letter sendmail reads as another key (the fix writes the key meant), or `=` inserted into `Key value`.',
     references: [CF_README, 'sendmail/daemon.c, setsockaddroptions'],
   },
   check(ctx) {
@@ -40,15 +50,17 @@ export default defineRule<SendmailModel>({
         const meant = documentedKey(o.name);
         if (read && meant === read) continue;
         if (read && !meant) {
-          // A misspelling that sendmail still reads the way it was probably meant, or not.
-          const sugg = closestMatches(o.name, OPTION_SPELLINGS, 3);
-          const same = sugg.some((s) => keyByFirstLetter(s) === read) ? OPTION_KEYS.get(read)!.spellings[0] : undefined;
+          // sendmail already reads the key by its first letter; the only fix that keeps what it does is to spell
+          // that key out. Never another key: `F=inet6` is Family to sendmail, even though `M` is one edit away.
+          const full = spellOut(o.name, read);
+          const near = closestMatches(o.name, OPTION_SPELLINGS, 3).some((s) => keyByFirstLetter(s) === read);
+          const want = full ?? (near ? OPTION_KEYS.get(read)!.spellings[0] : undefined);
           ctx.report({
             span: o.nameSpan,
-            message: `sendmail knows no key '${o.name}'; it reads it by its first letter as ${read}.${same ? ` Write ${same}.` : sugg.length ? ` Did you mean ${sugg.join(', ')}?` : ''}`,
-            fixes: same
-              ? [{ title: `Write ${same}`, safe: true, edits: [{ start: o.nameSpan.start, end: o.nameSpan.end, newText: same }] }]
-              : sugg.map((s) => ({ title: `Change to ${s}`, safe: false, edits: [{ start: o.nameSpan.start, end: o.nameSpan.end, newText: s }] })),
+            message: full
+              ? `'${o.name}' is short for ${read}: sendmail reads a key by its first letter only. Write ${full} so the line says what sendmail does.`
+              : `sendmail knows no key '${o.name}'; it reads it by its first letter as ${read}.${want ? ` Write ${want}.` : ` Spell out ${read}, or the key you meant.`}`,
+            fixes: want ? [{ title: `Write ${want}`, safe: true, edits: [{ start: o.nameSpan.start, end: o.nameSpan.end, newText: want }] }] : [],
           });
           continue;
         }
