@@ -12,6 +12,8 @@
 //                                                arguments httpd accepts
 //   - refs/heads/trunk  the same manual pages: directives that exist only in the development branch (flagged
 //                                                `trunk: true`; httpd 2.4 refuses them)
+//   - LATER_24 below    what 2.4.x gained after the stored snapshot of its sources, measured on the release v6ready
+//                                                targets (see TARGET_VERSION in dialects/apache/model.ts)
 // Usage: node scripts/gen-apache-catalogue.mjs   (rewrites the data file; commit the result)
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -143,6 +145,28 @@ function commandTables(ref) {
   return kinds;
 }
 
+/**
+ * Directives httpd 2.4 has that the stored snapshot of its 2.4.x branch (2024-10-18) does not, measured on the target
+ * release, Debian's 2.4.71: `apache2 -L`, with every module of /usr/lib/apache2/modules loaded, lists them (name and
+ * source file), and `apache2 -t` gives the rest: "X takes one argument" with none or four (the kind), "X cannot occur
+ * within <VirtualHost> section" (server config only). A name the trunk manual documents keeps that page's facts and
+ * is no longer trunk-only. When the sources are refreshed past them, their own facts win and these are not used.
+ */
+const LATER_24 = [
+  { name: 'H2MaxHeaderBlockLen', module: 'mod_http2', contexts: 'sv', kind: 'TAKE1' },
+  { name: 'H2MaxStreamErrors', module: 'mod_http2', contexts: 'sv', kind: 'TAKE1' },
+  { name: 'ListenTCPDeferAccept', module: 'mpm_common', contexts: 's', kind: 'TAKE1' },
+  { name: 'MacroIgnoreBadNesting', module: 'mod_macro' },
+  { name: 'MacroIgnoreEmptyArgs', module: 'mod_macro' },
+  { name: 'MDHttpProxyCACertificateFile', module: 'mod_md', contexts: 'sv', kind: 'TAKE1' },
+  { name: 'MDInitialDelay', module: 'mod_md', contexts: 'sv', kind: 'TAKE1' },
+  { name: 'MDProfile', module: 'mod_md', contexts: 'sv', kind: 'TAKE1' },
+  { name: 'MDProfileMandatory', module: 'mod_md', contexts: 'sv', kind: 'TAKE1' },
+  { name: 'MDRenewViaARI', module: 'mod_md', contexts: 'sv', kind: 'TAKE1' },
+  { name: 'SSLVHostSNIPolicy', module: 'mod_ssl', contexts: 's', kind: 'TAKE1' },
+];
+const later24 = new Map(LATER_24.map((d) => [d.name.toLowerCase(), d]));
+
 const main24 = manual('refs/heads/2.4.x');
 const trunk = manual('refs/heads/trunk');
 const kinds24 = commandTables('refs/heads/2.4.x');
@@ -175,7 +199,12 @@ for (const [key, d] of main24.directives) {
 }
 for (const [key, d] of trunk.directives) {
   if (main24.directives.has(key)) continue;
-  rows.push({ ...d, kind: kindsTrunk.get(key)?.kind, trunk: true, since: undefined });
+  const later = later24.get(key);
+  rows.push({ ...d, kind: later?.kind ?? kindsTrunk.get(key)?.kind, trunk: later ? undefined : true, since: undefined });
+}
+for (const [key, d] of later24) {
+  if (main24.directives.has(key) || trunk.directives.has(key) || kinds24.has(key)) continue;
+  rows.push({ name: d.name, module: d.module, contexts: d.contexts, kind: d.kind });
 }
 // Directives httpd 2.4 defines but its manual does not describe (old names kept for compatibility, such as
 // MaxClients): contexts from the command table's override flags. Example and test modules are left out.

@@ -179,11 +179,28 @@ function buildTree(text: string, toks: Tokens, problems: SyntaxProblem[]): Confi
     }
     if (firstKind === SECTION_OPEN) {
       const name = text.slice(firstStart + 1, firstEnd);
-      // httpd closes the header at the line's last `>`; anything after it is ignored.
+      // httpd closes the header at the line's last `>`, quoted or not (core.c dirsection and the other section
+      // handlers: ap_strrchr_c(arg, '>') on the raw arguments, then ap_getword_conf before it); anything after it is
+      // ignored. So a quoted string holding that `>` ends there: `<Directory "/tmp>` is <Directory /tmp>.
       let gtIndex = -1;
-      for (let i = restTo - 1; i >= restFrom; i--) if (toks.kind[i] === GT) { gtIndex = i; break; }
-      const args = mergeHeaderArgs(toks, restFrom, gtIndex >= 0 ? gtIndex : restTo);
-      const gt = gtIndex >= 0 ? toks.start[gtIndex] : -1;
+      let gt = -1;
+      let args: ArgNode[] | undefined;
+      for (let i = restTo - 1; i >= restFrom; i--) {
+        if (kinds[i] === GT) {
+          gtIndex = i;
+          break;
+        }
+        if (kinds[i] === QUOTED_STRING) {
+          const at = lastGtIn(text, toks.start[i], toks.end[i]);
+          if (at < 0) continue;
+          gt = at;
+          args = mergeHeaderArgs(toks, restFrom, i);
+          args.push(clippedString(text, toks.start[i], at));
+          break;
+        }
+      }
+      if (gtIndex >= 0) gt = toks.start[gtIndex];
+      args ??= mergeHeaderArgs(toks, restFrom, gtIndex >= 0 ? gtIndex : restTo);
       if (gt < 0) problems.push({ message: `<${name}> directive missing closing '>'`, start: firstStart, end });
       const section: SectionNode = {
         kind: 'section',
@@ -295,6 +312,19 @@ function buildTree(text: string, toks: Tokens, problems: SyntaxProblem[]): Confi
 
 /** The body of a section until it closes, and for good of one nested too deep to keep (its lines go to its parent's). */
 const NO_NODES: ConfigNode[] = Object.freeze([]) as unknown as ConfigNode[];
+
+/** Offset of the last `>` in text[start, end), or -1. */
+function lastGtIn(text: string, start: number, end: number): number {
+  for (let i = end - 1; i > start; i--) if (text.charCodeAt(i) === 0x3e) return i;
+  return -1;
+}
+
+/** A quoted string cut short at `end` (where httpd ends the header): what ap_getword_conf reads from what is left. */
+function clippedString(text: string, start: number, end: number): ArgNode {
+  const image = text.slice(start, end);
+  const u = unquote(image);
+  return { kind: 'string', image, value: u.value, terminated: u.terminated, start, end };
+}
 
 /** Header tokens between `<Name` and its last `>`: a `>` before that one is part of the word it touches. */
 function mergeHeaderArgs(toks: Tokens, from: number, to: number): ArgNode[] {

@@ -30,8 +30,13 @@ test('# starts a comment only at the start of a line; after a directive it is an
   assert.match(out.comments[1].body, /still the comment/);
   const m = buildApacheModel(out.cst);
   assert.deepEqual(m.all[0].args.map((a) => a.value), ['80', '#', 'not', 'a', 'comment']);
+  // Three arguments: httpd refuses the line ("Listen requires 1 or 2 arguments."), an error, not only a warning.
   const a = analyze(apacheDialect, 'Listen [::1]:80 # loopback\n');
-  assert.deepEqual(a.findings.map((f) => f.rule), ['apache/inline-comment']);
+  assert.deepEqual(a.findings.map((f) => `${f.severity} ${f.rule}`), ['error apache/argument-count']);
+  assert.deepEqual(a.findings[0].fixes.map((f) => f.title), ['Move the comment to its own line above']);
+  // A flag reads its first word only: httpd takes `KeepAlive On # x`, so the comment is only a warning.
+  const b = analyze(apacheDialect, 'KeepAlive On # keep\n');
+  assert.deepEqual(b.findings.map((f) => `${f.severity} ${f.rule}`), ['warning apache/inline-comment']);
 });
 
 test('sections nest; the header ends at its last >; mismatches in httpd words', () => {
@@ -44,6 +49,13 @@ test('sections nest; the header ends at its last >; mismatches in httpd words', 
   assert.deepEqual(problems('</VirtualHost>\n'), ['</VirtualHost> without matching <VirtualHost> section']);
   assert.deepEqual(problems('<VirtualHost *:80>\nServerName a\n'), ['<VirtualHost> was not closed.']);
   assert.deepEqual(problems('<Directory /x\n</Directory>\n'), ["<Directory> directive missing closing '>'"]);
+  // The last `>` closes the header even inside a quoted string (core.c: ap_strrchr_c(arg, '>') before reading the
+  // words): `<Directory "/tmp>` is <Directory /tmp>, and apache2 -t says Syntax OK.
+  assert.deepEqual(problems('<Directory "/tmp>\n</Directory>\n'), []);
+  const q = model('<Directory "/tmp>\n</Directory>\n<Directory "/a>b" c\n</Directory>\n').all;
+  assert.deepEqual(q.map((d) => d.args.map((a) => [a.value, a.image, a.terminated])), [[['/tmp', '"/tmp', false]], [['/a', '"/a', false]]]);
+  assert.deepEqual(q.map((d) => d.gt), [16, 45]);
+  assert.deepEqual(problems('<Directory "/tmp\n</Directory>\n'), ["<Directory> directive missing closing '>'"]);
   assert.deepEqual(problems('<IfModule a>\n<IfModule b>\n</IfModule>\n</IfModule>\n'), []);
   assert.deepEqual(problems('<virtualhost *:80>\n</VIRTUALHOST>\n'), [], 'names compare case-insensitively');
 });
@@ -59,7 +71,19 @@ test('conditions: false <IfVersion> and <IfDefine !X> with X defined are not rea
   const args = (s: string) => parseApacheText(`<IfVersion ${s}>\n</IfVersion>\n`).cst.nodes[0].args;
   assert.equal(ifVersionHolds(args('< 2.3.6')), false);
   assert.equal(ifVersionHolds(args('>= 2.4')), true);
-  assert.equal(ifVersionHolds(args('2.4')), true);
+  // mod_version reads a short version with its missing parts as 0 (2.4 is 2.4.0); measured on httpd 2.4.71.
+  assert.equal(ifVersionHolds(args('2.4')), false);
+  assert.equal(ifVersionHolds(args('= 2.4')), false);
+  assert.equal(ifVersionHolds(args('== 2.4')), false);
+  assert.equal(ifVersionHolds(args('<= 2.4')), false);
+  assert.equal(ifVersionHolds(args('< 2.4')), false);
+  assert.equal(ifVersionHolds(args('> 2.4')), true);
+  assert.equal(ifVersionHolds(args('!= 2.4')), true);
+  assert.equal(ifVersionHolds(args('!> 2.4')), false);
+  assert.equal(ifVersionHolds(args('2.4.71')), true);
+  assert.equal(ifVersionHolds(args('<= 2.4.71')), true);
+  assert.equal(ifVersionHolds(args('~= 2.4')), undefined);
+  assert.equal(ifVersionHolds(args('! 2.4')), undefined);
   assert.equal(ifVersionHolds(args('>= 2.5.1')), false);
   assert.equal(ifVersionHolds(args('~ ^2\\.4')), true);
   const m = model('Define X\n<IfDefine !X>\n  RewriteLog /x\n</IfDefine>\n<IfDefine Y>\n  RewriteLock /y\n</IfDefine>\n');

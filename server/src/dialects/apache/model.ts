@@ -133,7 +133,8 @@ export function ifVersionHolds(args: readonly ArgNode[], version = TARGET_VERSIO
   let negate = false;
   if (op.startsWith('!')) {
     negate = true;
-    op = op.slice(1) || '=';
+    // A lone `!` is no operator to mod_version ("unrecognized operator '!'"): undecided.
+    op = op.slice(1);
   }
   let result: boolean | undefined;
   const asRegex = (src: string) => {
@@ -143,15 +144,14 @@ export function ifVersionHolds(args: readonly ArgNode[], version = TARGET_VERSIO
       return undefined;
     }
   };
-  if (op === '~' || op === '~=') result = asRegex(v);
+  if (op === '~') result = asRegex(v);
   else if (words.length === 1 && /^\/.*\/$/.test(v)) result = asRegex(v.slice(1, -1));
-  else if (op === '=' && /^\/.*\/$/.test(v)) result = asRegex(v.slice(1, -1));
+  else if ((op === '=' || op === '==') && /^\/.*\/$/.test(v)) result = asRegex(v.slice(1, -1));
   else if (/^\d+(\.\d+){0,2}$/.test(v)) {
+    // mod_version (modules/metadata/mod_version.c compare_version) reads a short version with the missing parts as 0:
+    // `2.4` is 2.4.0, so 2.4.71 is `> 2.4` and not `= 2.4` or `<= 2.4`.
     const c = compareVersions(version, v);
-    // A short version (2.4) compares on the parts given.
-    const parts = v.split('.').length;
-    const cut = compareVersions(version.split('.').slice(0, parts).join('.'), v);
-    result = { '=': cut === 0, '==': cut === 0, '<': c < 0, '<=': c <= 0 || cut === 0, '>': c > 0 && cut !== 0, '>=': c >= 0 || cut === 0 }[op];
+    result = { '=': c === 0, '==': c === 0, '<': c < 0, '<=': c <= 0, '>': c > 0, '>=': c >= 0 }[op];
   }
   return result === undefined ? undefined : negate ? !result : result;
 }
