@@ -246,6 +246,25 @@ function build(): Map<string, KeywordInfo> {
 
 export const KEYWORDS: ReadonlyMap<string, KeywordInfo> = build();
 
+/**
+ * The OpenSSH release the rules assume when no target is set (RuleContext.target): Debian 12's sshd, 9.2p1. A
+ * keyword newer than the target is one that sshd does not know ("Bad configuration option").
+ */
+export const DEFAULT_TARGET = '9.2';
+
+/** True when release `since` (e.g. '9.8') is later than `target` ('9.2'); false when either is missing or unreadable. */
+export function newerThan(since: string | undefined, target: string): boolean {
+  if (!since) return false;
+  const a = since.split('.').map(Number);
+  const b = target.split('.').map(Number);
+  if (a.some((n) => !Number.isInteger(n)) || b.some((n) => !Number.isInteger(n))) return false;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d > 0;
+  }
+  return false;
+}
+
 export function lookupKeyword(name: string): KeywordInfo | undefined {
   return KEYWORDS.get(name.toLowerCase());
 }

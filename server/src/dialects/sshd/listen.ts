@@ -1,7 +1,8 @@
 // What the ListenAddress lines add up to: their families, and the IPv6 twins that mirror IPv4 listeners
 // (loopback -> ::1, anything else -> ::, same port and routing domain).
+import type { LineIndex } from '../../core/text';
 import { isLoopback } from './addresses';
-import type { ListenAddress, SshdModel } from './model';
+import type { Directive, ListenAddress, SshdModel } from './model';
 
 export type ListenFamily = 4 | 6 | 'name';
 
@@ -39,4 +40,21 @@ export function listenByFamily(model: SshdModel): { v4: ListenAddress[]; v6: Lis
     else if (f === 'name') names.push(la);
   }
   return { v4, v6, names, all: model.listenAddresses };
+}
+
+/**
+ * The global Include lines before a document offset (all of them without one). sshd reads an included file in place
+ * (servconf.c, `Include`), so such a file may set AddressFamily before this file does (the first value wins) or add
+ * ListenAddress lines. The sshd dialect does not follow includes yet (no Dialect.links), so what they hold is unknown:
+ * rules that depend on the first AddressFamily or on every ListenAddress must not speak with certainty beside them.
+ */
+export function includesBefore(model: SshdModel, before = Infinity): Directive[] {
+  return model.global.filter((d) => d.name === 'include' && d.args.length > 0 && d.node.openQuote < 0 && d.span.start < before);
+}
+
+/** ` (unless ...)`-style words for the first such Include: "Include /etc/ssh/sshd_config.d/*.conf (line 1)". */
+export function includeWords(lines: LineIndex, includes: readonly Directive[]): string {
+  const first = includes[0];
+  const more = includes.length > 1 ? ` and ${includes.length - 1} more` : '';
+  return `${first.keyword} ${first.args.map((a) => a.value).join(' ')} (line ${lines.lineOf(first.span.start) + 1}${more})`;
 }

@@ -1,7 +1,7 @@
 // sshd/address-family-conflict: AddressFamily inet with an IPv6 ListenAddress (or inet6 with an IPv4 one): sshd refuses to start.
 import { defineRule } from '../../../core/rule';
 import { replaceSpan } from '../edits';
-import { listenByFamily } from '../listen';
+import { includeWords, includesBefore, listenByFamily } from '../listen';
 import type { SshdModel } from '../model';
 
 export default defineRule<SshdModel>({
@@ -29,9 +29,13 @@ export default defineRule<SshdModel>({
     const fam = af.value === 'inet' ? 'IPv6' : 'IPv4';
     const first = wrong[0];
     const line = ctx.lines.lineOf(first.arg.start) + 1;
+    // A file included above may set AddressFamily first, and then this line does nothing (sshd -t accepts the file).
+    const earlier = includesBefore(ctx.model, af.directive.span.start);
+    const unless = earlier.length ? `Unless a file read by ${includeWords(ctx.lines, earlier)} sets AddressFamily first (sshd uses the first value), ` : '';
     ctx.report({
       span: af.arg,
       message:
+        unless +
         `AddressFamily ${af.arg.value} cannot resolve the ${fam} ListenAddress ${first.host} (line ${line}${wrong.length > 1 ? ` and ${wrong.length - 1} more` : ''}): ` +
         `sshd refuses to start ("bad addr or host: ${first.host} (Address family for hostname not supported)") and listens on nothing. ` +
         `Use AddressFamily any.`,

@@ -71,13 +71,16 @@ export default defineRule<SshdModel>({
     for (const d of ctx.model.directives) {
       if ((d.name !== 'allowusers' && d.name !== 'denyusers') || d.node.openQuote >= 0) continue;
       const key = d.block && !d.block.all ? d.block : 'global';
-      scopes.set(key, [...(scopes.get(key) ?? []), d]);
+      const list = scopes.get(key);
+      if (list) list.push(d);
+      else scopes.set(key, [d]);
     }
+    // One pass to learn which users also have a pattern open to IPv6, one to report: a list of 100,000 users stays linear.
     for (const directives of scopes.values()) {
       const allow = directives.filter((d) => d.name === 'allowusers').flatMap(userRules);
+      const notOnlyV4 = new Set(allow.filter((o) => o.family !== 4).map((o) => o.user));
       for (const r of allow) {
-        if (r.family !== 4) continue;
-        if (allow.some((o) => o.user === r.user && o.family !== 4)) continue;
+        if (r.family !== 4 || notOnlyV4.has(r.user)) continue;
         ctx.report({
           span: r.span,
           message: `AllowUsers ${r.text}: ${who(r.user)} may log in from IPv4 addresses only; from the same hosts over IPv6 sshd refuses the login. Add their IPv6 prefix.`,

@@ -2,7 +2,7 @@
 import { defineRule } from '../../../core/rule';
 import type { Edit } from '../../../core/types';
 import { insertLinesAfter, replaceSpan } from '../edits';
-import { ipv6Twins, listenByFamily } from '../listen';
+import { includeWords, includesBefore, ipv6Twins, listenByFamily } from '../listen';
 import type { SshdModel } from '../model';
 
 export default defineRule<SshdModel>({
@@ -35,9 +35,12 @@ export default defineRule<SshdModel>({
     const addTwins = (): Edit[] => (onlyV4 ? [insertLinesAfter(ctx.lines, last.directive, twins.map((t) => `${last.directive.keyword} ${t}`))] : []);
     if (af?.value === 'inet') {
       const edits: Edit[] = [replaceSpan(af.arg, 'any'), ...addTwins()];
+      // A file included above may set AddressFamily first (sshd uses the first value): then this line does nothing.
+      const earlier = includesBefore(model, af.directive.span.start);
       ctx.report({
         span: af.arg,
         message:
+          (earlier.length ? `Unless a file read by ${includeWords(ctx.lines, earlier)} sets AddressFamily first (sshd uses the first value), ` : '') +
           `AddressFamily ${af.arg.value}: sshd listens on IPv4 only, and IPv6 clients are refused.` +
           (onlyV4 ? ` Use AddressFamily any and add ${twins.map((t) => `ListenAddress ${t}`).join(', ')}.` : ' Use AddressFamily any.'),
         fixes: [{ title: onlyV4 ? `Set AddressFamily any and listen on ${twins.join(', ')}` : 'Set AddressFamily any', safe: false, edits }],
@@ -45,10 +48,14 @@ export default defineRule<SshdModel>({
       return;
     }
     if (!onlyV4) return;
+    // An included file may add ListenAddress lines (wherever the Include is: they add up), IPv6 ones among them.
+    const included = includesBefore(model);
     ctx.report({
       span: last.arg,
       message:
-        `Every ListenAddress is IPv4 (${v4.map((la) => la.arg.value).join(', ')}): sshd does not listen on IPv6, and IPv6 clients are refused. ` +
+        `Every ListenAddress ${included.length ? `of this file ` : ''}is IPv4 (${v4.map((la) => la.arg.value).join(', ')}): ` +
+        (included.length ? `unless a file read by ${includeWords(ctx.lines, included)} adds an IPv6 one, ` : '') +
+        `sshd does not listen on IPv6, and IPv6 clients are refused. ` +
         `Add ${twins.map((t) => `ListenAddress ${t}`).join(', ')}.`,
       fixes: [{ title: `Also listen on ${twins.join(', ')}`, safe: false, edits: addTwins() }],
     });

@@ -1,8 +1,10 @@
 // sshd/unknown-keyword: a keyword sshd does not know; like `sshd -t`, "Bad configuration option", and sshd refuses to start.
+// "Does not know" is the target release's view: a keyword added later (PAMServiceName, 9.8) is unknown to sshd 9.2, and
+// a keyword allowed inside Match only later (Subsystem, 9.5) is refused there.
 import { defineRule } from '../../../core/rule';
 import { closestMatches } from '../../../core/suggest';
 import type { Fix } from '../../../core/types';
-import { CLIENT_ONLY, currentKeywords, REMOVED_KEYWORDS } from '../catalogue';
+import { CLIENT_ONLY, currentKeywords, DEFAULT_TARGET, newerThan, REMOVED_KEYWORDS } from '../catalogue';
 import { deleteLine } from '../edits';
 import type { SshdModel } from '../model';
 
@@ -22,23 +24,49 @@ export default defineRule<SshdModel>({
   id: 'sshd/unknown-keyword',
   severity: 'error',
   docs: {
-    summary: 'A keyword sshd does not know: "Bad configuration option", and sshd refuses to start.',
+    summary: 'A keyword sshd does not know (or, in the target release, not yet, or not inside Match): sshd refuses to start.',
     why:
       'sshd reads the whole file, counts every unknown keyword and then exits (`terminating, 1 bad configuration ' +
       'options`), so one typo or one client option pasted from ssh_config keeps the server from starting or reloading. ' +
-      'A misspelt `ListenAddressV6` is not an IPv6 setting: there is none by that name.',
+      'A misspelt `ListenAddressV6` is not an IPv6 setting: there is none by that name. Keywords are judged by the ' +
+      'target release (Debian 12\'s OpenSSH 9.2 by default): `PAMServiceName` (9.8) or `RefuseConnection` (9.9) are ' +
+      'unknown to sshd 9.2, and `Subsystem` inside a Match block is refused before 9.5.',
     bad: 'ListenAddressV6 ::1\nForwardAgent no',
     good: 'ListenAddress ::1\nAllowAgentForwarding no',
     fix:
       'Not safe: offers the closest keywords ("did you mean"), the server twin of a client option, or removing the line; ' +
-      'which one you meant is yours to say.',
+      'which one you meant is yours to say. None for a keyword newer than the target: remove it or upgrade sshd.',
     references: ['https://man.openbsd.org/sshd_config', 'research/real-daemons.md §4a'],
   },
   check(ctx) {
-    const names = currentKeywords().map((k) => k.name);
+    // The settings have no sshd target yet (core/settings.ts TARGET_VERSIONS): then the default, Debian 12's 9.2.
+    const target = ctx.target ?? DEFAULT_TARGET;
+    const names = currentKeywords().filter((k) => !newerThan(k.since, target)).map((k) => k.name);
     for (const d of ctx.model.directives) {
       // A keyword with no argument is reported as such first (sshd checks that before the keyword itself).
-      if (d.info || d.args.length === 0) continue;
+      if (d.args.length === 0) continue;
+      const info = d.info;
+      if (info && newerThan(info.since, target)) {
+        // servconf.c of the target has no such entry in keywords[]: the same "Bad configuration option" as a typo.
+        ctx.report({
+          span: d.keywordSpan,
+          message:
+            `Bad configuration option: ${d.keyword} — sshd ${target} does not know it and refuses to start ("terminating, 1 bad configuration options"). ` +
+            `It was added in OpenSSH ${info.since}; your target is ${target}. Remove the line, or upgrade sshd.`,
+        });
+        continue;
+      }
+      if (info && d.block && !d.block.all && info.match && newerThan(info.matchSince, target) && d.node.openQuote < 0) {
+        // Before matchSince the keyword lacks SSHCFG_MATCH in keywords[], and sshd stops at the first such line.
+        ctx.report({
+          span: d.keywordSpan,
+          message:
+            `Directive '${d.keyword}' is not allowed within a Match block in sshd ${target}: it refuses to start. ` +
+            `${info.name} inside Match came with OpenSSH ${info.matchSince}; your target is ${target}. Move the line above the first Match.`,
+        });
+        continue;
+      }
+      if (info) continue;
       const fixes: Fix[] = [];
       const rename = (to: string) => fixes.push({ title: `Change to ${to}`, safe: false, edits: [{ ...d.keywordSpan, newText: to }] });
       let hint: string;
