@@ -34,6 +34,7 @@ export const CONFIG_FILE = '.v6ready.json';
 export const TARGET_VERSIONS: Record<string, readonly string[]> = {
   bind: ['9.18', '9.20', '9.21'],
   sendmail: ['linux', 'freebsd'],
+  sshd: ['9.2', '9.3', '9.4', '9.5', '9.6', '9.7', '9.8', '9.9', '10.0', '10.1', '10.2', '10.3'],
 };
 
 /**
@@ -59,6 +60,7 @@ export const SETTINGS_SCHEMA = {
     properties: {
       bind: { type: 'string', enum: ['9.18', '9.20', '9.21'], default: '9.18', description: 'BIND version the configs are for (9.18: Debian 12; 9.21: the development branch).' },
       sendmail: { type: 'string', enum: ['linux', 'freebsd'], default: 'linux', description: 'Platform Sendmail runs on when the .mc has no OSTYPE that says: linux (an IPv6 wildcard socket also takes IPv4) or freebsd (IPv6 sockets are IPv6-only). Decides the DAEMON_OPTIONS fixes.' },
+      sshd: { type: 'string', enum: ['9.2', '9.3', '9.4', '9.5', '9.6', '9.7', '9.8', '9.9', '10.0', '10.1', '10.2', '10.3'], default: '9.2', description: 'OpenSSH release the sshd_config files are for (9.2: Debian 12; 9.6: Ubuntu 24.04): keywords added after it are a "Bad configuration option" for that sshd.' },
     },
     additionalProperties: false,
     description: 'Target version per dialect, e.g. { "bind": "9.20" }: rules whose truth depends on the version use it.',

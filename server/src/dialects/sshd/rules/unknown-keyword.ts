@@ -39,7 +39,7 @@ export default defineRule<SshdModel>({
     references: ['https://man.openbsd.org/sshd_config', 'research/real-daemons.md §4a'],
   },
   check(ctx) {
-    // The settings have no sshd target yet (core/settings.ts TARGET_VERSIONS): then the default, Debian 12's 9.2.
+    // Setting targets.sshd (core/settings.ts TARGET_VERSIONS; its default is Debian 12's 9.2, as DEFAULT_TARGET).
     const target = ctx.target ?? DEFAULT_TARGET;
     const names = currentKeywords().filter((k) => !newerThan(k.since, target)).map((k) => k.name);
     for (const d of ctx.model.directives) {
