@@ -68,3 +68,11 @@ test("a dnssec-policy's keys list offers no TSIG key names (its entries are key 
   assert.ok(!at(`${defs}dnssec-policy p {\n\tkeys {\n\t\t|\n\t};\n};`).includes('tsig1'));
   assert.ok(at(`${defs}server 192.0.2.1 {\n\tkeys { | };\n};`).includes('tsig1'));
 });
+
+test('server lists offer the lists of their own kind: primaries lists in primaries, parental-agents lists in parental-agents', () => {
+  const defs = 'primaries up { 192.0.2.1; };\nparental-agents pa { 192.0.2.2; };\n';
+  const primaries = at(defs + 'zone "z" { type secondary; file "z"; primaries { | }; };\n');
+  assert.ok(primaries.includes('up') && !primaries.includes('pa'), primaries.join(' '));
+  const agents = at(defs + 'zone "z" { type primary; file "z"; parental-agents { | }; };\n');
+  assert.ok(agents.includes('pa') && !agents.includes('up'), agents.join(' '));
+});

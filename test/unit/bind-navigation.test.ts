@@ -1,4 +1,4 @@
-// BIND names and paths for the editor: definitions and references of acl, key, primaries/masters, view,
+// BIND names and paths for the editor: definitions and references of acl, key, primaries/masters, parental-agents, view,
 // dnssec-policy and tls names; renames; include and zone file links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -169,4 +169,55 @@ test('`key` names a key only where the grammar has `key <name>`: update-policy K
 test('remote-servers elements that are broken addresses or template placeholders are not list names', () => {
   assert.equal(bindDialect.nameAt!(km, KW, kwAt('2001:db8::zz') + 1), undefined);
   assert.equal(bindDialect.nameAt!(km, KW, kwAt('@PRIMARY@') + 1), undefined);
+});
+
+test('parental-agents lists are their own namespace (BIND 9.18): definitions, references and renames stay apart', () => {
+  const text = `primaries p { 192.0.2.1; };
+parental-agents p { 192.0.2.2; };
+parental-agents q { p; };
+zone "example.test" {
+	type primary;
+	file "db.example.test";
+	parental-agents { p; q; };
+	also-notify { p; };
+};
+zone "other.test" { type secondary; file "db.other.test"; masters { p; }; };
+`;
+  const pm = model(text);
+  const lines = (kind: Parameters<typeof occurrencesOf>[1], name: string) =>
+    occurrencesOf(pm, kind, name).map((o) => `${o.definition ? 'def' : 'ref'}@${text.slice(0, o.span.start).split('\n').length}`);
+  assert.deepEqual(lines('primaries', 'p'), ['def@1', 'ref@8', 'ref@10']);
+  assert.deepEqual(lines('parental-agents', 'p'), ['def@2', 'ref@3', 'ref@7']);
+  assert.deepEqual(lines('parental-agents', 'q'), ['def@3', 'ref@7']);
+  const at = text.indexOf('p; q;');
+  const o = bindDialect.nameAt!(pm, text, at);
+  assert.equal(o?.kind, 'parental-agents');
+  assert.deepEqual(bindDialect.occurrences!(pm, text, o!.kind, o!.name).length, 3);
+});
+
+test('bind/undefined-reference follows acls into included files to find a loop, and says where named reports it', async () => {
+  const { analyze } = await import('../../server/src/core/analyze');
+  const { IncludeWorld } = await import('../../server/src/workspace/linked');
+  const files: Record<string, string> = {
+    '/etc/bind/named.conf': 'include "acls.conf";\noptions {\n\tallow-query { outer; };\n};\n',
+    '/etc/bind/acls.conf': 'acl outer { { 192.0.2.1; inner; }; };\nacl inner { !outer; 2001:db8::1; };\n',
+  };
+  const world = new IncludeWorld(bindDialect, (p) => files[p]);
+  const path = '/etc/bind/named.conf';
+  const context = world.contextOf(path, [path]);
+  const a = analyze(bindDialect, files[path], undefined, { linked: context.linked, includeProblems: context.problems, linkedPartial: context.partial });
+  const loops = a.findings.filter((f) => f.rule === 'bind/undefined-reference');
+  assert.equal(loops.length, 1, a.findings.map((f) => f.message).join('\n'));
+  assert.equal(files[path].slice(loops[0].span.start, loops[0].span.end), 'outer');
+  // named-checkconf 9.18: "acls.conf:2: acl loop detected: outer", at the `!outer` that closes the loop
+  // (outer -> nested list -> inner -> !outer): the finding is at the use, with that place as its last related location.
+  assert.match(loops[0].message, /acl loop detected: outer/);
+  const acls = files['/etc/bind/acls.conf'];
+  assert.deepEqual(
+    loops[0].related?.map((r) => [r.file, acls.slice(r.span.start, r.span.end), acls.slice(0, r.span.start).split('\n').length]),
+    [
+      ['/etc/bind/acls.conf', 'inner', 1],
+      ['/etc/bind/acls.conf', 'outer', 2],
+    ],
+  );
 });

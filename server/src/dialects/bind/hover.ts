@@ -236,9 +236,9 @@ function aclCompletions(model: BindModel): CompletionEntry[] {
   return out;
 }
 
-/** Lists of servers (primaries, also-notify, parental-agents) name primaries lists; `keys { }` names keys. */
+/** Lists of servers name primaries lists (primaries, masters, also-notify) or parental-agents lists, apart (named 9.18); `keys { }` names keys. */
 const NAME_LISTS: Record<string, BindNameKind> = {
-  primaries: 'primaries', masters: 'primaries', 'also-notify': 'primaries', 'parental-agents': 'primaries', 'remote-servers': 'primaries',
+  primaries: 'primaries', masters: 'primaries', 'also-notify': 'primaries', 'parental-agents': 'parental-agents', 'remote-servers': 'primaries',
   keys: 'key',
 };
 

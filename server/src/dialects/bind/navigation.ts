@@ -1,5 +1,5 @@
-// Names in named.conf and where they are defined and used (acl, key, primaries/masters lists, view,
-// dnssec-policy, tls), and the paths a file points at (`include`, zone `file`): data for go to definition,
+// Names in named.conf and where they are defined and used (acl, key, primaries/masters lists, parental-agents
+// lists, view, dnssec-policy, tls), and the paths a file points at (`include`, zone `file`): data for go to definition,
 // find references, rename and document links, and for rules that resolve a named list. No I/O, no LSP.
 import type { StringNode, ValueNode, WordNode } from '../../../../grammars/bind/cst';
 import { textOf } from '../../../../grammars/bind/cst';
@@ -9,7 +9,7 @@ import { amlElementOf, BUILTIN_ACLS, isAclReference, isRemoteListName } from './
 import type { BindModel, Clause } from './model';
 import { clausesNamed, walkClauses } from './model';
 
-export type BindNameKind = 'acl' | 'key' | 'primaries' | 'view' | 'dnssec-policy' | 'tls';
+export type BindNameKind = 'acl' | 'key' | 'primaries' | 'parental-agents' | 'view' | 'dnssec-policy' | 'tls';
 
 export interface BindName {
   kind: BindNameKind;
@@ -29,18 +29,24 @@ const BUILTINS: Record<BindNameKind, readonly string[]> = {
   acl: BUILTIN_ACLS,
   key: [],
   primaries: [],
+  'parental-agents': [],
   view: [],
   'dnssec-policy': ['default', 'insecure', 'none'],
   tls: ['ephemeral', 'none'],
 };
 
-/** Top-level statements that define a name, by statement name. `masters`, `parental-agents` and `remote-servers` share one namespace with `primaries` (BIND looks all of them up as remote-server lists). */
+/**
+ * Top-level statements that define a name, by statement name. `masters` and `remote-servers` share one namespace
+ * with `primaries`; `parental-agents` lists are a namespace of their own in BIND 9.18 (`primaries p` beside
+ * `parental-agents p` loads; `primaries { p; }` finds only the first, a zone's `parental-agents { p; }` only the
+ * second: "unable to find primaries list", "unable to find parental-agents list").
+ */
 const DEFINING: Record<string, BindNameKind> = {
   acl: 'acl',
   key: 'key',
   primaries: 'primaries',
   masters: 'primaries',
-  'parental-agents': 'primaries',
+  'parental-agents': 'parental-agents',
   'remote-servers': 'primaries',
   view: 'view',
   'dnssec-policy': 'dnssec-policy',
@@ -49,6 +55,16 @@ const DEFINING: Record<string, BindNameKind> = {
 
 /** List contexts whose bare-word elements name a remote-servers list. */
 const REMOTE_LIST_CONTEXTS = new Set(['remote-servers']);
+
+/**
+ * The kind of list a remote-servers element names: a parental-agents list inside `parental-agents` (a zone's or
+ * options' list, or a top-level parental-agents list nesting another), else a primaries list (`primaries`, `masters`,
+ * `also-notify`, catalog zone `default-primaries`, a top-level primaries list nesting another).
+ */
+function remoteListKind(c: Clause): BindNameKind {
+  for (let p = c.parent; p; p = p.parent) if (p.name === 'parental-agents') return 'parental-agents';
+  return 'primaries';
+}
 
 /**
  * The only places named's grammar has `key <name>`: an address match list element and a remote-servers element
@@ -66,7 +82,7 @@ function isNameNode(v: ValueNode | undefined): v is WordNode | StringNode {
 }
 
 /**
- * The name as named compares it (named-checkconf 9.18): acl, primaries (masters, parental-agents) and tls names
+ * The name as named compares it (named-checkconf 9.18): acl, primaries (masters), parental-agents and tls names
  * ignore case (`acl Trusted` answers `trusted`; `acl a` then `acl A` is "attempt to redefine acl 'A'"); key names are
  * domain names (`key K` and `key "k."` are both "already exists" after `key k`); view and dnssec-policy names are
  * exact (`view a` beside `view A` loads; `dnssec-policy pp` does not find `dnssec-policy Pp`, nor `Default` the
@@ -118,7 +134,7 @@ export function bindNames(model: BindModel): BindName[] {
     }
     if (REMOTE_LIST_CONTEXTS.has(c.context) && c.nameNode && c.nameNode === first && isRemoteListName(c.nameNode)) {
       // A remote-servers element that is not an address names a list (`primaries { upstream; };`).
-      push(occurrence('primaries', c.nameNode, false));
+      push(occurrence(remoteListKind(c), c.nameNode, false));
     }
     if (c.context === 'server-key' && c.nameNode) push(occurrence('key', c.nameNode, false));
     if (c.context === 'zone' && c.name === 'in-view' && isNameNode(c.args[0])) push(occurrence('view', c.args[0], false));
@@ -210,7 +226,7 @@ export function needsQuotes(newName: string): boolean {
   return !/^[A-Za-z0-9_.\-]+$/.test(newName);
 }
 
-export const BIND_NAME_KINDS: readonly BindNameKind[] = ['acl', 'key', 'primaries', 'view', 'dnssec-policy', 'tls'];
+export const BIND_NAME_KINDS: readonly BindNameKind[] = ['acl', 'key', 'primaries', 'parental-agents', 'view', 'dnssec-policy', 'tls'];
 
 /** Dialect.nameAt */
 export function bindNameAt(model: BindModel, _text: string, offset: number): NameOccurrence | undefined {

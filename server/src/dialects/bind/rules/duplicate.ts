@@ -1,5 +1,6 @@
 // bind/duplicate: things named allows once, given twice: a zone in the same view and class, an acl/key/view/tls/
-// http/dnssec-policy/primaries name, a catalog zone, an option that is not repeatable in its block.
+// http/dnssec-policy/primaries/parental-agents name (a key also across the top level and a view), a catalog zone, an
+// option that is not repeatable in its block.
 import { defineRule } from '../../../core/rule';
 import type { LineIndex } from '../../../core/text';
 import { isMapContext } from '../catalogue';
@@ -28,7 +29,11 @@ const NAMED_STATEMENTS: Record<string, string> = {
   'remote-servers': 'remote-servers list',
 };
 
-/** Kinds of named statement sharing one namespace (primaries and masters are the same lists). */
+/**
+ * Kinds of named statement sharing one namespace: primaries and masters are the same lists; parental-agents lists
+ * are apart (named-checkconf 9.18: `primaries p` beside `parental-agents p` loads, `masters p` after `primaries p`
+ * is "masters list 'p' is duplicated").
+ */
 const NAMESPACE: Record<string, string> = { masters: 'primaries' };
 
 /**
@@ -46,7 +51,8 @@ export default defineRule<BindModel>({
   id: 'bind/duplicate',
   severity: 'error',
   docs: {
-    summary: 'A zone, acl, key, view, tls, http, dnssec-policy or primaries name defined twice, or an option given twice where it may appear once.',
+    summary:
+      'A zone, acl, key, view, tls, http, dnssec-policy, primaries or parental-agents name defined twice (a key in a view counts a top-level key of the same name), or an option given twice where it may appear once.',
     why:
       "named-checkconf refuses the file (\"zone 'example.test': already exists\", \"tls clause 'x' is duplicated\", \"'directory' " +
       "redefined\"): it cannot tell which definition you meant.",
@@ -65,10 +71,15 @@ export default defineRule<BindModel>({
         message: `${what} is already defined (${at(ctx.lines, first)}): named refuses the file.`,
         related: [{ span: first.span, message: 'first definition' }],
       });
-    // Named statements, per scope (top level; views for keys and zones).
+    // Named statements, per scope (top level; views for keys and zones). A key in a view may not take the name of a
+    // top-level key either (check_keylist: "key 'k': already exists", with the top-level one as the previous definition
+    // even when it comes later in the file); two views may each have their own. Of the other named statements only
+    // zones may be in a view (named-checkconf 9.18: "unknown option 'acl'" for acl, tls, http, primaries, parental-agents
+    // in a view; `dnssec-policy p;` there is a use).
     const scopes: Clause[][] = [m.clauses, ...m.clauses.filter((c) => c.name === 'view').map((vw) => vw.children.filter((x) => x.parent === vw))];
+    const topKeys = new Map<string, Clause>();
     for (const scope of scopes) {
-      const seen = new Map<string, Clause>();
+      const seen = new Map<string, Clause>(scope === m.clauses ? undefined : topKeys);
       // Zones by class (and redirect or not), then by name: no composed key string per zone.
       const zonesSeen = new Map<string, Map<string, Clause>>();
       for (let i = 0; i < scope.length; i++) {
@@ -80,6 +91,7 @@ export default defineRule<BindModel>({
           const first = seen.get(key);
           if (first) dup(c, first, `${kind} '${n}'`);
           else seen.set(key, c);
+          if (c.name === 'key' && scope === m.clauses && !topKeys.has(key)) topKeys.set(key, c);
         }
         if (c.name === 'zone') {
           const group = zoneTypeOf(c) === 'redirect' ? `redirect\u0000${zoneClass(c)}` : zoneClass(c);

@@ -1,11 +1,13 @@
 // bind/undefined-reference: a name used where named looks up a definition that does not exist: an ACL, a
-// primaries/masters list, a tls or http block, a dnssec-policy. Use before definition is fine, as for named.
+// primaries/masters or parental-agents list, a tls or http block, a dnssec-policy. Use before definition is fine, as
+// for named. Also an ACL used somewhere that leads back to itself through acl definitions: named cannot expand it.
 import { defineRule } from '../../../core/rule';
-import type { ValueNode } from '../../../../../grammars/bind/cst';
+import type { StatementNode, ValueNode } from '../../../../../grammars/bind/cst';
+import type { RelatedLocation, Span } from '../../../core/types';
 import { amlElementOf, isAclReference, isRemoteListName } from '../aml';
 import type { BindModel, Clause } from '../model';
 import { clausesNamed, walkClauses } from '../model';
-import { effectiveOption, valueText, zoneName, zones, zoneTypeOf } from '../semantics';
+import { effectiveOption, grammarOf, valueText, zoneName, zones, zoneTypeOf } from '../semantics';
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -32,6 +34,85 @@ function definedByKind(models: readonly BindModel[]): Map<string, Set<string>> {
     }
   }
   return out;
+}
+
+/** The first acl definition of each name (lower-cased) in the models, with the file it is in (undefined: this one). */
+function aclDefinitions(models: readonly { model: BindModel; file?: string }[]): Map<string, { clause: Clause; file?: string }> {
+  const out = new Map<string, { clause: Clause; file?: string }>();
+  for (const { model, file } of models) {
+    for (const c of clausesNamed(model.clauses, (n) => n === 'acl')) {
+      const n = valueText(c.args[0]);
+      if ((c.context !== 'top' && c.context !== 'view') || !c.block || n === undefined || c.args[0]?.kind === 'block') continue;
+      if (!out.has(lower(n))) out.set(lower(n), { clause: c, file });
+    }
+  }
+  return out;
+}
+
+/** One step of an acl loop: the reference to `name` inside the definition of the acl before it. */
+interface LoopStep {
+  name: string;
+  span: Span;
+  file?: string;
+}
+
+/**
+ * The acl loop reached from acl `name`, as named finds it expanding the acl (cfg_acl_fromconfig, lib/isccfg/aclconf.c:
+ * it converts every element, negated and nested ones included, depth first, and stops with "acl loop detected: x" at
+ * the first reference to an acl it is still converting). The steps run from the first reference inside `name`'s
+ * definition to that closing reference; undefined when there is no loop. `noLoop` remembers the names that lead to
+ * none: a name on a loop reached from elsewhere has a loop of its own, so the answer does not depend on the path.
+ */
+function aclLoop(
+  name: string,
+  defs: Map<string, { clause: Clause; file?: string }>,
+  noLoop: Set<string>,
+  stack: string[] = [],
+): LoopStep[] | undefined {
+  const def = defs.get(name);
+  if (!def || noLoop.has(name)) return undefined;
+  stack.push(name);
+  const visit = (statements: readonly StatementNode[]): LoopStep[] | undefined => {
+    for (const st of statements) {
+      const el = amlElementOf(st);
+      if (el.kind === 'nested') {
+        const block = st.values.find((v) => v.kind === 'block');
+        const inner = block && block.kind === 'block' ? visit(block.statements) : undefined;
+        if (inner) return inner;
+        continue;
+      }
+      if (!isAclReference(el)) continue;
+      const n = lower(el.text);
+      const step = { name: el.text, span: { start: el.node.start, end: el.node.end }, file: def.file };
+      if (stack.includes(n)) return [step];
+      const rest = aclLoop(n, defs, noLoop, stack);
+      if (rest) return [step, ...rest];
+    }
+    return undefined;
+  };
+  const found = def.clause.block ? visit(def.clause.block.statements) : undefined;
+  stack.pop();
+  if (!found) noLoop.add(name);
+  return found;
+}
+
+/** Is the clause inside an acl definition (an element of its list, nested or not)? */
+function inAclDefinition(c: Clause): boolean {
+  for (let p = c.parent; p; p = p.parent) if (p.name === 'acl' && (p.context === 'top' || p.context === 'view')) return true;
+  return false;
+}
+
+/**
+ * The kind of list a remote-servers element names. named 9.18 looks the name up among primaries (and masters)
+ * lists, except inside a parental-agents list, zone option or top-level statement, where only parental-agents lists
+ * count (`primaries { pa; }` with only `parental-agents pa { … }`: "unable to find primaries list 'pa'"; the reverse:
+ * "unable to find parental-agents list"). Later versions make them all remote-servers lists (not checked here
+ * against a 9.20 named: they stay one namespace there).
+ */
+function listKindOf(c: Clause, v: string): 'primaries' | 'parental-agents' {
+  if (v !== '9.18') return 'primaries';
+  for (let p = c.parent; p; p = p.parent) if (p.name === 'parental-agents') return 'parental-agents';
+  return 'primaries';
 }
 
 function defined(byKind: Map<string, Set<string>>, ...kinds: string[]): Set<string> {
@@ -68,10 +149,15 @@ export default defineRule<BindModel>({
   scope: 'statement',
   severity: 'error',
   docs: {
-    summary: 'A reference to an ACL, primaries list, tls or http block, or dnssec-policy that is defined nowhere.',
+    summary:
+      'A reference to an ACL, primaries or parental-agents list, tls or http block, or dnssec-policy that is defined nowhere; or a used ACL that refers back to itself.',
     why:
-      "named-checkconf refuses the file (\"undefined ACL 'x'\", \"unable to find primaries list 'x'\", \"tls 'x' is not defined\", " +
-      "\"option 'dnssec-policy x' has no matching dnssec-policy config\"). A mistyped IPv6 literal in an address match list is " +
+      "named-checkconf refuses the file (\"undefined ACL 'x'\", \"unable to find primaries list 'x'\", \"unable to find " +
+      "parental-agents list 'x'\", \"tls 'x' is not defined\", \"option 'dnssec-policy x' has no matching dnssec-policy config\"). " +
+      'In BIND 9.18 primaries (and masters) lists and parental-agents lists are apart: `primaries`, `masters` and `also-notify` ' +
+      'find only the first kind, `parental-agents` only the second. An ACL whose definition leads back to itself (`acl a { b; }; ' +
+      'acl b { a; };`) cannot be expanded: named refuses the file ("acl loop detected: a") as soon as the ACL is used, in options, ' +
+      'a view, a zone or controls (an unused loop loads). A mistyped IPv6 literal in an address match list is ' +
       'read as an ACL name, which is how it surfaces here when bind/invalid-address cannot tell it is an address.',
     bad: 'options {\n    allow-query { trusted; };\n};',
     good: 'acl trusted { 192.0.2.0/24; 2001:db8::/32; };\noptions {\n    allow-query { trusted; };\n};',
@@ -84,7 +170,13 @@ export default defineRule<BindModel>({
     if (ctx.linkedPartial || (ctx.linked.length === 0 && m.clauses.some((c) => c.name === 'include'))) return;
     const byKind = definedByKind([m, ...ctx.linked.map((l) => l.model)]);
     const acls = defined(byKind, 'acl');
-    const lists = defined(byKind, 'primaries', 'masters', 'parental-agents', 'remote-servers');
+    const v = grammarOf(ctx.target);
+    const lists = {
+      primaries: v === '9.18' ? defined(byKind, 'primaries', 'masters', 'remote-servers') : defined(byKind, 'primaries', 'masters', 'parental-agents', 'remote-servers'),
+      'parental-agents': defined(byKind, 'parental-agents'),
+    };
+    let aclDefs: Map<string, { clause: Clause; file?: string }> | undefined;
+    const noLoop = new Set<string>();
     const tls = defined(byKind, 'tls');
     const http = defined(byKind, 'http');
     const policies = defined(byKind, 'dnssec-policy');
@@ -103,14 +195,35 @@ export default defineRule<BindModel>({
         if (c.statement.start !== c.span.start && c.name !== '' && c.statement.values[0] !== c.nameNode) continue;
         const el = amlElementOf(c.statement);
         if (!isAclReference(el)) continue;
-        if (!acls.has(lower(el.text))) ctx.report({ span: el.node, message: `undefined ACL '${el.text}': named refuses the file. Define it with an acl statement, or check its spelling.` });
+        if (!acls.has(lower(el.text))) {
+          ctx.report({ span: el.node, message: `undefined ACL '${el.text}': named refuses the file. Define it with an acl statement, or check its spelling.` });
+          continue;
+        }
+        // A loop matters only where an acl is used: the elements of acl definitions are followed from their uses.
+        if (inAclDefinition(c)) continue;
+        aclDefs ??= aclDefinitions([{ model: m }, ...ctx.linked.map((l) => ({ model: l.model, file: l.path }))]);
+        const loop = aclLoop(lower(el.text), aclDefs, noLoop);
+        if (loop) {
+          const closing = loop[loop.length - 1];
+          const related: RelatedLocation[] = loop.map((s, i) => ({
+            span: s.span,
+            file: s.file,
+            message: i === loop.length - 1 ? `acl '${s.name}' again: named reports "acl loop detected: ${s.name}" here` : `acl '${s.name}' used in the loop`,
+          }));
+          ctx.report({
+            span: el.node,
+            message: `acl loop detected: ${closing.name}: acl '${el.text}' leads to acl definitions that refer back to one another, and named refuses the file. Break the loop.`,
+            related,
+          });
+        }
         continue;
       }
       if (c.context === 'remote-servers' && c.nameNode) {
         if (c.parent?.name === 'also-notify' && !(notified ??= checkedAlsoNotify(m, allZones)).has(c.parent)) continue;
         const n = valueText(c.nameNode) ?? '';
-        if (isRemoteListName(c.nameNode) && !lists.has(lower(n))) {
-          ctx.report({ span: c.nameNode, message: `unable to find primaries list '${n}': named refuses the file. Define it with a primaries statement.` });
+        const kind = listKindOf(c, v);
+        if (isRemoteListName(c.nameNode) && !lists[kind].has(lower(n))) {
+          ctx.report({ span: c.nameNode, message: `unable to find ${kind} list '${n}': named refuses the file. Define it with a ${kind} statement.` });
         }
         tlsRef(after(c.args, 'tls'));
         continue;
