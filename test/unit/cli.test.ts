@@ -594,3 +594,27 @@ test('a byte order mark the daemon does not skip is an error (v6ready/byte-order
     rmSync(dir, { recursive: true });
   }
 });
+
+test('rc.conf is checked with its siblings (rc.conf.local, rc.conf.d/routing), also when answered from the result cache', () => {
+  const dir = tempDir();
+  try {
+    const etc = join(dir, 'etc');
+    mkdirSync(etc);
+    writeFileSync(join(etc, 'rc.conf'), 'ifconfig_em0="inet 192.0.2.10/24"\nifconfig_em0_ipv6="inet6 2001:db8::10/64"\ndefaultrouter="192.0.2.1"\n');
+    const route = (args: string[]) => /rcconf\/no-ipv6-route/.test(run(args).stdout);
+    assert.ok(route(['check', join(etc, 'rc.conf')]), 'no route anywhere: reported');
+    assert.ok(route(['check', join(etc, 'rc.conf')]), 'the same again (cached)');
+    // FreeBSD reads rc.conf.local after rc.conf (rc_conf_files), and rc.d/routing reads rc.conf.d/routing.
+    writeFileSync(join(etc, 'rc.conf.local'), 'ipv6_defaultrouter="2001:db8::1"\n');
+    assert.ok(!route(['check', join(etc, 'rc.conf')]), 'rc.conf.local sets the route');
+    rmSync(join(etc, 'rc.conf.local'));
+    assert.ok(route(['check', join(etc, 'rc.conf')]), 'rc.conf.local gone again');
+    mkdirSync(join(etc, 'rc.conf.d'));
+    writeFileSync(join(etc, 'rc.conf.d', 'sshd'), 'ipv6_defaultrouter="2001:db8::1"\n');
+    assert.ok(route(['check', join(etc, 'rc.conf')]), 'rc.conf.d/sshd is read by rc.d/sshd only');
+    writeFileSync(join(etc, 'rc.conf.d', 'routing'), 'ipv6_defaultrouter="2001:db8::1"\n');
+    assert.ok(!route(['check', join(etc, 'rc.conf')]), 'rc.conf.d/routing sets the route');
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});

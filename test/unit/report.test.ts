@@ -1,6 +1,13 @@
-// `v6ready report` and cross-file findings in `v6ready check`, on the bundled CLI (npm run build first).
+// `v6ready report` and cross-file findings in `v6ready check`, on the bundled CLI (npm run build first); the report's
+// building and rendering also on the sources, with workspaces held in memory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { dialectForPath } from '../../server/src/core/registry';
+import { WorkspaceIndex } from '../../server/src/workspace/model';
+import { renderHtml, renderMarkdown } from '../../server/src/workspace/render';
+import { buildReport } from '../../server/src/workspace/report';
+import { runWorkspaceRules } from '../../server/src/workspace/rule';
+import { WORKSPACE_RULES } from '../../server/src/workspace/rules';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,4 +71,50 @@ test('check runs the cross-file rules too: findings in the zone file, "see" line
   const f = zone.findings.find((x: any) => x.rule === 'workspace/aaaa-without-listener');
   assert.equal(f.severity, 'error');
   assert.ok(f.related.some((x: any) => x.path.endsWith('sendmail.mc') && x.range.start.line === 3), JSON.stringify(f.related));
+});
+
+/** The readiness report of files held in memory (absolute paths under /srv), as `report` builds it. */
+function reportOf(files: Record<string, string>) {
+  const texts = new Map(Object.entries(files));
+  const index = new WorkspaceIndex({ read: (p) => texts.get(p), dialectFor: (p) => dialectForPath(p) });
+  index.setFiles([...texts.keys()].filter((p) => dialectForPath(p)));
+  const ws = index.build();
+  return buildReport(ws, runWorkspaceRules(ws, WORKSPACE_RULES), '/srv');
+}
+
+test('a report with no config files gives no verdict: nothing was found to judge', () => {
+  const cases: Record<string, string>[] = [{}, { '/srv/README': 'notes\n' }];
+  for (const files of cases) {
+    const r = reportOf(files);
+    assert.equal(r.summary.files, 0);
+    assert.equal(r.summary.judged, false);
+    for (const text of [renderMarkdown(r), renderHtml(r)]) {
+      assert.doesNotMatch(text, /ready for an IPv6-only network/i);
+      assert.match(text, /Nothing to judge: no daemon configuration found\./);
+    }
+  }
+  const r = reportOf({ '/srv/etc/ssh/sshd_config': 'ListenAddress 192.0.2.22\n' });
+  assert.equal(r.summary.judged, true);
+  assert.match(renderMarkdown(r), /\*\*Not ready for an IPv6-only network\.\*\*/);
+});
+
+test('a daemon listening on loopback addresses only does not listen on IPv6 for other hosts', () => {
+  const listens = (files: Record<string, string>) => reportOf(files).services.map((s) => `${s.kind} v4=${s.listensV4} v6=${s.listensV6}`);
+  assert.deepEqual(listens({ '/srv/etc/ssh/sshd_config': 'ListenAddress ::1\nListenAddress 127.0.0.1\n' }), ['ssh v4=no v6=no']);
+  assert.deepEqual(listens({ '/srv/etc/ssh/sshd_config': 'ListenAddress ::1\nListenAddress 192.0.2.22\n' }), ['ssh v4=yes v6=no']);
+  assert.deepEqual(listens({ '/srv/etc/ssh/sshd_config': 'ListenAddress 2001:db8::22\nListenAddress 127.0.0.1\n' }), ['ssh v4=no v6=yes']);
+  assert.deepEqual(listens({ '/srv/etc/apache2/apache2.conf': 'Listen [::1]:80\nListen 127.0.0.1:80\n' }), ['web v4=no v6=no']);
+  assert.deepEqual(listens({ '/srv/etc/apache2/apache2.conf': 'Listen [::1]:80\nListen [2001:db8::80]:80\n' }), ['web v4=no v6=yes']);
+  assert.deepEqual(listens({ '/srv/etc/bind/named.conf': 'options { listen-on { 127.0.0.1; }; listen-on-v6 { ::1; }; };\n' }), ['dns v4=no v6=no']);
+  assert.deepEqual(listens({ '/srv/etc/bind/named.conf': 'options { listen-on-v6 { ::1; 2001:db8::53; }; };\n' }), ['dns v4=yes v6=yes']);
+  // `localhost` in an address match list is every address of the host's interfaces, not the loopback address only.
+  assert.deepEqual(listens({ '/srv/etc/bind/named.conf': 'options { listen-on-v6 { localhost; }; };\n' }), ['dns v4=yes v6=yes']);
+  const mc = (addr6: string) =>
+    "divert(-1)dnl\ninclude(`/usr/share/sendmail/cf/m4/cf.m4')dnl\nOSTYPE(`linux')dnl\nFEATURE(`no_default_msa')dnl\n" +
+    "DAEMON_OPTIONS(`Family=inet, Name=MTA-v4, Port=smtp, Addr=127.0.0.1')dnl\n" +
+    `DAEMON_OPTIONS(\`Family=inet6, Name=MTA-v6, Port=smtp, Addr=${addr6}')dnl\nMAILER(\`local')dnl\nMAILER(\`smtp')dnl\n`;
+  assert.deepEqual(listens({ '/srv/etc/mail/sendmail.mc': mc('::1') }), ['mail v4=no v6=no']);
+  assert.deepEqual(listens({ '/srv/etc/mail/sendmail.mc': mc('2001:db8::25') }), ['mail v4=no v6=yes']);
+  const mail = reportOf({ '/srv/etc/mail/sendmail.mc': mc('::1') }).services[0];
+  assert.match(mail.listenDetail, /MTA-v6 inet6 ::1 port 25 \(loopback: this host only\)/);
 });

@@ -5,9 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { analyze } from '../../server/src/core/analyze';
 import { dialectForPath } from '../../server/src/core/registry';
 import { LineIndex } from '../../server/src/core/text';
+import type { Finding } from '../../server/src/core/types';
+import { rcconfDialect } from '../../server/src/dialects/rcconf';
+import { IncludeWorld } from '../../server/src/workspace/linked';
 import { WorkspaceIndex } from '../../server/src/workspace/model';
 import { runWorkspaceRules } from '../../server/src/workspace/rule';
 import { WORKSPACE_RULES } from '../../server/src/workspace/rules';
@@ -36,14 +40,17 @@ export function fixtureWorkspace(dir: string, keepModelChars?: number) {
   index.setFiles([...texts.keys()].filter((p) => dialectForPath(p)));
   const ws = index.build();
   const findings = runWorkspaceRules(ws, WORKSPACE_RULES);
-  const actual = findings.map((f) => {
-    const lines = new LineIndex(texts.get(f.file)!);
-    const s = lines.positionAt(f.span.start);
-    const e = lines.positionAt(f.span.end);
-    const end = e.line === s.line ? e.character : lines.lineEnd(s.line) - lines.lineStart(s.line);
-    return `${relative(dir, f.file)}:${formatExpectation({ line: s.line, start: s.character, end, severity: f.severity, rule: f.rule })}`;
-  });
+  const actual = findings.map((f) => `${relative(dir, f.file)}:${expectationOf(texts.get(f.file)!, f)}`);
   return { ws, findings, actual, expected, texts };
+}
+
+/** A finding as the annotation that expects it. */
+function expectationOf(text: string, f: Finding): string {
+  const lines = new LineIndex(text);
+  const s = lines.positionAt(f.span.start);
+  const e = lines.positionAt(f.span.end);
+  const end = e.line === s.line ? e.character : lines.lineEnd(s.line) - lines.lineStart(s.line);
+  return formatExpectation({ line: s.line, start: s.character, end, severity: f.severity, rule: f.rule });
 }
 
 const cases = readdirSync(ROOT).flatMap((rule) => readdirSync(join(ROOT, rule)).map((c) => ({ rule, name: c, dir: join(ROOT, rule, c) })));
@@ -91,3 +98,31 @@ test('every workspace rule has fixtures, one with a finding and one without; the
     assert.ok(r.docs.references.length > 0);
   }
 });
+
+// The rc scripts read rc.conf, rc.conf.local and rc.conf.d/<script> of one etc folder together, with no include
+// between them: test/fixtures/rcconf/no-ipv6-route/<case>/etc/ holds one server's, annotated like a per-file fixture.
+const RC_ROUTE = join(process.cwd(), 'test', 'fixtures', 'rcconf', 'no-ipv6-route');
+const rcCases = readdirSync(RC_ROUTE).filter((n) => statSync(join(RC_ROUTE, n)).isDirectory());
+
+for (const name of rcCases) {
+  test(`rcconf/no-ipv6-route/${name}: the rc.conf files of one etc folder are judged together (report and check)`, () => {
+    const dir = join(RC_ROUTE, name);
+    const rule = 'rcconf/no-ipv6-route';
+    const { ws, expected, texts } = fixtureWorkspace(dir);
+    const want = expected.filter((e) => e.endsWith(` ${rule}`)).sort();
+    // The workspace (what `report` reads): each file analysed with its siblings, and the OS layer's answer follows.
+    const got = ws.files.flatMap((f) => f.findings.filter((x) => x.rule === rule).map((x) => `${relative(dir, f.path)}:${expectationOf(f.text, x)}`));
+    assert.deepEqual(got.sort(), want);
+    assert.equal(ws.services.find((s) => s.kind === 'os')?.listen.v6, want.length === 0, 'the report says the OS layer has an IPv6 route exactly when no file lacks one');
+    // The include world (what check and the editor give analyze()) links the same siblings.
+    const list = (d: string) => [...new Set([...texts.keys()].filter((p) => dirname(p) === d).map((p) => relative(d, p)))];
+    for (const withList of [true, false]) {
+      const world = new IncludeWorld(rcconfDialect, (p) => texts.get(p), withList ? list : undefined);
+      const viaWorld = [...texts.keys()].flatMap((p) => {
+        const context = world.contextOf(p);
+        return analyze(rcconfDialect, texts.get(p)!, undefined, { linked: context.linked }).findings.filter((x) => x.rule === rule).map((x) => `${relative(dir, p)}:${expectationOf(texts.get(p)!, x)}`);
+      });
+      assert.deepEqual(viaWorld.sort(), want, withList ? 'with a folder lister' : 'without one');
+    }
+  });
+}

@@ -3,6 +3,7 @@
 // suppressions). The joins, the service facts and the cross-file rules work from these, so the index need not keep
 // the model itself: for a 1.8 MB named.conf that is ~80 MB of syntax tree, against a few MB of facts.
 // Pure: no file system, no LSP.
+import { classify, parseAddress, type AddressLiteral } from '../addresses';
 import type { Analysis } from '../core/analyze';
 import type { CommentSpan, Dialect, PathLink, Span } from '../core/types';
 import { amlElements, type AmlElement } from '../dialects/bind/aml';
@@ -31,13 +32,18 @@ export interface ZoneFileRef {
 export interface BindListenClause {
   /** From the clause's start to the end of its name. */
   span: Span;
+  /** It admits an address of its family other hosts can reach (loopback addresses serve this host only). */
   admits: boolean;
+  /** It admits loopback addresses only (`listen-on-v6 { ::1; }`). */
+  loopbackOnly: boolean;
 }
 
 /** An Apache Listen: its argument and what it binds. */
 export interface ApacheListen {
   arg: Span & { value: string };
   binding: ListenBinding;
+  /** On a loopback address (`Listen [::1]:80`, `Listen 127.0.0.1:80`): serves this host only. */
+  loopback: boolean;
 }
 
 /** A Sendmail DAEMON_OPTIONS daemon on IP. */
@@ -48,6 +54,8 @@ export interface SendmailDaemon {
   addrKind: string;
   port: string;
   consistent: boolean;
+  /** Addr= is a loopback address (127.0.0.1, ::1): the daemon serves this host only. */
+  loopback: boolean;
   call: Span;
 }
 
@@ -84,8 +92,11 @@ export interface FileFacts {
   apacheListen: ApacheListen[];
   /** Sendmail: the daemons that listen on IP (kind 'daemon'). */
   daemons: SendmailDaemon[];
-  /** OpenSSH: AddressFamily, and the ListenAddress lines by family. */
-  sshd: { family?: { value: string; span: Span }; v4: number; v6: number; names: number; all: number; first?: Span };
+  /**
+   * OpenSSH: AddressFamily, and the ListenAddress lines by family: v4 and v6 count those other hosts can reach,
+   * loopback those on 127.0.0.0/8 or ::1 (this host only).
+   */
+  sshd: { family?: { value: string; span: Span }; v4: number; v6: number; loopback: number; names: number; all: number; first?: Span };
   /** Names served (Apache ServerName/ServerAlias, Sendmail confDOMAIN_NAME/LOCAL_DOMAIN/MASQUERADE_AS). */
   names: NameFact[];
   /** Zone files: A, AAAA, NS and MX records. */
@@ -97,7 +108,7 @@ const NO_FACTS: Omit<FileFacts, 'links' | 'comments'> = {
   bindListen: { v6: [], v4: [] },
   apacheListen: [],
   daemons: [],
-  sshd: { v4: 0, v6: 0, names: 0, all: 0 },
+  sshd: { v4: 0, v6: 0, loopback: 0, names: 0, all: 0 },
   names: [],
   records: [],
 };
@@ -160,21 +171,44 @@ function enclosing(sorted: readonly Clause[], span: Span): Clause | undefined {
 }
 
 function bindListen(model: BindModel): FileFacts['bindListen'] {
-  // named listens on IPv6 unless every listen-on-v6 admits nothing (the default is `listen-on-v6 { any; }`).
-  const admitsIpv6 = (els: AmlElement[]) => !els.every((e) => e.negated || (e.kind === 'builtin' && e.text === 'none') || (e.kind === 'address' && e.family === 4));
-  const admitsAny = (els: AmlElement[]) => !els.every((e) => e.negated || (e.kind === 'builtin' && e.text === 'none'));
+  // named listens on IPv6 unless every listen-on-v6 admits nothing (the default is `listen-on-v6 { any; }`). A
+  // loopback address (::1, 127.0.0.1) is listened on, but serves only this host: it does not count for other hosts.
+  // (`localhost` is every address of the host's interfaces, not loopback only: it counts.)
+  const nothing = (e: AmlElement) => e.negated || (e.kind === 'builtin' && e.text === 'none');
+  const loopback = (e: AmlElement) => e.kind === 'address' && !!e.address && isLoopbackLiteral(e.address);
+  const clause = (span: Span, els: AmlElement[], v6: boolean) => {
+    // listen-on-v6 ignores IPv4 addresses (bind/ipv4-in-listen-on-v6).
+    const kept = els.filter((e) => !nothing(e) && !(v6 && e.kind === 'address' && e.family === 4));
+    const admits = kept.some((e) => !loopback(e));
+    return { span, admits, loopbackOnly: !admits && kept.length > 0 };
+  };
   const out: FileFacts['bindListen'] = { v6: [], v4: [] };
   for (const block of listenBlocks(model)) {
     out.options ??= block.options.nameNode ?? block.options.span;
     const spanOf = (c: Clause) => ({ start: c.span.start, end: c.nameNode?.end ?? c.span.end });
-    for (const c of block.listenOnV6) out.v6.push({ span: spanOf(c), admits: admitsIpv6(amlElements(c)) });
-    for (const c of block.listenOn) out.v4.push({ span: spanOf(c), admits: admitsAny(amlElements(c)) });
+    for (const c of block.listenOnV6) out.v6.push(clause(spanOf(c), amlElements(c), true));
+    for (const c of block.listenOn) out.v4.push(clause(spanOf(c), amlElements(c), false));
   }
   return out;
 }
 
+/** A loopback address or prefix (127.0.0.0/8 and longer, ::1, ::ffff:127.x): a listener there serves this host only. */
+function isLoopbackLiteral(lit: AddressLiteral): boolean {
+  const k = classify(lit);
+  if (lit.family === 4) return k === 'loopback' && (lit.prefix === undefined || lit.prefix >= 8);
+  if (k === 'loopback') return lit.prefix === undefined || lit.prefix === 128;
+  return k === 'ipv4-mapped' && /^::ffff:127\./i.test(lit.canonical) && (lit.prefix === undefined || lit.prefix >= 104);
+}
+
+/** isLoopbackLiteral of an address as a config writes it (brackets, Sendmail's `IPv6:` prefix); false for names. */
+function isLoopbackText(text: string | undefined): boolean {
+  if (!text) return false;
+  const r = parseAddress(text.trim().replace(/^IPv6:/i, '').replace(/^\[(.*)\]$/, '$1'));
+  return !!r?.ok && isLoopbackLiteral(r.value);
+}
+
 function apacheListen(model: ApacheModel): ApacheListen[] {
-  return listenFacts(model).map((x) => ({ arg: { start: x.arg.start, end: x.arg.end, value: x.arg.value }, binding: x.binding }));
+  return listenFacts(model).map((x) => ({ arg: { start: x.arg.start, end: x.arg.end, value: x.arg.value }, binding: x.binding, loopback: isLoopbackText(x.host) }));
 }
 
 function apacheNames(model: ApacheModel): NameFact[] {
@@ -193,7 +227,7 @@ function apacheNames(model: ApacheModel): NameFact[] {
 function sendmailDaemons(model: SendmailModel): SendmailDaemon[] {
   return ipDaemons(model)
     .filter((d) => d.kind === 'daemon')
-    .map((d) => ({ name: d.name, family: d.family, addr: d.addr, addrKind: d.addrKind, port: d.port, consistent: consistent(d), call: { start: d.call.start, end: d.call.end } }));
+    .map((d) => ({ name: d.name, family: d.family, addr: d.addr, addrKind: d.addrKind, port: d.port, consistent: consistent(d), loopback: isLoopbackText(d.addr), call: { start: d.call.start, end: d.call.end } }));
 }
 
 function sendmailNames(model: SendmailModel, text: string): NameFact[] {
@@ -219,11 +253,16 @@ function sendmailNames(model: SendmailModel, text: string): NameFact[] {
 function sshdListen(model: SshdModel): FileFacts['sshd'] {
   const af = model.addressFamily;
   const by = listenByFamily(model);
-  const first = by.v6[0] ?? by.v4[0] ?? by.all[0];
+  // A ListenAddress on 127.0.0.1 or ::1 serves this host only: it is counted apart.
+  const open = (list: typeof by.v4) => list.filter((la) => !isLoopbackText(la.host));
+  const v4 = open(by.v4);
+  const v6 = open(by.v6);
+  const first = v6[0] ?? v4[0] ?? by.all[0];
   return {
     family: af && { value: af.value, span: { start: af.arg.start, end: af.arg.end } },
-    v4: by.v4.length,
-    v6: by.v6.length,
+    v4: v4.length,
+    v6: v6.length,
+    loopback: by.v4.length - v4.length + by.v6.length - v6.length,
     names: by.names.length,
     all: by.all.length,
     first: first && { start: first.arg.start, end: first.arg.end },

@@ -3,6 +3,7 @@
 // problems (loops, depth, unreadable files) that belong on the file's own include statements.
 import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import { LineIndex } from '../core/text';
+import { rcconfPlace } from '../dialects/rcconf/rules/no-ipv6-route';
 import type { Dialect, LinkedFile } from '../core/types';
 import { expandGlob, type DirLister, type GlobExpansion } from './glob-expand';
 import { followIncludes, type FileReader, type IncludeGraph, type IncludeProblem, type IncludeRef } from './includes';
@@ -155,18 +156,39 @@ export class IncludeWorld<Model = unknown> {
     return [...out];
   }
 
+  /**
+   * An rc.conf file's siblings: rc.conf, rc.conf.local and rc.conf.d/* of the same etc folder, which the rc scripts
+   * read together without an include (defaults/rc.conf rc_conf_files, rc.subr load_rc_config). None for other dialects.
+   */
+  private rcconfSiblings(path: string, listed: Set<string>): string[] {
+    const place = this.dialect.name === 'rcconf' ? rcconfPlace(path) : undefined;
+    if (!place) return [];
+    const etc = resolvePath(dirname(path), place.etc || '.');
+    const confd = resolvePath(etc, 'rc.conf.d');
+    let names: string[] | undefined;
+    if (this.list) {
+      listed.add(confd);
+      names = this.list(confd);
+    }
+    // Without a listing, the files of the scripts that set up routes: rc.d/routing and rc.d/netif.
+    const inConfd = (names ?? ['routing', 'netif']).map((n) => resolvePath(confd, n));
+    return [resolvePath(etc, 'rc.conf'), resolvePath(etc, 'rc.conf.local'), ...inConfd].filter((p) => p !== resolvePath(path));
+  }
+
   /** What analyze() needs to see `path` in its include trees (rooted at itself and at any of `roots`). */
   contextOf(path: string, roots: readonly string[] = []): IncludeContext<Model> {
     const linked: LinkedFile<Model>[] = [];
-    for (const p of this.treeOf(path, roots)) {
+    const unread = new Set<string>();
+    const listed = new Set<string>();
+    const tree = this.treeOf(path, roots);
+    for (const p of [...tree, ...this.rcconfSiblings(path, listed).filter((s) => !tree.includes(s))]) {
       if (p === path) continue;
       const f = this.file(p);
       if (f) linked.push(f);
+      else if (!tree.includes(p)) unread.add(p);
     }
     const problems: IncludeProblem[] = [];
     const seen = new Set<string>();
-    const unread = new Set<string>();
-    const listed = new Set<string>();
     let partial = false;
     for (const root of [path, ...roots]) {
       const g = this.graph(root);

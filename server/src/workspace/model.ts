@@ -8,8 +8,9 @@ import { parseSafely } from '../core/limits';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import type { LineIndex } from '../core/text';
 import type { Dialect, Finding, Span } from '../core/types';
+import { rcconfPlace } from '../dialects/rcconf/rules/no-ipv6-route';
 import { zoneDialect } from '../dialects/zone';
-import { fileFacts, type FileFacts, type NameFact } from './file-facts';
+import { fileFacts, type ApacheListen, type FileFacts, type NameFact } from './file-facts';
 import type { FileReader } from './includes';
 import { basenameOf, dirnameOf, normalize, resolveFrom, sharedSuffix } from './paths';
 
@@ -409,6 +410,17 @@ export class WorkspaceIndex {
         }
       }
     }
+    // The rc.conf files of one etc folder are one configuration: the rc scripts read rc.conf, rc.conf.local and
+    // rc.conf.d/<script> together (defaults/rc.conf rc_conf_files, rc.subr load_rc_config), so each is analysed
+    // with the others in view (rcconf/no-ipv6-route: ipv6_defaultrouter set in rc.conf.local).
+    const rcconfByEtc = new Map<string, string>();
+    for (const f of files.values()) {
+      const place = f.dialect.name === 'rcconf' ? rcconfPlace(f.path) : undefined;
+      if (!place) continue;
+      const first = rcconfByEtc.get(place.etc);
+      if (first === undefined) rcconfByEtc.set(place.etc, f.path);
+      else edges.push([first, f.path]);
+    }
     this.analyseTrees(files, edges, problems);
     const zones = this.joinZones(files, problems);
     const { addresses, delegations } = zoneFacts(zones, files);
@@ -727,6 +739,7 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
     // named listens on IPv6 unless every listen-on-v6 admits nothing (the default is `listen-on-v6 { any; }`).
     let v6Clauses = 0;
     let v6Open = false;
+    let v6Loopback = false;
     let v4Clauses = 0;
     let v4Open = false;
     let site: Site | undefined;
@@ -738,6 +751,7 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
         v6Clauses++;
         site ??= { file: f.path, span: c.span };
         if (c.admits) v6Open = true;
+        if (c.loopbackOnly) v6Loopback = true;
       }
       for (const c of listenOn) {
         v4Clauses++;
@@ -749,21 +763,31 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
       v4: v4Clauses === 0 ? true : v4Open,
       v6,
       site: site ?? optionsSite ?? { file: files[0].path, span: { start: 0, end: 0 } },
-      detail: v6Clauses === 0 ? 'no listen-on-v6: named listens on every IPv6 address (default any)' : v6 ? 'listen-on-v6 admits IPv6 addresses' : 'every listen-on-v6 admits no IPv6 address',
+      detail:
+        v6Clauses === 0
+          ? 'no listen-on-v6: named listens on every IPv6 address (default any)'
+          : v6
+            ? 'listen-on-v6 admits IPv6 addresses'
+            : v6Loopback
+              ? 'listen-on-v6 admits only the loopback address ::1 (this host only)'
+              : 'every listen-on-v6 admits no IPv6 address',
     };
   },
   web(files) {
     const facts = files.flatMap((f) => f.facts.apacheListen.map((x) => ({ f, x })));
     if (facts.length === 0) return { detail: 'no Listen directive in the workspace' };
-    const v6 = facts.some(({ x }) => x.binding === 'dual' || x.binding === 'ipv6');
-    const v4 = facts.some(({ x }) => x.binding === 'dual' || x.binding === 'ipv4');
+    // A Listen on a loopback address ([::1]:80, 127.0.0.1:80) serves this host only: it does not count.
+    const isV6 = (x: ApacheListen) => x.binding === 'dual' || (x.binding === 'ipv6' && !x.loopback);
+    const isV4 = (x: ApacheListen) => x.binding === 'dual' || (x.binding === 'ipv4' && !x.loopback);
+    const v6 = facts.some(({ x }) => isV6(x));
+    const v4 = facts.some(({ x }) => isV4(x));
     const unknown = facts.some(({ x }) => x.binding === 'name');
-    const decisive = facts.find(({ x }) => (v6 ? x.binding === 'dual' || x.binding === 'ipv6' : x.binding === 'ipv4')) ?? facts[0];
+    const decisive = facts.find(({ x }) => (v6 ? isV6(x) : isV4(x))) ?? facts[0];
     return {
       v4: v4 || (unknown ? undefined : false),
       v6: v6 || (unknown ? undefined : false),
       site: { file: decisive.f.path, span: decisive.x.arg },
-      detail: facts.map(({ x }) => `Listen ${x.arg.value}`).join(', '),
+      detail: facts.map(({ x }) => `Listen ${x.arg.value}${x.loopback ? ' (loopback: this host only)' : ''}`).join(', '),
     };
   },
   mail(files) {
@@ -772,14 +796,15 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
       // Without DAEMON_OPTIONS, cf.m4 defines one MTA daemon: Family=inet, all IPv4 addresses, port 25.
       return { v4: true, v6: false, site: { file: files[0].path, span: { start: 0, end: 0 } }, detail: 'no DAEMON_OPTIONS: the default MTA daemon is IPv4 only' };
     }
-    const v6 = daemons.filter(({ d }) => d.family === 'inet6' && d.consistent);
-    const v4 = daemons.filter(({ d }) => d.family === 'inet' || (d.family === 'inet6' && d.addrKind === 'any'));
+    // A daemon on a loopback address (Addr=::1, Addr=127.0.0.1) serves this host only: it does not count.
+    const v6 = daemons.filter(({ d }) => d.family === 'inet6' && d.consistent && !d.loopback);
+    const v4 = daemons.filter(({ d }) => (d.family === 'inet' && !d.loopback) || (d.family === 'inet6' && d.addrKind === 'any'));
     const decisive = v6[0] ?? v4[0] ?? daemons[0];
     return {
       v4: v4.length > 0,
       v6: v6.length > 0,
       site: { file: decisive.f.path, span: { start: decisive.d.call.start, end: decisive.d.call.end } },
-      detail: daemons.map(({ d }) => `${d.name ?? 'daemon'} ${d.family}${d.addr ? ` ${d.addr}` : ''} port ${d.port}`).join(', '),
+      detail: daemons.map(({ d }) => `${d.name ?? 'daemon'} ${d.family}${d.addr ? ` ${d.addr}` : ''} port ${d.port}${d.loopback ? ' (loopback: this host only)' : ''}`).join(', '),
     };
   },
   ssh(files) {
@@ -787,6 +812,7 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
     let v6 = false;
     let unknown = false;
     let any = false;
+    let loopback = false;
     let site: Site | undefined;
     let family: string | undefined;
     for (const f of files) {
@@ -800,6 +826,7 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
       v4 ||= by.v4 > 0;
       v6 ||= by.v6 > 0;
       unknown ||= by.names > 0;
+      loopback ||= by.loopback > 0;
       if (by.first) site ??= { file: f.path, span: by.first };
     }
     if (!any) {
@@ -812,7 +839,7 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
       v4: v4 || (unknown ? undefined : false),
       v6: v6 || (unknown && family !== 'inet' ? undefined : false),
       site: site ?? { file: files[0].path, span: { start: 0, end: 0 } },
-      detail: `${any ? 'ListenAddress' : 'no ListenAddress (all addresses)'}${family ? `, AddressFamily ${family}` : ''}`,
+      detail: `${any ? `ListenAddress${loopback && !v4 && !v6 && !unknown ? ' on loopback addresses only (this host only)' : ''}` : 'no ListenAddress (all addresses)'}${family ? `, AddressFamily ${family}` : ''}`,
     };
   },
   os(files) {

@@ -19,12 +19,18 @@ export interface MarkdownOptions {
   href?: (l: ReportLocation) => string;
 }
 
+/** The report's one-line verdict; none when no daemon's config was found (an empty folder is not "not ready"). */
+function verdict(r: ReadinessReport): string {
+  if (!r.summary.judged) return 'Nothing to judge: no daemon configuration found.';
+  return r.summary.ready ? 'Ready for an IPv6-only network.' : 'Not ready for an IPv6-only network.';
+}
+
 export function renderMarkdown(r: ReadinessReport, o: MarkdownOptions = {}): string {
   const href = o.href ?? ((l: ReportLocation) => `${l.file}#L${l.line}`);
   const link = (text: string, l: ReportLocation) => `[${text}](${href(l)})`;
   const out: string[] = ['# IPv6 readiness report', ''];
   out.push(
-    `${r.summary.ready ? '**Ready for an IPv6-only network.**' : '**Not ready for an IPv6-only network.**'} ` +
+    `**${verdict(r)}** ` +
       `${r.summary.files} file${r.summary.files === 1 ? '' : 's'}; ${r.summary.errors} error${r.summary.errors === 1 ? '' : 's'}, ${r.summary.warnings} warning${r.summary.warnings === 1 ? '' : 's'}, ${r.summary.others} other.`,
     '',
     '| layer | listens on IPv6 | admits IPv6 clients | names with AAAA | findings | ready |',
@@ -90,7 +96,7 @@ export function renderHtml(r: ReadinessReport, o: HtmlOptions = {}): string {
   h.push('<title>IPv6 readiness report</title>', `<style>${STYLE}</style></head><body>`);
   h.push('<h1>IPv6 readiness report</h1>');
   h.push(
-    `<p id="verdict"><strong>${r.summary.ready ? 'Ready for an IPv6-only network.' : 'Not ready for an IPv6-only network.'}</strong> ` +
+    `<p id="verdict"><strong>${esc(verdict(r))}</strong> ` +
       `${r.summary.files} files; ${r.summary.errors} errors, ${r.summary.warnings} warnings, ${r.summary.others} other.</p>`,
   );
   h.push('<table id="summary"><thead><tr><th>layer</th><th>listens on IPv6</th><th>admits IPv6 clients</th><th>names with AAAA</th><th>findings</th><th>ready</th></tr></thead><tbody>');

@@ -59,7 +59,11 @@ export interface ReadinessReport {
   services: ReportService[];
   zones: { zone: string; conf: ReportLocation; zoneFile?: string }[];
   problems: (ReportLocation & { message: string })[];
-  summary: { ready: boolean; files: number; errors: number; warnings: number; others: number };
+  /**
+   * judged: some service was found to judge (a daemon's config); without one there is no verdict, and ready is false
+   * only because nothing was shown ready.
+   */
+  summary: { ready: boolean; judged: boolean; files: number; errors: number; warnings: number; others: number };
 }
 
 const tri = (b: boolean | undefined): Tri => (b === undefined ? 'unknown' : b ? 'yes' : 'no');
@@ -133,6 +137,6 @@ export function buildReport(ws: WorkspaceModel, workspaceFindings: readonly Work
     services,
     zones: ws.zones.map((z) => ({ zone: displayName(z.zone), conf: loc(z.site), zoneFile: z.zoneFile ? relativeTo(root, z.zoneFile) : undefined })),
     problems: ws.problems.map((p) => ({ ...loc(p.site), message: p.message })),
-    summary: { ready: services.length > 0 && services.every((s) => s.ready), files: ws.files.length, errors: count(['error']), warnings: count(['warning']), others: count(['info', 'hint']) },
+    summary: { ready: services.length > 0 && services.every((s) => s.ready), judged: services.length > 0, files: ws.files.length, errors: count(['error']), warnings: count(['warning']), others: count(['info', 'hint']) },
   };
 }

@@ -79,6 +79,9 @@ export const rcconfDialect: Dialect<RcconfModel> = {
     return { model, syntaxFindings, comments: out.comments };
   },
   rules,
+  // rc.conf includes nothing, but the rc scripts read rc.conf, rc.conf.local and rc.conf.d/<script> together: an
+  // include world gives each its siblings as linked files (workspace/linked.ts), which it builds for dialects with links.
+  links: () => [],
   hover: rcconfHover,
   completions: rcconfCompletions,
   symbols: rcconfSymbols,

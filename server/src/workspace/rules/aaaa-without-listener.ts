@@ -32,7 +32,7 @@ export default defineWorkspaceRule({
               `AAAA record for ${displayName(n.name)}, but ${DAEMON[service.kind]} (${n.source} ${displayName(n.name)}) does not listen on IPv6: ` +
               `clients try ${r.address} first and fail. Make ${DAEMON[service.kind]} listen on IPv6, or remove this record.`,
             related: [
-              ...(service.listen.site ? [{ ...service.listen.site, message: `${DAEMON[service.kind]} listens on IPv4 only: ${service.listen.detail}` }] : []),
+              ...(service.listen.site ? [{ ...service.listen.site, message: `${DAEMON[service.kind]} ${service.listen.v4 ? 'listens on IPv4 only' : 'listens on no address other hosts reach over IPv6'}: ${service.listen.detail}` }] : []),
               { ...n.site, message: `${displayName(n.name)} is served here (${n.source})` },
             ],
           });
