@@ -37,6 +37,10 @@ test('# starts a comment only at the start of a line; after a directive it is an
   // A flag reads its first word only: httpd takes `KeepAlive On # x`, so the comment is only a warning.
   const b = analyze(apacheDialect, 'KeepAlive On # keep\n');
   assert.deepEqual(b.findings.map((f) => `${f.severity} ${f.rule}`), ['warning apache/inline-comment']);
+  // Too many arguments before the comment: that count is the error (on the extra word), and the comment is a comment.
+  const text = 'ServerAdmin webmaster@example.org root@example.org # both\n';
+  const c = analyze(apacheDialect, text);
+  assert.deepEqual(c.findings.map((f) => `${f.severity} ${f.rule} ${text.slice(f.span.start, f.span.end)}`), ['error apache/argument-count root@example.org', 'warning apache/inline-comment # both']);
 });
 
 test('sections nest; the header ends at its last >; mismatches in httpd words', () => {
