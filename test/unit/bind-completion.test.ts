@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bindDialect } from '../../server/src/dialects/bind';
-import { inCommentOrString } from '../../server/src/dialects/bind/completion';
+import { bindCompletionsAt, inCommentOrString } from '../../server/src/dialects/bind/completion';
 import type { BindModel } from '../../server/src/dialects/bind/model';
 
 const complete = (text: string, offset = text.length) => {
@@ -75,4 +75,68 @@ test('server lists offer the lists of their own kind: primaries lists in primari
   assert.ok(primaries.includes('up') && !primaries.includes('pa'), primaries.join(' '));
   const agents = at(defs + 'zone "z" { type primary; file "z"; parental-agents { | }; };\n');
   assert.ok(agents.includes('pa') && !agents.includes('up'), agents.join(' '));
+});
+
+/** Completion labels at a line and column (0-based, as the LSP position), for a target version. */
+const atPos = (text: string, line: number, character: number, target?: string) => {
+  const lines = text.split('\n');
+  let offset = character;
+  for (let i = 0; i < line; i++) offset += lines[i].length + 1;
+  const model = bindDialect.parse(text).model as BindModel;
+  return bindCompletionsAt(model, text, offset, target).map((e) => e.label);
+};
+
+test('after an option name: the values its shape takes in the target version, not option names', () => {
+  // zone-type in lib/isccfg/namedconf.c; `master`/`slave` are synonyms and 9.18's named-checkconf calls
+  // `type delegation-only` deprecated, so neither is offered.
+  const zone = 'zone "x" {\n    type \n};';
+  const types = ['forward', 'hint', 'mirror', 'primary', 'redirect', 'secondary', 'static-stub', 'stub'];
+  assert.deepEqual(atPos(zone, 1, 9).sort(), types);
+  assert.deepEqual(atPos(zone, 1, 9, '9.20').sort(), types);
+  assert.deepEqual(atPos('options {\n    dnssec-validation \n};', 1, 22).sort(), ['auto', 'no', 'yes']);
+  assert.deepEqual(atPos('options {\n    recursion \n};', 1, 14).sort(), ['no', 'yes']);
+  // The word being typed is not a value already given: `type pri` still offers the types.
+  assert.ok(atPos('zone "x" {\n    type pri\n};', 1, 12).includes('primary'));
+  // Free-form values (a path, a number) get nothing rather than option names.
+  assert.deepEqual(atPos('options {\n    directory \n};', 1, 14), []);
+  assert.deepEqual(atPos('options {\n    port \n};', 1, 9), []);
+  // With all its values given, a clause offers nothing more.
+  assert.deepEqual(atPos('options {\n    recursion yes \n};', 1, 18), []);
+  // A clause ended by `;` on the line: the next statement's names again.
+  assert.ok(atPos('options {\n    recursion yes; \n};', 1, 19).includes('allow-query'));
+});
+
+test('after `key` in an address match list or a server list: only the key names', () => {
+  const text = 'acl trusted { ::1; };\nkey k1 { algorithm hmac-sha256; secret "aGVsbG8="; };\noptions {\n    allow-transfer { key  };\n};';
+  assert.deepEqual(atPos(text, 3, 25), ['k1']);
+  const server = 'key k1 { algorithm hmac-sha256; secret "aGVsbG8="; };\nprimaries up { 192.0.2.1; };\nzone "z" { type secondary; file "z"; primaries { 192.0.2.2 key  }; };';
+  assert.deepEqual(atPos(server, 2, 63), ['k1']);
+  // Past an element's address, no list names (`up` would read as `192.0.2.2 up`).
+  assert.ok(!atPos(server.replace('key  ', '  '), 2, 59).includes('up'));
+});
+
+test('statement names follow the target version and the zone type', () => {
+  // named-checkconf 9.18: "option 'dscp' is obsolete and should be removed" (and random-device,
+  // suppress-initial-notify); `auto-dnssec` "is deprecated". Completion entries have no deprecated tag: left out.
+  const options = atPos('options {\n    \n};', 1, 4);
+  for (const n of ['dscp', 'random-device', 'suppress-initial-notify', 'auto-dnssec']) assert.ok(!options.includes(n), n);
+  assert.ok(options.includes('listen-on-v6') && options.includes('recursion'));
+  // named-checkconf 9.18: "option 'multi-master' is not allowed in 'primary' zone".
+  const primary = atPos('zone "x" {\n    type primary;\n    \n};', 2, 4);
+  for (const n of ['multi-master', 'request-expire', 'request-ixfr', 'try-tcp-refresh', 'delegation-only']) assert.ok(!primary.includes(n), n);
+  assert.ok(primary.includes('allow-transfer') && primary.includes('file'));
+  const secondary = atPos('zone "x" {\n    type slave;\n    \n};', 2, 4);
+  assert.ok(secondary.includes('multi-master') && secondary.includes('request-ixfr'), 'allowed in a secondary zone');
+  // `template` is 9.21 only (lib/isccfg/namedconf.c of the development branch); 9.18 reads it as an unknown option.
+  assert.ok(!atPos('\n', 0, 0).includes('template'));
+  assert.ok(atPos('\n', 0, 0, '9.21').includes('template'));
+  // An option 9.20 removed (named: "option 'dscp' no longer exists") stays out there too.
+  assert.ok(!atPos('options {\n    \n};', 1, 4, '9.20').includes('random-device'));
+});
+
+test('old names of values (master, slave, master-only) are not offered; their current names are', () => {
+  assert.deepEqual(atPos('options {\n    check-names \n};', 1, 16).sort(), ['primary', 'response', 'secondary']);
+  assert.deepEqual(atPos('options {\n    notify \n};', 1, 11).sort(), ['explicit', 'no', 'primary-only', 'yes']);
+  // Keywords after values already given, keywords the version flags obsolete left out (listen-on's `dscp`).
+  assert.deepEqual(atPos('options {\n    listen-on-v6 port 53 \n};', 1, 25), ['tls', 'http']);
 });

@@ -239,7 +239,8 @@ test('completions at top level offer the statements, with snippets for zone, acl
 test('completions follow the enclosing block: zone, channel, lists, argument keywords, unclosed blocks', () => {
   const model = parse(SAMPLE);
   const inZone = bindCompletions(model, SAMPLE, at(SAMPLE, 'file "db.example.com"', 0, 0)).map((i) => i.label);
-  assert.ok(inZone.includes('type') && inZone.includes('primaries') && !inZone.includes('listen-on-v6'));
+  // The SAMPLE zone is `type primary`: no primaries there (named-checkconf: "not allowed in 'primary' zone").
+  assert.ok(inZone.includes('type') && inZone.includes('allow-transfer') && !inZone.includes('primaries') && !inZone.includes('listen-on-v6'));
   const inChannel = bindCompletions(model, SAMPLE, at(SAMPLE, 'severity', 0, 0)).map((i) => i.label);
   assert.ok(inChannel.includes('print-time') && inChannel.includes('file') && !inChannel.includes('type'));
 

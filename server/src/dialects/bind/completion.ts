@@ -64,8 +64,11 @@ function scanStart(model: BindModel, offset: number): number {
   return start;
 }
 
-/** Dialect.completions: none in a comment or a string (as the Apache dialect does for `#` comments). */
-export function bindCompletionsAt(model: BindModel, text: string, offset: number): CompletionEntry[] {
+/**
+ * Dialect.completions: none in a comment or a string (as the Apache dialect does for `#` comments). `target` is the
+ * BIND version of settings `targets.bind` ('9.18' when absent): which clauses and values to offer.
+ */
+export function bindCompletionsAt(model: BindModel, text: string, offset: number, target?: string): CompletionEntry[] {
   if (inCommentOrString(text, offset, scanStart(model, offset))) return [];
-  return bindCompletions(model, text, offset);
+  return bindCompletions(model, text, offset, target);
 }

@@ -13,6 +13,8 @@ import {
 } from './docs';
 import { definitionsByName, type BindNameKind } from './navigation';
 import type { BindModel, Clause } from './model';
+import { clauseDef, listElementShapes, resolveShapeName, type ClauseStatus, type GrammarVersion, type Shape } from './catalogue';
+import { grammarOf, zoneTypeOf } from './semantics';
 
 type TextNode = WordNode | StringNode;
 
@@ -199,8 +201,32 @@ function completionDoc(d: ResolvedDoc): string {
   return renderBody(d);
 }
 
-function clauseCompletions(ctx: string): CompletionEntry[] {
-  return clausesFor(ctx).map((name) => {
+/**
+ * Statuses whose clauses and keywords completion leaves out: named refuses them (ancient) or warns about them
+ * (deprecated, obsolete), and CompletionEntry has no deprecated tag to show that; the rest are not for users.
+ */
+const HIDDEN_STATUS: ReadonlySet<ClauseStatus> = new Set<ClauseStatus>(['ancient', 'obsolete', 'deprecated', 'test-only', 'builtin-only']);
+
+/**
+ * May completion offer a documented clause in this block for this version? Not when the catalogue knows the clause
+ * there but the version does not (`template` before 9.21), warns about it or refuses it, or the zone's type does
+ * not take it (named-checkconf: "option 'multi-master' is not allowed in 'primary' zone"). A name the catalogue
+ * does not know in that context at all stays (the docs and the catalogue may name a context differently).
+ */
+function offered(name: string, catalogueCtx: string, version: GrammarVersion, owner: Clause | undefined): boolean {
+  const def = clauseDef(catalogueCtx, name);
+  if (!def) return true;
+  const cv = def.versions[version];
+  if (!cv || HIDDEN_STATUS.has(cv.status)) return false;
+  if (cv.zoneTypes && owner && catalogueCtx === 'zone' && owner.name === 'zone') {
+    const type = zoneTypeOf(owner);
+    if (type && !cv.zoneTypes.includes(type)) return false;
+  }
+  return true;
+}
+
+function clauseCompletions(ctx: string, catalogueCtx: string, version: GrammarVersion, owner: Clause | undefined): CompletionEntry[] {
+  return clausesFor(ctx).filter((name) => offered(name, catalogueCtx, version, owner)).map((name) => {
     const d = docFor(name, ctx)!;
     const entry: CompletionEntry = {
       label: name,
@@ -247,16 +273,221 @@ const NAME_ARGS: Record<string, { kind: BindNameKind; builtins: string[] }> = {
   'dnssec-policy': { kind: 'dnssec-policy', builtins: ['default', 'insecure', 'none'] },
 };
 
-/** The clause (among those of the enclosing block) whose text the offset is in, if any. */
-function clauseAt(clauses: readonly Clause[], offset: number): Clause | undefined {
-  return clauses.find((c) => c.span.start < offset && offset <= (c.semicolon >= 0 ? c.semicolon : clauseEnd(c)));
+/**
+ * The clause (among those of the enclosing block) whose text the offset is in, if any. A clause without its `;`
+ * yet (`type |` before the `}`) reaches the cursor when only blanks of the same line lie between them.
+ */
+function clauseAt(clauses: readonly Clause[], text: string, offset: number): Clause | undefined {
+  return clauses.find((c) => {
+    if (!(c.span.start < offset)) return false;
+    if (c.semicolon >= 0) return offset <= c.semicolon;
+    const end = clauseEnd(c);
+    return offset <= end || blanksBetween(text, end, offset);
+  });
 }
 
-export function bindCompletions(model: BindModel, _text: string, offset: number): CompletionEntry[] {
+/** Only spaces and tabs from `from` up to `to` (stops at the first other character: no copy of the text). */
+function blanksBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}
+
+/** The values of a clause wholly before the cursor: a word the cursor touches is the one being typed. */
+function valuesBefore(values: readonly ValueNode[], offset: number): ValueNode[] {
+  const out: ValueNode[] = [];
+  for (const v of values) {
+    if (!(v.end < offset || (v.kind === 'block' && v.end <= offset))) break;
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Enum words completion leaves out: synonyms and deprecated forms that the catalogue's enums do not flag. `master`,
+ * `slave` and `master-only` are the old names of `primary`, `secondary` and `primary-only` (zone types, check-names,
+ * notify; BIND still reads them); 9.18's named-checkconf says "'type delegation-only' is deprecated" (gone in 9.20).
+ */
+const OLD_NAMES = ['master', 'slave', 'master-only'];
+const HIDDEN_WORDS: Record<string, ReadonlySet<string>> = {
+  type: new Set([...OLD_NAMES, 'delegation-only']),
+};
+const HIDDEN_ANYWHERE: ReadonlySet<string> = new Set(OLD_NAMES);
+
+const BOOLEAN_WORDS = new Set(['yes', 'no', 'true', 'false', '1', '0']);
+const NUMBER = /^(?:0x[0-9a-f]+|[0-9]+)$/i;
+
+interface Expect {
+  values: readonly ValueNode[];
+  /** Words the shape takes at values.length, in the order met. */
+  words: string[];
+  hidden: ReadonlySet<string>;
+  depth: number;
+}
+
+function wordOf(v: ValueNode | undefined): string | undefined {
+  return v?.kind === 'word' ? v.image.toLowerCase() : undefined;
+}
+
+/** Loosely, does a value fit an atom (enough to follow a reading to the cursor; the rules judge values). */
+function atomFits(atom: string, v: ValueNode): boolean {
+  switch (atom) {
+    case 'qstring':
+      return v.kind === 'string';
+    case 'text':
+      return v.kind === 'block';
+    case 'bang':
+      return v.kind === 'bang';
+    case 'boolean':
+      return BOOLEAN_WORDS.has(wordOf(v) ?? '');
+    case 'uint32':
+    case 'port':
+      return v.kind === 'word' && NUMBER.test(v.image);
+    default:
+      return v.kind === 'word' || v.kind === 'string';
+  }
+}
+
+/**
+ * Reads the values with the shape from position i and returns where readings end; whenever a reading stands at the
+ * cursor (values.length), adds the words the shape could take there: keywords, enum words, yes/no. Free-form
+ * values (numbers, strings, addresses, blocks) add nothing. `hide` is set under a deprecated or obsolete note.
+ */
+function expectAt(x: Expect, shape: Shape, i: number, hide: boolean): number[] {
+  const n = x.values.length;
+  const add = (w: string) => {
+    if (!hide && !x.hidden.has(w) && !x.words.includes(w)) x.words.push(w);
+  };
+  const v = x.values[i];
+  switch (shape.kind) {
+    case 'void':
+      return [i];
+    case 'atom':
+      if (i === n) {
+        if (shape.atom === 'boolean') ['yes', 'no'].forEach(add);
+        return [];
+      }
+      return atomFits(shape.atom, v) ? [i + 1] : [];
+    case 'enum': {
+      const out: number[] = [];
+      if (i === n) shape.values.forEach(add);
+      else if (shape.values.includes(wordOf(v) ?? (v.kind === 'string' ? v.value.toLowerCase() : ''))) out.push(i + 1);
+      if (shape.or) out.push(...expectAt(x, shape.or, i, hide));
+      return out;
+    }
+    case 'kw': {
+      const quiet = hide || (!!shape.note && (HIDDEN_STATUS.has(shape.note.status ?? 'active') || !!shape.note.nodoc));
+      if (i === n) {
+        if (!quiet) add(shape.kw);
+        return [];
+      }
+      return wordOf(v) === shape.kw ? expectAt(x, shape.value, i + 1, quiet) : [];
+    }
+    case 'opt':
+      return [i, ...expectAt(x, shape.item, i, hide)];
+    case 'note':
+      return expectAt(x, shape.item, i, hide || HIDDEN_STATUS.has(shape.note.status ?? 'active'));
+    case 'seq': {
+      let at = [i];
+      for (const item of shape.items) {
+        const next = new Set<number>();
+        for (const p of at) for (const e of expectAt(x, item, p, hide)) next.add(e);
+        at = [...next];
+        if (at.length === 0) break;
+      }
+      return at;
+    }
+    case 'alt':
+      return shape.items.flatMap((item) => expectAt(x, item, i, hide));
+    case 'any':
+    case 'some': {
+      const ends = new Set<number>(shape.kind === 'any' ? [i] : []);
+      const seen = new Set<string>();
+      const walk = (pos: number, used: number) => {
+        if (seen.has(`${pos}/${used}`)) return;
+        seen.add(`${pos}/${used}`);
+        shape.items.forEach((item, bit) => {
+          if (used & (1 << bit)) return;
+          for (const e of expectAt(x, item, pos, hide)) {
+            if (e === pos) continue;
+            ends.add(e);
+            walk(e, used | (1 << bit));
+          }
+        });
+      };
+      walk(i, 0);
+      return [...ends];
+    }
+    case 'spaced': {
+      const ends = new Set<number>([i]);
+      let frontier = [i];
+      while (frontier.length) {
+        const next: number[] = [];
+        for (const p of frontier) for (const e of expectAt(x, shape.element, p, hide)) if (e > p && !ends.has(e)) (ends.add(e), next.push(e));
+        frontier = next;
+      }
+      return [...ends];
+    }
+    case 'list':
+    case 'block':
+      return i < n && v.kind === 'block' ? [i + 1] : [];
+    case 'addr': {
+      if (i === n || !(v.kind === 'word')) return [];
+      // After the address, BIND reads `port N`, `dscp N`, `tls NAME` where the shape allows them.
+      const suffix: Shape[] = [];
+      if (shape.port !== 'no') suffix.push({ kind: 'kw', kw: 'port', value: { kind: 'atom', atom: 'port' }, note: shape.port === 'deprecated' ? { status: 'deprecated' } : undefined });
+      if (shape.dscp) suffix.push({ kind: 'kw', kw: 'dscp', value: { kind: 'atom', atom: 'uint32' }, note: { status: 'obsolete' } });
+      if (shape.tls) suffix.push({ kind: 'kw', kw: 'tls', value: { kind: 'atom', atom: 'astring' } });
+      return suffix.length ? expectAt(x, { kind: 'any', items: suffix }, i + 1, hide) : [i + 1];
+    }
+    case 'ref': {
+      const r = resolveShapeName(shape.ref);
+      if (!r || x.depth > 16) return [];
+      x.depth++;
+      const out = expectAt(x, r, i, hide);
+      x.depth--;
+      return out;
+    }
+  }
+}
+
+/** The words the shapes take after these values (none when the values do not fit them). */
+function wordsAfter(shapes: readonly Shape[], values: readonly ValueNode[], hidden: ReadonlySet<string> = new Set()): string[] {
+  const x: Expect = { values, words: [], hidden, depth: 0 };
+  for (const s of shapes) expectAt(x, s, 0, false);
+  return x.words;
+}
+
+/** The catalogue context of the clauses in a block: the context the model gave them, else the owner's block context. */
+function catalogueContext(owner: Clause | undefined): string {
+  if (!owner) return 'top';
+  return owner.children[0]?.context ?? owner.def?.blockContext ?? normalizeContext(owner.name);
+}
+
+/**
+ * Completion inside a list, past the first word of an element: the names `key` and `tls` take (`key k1`, an
+ * address's `tls t`), else the keywords the element's shape takes there (`192.0.2.1 port`), never list names.
+ */
+function elementCompletions(model: BindModel, element: Clause, offset: number, version: GrammarVersion): CompletionEntry[] {
+  const values = valuesBefore([element.nameNode!, ...element.args], offset);
+  const last = values.length > 0 ? wordOf(values[values.length - 1]) : undefined;
+  if (last === 'key') return definedNames(model, 'key');
+  if (last === 'tls') return definedNames(model, 'tls');
+  const words = wordsAfter(listElementShapes(element.context, version), values, HIDDEN_ANYWHERE);
+  return words.map((label) => ({ label, kind: 'keyword', detail: `${element.context} list element` }));
+}
+
+export function bindCompletions(model: BindModel, text: string, offset: number, target?: string): CompletionEntry[] {
+  const version = grammarOf(target);
   const where = enclosing(model.clauses, offset, { owner: undefined, inFirstBlock: true });
   const ctx = blockContext(where.owner);
 
   if (where.owner && (!where.inFirstBlock || !STATEMENT_CONTEXTS.has(ctx) || inList(where.owner))) {
+    // Past the first word of an element: what may follow it there (`key |` takes a key name).
+    const element = clauseAt(where.owner.children, text, offset);
+    if (element?.nameNode && offset > element.nameNode.end) return elementCompletions(model, element, offset, version);
     // Inside a list: offer ACL names where the list is an address match list.
     const ownerDoc = clauseDoc(where.owner);
     if (ownerDoc?.aml) return aclCompletions(model);
@@ -266,7 +497,8 @@ export function bindCompletions(model: BindModel, _text: string, offset: number)
   }
 
   const siblings = where.owner ? where.owner.children : model.clauses;
-  const current = clauseAt(siblings, offset);
+  const catalogueCtx = catalogueContext(where.owner);
+  const current = clauseAt(siblings, text, offset);
   if (current && current.nameNode && offset > current.nameNode.end) {
     // Past the clause name: the names it may refer to, or the keywords its arguments can take.
     const named = NAME_ARGS[current.name];
@@ -275,8 +507,21 @@ export function bindCompletions(model: BindModel, _text: string, offset: number)
       return [...builtins, ...definedNames(model, named.kind)];
     }
     const d = clauseDoc(current);
-    if (!d?.keywords) return [];
-    return Object.entries(d.keywords).map(([label, meaning]) => ({ label, kind: 'keyword', detail: `${d.name} argument`, documentation: meaning }));
+    const def = clauseDef(current.context, current.name);
+    let words: string[];
+    if (def) {
+      // The catalogue's shape in the target version: nothing for a clause that version does not know.
+      const shape = def.versions[version]?.shape;
+      words = shape ? wordsAfter([shape], valuesBefore(current.args, offset), HIDDEN_WORDS[current.name] ?? HIDDEN_ANYWHERE) : [];
+    } else {
+      words = d?.keywords && current.args.every((a) => a.start >= offset || a.end === offset) ? Object.keys(d.keywords) : [];
+    }
+    return words.map((label): CompletionEntry => {
+      const entry: CompletionEntry = { label, kind: 'keyword', detail: `${d?.name ?? current.name} argument` };
+      const meaning = d?.keywords?.[label];
+      if (meaning) entry.documentation = meaning;
+      return entry;
+    });
   }
-  return clauseCompletions(ctx);
+  return clauseCompletions(ctx, catalogueCtx, version, where.owner);
 }
