@@ -124,3 +124,114 @@ test('hover, completion and symbols survive broken input', () => {
     sshdFolding(m, text);
   }
 });
+
+// `sshd -T -f <empty file> -h <key>` of Debian 12's sshd (OpenSSH_9.2p1 Debian-2+deb12u10), run under `unshare -m -n`
+// with a tmpfs on /run holding /run/sshd: the values sshd uses when a keyword is not set. Lists of algorithms, the
+// host keys and the listen addresses are left out (their docs state no single value).
+const DEBIAN_SSHD_T = `port 22
+addressfamily any
+usepam no
+logingracetime 120
+x11displayoffset 10
+maxauthtries 6
+maxsessions 10
+clientaliveinterval 0
+clientalivecountmax 3
+requiredrsasize 1024
+streamlocalbindmask 0177
+unusedconnectiontimeout none
+permitrootlogin without-password
+ignorerhosts yes
+ignoreuserknownhosts no
+hostbasedauthentication no
+hostbasedusesnamefrompacketonly no
+pubkeyauthentication yes
+kerberosauthentication no
+kerberosorlocalpasswd yes
+kerberosticketcleanup yes
+gssapiauthentication no
+gssapicleanupcredentials yes
+gssapikeyexchange no
+gssapistrictacceptorcheck yes
+gssapistorecredentialsonrekey no
+passwordauthentication yes
+kbdinteractiveauthentication yes
+printmotd yes
+printlastlog yes
+x11forwarding no
+x11uselocalhost yes
+permittty yes
+permituserrc yes
+strictmodes yes
+tcpkeepalive yes
+permitemptypasswords no
+compression yes
+gatewayports no
+usedns no
+allowtcpforwarding yes
+allowagentforwarding yes
+disableforwarding no
+allowstreamlocalforwarding yes
+streamlocalbindunlink no
+fingerprinthash SHA256
+exposeauthinfo no
+pidfile /run/sshd.pid
+modulifile /etc/ssh/moduli
+xauthlocation /usr/bin/xauth
+banner none
+forcecommand none
+chrootdirectory none
+trustedusercakeys none
+revokedkeys none
+securitykeyprovider internal
+authorizedprincipalsfile none
+versionaddendum none
+authorizedkeyscommand none
+authorizedkeyscommanduser none
+authorizedprincipalscommand none
+authorizedprincipalscommanduser none
+hostkeyagent none
+loglevel INFO
+syslogfacility AUTH
+authorizedkeysfile .ssh/authorized_keys .ssh/authorized_keys2
+authenticationmethods any
+maxstartups 10:30:100
+persourcemaxstartups none
+persourcenetblocksize 32:128
+permittunnel no
+ipqos lowdelay throughput
+rekeylimit 0 0
+permitopen any
+permitlisten any
+permituserenvironment no
+pubkeyauthoptions none`;
+
+// How `sshd -T` spells a value that the docs (and sshd_config(5)) spell otherwise: the same setting.
+const T_SPELLING: Record<string, string> = {
+  'permitrootlogin without-password': 'prohibit-password',
+  'rekeylimit 0 0': 'default none',
+};
+
+test('every documented default is what Debian 12\'s sshd -T prints for an empty config, or carries a "Debian:" note saying that', () => {
+  const wrong: string[] = [];
+  for (const line of DEBIAN_SSHD_T.split('\n')) {
+    const [key, ...rest] = line.split(' ');
+    const value = T_SPELLING[line] ?? rest.join(' ');
+    const doc = KEYWORD_DOCS[key];
+    assert.ok(doc, `no docs for ${key}`);
+    const d = (doc.default ?? '').toLowerCase();
+    const v = value.toLowerCase();
+    const upstream = d === v || d.startsWith(`${v} `);
+    const debian = d.includes(`debian: ${v})`) || d.includes(`debian: ${v};`);
+    if (!upstream && !debian) wrong.push(`${key}: docs say '${doc.default ?? '(nothing)'}', Debian's sshd -T '${value}'`);
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('hover on ModuliFile and IPQoS: the upstream default, and Debian\'s where it differs', () => {
+  const text = 'ModuliFile /etc/ssh/moduli\nIPQoS af21\nPermitRootLogin no\n';
+  const m = parse(text);
+  assert.match(sshdHover(m, text, at(text, 'ModuliFile'))!.markdown, /\*\*Default:\*\* \/etc\/moduli \(Debian: \/etc\/ssh\/moduli\)/);
+  assert.match(sshdHover(m, text, at(text, 'IPQoS'))!.markdown, /\*\*Default:\*\* af21 cs1 \(OpenSSH 9\.x; Debian: lowdelay throughput\)/);
+  assert.match(sshdHover(m, text, at(text, 'PermitRootLogin'))!.markdown, /\*\*Default:\*\* prohibit-password \(`sshd -T` prints it by its old name, without-password\)/);
+});

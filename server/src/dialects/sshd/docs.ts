@@ -144,7 +144,7 @@ export const KEYWORD_DOCS: Record<string, KeywordDoc> = {
   ipqos: {
     syntax: 'CLASS [CLASS]',
     text: 'DSCP/TOS class for the connection: one value for all traffic, or two for interactive and bulk sessions. Values: af11..af43, cs0..cs7, ef, le, lowdelay, throughput, reliability, a number, or none.',
-    default: 'af21 cs1 (OpenSSH 9.x)',
+    default: 'af21 cs1 (OpenSSH 9.x; Debian: lowdelay throughput)',
     ipv6: 'Applies to IPv6 connections as the traffic class.',
   },
   kbdinteractiveauthentication: { syntax: YES_NO, text: 'Whether keyboard-interactive authentication (PAM conversations, one-time passwords) is allowed.', default: 'yes' },
@@ -180,7 +180,7 @@ export const KEYWORD_DOCS: Record<string, KeywordDoc> = {
     text: 'Limit on connections that have not authenticated yet. With START:RATE:FULL, sshd drops new ones with RATE% probability beyond START, rising to all of them at FULL.',
     default: '10:30:100',
   },
-  modulifile: { syntax: 'PATH', text: 'The moduli file with Diffie-Hellman groups for the diffie-hellman-group-exchange methods.', default: '/etc/moduli' },
+  modulifile: { syntax: 'PATH', text: 'The moduli file with Diffie-Hellman groups for the diffie-hellman-group-exchange methods.', default: '/etc/moduli (Debian: /etc/ssh/moduli)' },
   pamservicename: { syntax: 'NAME', text: 'The PAM service name sshd uses when UsePAM is on (since OpenSSH 9.8).', default: 'sshd' },
   passwordauthentication: { syntax: YES_NO, text: 'Whether password authentication is allowed.', default: 'yes' },
   permitemptypasswords: { syntax: YES_NO, text: 'Whether accounts with an empty password may log in when password authentication is allowed.', default: 'no' },
@@ -199,7 +199,7 @@ export const KEYWORD_DOCS: Record<string, KeywordDoc> = {
   permitrootlogin: {
     syntax: 'yes | prohibit-password | forced-commands-only | no',
     text: 'Whether root may log in, and how.',
-    default: 'prohibit-password',
+    default: 'prohibit-password (`sshd -T` prints it by its old name, without-password)',
     values: {
       yes: 'root may log in with any method',
       'prohibit-password': 'root may log in, but not with a password or keyboard-interactive',
