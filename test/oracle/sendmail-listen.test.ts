@@ -38,6 +38,10 @@ const BT_REJECTS = new Set([
   'family-mismatch/inet-with-v6.mc', // host "::1" unknown; host "[::1]" unknown; Unknown address family ipv6
   'family-mismatch/inet6-with-v4.mc', // host "127.0.0.1" unknown
   'family-mismatch/missing-family.mc', // host "::1" unknown
+  'family-mismatch/blank-before-comma.mc', // by design: Unknown address family inet6  in Family=option; host "::1 " unknown
+  'family-mismatch/prefix-length.mc', // host "::1/128" unknown; host "127.0.0.1/8" unknown
+  'family-mismatch/unquoted.mc', // host "::1" unknown (no Family: inet)
+  'family-mismatch/unreadable-addr.mc', // host "::1)" / "fe80::1%lo" / "IPv6:fe80::1%lo" / "127.0.0.1:25" unknown; no fixes
   'hash-line/debian-header.mc', // the # line's FEATURE expands; the rest of the line becomes a .cf line
   'hash-line/words.mc', // the # line's divert sends text to the .cf
   'syntax/stray-paren.mc', // unknown configuration line ")"
@@ -79,6 +83,7 @@ const LISTEN: ListenCase[] = [
     ports: [{ port: 2525, ipv6: FA, ipv4: AA }, { port: 2526, ipv6: FA, ipv4: AA }],
     why: 'FreeBSD (v6only): IPv6 twins beside the IPv4 daemons',
   },
+  { before: 'no-inet6-daemon/unquoted.mc', after: 'no-inet6-daemon/unquoted.all-fixed.mc', ports: [{ port: 2525, ipv6: FA, ipv4: AA }], why: 'quoted, with Family=inet6: the whole argument reaches sendmail; IPv4 still arrives, mapped' },
   { before: 'dual-stack-conflict/seed-pair.mc', after: 'dual-stack-conflict/seed-pair.all-fixed.mc', ports: [{ port: 2525, ipv6: FA, ipv4: FA }], why: 'the pair collides on Linux: neither answers; the inet6 daemon alone serves both' },
   {
     before: 'dual-stack-conflict/optional-v6.mc',
@@ -109,6 +114,19 @@ const LISTEN: ListenCase[] = [
     after: 'family-mismatch/inet-with-v6.fixed.mc',
     ports: [{ port: 2525, ipv6: FA, ipv4: FA }, { port: 2526, ipv6: FA, ipv4: FF }, { port: 2527, ipv6: FA, ipv4: FA }],
     why: 'sendmail refused the whole .cf; after the fixes 2526 is ::1 only, 2527 the IPv6 wildcard',
+  },
+  {
+    before: 'family-mismatch/blank-before-comma.mc',
+    after: 'family-mismatch/blank-before-comma.fixed.mc',
+    ports: [{ port: 2525, ipv6: FA, ipv4: FF }, { port: 2526, ipv6: FA, ipv4: FF }, { port: 2527, ipv6: FA, ipv4: FF }],
+    why: 'sendmail refused the whole .cf (the blank before a comma stays in the value); all three are ::1 daemons',
+  },
+  { before: 'family-mismatch/unquoted.mc', after: 'family-mismatch/unquoted.fixed.mc', ports: [{ port: 25, ipv6: FA, ipv4: FF }], why: 'sendmail refused the whole .cf; quoted, with Family=inet6, a ::1 daemon on the default port' },
+  {
+    before: 'family-mismatch/prefix-length.mc',
+    after: 'family-mismatch/prefix-length.all-fixed.mc',
+    ports: [{ port: 2526, ipv6: FA, ipv4: FF }, { port: 2529, ipv6: FA, ipv4: FA }],
+    why: 'sendmail refused the whole .cf; without the prefix lengths 2526 is ::1 only, 2529 127.0.0.1 with its ::1 twin',
   },
   { before: 'family-mismatch/inet6-with-v4.mc', after: 'family-mismatch/inet6-with-v4.all-fixed.mc', ports: [{ port: 2525, ipv6: FA, ipv4: FA }], why: 'sendmail refused the whole .cf; the inet6 daemon moved to ::1' },
   {
