@@ -32,7 +32,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
+/** The bundle under test; V6READY_TEST_SERVER may name another build of it (a private one, to test a working copy). */
+export const SERVER = process.env.V6READY_TEST_SERVER || fileURLToPath(new URL('../../dist/server.js', import.meta.url));
 
 /** What VS Code announces, trimmed to what the server looks at. */
 export const VSCODE_LIKE_CAPABILITIES: ClientCapabilities = {
@@ -155,6 +156,24 @@ export class LspClient {
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
     return version;
+  }
+
+  /**
+   * A burst of didChange, one per entry (each a list of range edits), written to the server in one write, so that it
+   * reads them together and they wait in its queue as when the client types faster than it lints. Returns the versions.
+   */
+  async editBurst(uri: string, burst: { range: Range; text: string }[][]): Promise<number[]> {
+    const versions: number[] = [];
+    let out = '';
+    for (const contentChanges of burst) {
+      const version = (this.versions.get(uri) ?? 1) + 1;
+      this.versions.set(uri, version);
+      versions.push(version);
+      const body = JSON.stringify({ jsonrpc: '2.0', method: DidChangeTextDocumentNotification.method, params: { textDocument: { uri, version }, contentChanges } });
+      out += `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
+    }
+    await new Promise<void>((resolve, reject) => this.child.stdin.write(out, (err) => (err ? reject(err) : resolve())));
+    return versions;
   }
 
   async save(uri: string): Promise<void> {

@@ -10,6 +10,7 @@ import {
   type CompletionItem,
   type Diagnostic,
   type DocumentSymbol,
+  type Position,
   type Range,
   type SymbolInformation,
   type TextEdit,
@@ -23,6 +24,22 @@ export const SOURCE = 'v6ready';
 
 export function toRange(lines: LineIndex, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(Math.max(span.start, span.end)) };
+}
+
+/**
+ * Whether a position from the client can be one: line and character non-negative integers. Every request that takes
+ * a position checks it here (handlers.ts) and answers null otherwise: LineIndex.offsetAt clamps a negative line to the
+ * start of the file, where a sendmail.mc's first `divert` was hovered for {line: -1, character: -1}. A line or
+ * character past the end is valid (the protocol says to clamp it to the line's or the file's end).
+ */
+export function validPosition(p: unknown): p is Position {
+  if (!p || typeof p !== 'object') return false;
+  const { line, character } = p as { line?: unknown; character?: unknown };
+  return Number.isInteger(line) && (line as number) >= 0 && Number.isInteger(character) && (character as number) >= 0;
+}
+
+export function validRange(r: unknown): r is Range {
+  return !!r && typeof r === 'object' && validPosition((r as Range).start) && validPosition((r as Range).end);
 }
 
 export function sameRange(a: Range, b: Range): boolean {

@@ -7,6 +7,7 @@ import { INTERNAL_ERROR_RULE } from '../core/analyze';
 import { mostSevere, tooManyProblemsNotice } from '../core/limits';
 import { DEFAULT_MAX_PROBLEMS, type Settings } from '../core/settings';
 import type { Finding } from '../core/types';
+import { messagesHandled } from './connection';
 import { SOURCE, toDiagnostic } from './convert';
 import { LARGE_DOCUMENT_CHARS } from './limits';
 import type { FastFindings, Session } from './session';
@@ -39,8 +40,16 @@ export const REHEARSE_AFTER_MS = 200;
 export const FAST_PATH_REHEARSALS = 40;
 export const FAST_PATH_REHEARSALS_UNEDITED = 6;
 
+/**
+ * A lint that is due waits until the client's messages already read have been handled (Linter.whenQuiet), but no longer
+ * than this: a lint is synchronous, and run between two queued didChange it analysed a version already stale (each
+ * one, on a large file, while the hover queued behind them waited seconds).
+ */
+export const QUIET_WAIT_MAX_MS = 250;
+
 export class Linter {
-  private timers = new Map<string, NodeJS.Timeout>();
+  /** Lints due per document: a timer, then the wait for the message queue to drain (whenQuiet). */
+  private timers = new Map<string, { cancel(): void }>();
   /** When each document's last lint started (the change window counts from it). */
   private lastLint = new Map<string, number>();
   /** Full analyses due after fast-path lints, restarted by every change. */
@@ -81,13 +90,30 @@ export class Linter {
   /** Lint from a timer: errors are logged here, as nobody awaits the promise. */
   private lintLater(uri: string, delay: number): void {
     this.cancel(uri);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        this.lintNow(uri).catch((err) => this.session.logError(`linting ${uri} failed`, err));
-      }, delay),
+    const timer = setTimeout(
+      () =>
+        this.whenQuiet(uri, Date.now(), () => {
+          this.timers.delete(uri);
+          this.lintNow(uri).catch((err) => this.session.logError(`linting ${uri} failed`, err));
+        }),
+      delay,
     );
+    this.timers.set(uri, { cancel: () => clearTimeout(timer) });
+  }
+
+  /**
+   * Run `fn` once a turn of the event loop has passed without a message from the client handled (or QUIET_WAIT_MAX_MS
+   * after `since`): didChange notifications already read are applied first (cheaply), and only the newest version is
+   * analysed; a hover queued behind them is answered without waiting for analyses of stale versions. The connection
+   * handles one queued message per setImmediate, scheduled before this one, so a turn without one means none is queued.
+   */
+  private whenQuiet(uri: string, since: number, fn: () => void): void {
+    const before = messagesHandled();
+    const immediate = setImmediate(() => {
+      if (messagesHandled() === before || Date.now() - since >= QUIET_WAIT_MAX_MS) fn();
+      else this.whenQuiet(uri, since, fn);
+    });
+    this.timers.set(uri, { cancel: () => clearImmediate(immediate) });
   }
 
   private async changed(doc: TextDocument): Promise<void> {
@@ -164,8 +190,7 @@ export class Linter {
   }
 
   private cancel(uri: string): void {
-    const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
+    this.timers.get(uri)?.cancel();
     this.timers.delete(uri);
   }
 
@@ -220,7 +245,8 @@ export class Linter {
     if (!options.full) {
       let fast;
       try {
-        fast = this.session.fastFindingsFor(doc, dialect, settings);
+        // A hover or completion since the last lint may have run the fast path on this version already.
+        fast = this.session.fastFindingsFor(doc, dialect, settings) ?? this.session.fastFindingsKnown(doc, settings);
       } catch (err) {
         this.session.logError(`incremental analysis of ${uri} (version ${doc.version}) failed; analysing the whole file`, err);
       }

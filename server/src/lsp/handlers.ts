@@ -15,6 +15,7 @@ import { CONFIG_FILE } from '../core/settings';
 import { BackgroundAnalysis } from './background-analysis';
 import { codeActions, executeFixAll, FIX_ALL_COMMAND, FIX_ALL_KIND } from './codeActions';
 import { completion } from './completion';
+import { validPosition, validRange } from './convert';
 import { Linter } from './diagnostics';
 import { pathOf } from './files';
 import { hover } from './hover';
@@ -124,15 +125,17 @@ export function bindServer(connection: Connection, analysisWorkerScript?: string
   session.documents.onDidSave((e) => workspace.documentChanged(e.document.uri, 'save'));
   session.documents.onDidClose((e) => workspace.documentChanged(e.document.uri, 'close'));
   connection.onRequest(REPORT_REQUEST, g('readinessReport', null, () => workspace.report()));
-  connection.onCodeAction(g('codeAction', null, (p) => codeActions(session, p)));
-  connection.onHover(g('hover', null, (p) => hover(session, p)));
-  connection.onCompletion(g('completion', null, (p) => completion(session, p)));
+  // A request at a position that cannot be one (negative, fractional) is answered with null, whatever the dialect.
+  const at = <P, R>(fn: (p: P) => R) => (p: P) => (validPosition((p as { position?: unknown } | undefined)?.position) ? fn(p) : null);
+  connection.onCodeAction(g('codeAction', null, (p) => (validRange(p?.range) ? codeActions(session, p) : null)));
+  connection.onHover(g('hover', null, at((p) => hover(session, p))));
+  connection.onCompletion(g('completion', null, at((p) => completion(session, p))));
   connection.onDocumentSymbol(g('documentSymbol', null, (p) => documentSymbols(session, p)));
   connection.onFoldingRanges(g('foldingRange', null, (p) => foldingRanges(session, p)));
-  connection.onDefinition(g('definition', null, (p) => definition(session, p)));
-  connection.onReferences(g('references', null, (p) => references(session, p)));
-  connection.onPrepareRename(g('prepareRename', null, (p) => prepareRename(session, p)));
-  connection.onRenameRequest(renameHandler(session));
+  connection.onDefinition(g('definition', null, at((p) => definition(session, p))));
+  connection.onReferences(g('references', null, at((p) => references(session, p))));
+  connection.onPrepareRename(g('prepareRename', null, at((p) => prepareRename(session, p))));
+  connection.onRenameRequest(at(renameHandler(session)));
   connection.onDocumentLinks(g('documentLink', null, (p) => documentLinks(session, p)));
   connection.onExecuteCommand(
     g('executeCommand', null, (p) => {

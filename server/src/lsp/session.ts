@@ -199,6 +199,17 @@ export class Session {
   }
 
   /**
+   * The findings the fast path left for the document's current version (a request ran it: analyzedAt) when no full
+   * analysis of that version is cached; undefined otherwise (the linter then analyses, or takes the cached analysis).
+   */
+  fastFindingsKnown(doc: TextDocument, settings: Settings): FastFindings | undefined {
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.settings === settings) return undefined;
+    const state = this.incremental.get(doc.uri);
+    return state?.version === doc.version && state.settings === settings ? fastFindingsOf(state) : undefined;
+  }
+
+  /**
    * The fast path rehearsed on the document's current state (core/incremental.ts rehearseEdit), which it leaves as it
    * was: the document's findings, with the rehearsal's line index, for the caller to convert as a publication would,
    * and throw away. Undefined when there is nothing to rehearse on.
@@ -244,8 +255,19 @@ export class Session {
     if (!open) return undefined;
     const { doc: current, dialect, settings } = open;
     const hit = this.cache.get(uri);
+    const cached = hit?.analysis && hit.version === current.version && hit.settings === settings;
+    // Edits not linted yet (a burst of didChange, whose lint waits for the queue to drain): bring the state to this
+    // version by the fast path, as that lint would (it then publishes what this found: Linter.lintNow).
+    const behind = this.incremental.get(uri);
+    if (!cached && behind && behind.version < current.version && behind.settings === settings) {
+      try {
+        this.fastFindingsFor(current, dialect, settings);
+      } catch (err) {
+        this.logError(`incremental analysis of ${uri} (version ${current.version}) failed`, err);
+      }
+    }
     const state = this.incremental.get(uri);
-    if (!(hit?.analysis && hit.version === current.version && hit.settings === settings) && state?.version === current.version && state.settings === settings) {
+    if (!cached && state?.version === current.version && state.settings === settings) {
       try {
         return { doc: current, dialect, settings, analysis: analysisAt(dialect, state, state.lines.offsetAt(position)) };
       } catch (err) {
