@@ -101,3 +101,21 @@ test('maxNumberOfProblems: the most severe first, a notice for the rest, and the
   assert.equal(byDefault.diagnostics.length, 1001);
   assert.match(byDefault.diagnostics[0].message, /shows 1,000 of the 1,005 problems/);
 });
+
+test('completion follows the target version: `template` is offered for BIND 9.21 only', async (t) => {
+  let settings: unknown = {};
+  const { client } = await LspClient.started({ configuration: (items) => items.map(() => settings) });
+  t.after(() => client.dispose());
+  const labels = async () => {
+    const items = await client.request<{ label: string }[] | null>('textDocument/completion', { textDocument: { uri: URI }, position: { line: 1, character: 0 } });
+    return (items ?? []).map((i) => i.label);
+  };
+  await client.open(URI, VALID + '\n');
+  await client.waitForDiagnostics(URI);
+  const byDefault = await labels();
+  assert.ok(byDefault.includes('zone') && !byDefault.includes('template'), byDefault.join(' '));
+  settings = { targets: { bind: '9.21' } };
+  await client.changeConfiguration();
+  await client.waitForDiagnostics(URI);
+  assert.ok((await labels()).includes('template'));
+});

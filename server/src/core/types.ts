@@ -197,7 +197,8 @@ export interface Dialect<Model = any> {
   hover?(model: Model, text: string, offset: number): HoverDoc | undefined;
   symbols?(model: Model, text: string): OutlineSymbol[];
   folding?(model: Model, text: string): Span[];
-  completions?(model: Model, text: string, offset: number): CompletionEntry[];
+  /** `target`: the dialect version the settings target (settings `targets`), as RuleContext.target. */
+  completions?(model: Model, text: string, offset: number, target?: string): CompletionEntry[];
   /** The named thing (definition or reference) whose name covers the offset. */
   nameAt?(model: Model, text: string, offset: number): NameOccurrence | undefined;
   /** Every occurrence of a name of a kind in this document, definitions included, in document order. */
