@@ -165,6 +165,23 @@ test('applying the fix re-lints clean; applying the disable comment suppresses t
   assert.ok(!codes(afterDisable).includes('bind/ipv6-in-listen-on'), `still reported: ${codes(afterDisable)}`);
 });
 
+test('a sendmail call whose argument spans lines is disabled from above the call, and that silences it', async () => {
+  const text = "divert(0)dnl\nOSTYPE(`linux')dnl\nDAEMON_OPTIONS(`Port=smtp, Name=MTA,\n    Addr=::1')dnl\nMAILER(`smtp')dnl\n";
+  const u = uri('sendmail.mc');
+  await client.open(u, text, 'sendmail-mc');
+  const published = await client.waitForDiagnostics(u, (p) => p.diagnostics.some((d) => d.code === 'sendmail/family-mismatch'));
+  const diag = published.diagnostics.find((d) => d.code === 'sendmail/family-mismatch')!;
+  assert.equal(diag.range.start.line, 3, 'the finding is on the second line of the argument');
+  const disable = ((await codeActions(u, [diag])) ?? []).find((a) => a.title === 'Disable sendmail/family-mismatch for this line');
+  assert.ok(disable);
+  // Inside the quoted argument m4 would keep the comment and sendmail read it as an option: it goes above the call.
+  const suppressed = applyTextEdits(text, editsFor(disable.edit, u));
+  assert.equal(suppressed.split('\n')[2], 'dnl v6ready-disable-next-line sendmail/family-mismatch -- ');
+  const v2 = await client.change(u, suppressed);
+  const after = await client.waitForDiagnostics(u, (p) => p.version === v2);
+  assert.deepEqual(codes(after), []);
+});
+
 test('a syntax error gets a disable action but no fix and no fix-all', async () => {
   const { u, published } = await openAndWait(SYNTAX_ERROR);
   const actions = (await codeActions(u, published.diagnostics)) ?? [];

@@ -38,6 +38,7 @@ const BT_REJECTS = new Set([
   'family-mismatch/inet-with-v6.mc', // host "::1" unknown; host "[::1]" unknown; Unknown address family ipv6
   'family-mismatch/inet6-with-v4.mc', // host "127.0.0.1" unknown
   'family-mismatch/missing-family.mc', // host "::1" unknown
+  'suppression/multi-line-call.mc', // host "::1" unknown: the finding is there, silenced by the comment above the call
   'family-mismatch/blank-before-comma.mc', // by design: Unknown address family inet6  in Family=option; host "::1 " unknown
   'family-mismatch/prefix-length.mc', // host "::1/128" unknown; host "127.0.0.1/8" unknown
   'family-mismatch/unquoted.mc', // host "::1" unknown (no Family: inet)

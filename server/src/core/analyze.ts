@@ -134,7 +134,7 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
     if (timings) timings.add(`rule ${rule.id}`, performance.now() - t);
   }
   if (timings) t = performance.now();
-  const suppressions = collectSuppressions(parse.comments, lines);
+  const suppressions = collectSuppressions(parse.comments, lines, dialect.statementSpans && (() => dialect.statementSpans!(parse.model, text)));
   // Most files suppress nothing: then no finding needs its line looked up.
   const anySuppressed = suppressions.file.size > 0 || suppressions.lines.size > 0;
   const findings: Finding[] = [];

@@ -197,6 +197,13 @@ export interface Dialect<Model = any> {
   hover?(model: Model, text: string, offset: number): HoverDoc | undefined;
   symbols?(model: Model, text: string): OutlineSymbol[];
   folding?(model: Model, text: string): Span[];
+  /**
+   * Statements that run over several lines where a line comment cannot go between their lines (a sendmail macro call
+   * whose quoted argument spans lines: m4 would read the comment as part of the argument). A `disable-next-line`
+   * comment above a statement's first line covers all its lines, and the editor's "Disable for this line" puts the
+   * comment there. Only statements of more than one line need be listed.
+   */
+  statementSpans?(model: Model, text: string): Span[];
   /** `target`: the dialect version the settings target (settings `targets`), as RuleContext.target. */
   completions?(model: Model, text: string, offset: number, target?: string): CompletionEntry[];
   /** The named thing (definition or reference) whose name covers the offset. */

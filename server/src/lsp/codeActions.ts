@@ -3,8 +3,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { fixAll, type Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
-import { suppressionComment } from '../core/suppression';
-import type { Dialect, Finding } from '../core/types';
+import { suppressionComment, suppressionLine } from '../core/suppression';
+import type { Dialect, Finding, Span } from '../core/types';
 import { SOURCE, minimalEdit, sameRange, toRange, toTextEdit, workspaceEdit } from './convert';
 import type { DocumentAnalysis, Session } from './session';
 import { EAGER_FIX_ALL_MAX_CHARS } from './limits';
@@ -68,6 +68,8 @@ export async function codeActions(session: Session, params: CodeActionParams): P
 
   if (wanted(only, CodeActionKind.QuickFix)) {
     const disabled = new Set<string>();
+    let statements: Span[] | undefined;
+    const statementsOf = () => (statements ??= a.dialect.statementSpans?.(analysis.parse.model, analysis.text) ?? []);
     for (const diag of params.context.diagnostics) {
       if (diag.source !== SOURCE || typeof diag.code !== 'string') continue;
       const finding = findingOf(analysis, diag);
@@ -84,7 +86,8 @@ export async function codeActions(session: Session, params: CodeActionParams): P
         });
       }
       // A stale diagnostic (run = onSave, text changed since) still gets its line disabled where the user sees it.
-      const line = finding ? analysis.lines.lineOf(finding.span.start) : diag.range.start.line;
+      // Above the statement the finding is in, where a comment may go (a sendmail call whose argument spans lines).
+      const line = finding ? suppressionLine(finding.span.start, analysis.lines, statementsOf()) : diag.range.start.line;
       const key = `${diag.code}@${line}`;
       if (disabled.has(key) || line >= analysis.lines.lineCount) continue;
       disabled.add(key);

@@ -41,4 +41,13 @@ export const sendmailDialect: Dialect<SendmailModel> = {
   completions: sendmailCompletions,
   symbols: sendmailSymbols,
   folding: sendmailFolding,
+  // A macro call whose arguments run over lines: a `dnl` comment cannot go between them (inside a quoted argument m4
+  // keeps it as text, and we would read it as an option).
+  statementSpans: (model, text) =>
+    model.calls
+      .filter((c) => {
+        const nl = text.indexOf('\n', c.start);
+        return nl >= 0 && nl < c.end;
+      })
+      .map((c) => ({ start: c.start, end: c.end })),
 };
