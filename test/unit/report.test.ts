@@ -118,3 +118,65 @@ test('a daemon listening on loopback addresses only does not listen on IPv6 for 
   const mail = reportOf({ '/srv/etc/mail/sendmail.mc': mc('::1') }).services[0];
   assert.match(mail.listenDetail, /MTA-v6 inet6 ::1 port 25 \(loopback: this host only\)/);
 });
+
+test('the OS layer listens on IPv6 only when rc.conf gives an interface an IPv6 address other hosts reach', () => {
+  const os = (text: string) => {
+    const s = reportOf({ '/srv/etc/rc.conf': text }).services.find((x) => x.kind === 'os')!;
+    return `v4=${s.listensV4} v6=${s.listensV6} ready=${s.ready}`;
+  };
+  // FreeBSD disables IPv6 on an interface without ifconfig_<if>_ipv6 (ipv6_activate_all_interfaces=NO by default).
+  assert.equal(os('ifconfig_em0="inet 192.0.2.10/24"\ndefaultrouter="192.0.2.1"\n'), 'v4=yes v6=no ready=false');
+  assert.equal(os('ifconfig_em0="DHCP"\n'), 'v4=yes v6=no ready=false');
+  // Link-local only is no address other hosts reach.
+  assert.equal(os('ifconfig_em0="DHCP"\nifconfig_em0_ipv6="inet6 fe80::1%em0 prefixlen 64"\n'), 'v4=yes v6=no ready=false');
+  assert.equal(os('ifconfig_em0="DHCP"\nifconfig_em0_ipv6="inet6 accept_rtadv"\n'), 'v4=yes v6=yes ready=true');
+  assert.equal(
+    os('ifconfig_em0="inet 192.0.2.10/24"\nifconfig_em0_ipv6="inet6 2001:db8::10 prefixlen 64"\nipv6_defaultrouter="2001:db8::1"\n'),
+    'v4=yes v6=yes ready=true',
+  );
+  // A static IPv6 address without an IPv6 default route: rcconf/no-ipv6-route decides.
+  assert.match(os('ifconfig_em0_ipv6="inet6 2001:db8::10 prefixlen 64"\n'), /v6=no ready=false/);
+  // No interface configured at all: nothing to say either way.
+  assert.equal(os('sshd_enable="YES"\n'), 'v4=unknown v6=unknown ready=false');
+});
+
+test('warnings of rules not about IPv6 (topic general) do not make a service not ready; IPv6 warnings and errors do', () => {
+  const ssh = (text: string) => reportOf({ '/srv/etc/ssh/sshd_config': text }).services[0];
+  const deprecated = ssh('ListenAddress 2001:db8::22\nListenAddress 192.0.2.22\nProtocol 2\n');
+  assert.ok(deprecated.findings.some((f) => f.rule === 'sshd/deprecated-keyword' && f.severity === 'warning'));
+  assert.equal(deprecated.ready, true);
+  assert.match(renderMarkdown(reportOf({ '/srv/etc/ssh/sshd_config': 'ListenAddress 2001:db8::22\nProtocol 2\n' })), /\*\*Ready for an IPv6-only network\.\*\*/);
+  const v4only = ssh('ListenAddress 2001:db8::22\nListenAddress 192.0.2.22\nAddressFamily inet\n');
+  assert.ok(v4only.findings.some((f) => f.severity === 'warning' || f.severity === 'error'));
+  assert.equal(v4only.ready, false);
+});
+
+test('an include by absolute path names the workspace copy, not the machine file of the same path', () => {
+  // The machine checking the copy has its own /etc/bind/named.conf.options; the copy's must be the one read and listed.
+  const texts = new Map([
+    ['/srv/etc/bind/named.conf', 'include "/etc/bind/named.conf.options";\n'],
+    ['/srv/etc/bind/named.conf.options', 'options { listen-on-v6 { any; }; };\n'],
+    ['/etc/bind/named.conf.options', 'options { listen-on-v6 { none; }; };\n'],
+  ]);
+  const index = new WorkspaceIndex({ read: (p) => texts.get(p), dialectFor: (p) => dialectForPath(p) });
+  index.setFiles(['/srv/etc/bind/named.conf', '/srv/etc/bind/named.conf.options']);
+  const ws = index.build();
+  const r = buildReport(ws, runWorkspaceRules(ws, WORKSPACE_RULES), '/srv');
+  assert.equal(r.summary.files, 2);
+  const dns = r.services.find((s) => s.kind === 'dns')!;
+  assert.deepEqual(dns.files, ['etc/bind/named.conf', 'etc/bind/named.conf.options']);
+  assert.equal(dns.listensV6, 'yes');
+});
+
+test('Markdown report: text from the configs cannot become HTML, links or broken table cells; loopback-only is said', () => {
+  const r = reportOf({ '/srv/etc/ssh/sshd_config': 'ListenAddress ::1\nListenAddress 127.0.0.1\n' });
+  const md = renderMarkdown(r);
+  assert.match(md, /\| SSH[^|]*\| ❌ no \(loopback only\) \|/);
+  const evil: typeof r = JSON.parse(JSON.stringify(r));
+  evil.services[0].listenDetail = 'x <script>alert(1)</script> | [y](http://z) a_b';
+  evil.problems.push({ file: 'a b/c.conf', path: '/srv/a b/c.conf', line: 1, column: 1, message: '<img src=x>' });
+  const out = renderMarkdown(evil);
+  assert.doesNotMatch(out, /<script>|<img/);
+  assert.match(out, /x &lt;script&gt;alert\(1\)&lt;\/script&gt; \\\| \\\[y\\\]\(http:\/\/z\) a\\_b/);
+  assert.match(out, /\[a b\/c\.conf:1:1\]\(a%20b\/c\.conf#L1\): &lt;img src=x&gt;/);
+});

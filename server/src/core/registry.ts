@@ -27,6 +27,7 @@ export interface RuleEntry {
   dialect?: Pick<Dialect, 'name' | 'title'>;
   severity: Rule['severity'];
   docs: RuleDocs;
+  topic?: Rule['topic'];
 }
 
 /** Every rule, syntax rules and v6ready's own included, in id order. */
@@ -34,7 +35,7 @@ export function allRules(): RuleEntry[] {
   const out: RuleEntry[] = CORE_RULES.map((r) => ({ ...r }));
   for (const d of DIALECTS) {
     out.push({ id: `${d.name}/syntax`, dialect: d, severity: 'error', docs: d.syntaxDocs });
-    for (const r of d.rules) out.push({ id: r.id, dialect: d, severity: r.severity, docs: r.docs });
+    for (const r of d.rules) out.push({ id: r.id, dialect: d, severity: r.severity, docs: r.docs, topic: r.topic });
   }
   for (const r of WORKSPACE_RULES) out.push({ id: r.id, dialect: WORKSPACE_FAMILY, severity: r.severity, docs: r.docs });
   return out.sort((a, b) => a.id.localeCompare(b.id));

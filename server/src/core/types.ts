@@ -99,6 +99,12 @@ export interface Rule<Model = unknown> {
    * what it declares.
    */
   scope?: 'statement';
+  /**
+   * 'general': the rule is about correctness in general, not about IPv6 (a deprecated keyword, a duplicate knob). Its
+   * warnings do not make the readiness report call a service not ready; its errors still do (the daemon refuses the
+   * file). Without it, a rule's warnings count against readiness.
+   */
+  topic?: 'general';
   check(ctx: RuleContext<Model>): void;
 }
 

@@ -15,6 +15,8 @@ import { consistent, ipDaemons } from '../dialects/sendmail/daemons';
 import { callsNamed, definitionOf, type SendmailModel } from '../dialects/sendmail/model';
 import { listenByFamily } from '../dialects/sshd/listen';
 import type { SshdModel } from '../dialects/sshd/model';
+import { effective, isYes, type RcconfModel } from '../dialects/rcconf/model';
+import { interfaces, isNoAfInterface, knobRole, parseIfconfig, splitValue } from '../dialects/rcconf/net';
 import type { ZoneModel, ZoneRecord } from '../dialects/zone/model';
 
 /** A zone `file` of a named.conf, with the zone it belongs to. */
@@ -97,6 +99,8 @@ export interface FileFacts {
    * loopback those on 127.0.0.0/8 or ::1 (this host only).
    */
   sshd: { family?: { value: string; span: Span }; v4: number; v6: number; loopback: number; names: number; all: number; first?: Span };
+  /** FreeBSD rc.conf: what the network knobs give the host (rcconfNet). */
+  rcconf: RcconfNet;
   /** Names served (Apache ServerName/ServerAlias, Sendmail confDOMAIN_NAME/LOCAL_DOMAIN/MASQUERADE_AS). */
   names: NameFact[];
   /** Zone files: A, AAAA, NS and MX records. */
@@ -109,6 +113,7 @@ const NO_FACTS: Omit<FileFacts, 'links' | 'comments'> = {
   apacheListen: [],
   daemons: [],
   sshd: { v4: 0, v6: 0, loopback: 0, names: 0, all: 0 },
+  rcconf: { interfaces: 0 },
   names: [],
   records: [],
 };
@@ -128,6 +133,8 @@ export function fileFacts(dialect: Dialect, text: string, analysis: Pick<Analysi
       return { ...base, sshd: sshdListen(model as SshdModel) };
     case 'zone':
       return { ...base, records: records(model as ZoneModel) };
+    case 'rcconf':
+      return { ...base, rcconf: rcconfNet(model as RcconfModel) };
     default:
       return base;
   }
@@ -303,4 +310,69 @@ const HOST_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/;
 
 function m4Text(text: string, span: Span): string {
   return text.slice(span.start, span.end).replace(/[`'"]/g, '').trim();
+}
+
+/** An rc.conf's network interfaces (loopback and address-less kinds left out), and what gives the host IPv4 and IPv6. */
+export interface RcconfNet {
+  /** How many interfaces the file configures. */
+  interfaces: number;
+  /** The first interface knob (where the report points when it finds no IPv6). */
+  first?: Span;
+  /** The first knob that gives an IPv4 address (inet address, DHCP). */
+  v4?: { span: Span; how: string };
+  /**
+   * The first knob that gives an IPv6 address other hosts can reach: a static global or unique-local address, router
+   * advertisements accepted (SLAAC), ipv6_cpe_wanif, or the legacy ipv6_enable. ipv6_activate_all_interfaces alone
+   * gives link-local addresses only.
+   */
+  v6?: { span: Span; how: string };
+}
+
+/**
+ * FreeBSD: with ipv6_activate_all_interfaces=NO (the default, etc/defaults/rc.conf), network.subr marks every interface
+ * without an ifconfig_<if>_ipv6 IFDISABLED: no IPv6 at all on it. So IPv6 comes only from the knobs read here.
+ */
+function rcconfNet(model: RcconfModel): RcconfNet {
+  const out: RcconfNet = { interfaces: 0 };
+  const global = (text: string) => {
+    const r = parseAddress(text.split('/')[0].split('%')[0]);
+    if (!r?.ok || r.value.family !== 6) return false;
+    const k = classify(r.value);
+    return k !== 'link-local' && k !== 'loopback' && k !== 'multicast' && k !== 'unspecified';
+  };
+  for (const c of interfaces(model).values()) {
+    if (/^lo[0-9]/.test(c.name) || isNoAfInterface(c.name)) continue;
+    out.interfaces++;
+    out.first ??= c.all[0]?.span;
+    for (const a of c.all) {
+      const role = knobRole(a.name);
+      const v6Knob = role.kind === 'ipv6_ifconfig' || (role.kind === 'ifconfig' && role.part === 'ipv6');
+      if (role.kind === 'ipv6_prefix') {
+        out.v6 ??= { span: a.span, how: `${a.name} (IPv6 prefix on ${c.name})` };
+        continue;
+      }
+      if (!(v6Knob || (role.kind === 'ifconfig' && (role.part === 'main' || role.part === 'alias' || role.part === 'aliases')))) continue;
+      if (a.value.text === undefined) continue;
+      const args = parseIfconfig(splitValue(a));
+      if (v6Knob && args.words.has('ifdisabled')) continue;
+      for (const addr of args.addresses) {
+        if (addr.family === 6 || role.kind === 'ipv6_ifconfig') {
+          if (global(addr.address.text)) out.v6 ??= { span: a.span, how: `${a.name}: IPv6 address ${addr.address.text}` };
+        } else out.v4 ??= { span: a.span, how: `${a.name}: IPv4 address ${addr.address.text}` };
+      }
+      if (args.words.has('accept_rtadv')) out.v6 ??= { span: a.span, how: `${a.name}: accepts router advertisements` };
+      if (args.words.has('dhcp') || args.words.has('syncdhcp')) out.v4 ??= { span: a.span, how: `${a.name}: DHCP` };
+    }
+  }
+  const dflt = effective(model, 'ifconfig_DEFAULT');
+  if (dflt?.value.text !== undefined) {
+    const words = parseIfconfig(splitValue(dflt)).words;
+    if (words.has('accept_rtadv')) out.v6 ??= { span: dflt.span, how: 'ifconfig_DEFAULT: accepts router advertisements' };
+    if (words.has('dhcp') || words.has('syncdhcp')) out.v4 ??= { span: dflt.span, how: 'ifconfig_DEFAULT: DHCP' };
+  }
+  const cpe = effective(model, 'ipv6_cpe_wanif');
+  if (cpe?.value.text && !/^\s*no\s*$/i.test(cpe.value.text)) out.v6 ??= { span: cpe.span, how: `ipv6_cpe_wanif ${cpe.value.text}` };
+  const legacy = effective(model, 'ipv6_enable');
+  if (legacy && isYes(legacy.value.text)) out.v6 ??= { span: legacy.span, how: 'ipv6_enable (router advertisements accepted)' };
+  return out;
 }

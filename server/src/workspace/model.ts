@@ -10,6 +10,7 @@ import type { LineIndex } from '../core/text';
 import type { Dialect, Finding, Span } from '../core/types';
 import { rcconfPlace } from '../dialects/rcconf/rules/no-ipv6-route';
 import { zoneDialect } from '../dialects/zone';
+import type { ListenBinding } from '../dialects/apache/listen';
 import { fileFacts, type ApacheListen, type FileFacts, type NameFact } from './file-facts';
 import type { FileReader } from './includes';
 import { basenameOf, dirnameOf, normalize, resolveFrom, sharedSuffix } from './paths';
@@ -78,6 +79,11 @@ export interface ListenFacts {
   site?: Site;
   /** How the report words it, e.g. "Listen 192.0.2.80:80". */
   detail: string;
+  /**
+   * Per family: it listens on that family only on loopback addresses (127.0.0.1, ::1), which serve this host only
+   * (v4/v6 are then false: no other host reaches it over that family).
+   */
+  loopbackOnly?: { v4: boolean; v6: boolean };
 }
 
 export interface ServiceFacts {
@@ -168,6 +174,8 @@ export class WorkspaceIndex {
   private rootSet = new Set<string>();
   /** basenameOf each root, aligned with roots: locate compares them for every zone file not found. */
   private rootNames: string[] = [];
+  /** The folders of the roots (inWorkspaceFolder). */
+  private rootFolders = new Set<string>();
   private lastFile = '';
   private lastFolder = '';
   private lastBase = '';
@@ -206,6 +214,13 @@ export class WorkspaceIndex {
     this.roots = [...new Set(paths.map(normalize))].slice(0, MAX_WORKSPACE_FILES);
     this.rootSet = new Set(this.roots);
     this.rootNames = this.roots.map(basenameOf);
+    this.rootFolders = new Set(this.roots.map(dirnameOf));
+  }
+
+  /** Is the path in a folder of one of the files, or below one? (Its ancestors are looked up: no scan of the roots.) */
+  private inWorkspaceFolder(p: string): boolean {
+    for (let d = dirnameOf(p), up = ''; d !== up; up = d, d = dirnameOf(d)) if (this.rootFolders.has(d)) return true;
+    return false;
   }
 
   /** The folder of a file, remembered for the last file asked (every zone of a named.conf asks for the same). */
@@ -477,10 +492,25 @@ export class WorkspaceIndex {
    */
   private locate(target: string, from: string, folder: string, files: Map<string, IndexedFile>, forced?: Dialect): string | undefined {
     const daemons = resolveFrom(folder, target);
-    if (files.has(daemons) || this.load(daemons, true, forced)) return daemons;
+    if (files.has(daemons)) return daemons;
     const here = this.folderOf(from);
     const beside = folder === here ? daemons : resolveFrom(here, target);
-    if (beside !== daemons && (files.has(beside) || this.load(beside, true, forced))) return beside;
+    if (beside !== daemons && files.has(beside)) return beside;
+    // A file of the workspace whose path ends like the daemon's wins over a file read from outside it: a copy of a
+    // server's configs (etc/bind/...) checked on a machine with its own /etc/bind must not take that machine's
+    // named.conf.options for its own (listed twice in the report, and judged from the wrong file).
+    // A path inside the workspace's folders (a relative include beside its includer) is read first, as before.
+    const outside = !this.inWorkspaceFolder(daemons);
+    const copy = outside ? this.sameTail(daemons, from, files) : undefined;
+    if (copy !== undefined && this.load(copy, true, forced)) return copy;
+    if (this.load(daemons, true, forced)) return daemons;
+    if (beside !== daemons && this.load(beside, true, forced)) return beside;
+    const tail = outside ? undefined : this.sameTail(daemons, from, files);
+    return tail !== undefined && this.load(tail, true, forced) ? tail : undefined;
+  }
+
+  /** The workspace file whose path ends like `daemons` (the longest such tail, the copy nearest `from` among equals). */
+  private sameTail(daemons: string, from: string, files: Map<string, IndexedFile>): string | undefined {
     // The configs are a copy of the server's (etc/bind/... in a repository): the workspace file whose path ends
     // like the daemon's path, the longest such tail winning, and only when one file has it.
     let best = 0;
@@ -497,8 +527,7 @@ export class WorkspaceIndex {
       const top = Math.max(...hits.map(near));
       hits = hits.filter((p) => near(p) === top);
     }
-    if (hits.length === 1 && this.load(hits[0], true, forced)) return hits[0];
-    return undefined;
+    return hits.length === 1 ? hits[0] : undefined;
   }
 
   /**
@@ -742,6 +771,7 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
     let v6Loopback = false;
     let v4Clauses = 0;
     let v4Open = false;
+    let v4Loopback = false;
     let site: Site | undefined;
     let optionsSite: Site | undefined;
     for (const f of files) {
@@ -756,12 +786,15 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
       for (const c of listenOn) {
         v4Clauses++;
         if (c.admits) v4Open = true;
+        if (c.loopbackOnly) v4Loopback = true;
       }
     }
     const v6 = v6Clauses === 0 ? true : v6Open;
+    const v4 = v4Clauses === 0 ? true : v4Open;
     return {
-      v4: v4Clauses === 0 ? true : v4Open,
+      v4,
       v6,
+      loopbackOnly: { v4: !v4 && v4Loopback, v6: !v6 && v6Loopback },
       site: site ?? optionsSite ?? { file: files[0].path, span: { start: 0, end: 0 } },
       detail:
         v6Clauses === 0
@@ -783,9 +816,11 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
     const v4 = facts.some(({ x }) => isV4(x));
     const unknown = facts.some(({ x }) => x.binding === 'name');
     const decisive = facts.find(({ x }) => (v6 ? isV6(x) : isV4(x))) ?? facts[0];
+    const local = (binding: ListenBinding) => facts.some(({ x }) => x.binding === binding && x.loopback);
     return {
       v4: v4 || (unknown ? undefined : false),
       v6: v6 || (unknown ? undefined : false),
+      loopbackOnly: { v4: !v4 && !unknown && local('ipv4'), v6: !v6 && !unknown && local('ipv6') },
       site: { file: decisive.f.path, span: decisive.x.arg },
       detail: facts.map(({ x }) => `Listen ${x.arg.value}${x.loopback ? ' (loopback: this host only)' : ''}`).join(', '),
     };
@@ -800,9 +835,11 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
     const v6 = daemons.filter(({ d }) => d.family === 'inet6' && d.consistent && !d.loopback);
     const v4 = daemons.filter(({ d }) => (d.family === 'inet' && !d.loopback) || (d.family === 'inet6' && d.addrKind === 'any'));
     const decisive = v6[0] ?? v4[0] ?? daemons[0];
+    const local = (family: string) => daemons.some(({ d }) => d.family === family && d.loopback);
     return {
       v4: v4.length > 0,
       v6: v6.length > 0,
+      loopbackOnly: { v4: v4.length === 0 && local('inet'), v6: v6.length === 0 && local('inet6') },
       site: { file: decisive.f.path, span: { start: decisive.d.call.start, end: decisive.d.call.end } },
       detail: daemons.map(({ d }) => `${d.name ?? 'daemon'} ${d.family}${d.addr ? ` ${d.addr}` : ''} port ${d.port}${d.loopback ? ' (loopback: this host only)' : ''}`).join(', '),
     };
@@ -835,19 +872,39 @@ const LISTEN: Record<ServiceKind, (files: readonly IndexedFile[]) => ListenFacts
     }
     if (family === 'inet') v6 = false;
     if (family === 'inet6') v4 = false;
+    // The facts count loopback ListenAddresses of both families together: only "every one is loopback" is known.
+    const allLocal = loopback && !v4 && !v6 && !unknown;
     return {
       v4: v4 || (unknown ? undefined : false),
       v6: v6 || (unknown && family !== 'inet' ? undefined : false),
+      loopbackOnly: { v4: allLocal && family !== 'inet6', v6: allLocal && family !== 'inet' },
       site: site ?? { file: files[0].path, span: { start: 0, end: 0 } },
       detail: `${any ? `ListenAddress${loopback && !v4 && !v6 && !unknown ? ' on loopback addresses only (this host only)' : ''}` : 'no ListenAddress (all addresses)'}${family ? `, AddressFamily ${family}` : ''}`,
     };
   },
   os(files) {
-    // The OS layer "listens" when it has an IPv6 route: rcconf/no-ipv6-route says when it has not.
+    // The OS layer is ready when the host has an IPv6 address other hosts can reach and a route: rcconf/no-ipv6-route
+    // says when the route is missing. Without ifconfig_<if>_ipv6 (or accept_rtadv ...) FreeBSD leaves IPv6 disabled on
+    // an interface (ipv6_activate_all_interfaces=NO, the default): a host whose rc.conf configures interfaces but no
+    // IPv6 has none.
+    const nets = files.map((f) => ({ f, net: f.facts.rcconf }));
+    const v4At = nets.find(({ net }) => net.v4);
+    const v6At = nets.find(({ net }) => net.v6);
+    const ifaces = nets.reduce((n, { net }) => n + net.interfaces, 0);
+    const v4 = v4At ? true : ifaces > 0 ? false : undefined;
     const hit = firstFinding(files, (x) => x.rule === 'rcconf/no-ipv6-route');
-    return hit
-      ? { v4: true, v6: false, site: { file: hit.file, span: hit.finding.span }, detail: 'IPv6 addresses but no IPv6 default route' }
-      : { v4: true, v6: true, site: { file: files[0].path, span: { start: 0, end: 0 } }, detail: 'no missing IPv6 route found' };
+    if (hit) return { v4, v6: false, site: { file: hit.file, span: hit.finding.span }, detail: 'IPv6 addresses but no IPv6 default route' };
+    if (v6At) return { v4, v6: true, site: { file: v6At.f.path, span: v6At.net.v6!.span }, detail: `IPv6 address and route: ${v6At.net.v6!.how}` };
+    const firstIface = nets.find(({ net }) => net.first);
+    if (firstIface) {
+      return {
+        v4,
+        v6: false,
+        site: { file: firstIface.f.path, span: firstIface.net.first! },
+        detail: 'no IPv6 address: no ifconfig_<if>_ipv6 and no interface accepting router advertisements (FreeBSD disables IPv6 on such interfaces unless ipv6_activate_all_interfaces=YES, and then gives them link-local addresses only)',
+      };
+    }
+    return { v4, site: { file: files[0].path, span: { start: 0, end: 0 } }, detail: 'no network interface configured in the rc.conf files' };
   },
 };
 

@@ -10,12 +10,31 @@ function where(l: ReportLocation): string {
   return `${l.file}:${l.line}:${l.column}`;
 }
 
+/**
+ * Text from the configs in a Markdown table cell: a pipe would end the cell, a newline the row, and Markdown viewers
+ * render raw HTML (a `<Directory>` in a message would vanish, a `<script>` run), so `&`, `<` and `>` become entities;
+ * backslashes, backticks, brackets and emphasis marks are escaped so a name cannot turn into a link or code.
+ */
 function mdEscape(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|]/g, '\\$&')
+    .replace(/\r?\n|\r/g, ' ');
+}
+
+/** The listens-on-IPv6 answer, with "loopback only" when it listens on that family for this host alone. */
+function listens(s: ReportService, family: 'v4' | 'v6', word: (t: Tri) => string): string {
+  const t = family === 'v6' ? s.listensV6 : s.listensV4;
+  return s.loopbackOnly?.[family] ? `${word(t)} (loopback only)` : word(t);
 }
 
 export interface MarkdownOptions {
-  /** The target of a link to a place: by default the file as shown (relative to the report's root) and `#L<line>`. */
+  /**
+   * The target of a link to a place, URI-encoded (a space would end the link): by default the file as shown (relative
+   * to the report's root) and `#L<line>`.
+   */
   href?: (l: ReportLocation) => string;
 }
 
@@ -26,8 +45,8 @@ function verdict(r: ReadinessReport): string {
 }
 
 export function renderMarkdown(r: ReadinessReport, o: MarkdownOptions = {}): string {
-  const href = o.href ?? ((l: ReportLocation) => `${l.file}#L${l.line}`);
-  const link = (text: string, l: ReportLocation) => `[${text}](${href(l)})`;
+  const href = o.href ?? ((l: ReportLocation) => `${encodeURI(l.file)}#L${l.line}`);
+  const link = (text: string, l: ReportLocation) => `[${mdEscape(text)}](${href(l)})`;
   const out: string[] = ['# IPv6 readiness report', ''];
   out.push(
     `**${verdict(r)}** ` +
@@ -38,18 +57,18 @@ export function renderMarkdown(r: ReadinessReport, o: MarkdownOptions = {}): str
   );
   for (const s of r.services) {
     const named = s.names.filter((n) => n.zone);
-    out.push(`| ${s.title} | ${MARK[s.listensV6]} | ${MARK[s.admitsV6]} | ${named.filter((n) => n.aaaa.length).length}/${named.length} | ${s.findings.length} | ${s.ready ? '✅' : '❌'} |`);
+    out.push(`| ${mdEscape(s.title)} | ${listens(s, 'v6', (t) => MARK[t])} | ${MARK[s.admitsV6]} | ${named.filter((n) => n.aaaa.length).length}/${named.length} | ${s.findings.length} | ${s.ready ? '✅' : '❌'} |`);
   }
   for (const s of r.services) {
-    out.push('', `## ${s.title}`, '', `Files: ${s.files.map((f) => `\`${f}\``).join(', ')}`, '');
+    out.push('', `## ${mdEscape(s.title)}`, '', `Files: ${s.files.map(mdCode).join(', ')}`, '');
     out.push('| question | answer | where |', '|---|---|---|');
-    out.push(`| listens on IPv6 | ${MARK[s.listensV6]} (${mdEscape(s.listenDetail)}) | ${s.listenAt ? link(where(s.listenAt), s.listenAt) : ''} |`);
-    out.push(`| listens on IPv4 | ${MARK[s.listensV4]} | |`);
+    out.push(`| listens on IPv6 | ${listens(s, 'v6', (t) => MARK[t])} (${mdEscape(s.listenDetail)}) | ${s.listenAt ? link(where(s.listenAt), s.listenAt) : ''} |`);
+    out.push(`| listens on IPv4 | ${listens(s, 'v4', (t) => MARK[t])} | |`);
     out.push(`| admits IPv6 clients | ${MARK[s.admitsV6]}${s.admitsAt ? ` (${mdEscape(s.admitsAt.message)})` : ''} | ${s.admitsAt ? link(where(s.admitsAt), s.admitsAt) : ''} |`);
     if (s.names.length) {
       out.push('', '| name | from | zone | A | AAAA |', '|---|---|---|---|---|');
       for (const n of s.names) {
-        out.push(`| ${n.name} | ${link(n.source, n.at)} | ${n.zone ?? '(not in the workspace)'} | ${n.a.join(', ') || '—'} | ${n.aaaa.join(', ') || (n.zone ? '❌ none' : '—')} |`);
+        out.push(`| ${mdEscape(n.name)} | ${link(n.source, n.at)} | ${n.zone ? mdEscape(n.zone) : '(not in the workspace)'} | ${mdEscape(n.a.join(', ')) || '—'} | ${mdEscape(n.aaaa.join(', ')) || (n.zone ? '❌ none' : '—')} |`);
       }
     }
     if (s.findings.length) {
@@ -59,9 +78,15 @@ export function renderMarkdown(r: ReadinessReport, o: MarkdownOptions = {}): str
   }
   if (r.problems.length) {
     out.push('', '## Not found', '');
-    for (const p of r.problems) out.push(`- ${link(where(p), p)}: ${p.message}`);
+    for (const p of r.problems) out.push(`- ${link(where(p), p)}: ${mdEscape(p.message)}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** A file name as inline code: a backtick in it needs a longer fence. */
+function mdCode(s: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length)) + 1);
+  return `${fence}${fence.length > 1 ? ' ' : ''}${s.replace(/\|/g, '\\|')}${fence.length > 1 ? ' ' : ''}${fence}`;
 }
 
 function relatedMd(f: ReportFinding, link: (text: string, l: ReportLocation) => string): string {
@@ -103,7 +128,7 @@ export function renderHtml(r: ReadinessReport, o: HtmlOptions = {}): string {
   for (const s of r.services) {
     const named = s.names.filter((n) => n.zone);
     h.push(
-      `<tr data-service="${s.kind}"><td><a href="#${s.kind}">${esc(s.title)}</a></td><td>${cell(s.listensV6)}</td><td>${cell(s.admitsV6)}</td>` +
+      `<tr data-service="${s.kind}"><td><a href="#${s.kind}">${esc(s.title)}</a></td><td>${listens(s, 'v6', cell)}</td><td>${cell(s.admitsV6)}</td>` +
         `<td>${named.filter((n) => n.aaaa.length).length}/${named.length}</td><td>${s.findings.length}</td><td>${s.ready ? cell('yes') : cell('no')}</td></tr>`,
     );
   }
@@ -123,8 +148,8 @@ function serviceHtml(s: ReportService, link: (l: ReportLocation, text?: string) 
   const h: string[] = [`<section id="${s.kind}" data-service="${s.kind}"><h2>${esc(s.title)}</h2>`];
   h.push(`<p>Files: ${s.files.map((f) => `<code>${esc(f)}</code>`).join(', ')}</p>`);
   h.push('<table class="layer"><tbody>');
-  h.push(`<tr><th>listens on IPv6</th><td class="listens-v6">${cell(s.listensV6)} — ${esc(s.listenDetail)}</td><td>${s.listenAt ? link(s.listenAt) : ''}</td></tr>`);
-  h.push(`<tr><th>listens on IPv4</th><td>${cell(s.listensV4)}</td><td></td></tr>`);
+  h.push(`<tr><th>listens on IPv6</th><td class="listens-v6">${listens(s, 'v6', cell)} — ${esc(s.listenDetail)}</td><td>${s.listenAt ? link(s.listenAt) : ''}</td></tr>`);
+  h.push(`<tr><th>listens on IPv4</th><td>${listens(s, 'v4', cell)}</td><td></td></tr>`);
   h.push(`<tr><th>admits IPv6 clients</th><td class="admits-v6">${cell(s.admitsV6)}${s.admitsAt ? ` — ${esc(s.admitsAt.message)}` : ''}</td><td>${s.admitsAt ? link(s.admitsAt) : ''}</td></tr>`);
   h.push('</tbody></table>');
   if (s.names.length) {

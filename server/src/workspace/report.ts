@@ -1,6 +1,7 @@
 // The IPv6 readiness report (issue #10): per layer and service — listens on IPv6, admits IPv6 clients, names
 // with AAAA, findings with their places — built from the workspace model and the findings of every rule. A plain
 // JSON shape: the CLI prints it (json), or renders it (render.ts: md, html); the editor shows it in a webview.
+import { allRules } from '../core/registry';
 import type { Finding, Severity } from '../core/types';
 import { displayName, SERVICE_KINDS, SERVICE_TITLES, zoneOf, type ServiceKind, type Site, type WorkspaceModel } from './model';
 import { relativeTo } from './paths';
@@ -43,13 +44,18 @@ export interface ReportService {
   listensV4: Tri;
   listensV6: Tri;
   listenDetail: string;
+  /** Per family: it listens on that family on loopback addresses only (listensV4/V6 are then 'no': no other host reaches it). */
+  loopbackOnly: { v4: boolean; v6: boolean };
   listenAt?: ReportLocation;
   /** 'unknown' when v6ready reads no access rules for this service. */
   admitsV6: Tri;
   admitsAt?: ReportLocation & { message: string };
   names: ReportName[];
   findings: ReportFinding[];
-  /** Every layer answer is yes, no name lacks AAAA, and no error or warning finding. */
+  /**
+   * Every layer answer is yes, no name lacks AAAA, no error finding, and no warning from a rule about IPv6 (a rule of
+   * topic 'general', such as a deprecated keyword, does not decide readiness).
+   */
   ready: boolean;
 }
 
@@ -67,6 +73,13 @@ export interface ReadinessReport {
 }
 
 const tri = (b: boolean | undefined): Tri => (b === undefined ? 'unknown' : b ? 'yes' : 'no');
+
+let generalRules: Set<string> | undefined;
+/** Does the finding say the service is not ready: an error, or a warning of a rule about IPv6? */
+function againstReadiness(f: ReportFinding): boolean {
+  generalRules ??= new Set(allRules().filter((r) => r.topic === 'general').map((r) => r.id));
+  return f.severity === 'error' || (f.severity === 'warning' && !generalRules.has(f.rule));
+}
 
 export function buildReport(ws: WorkspaceModel, workspaceFindings: readonly WorkspaceFinding[], root: string): ReadinessReport {
   const byPath = new Map(ws.files.map((f) => [f.path, f]));
@@ -114,7 +127,7 @@ export function buildReport(ws: WorkspaceModel, workspaceFindings: readonly Work
       listensV6 === 'yes' &&
       admitsV6 !== 'no' &&
       [...unique.values()].every((n) => !n.zone || n.aaaa.length > 0 || n.a.length === 0) &&
-      !findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+      !findings.some(againstReadiness);
     services.push({
       kind,
       title: SERVICE_TITLES[kind],
@@ -122,6 +135,7 @@ export function buildReport(ws: WorkspaceModel, workspaceFindings: readonly Work
       listensV4: tri(s.listen.v4),
       listensV6,
       listenDetail: s.listen.detail,
+      loopbackOnly: { v4: s.listen.loopbackOnly?.v4 ?? false, v6: s.listen.loopbackOnly?.v6 ?? false },
       listenAt: s.listen.site ? loc(s.listen.site) : undefined,
       admitsV6,
       admitsAt: s.admitsSite ? { ...loc(s.admitsSite), message: s.admitsSite.message } : undefined,

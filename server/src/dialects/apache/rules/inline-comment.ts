@@ -7,6 +7,7 @@ export default defineRule<ApacheModel>({
   id: 'apache/inline-comment',
   scope: 'statement',
   severity: 'warning',
+  topic: 'general',
   docs: {
     summary: 'A `# comment` after a directive on the same line: httpd takes comments only at the start of a line.',
     why:

@@ -10,6 +10,7 @@ export default defineRule<BindModel>({
   id: 'bind/deprecated-option',
   scope: 'statement',
   severity: 'warning',
+  topic: 'general',
   docs: {
     summary: 'An option that the targeted BIND version marks deprecated (to be removed) or obsolete (ignored).',
     why:

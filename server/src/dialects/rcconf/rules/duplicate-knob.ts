@@ -8,6 +8,7 @@ import type { RcconfModel } from '../model';
 export default defineRule<RcconfModel>({
   id: 'rcconf/duplicate-knob',
   severity: 'warning',
+  topic: 'general',
   docs: {
     summary: 'A knob assigned twice at top level, the second time without using the first value: the first line has no effect.',
     why:

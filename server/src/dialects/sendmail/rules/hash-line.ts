@@ -31,6 +31,7 @@ function consequence(e: HashEffect, text: string): string {
 export default defineRule<SendmailModel>({
   id: 'sendmail/hash-line',
   severity: 'warning',
+  topic: 'general',
   docs: {
     summary: 'A `#` line (or the rest of a line after `#`) holding a macro call, which m4 still expands.',
     why:

@@ -8,6 +8,7 @@ import type { SendmailModel } from '../model';
 export default defineRule<SendmailModel>({
   id: 'sendmail/unknown-conf',
   severity: 'warning',
+  topic: 'general',
   docs: {
     summary: 'A define (or undefine/ifdef) of a `conf*` name that sendmail’s cf.m4 never reads.',
     why:

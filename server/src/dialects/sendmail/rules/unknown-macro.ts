@@ -16,6 +16,7 @@ function looksLikeMacro(name: string, suggestions: string[]): boolean {
 export default defineRule<SendmailModel>({
   id: 'sendmail/unknown-macro',
   severity: 'warning',
+  topic: 'general',
   docs: {
     summary: 'A macro call (or a lone upper-case word) that neither m4 nor sendmail’s cf.m4 defines — usually a misspelling.',
     why:

@@ -26,6 +26,7 @@ const WHY: Record<string, string> = {
 export default defineRule<SshdModel>({
   id: 'sshd/deprecated-keyword',
   severity: 'warning',
+  topic: 'general',
   docs: {
     summary: 'An old alias, or a keyword sshd reads and ignores ("Deprecated option", "Unsupported option").',
     why:

@@ -7,6 +7,7 @@ import { inZone, type ZoneModel } from '../model';
 export default defineRule<ZoneModel>({
   id: 'zone/out-of-zone',
   severity: 'warning',
+  topic: 'general',
   docs: {
     summary: 'A record whose owner name lies outside the zone (the SOA owner, or the $ORIGIN before it).',
     why:
