@@ -482,7 +482,7 @@ async function runScenario(page: Page, s: Scenario, first: boolean): Promise<voi
 // The readiness report: the command opens a webview whose tables say what the CLI's report says.
 interface CliReport {
   summary: { ready: boolean; errors: number; warnings: number };
-  services: { kind: string; title: string; listensV6: string; admitsV6: string; ready: boolean; names: { zone?: string; aaaa: string[] }[]; findings: { rule: string; at: { file: string; line: number } }[] }[];
+  services: { kind: string; title: string; listensV6: string; loopbackOnly: { v6: boolean }; admitsV6: string; ready: boolean; names: { zone?: string; aaaa: string[] }[]; findings: { rule: string; at: { file: string; line: number } }[] }[];
 }
 async function runReport(page: Page): Promise<void> {
   log('-- readiness report');
@@ -500,7 +500,8 @@ async function runReport(page: Page): Promise<void> {
   for (const s of want.services) {
     const cells = (await view.locator(`#summary tr[data-service="${s.kind}"] td`).allInnerTexts()).map((t) => t.trim());
     const named = s.names.filter((n) => n.zone);
-    const expected = [s.title, answer[s.listensV6], answer[s.admitsV6], `${named.filter((n) => n.aaaa.length).length}/${named.length}`, String(s.findings.length), s.ready ? answer.yes : answer.no];
+    const listens = answer[s.listensV6] + (s.loopbackOnly.v6 ? ' (loopback only)' : '');
+    const expected = [s.title, listens, answer[s.admitsV6], `${named.filter((n) => n.aaaa.length).length}/${named.length}`, String(s.findings.length), s.ready ? answer.yes : answer.no];
     check(`report: ${s.kind} row (listens on IPv6, admits IPv6 clients, names with AAAA, findings, ready)`, JSON.stringify(cells) === JSON.stringify(expected), `${JSON.stringify(cells)}${JSON.stringify(cells) === JSON.stringify(expected) ? '' : ` != ${JSON.stringify(expected)}`}`);
     const rules = (await view.locator(`section#${s.kind} table.findings tbody tr td:nth-child(2)`).allInnerTexts()).map((t) => t.trim()).sort();
     check(`report: ${s.kind} findings table lists the CLI's findings`, JSON.stringify(rules) === JSON.stringify(s.findings.map((f) => f.rule).sort()), `${rules.length} rows`);
