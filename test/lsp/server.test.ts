@@ -268,7 +268,10 @@ test('completion answers with the dialect entries as items', async () => {
       assert.equal(items[i].insertTextFormat, 2, `${e.label} is a snippet`);
       assert.equal(items[i].insertText, e.snippet);
     }
+    // Deprecated entries (auto-dnssec in options) carry the LSP tag (1 = Deprecated), current ones none.
+    assert.deepEqual(items[i].tags, e.deprecated ? [1] : undefined, `${e.label} tags`);
   }
+  assert.ok(expected.some((e) => e.deprecated) && expected.some((e) => !e.deprecated), 'precondition: both kinds in the list');
 });
 
 test('document symbols list options and zones, hierarchically', async () => {

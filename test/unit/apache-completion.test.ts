@@ -84,3 +84,20 @@ test('value completion: Options, AllowOverride, LogLevel, Require, Listen', () =
   assert.deepEqual(labels('KeepAlive |\n'), ['On', 'Off']);
   assert.deepEqual(labels('ServerName |\n'), []);
 });
+
+test('deprecated directives are tagged: mod_access_compat, SSLRequire, SSLCertificateChainFile, NameVirtualHost; their replacements are not', () => {
+  const at = (withCursor: string) => {
+    const offset = withCursor.indexOf('|');
+    const text = withCursor.replace('|', '');
+    return apacheCompletions(model(text), text, offset);
+  };
+  const inDirectory = at('Listen 80\n<Directory /x>\n    |\n</Directory>\n');
+  const tagged = (label: string) => inDirectory.find((e) => e.label === label)?.deprecated;
+  for (const n of ['Order', 'Allow', 'Deny', 'Satisfy', 'SSLRequire']) assert.equal(tagged(n), true, n);
+  for (const n of ['Require', 'Options', 'AllowOverride', '<Files>', 'SSLRequireSSL']) assert.equal(tagged(n), undefined, n);
+  const top = at('Listen 80\n|\n');
+  for (const n of ['NameVirtualHost', 'SSLCertificateChainFile']) assert.equal(top.find((e) => e.label === n)?.deprecated, true, n);
+  for (const n of ['SSLCertificateFile', 'Listen', '<VirtualHost>']) assert.equal(top.find((e) => e.label === n)?.deprecated, undefined, n);
+  // Values carry no tag.
+  assert.ok(at('KeepAlive |\n').every((e) => e.deprecated === undefined));
+});

@@ -4,6 +4,10 @@ import assert from 'node:assert/strict';
 import { bindDialect } from '../../server/src/dialects/bind';
 import { bindCompletionsAt, inCommentOrString } from '../../server/src/dialects/bind/completion';
 import type { BindModel } from '../../server/src/dialects/bind/model';
+import { CompletionItemTag } from 'vscode-languageserver/node';
+import { toCompletionItems } from '../../server/src/lsp/completion';
+import { sendmailDialect } from '../../server/src/dialects/sendmail';
+import { sshdDialect } from '../../server/src/dialects/sshd';
 
 const complete = (text: string, offset = text.length) => {
   const model = bindDialect.parse(text).model as BindModel;
@@ -78,21 +82,29 @@ test('server lists offer the lists of their own kind: primaries lists in primari
 });
 
 /** Completion labels at a line and column (0-based, as the LSP position), for a target version. */
-const atPos = (text: string, line: number, character: number, target?: string) => {
+const entriesAtPos = (text: string, line: number, character: number, target?: string) => {
   const lines = text.split('\n');
   let offset = character;
   for (let i = 0; i < line; i++) offset += lines[i].length + 1;
   const model = bindDialect.parse(text).model as BindModel;
-  return bindCompletionsAt(model, text, offset, target).map((e) => e.label);
+  return bindCompletionsAt(model, text, offset, target);
 };
+const atPos = (text: string, line: number, character: number, target?: string) => entriesAtPos(text, line, character, target).map((e) => e.label);
+/** The labels offered as current words (no deprecated tag), and those tagged deprecated, each sorted. */
+const currentAt = (text: string, line: number, character: number, target?: string) =>
+  entriesAtPos(text, line, character, target).filter((e) => !e.deprecated).map((e) => e.label).sort();
+const deprecatedAt = (text: string, line: number, character: number, target?: string) =>
+  entriesAtPos(text, line, character, target).filter((e) => e.deprecated === true).map((e) => e.label).sort();
 
 test('after an option name: the values its shape takes in the target version, not option names', () => {
   // zone-type in lib/isccfg/namedconf.c; `master`/`slave` are synonyms and 9.18's named-checkconf calls
-  // `type delegation-only` deprecated, so neither is offered.
+  // `type delegation-only` deprecated, so those are tagged deprecated; 9.20 no longer has delegation-only.
   const zone = 'zone "x" {\n    type \n};';
   const types = ['forward', 'hint', 'mirror', 'primary', 'redirect', 'secondary', 'static-stub', 'stub'];
-  assert.deepEqual(atPos(zone, 1, 9).sort(), types);
-  assert.deepEqual(atPos(zone, 1, 9, '9.20').sort(), types);
+  assert.deepEqual(currentAt(zone, 1, 9), types);
+  assert.deepEqual(currentAt(zone, 1, 9, '9.20'), types);
+  assert.deepEqual(deprecatedAt(zone, 1, 9), ['delegation-only', 'master', 'slave']);
+  assert.deepEqual(deprecatedAt(zone, 1, 9, '9.20'), ['master', 'slave']);
   assert.deepEqual(atPos('options {\n    dnssec-validation \n};', 1, 22).sort(), ['auto', 'no', 'yes']);
   assert.deepEqual(atPos('options {\n    recursion \n};', 1, 14).sort(), ['no', 'yes']);
   // The word being typed is not a value already given: `type pri` still offers the types.
@@ -117,10 +129,12 @@ test('after `key` in an address match list or a server list: only the key names'
 
 test('statement names follow the target version and the zone type', () => {
   // named-checkconf 9.18: "option 'dscp' is obsolete and should be removed" (and random-device,
-  // suppress-initial-notify); `auto-dnssec` "is deprecated". Completion entries have no deprecated tag: left out.
+  // suppress-initial-notify): left out. `auto-dnssec` "is deprecated": still works, so offered with the tag.
   const options = atPos('options {\n    \n};', 1, 4);
-  for (const n of ['dscp', 'random-device', 'suppress-initial-notify', 'auto-dnssec']) assert.ok(!options.includes(n), n);
+  for (const n of ['dscp', 'random-device', 'suppress-initial-notify']) assert.ok(!options.includes(n), n);
   assert.ok(options.includes('listen-on-v6') && options.includes('recursion'));
+  assert.ok(deprecatedAt('options {\n    \n};', 1, 4).includes('auto-dnssec'));
+  for (const n of ['listen-on-v6', 'recursion', 'allow-query']) assert.ok(currentAt('options {\n    \n};', 1, 4).includes(n), n);
   // named-checkconf 9.18: "option 'multi-master' is not allowed in 'primary' zone".
   const primary = atPos('zone "x" {\n    type primary;\n    \n};', 2, 4);
   for (const n of ['multi-master', 'request-expire', 'request-ixfr', 'try-tcp-refresh', 'delegation-only']) assert.ok(!primary.includes(n), n);
@@ -134,9 +148,62 @@ test('statement names follow the target version and the zone type', () => {
   assert.ok(!atPos('options {\n    \n};', 1, 4, '9.20').includes('random-device'));
 });
 
-test('old names of values (master, slave, master-only) are not offered; their current names are', () => {
-  assert.deepEqual(atPos('options {\n    check-names \n};', 1, 16).sort(), ['primary', 'response', 'secondary']);
-  assert.deepEqual(atPos('options {\n    notify \n};', 1, 11).sort(), ['explicit', 'no', 'primary-only', 'yes']);
+test('old names of values (master, slave, master-only) are offered tagged deprecated; their current names are not tagged', () => {
+  assert.deepEqual(currentAt('options {\n    check-names \n};', 1, 16), ['primary', 'response', 'secondary']);
+  assert.deepEqual(deprecatedAt('options {\n    check-names \n};', 1, 16), ['master', 'slave']);
+  assert.deepEqual(currentAt('options {\n    notify \n};', 1, 11), ['explicit', 'no', 'primary-only', 'yes']);
+  assert.deepEqual(deprecatedAt('options {\n    notify \n};', 1, 11), ['master-only']);
   // Keywords after values already given, keywords the version flags obsolete left out (listen-on's `dscp`).
   assert.deepEqual(atPos('options {\n    listen-on-v6 port 53 \n};', 1, 25), ['tls', 'http']);
+});
+
+test('`masters` is the old name of `primaries`: tagged in a zone; the top-level `primaries` list is old from 9.20 on', () => {
+  const zone = 'zone "x" {\n    type secondary;\n    \n};';
+  assert.ok(deprecatedAt(zone, 2, 4).includes('masters'));
+  assert.ok(currentAt(zone, 2, 4).includes('primaries') && !deprecatedAt(zone, 2, 4).includes('primaries'));
+  assert.ok(deprecatedAt('\n', 0, 0).includes('masters') && currentAt('\n', 0, 0).includes('primaries'));
+  assert.ok(deprecatedAt('\n', 0, 0, '9.20').includes('primaries') && currentAt('\n', 0, 0, '9.20').includes('remote-servers'));
+  // A `port` in a source option still works but named-checkconf warns "token 'port' is deprecated".
+  assert.deepEqual(deprecatedAt('options {\n    transfer-source 192.0.2.1 \n};', 1, 30), ['port']);
+});
+
+test('LSP items: deprecated entries get the Deprecated tag and sort after the current ones', () => {
+  const items = toCompletionItems(
+    [
+      { label: 'slave', kind: 'keyword', deprecated: true },
+      { label: 'secondary', kind: 'keyword' },
+      { label: 'primary', kind: 'keyword', deprecated: false },
+    ],
+    true,
+  );
+  assert.deepEqual(items[0].tags, [CompletionItemTag.Deprecated]);
+  assert.equal(items[1].tags, undefined);
+  assert.equal(items[2].tags, undefined);
+  const order = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : a.sortText! > b.sortText! ? 1 : 0)).map((i) => i.label);
+  assert.deepEqual(order, ['primary', 'secondary', 'slave']);
+  // Entries that bring their own order keep it; a list with neither deprecated entries nor orders gets no sortText.
+  const ranked = toCompletionItems([{ label: 'b', kind: 'value', sortText: '01' }, { label: 'a', kind: 'value', sortText: '02' }], false);
+  assert.ok(ranked[0].sortText! < ranked[1].sortText!);
+  assert.ok(toCompletionItems([{ label: 'a', kind: 'value' }], false).every((i) => i.sortText === undefined && i.tags === undefined));
+  // Through the dialect: every entry of a zone-type position carries the tag exactly when it is deprecated.
+  const text = 'zone "x" {\n    type \n};';
+  const entries = entriesAtPos(text, 1, 9);
+  const converted = toCompletionItems(entries, true);
+  for (const [i, e] of entries.entries()) assert.equal(converted[i].tags?.includes(CompletionItemTag.Deprecated) ?? false, e.deprecated === true, e.label);
+});
+
+// The tag in the other dialects whose completion knows old words (no completion test file of their own).
+test('sshd and sendmail completion tag their old words: without-password, Compression delayed, deprecated conf* names', () => {
+  const sshd = (text: string) => sshdDialect.completions!(sshdDialect.parse(text).model, text, text.length);
+  const root = sshd('PermitRootLogin ');
+  assert.deepEqual(root.filter((e) => e.deprecated).map((e) => e.label), ['without-password']);
+  assert.ok(root.some((e) => e.label === 'prohibit-password' && !e.deprecated));
+  assert.deepEqual(sshd('Compression ').filter((e) => e.deprecated).map((e) => e.label), ['delayed']);
+  assert.ok(sshd('AddressFamily ').every((e) => !e.deprecated));
+  const d = "define(`conf')";
+  const conf = sendmailDialect.completions!(sendmailDialect.parse(d).model, d, 8);
+  const flag = (label: string) => conf.find((e) => e.label === label)?.deprecated;
+  assert.equal(flag('confME_TOO'), true);
+  assert.equal(flag('confDAEMON_OPTIONS'), true, 'obsolete: proto.m4 rewrites it');
+  assert.equal(flag('confBIND_OPTS'), undefined);
 });

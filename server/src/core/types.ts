@@ -147,6 +147,10 @@ export interface CompletionEntry {
   /** Snippet text in LSP snippet syntax; plain label when absent. */
   snippet?: string;
   kind: 'keyword' | 'property' | 'value' | 'snippet';
+  /** The word still works but has a current replacement; editors show it struck through, after the current ones. */
+  deprecated?: boolean;
+  /** Orders the entry among the others (compared as strings; the label when absent): `0a` before `1b`. */
+  sortText?: string;
 }
 
 /** A named thing in a config (an acl, a key, a primaries list ...), where it is defined or used. */

@@ -153,6 +153,14 @@ function enclosingChain(model: ApacheModel, offset: number): EnclosingSection[] 
   return out;
 }
 
+/**
+ * Directives httpd 2.4 still reads whose manual points to a replacement: offered tagged deprecated. mod_access_compat's
+ * Order/Allow/Deny/Satisfy give way to mod_authz_core's Require; `SSLRequire` to `Require expr`; `SSLCertificateChainFile`
+ * to the chain in `SSLCertificateFile` (2.4.8); `NameVirtualHost` has done nothing since 2.3.11 (AH00548).
+ */
+const DEPRECATED_MODULES: ReadonlySet<string> = new Set(['mod_access_compat']);
+const DEPRECATED_DIRECTIVES: ReadonlySet<string> = new Set(['sslrequire', 'sslcertificatechainfile', 'namevirtualhost']);
+
 export function apacheCompletions(model: ApacheModel, text: string, offset: number): CompletionEntry[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
@@ -186,6 +194,7 @@ export function apacheCompletions(model: ApacheModel, text: string, offset: numb
       documentation: renderDirective(f),
     };
     if (isSection) entry.snippet = `${m[1] === '<' ? '' : '<'}${label} \${1}>\n\t\$0\n</${label}>`;
+    if (DEPRECATED_MODULES.has(f.module) || DEPRECATED_DIRECTIVES.has(f.name.toLowerCase())) entry.deprecated = true;
     out.push(entry);
   }
   return out;

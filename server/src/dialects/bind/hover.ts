@@ -13,7 +13,7 @@ import {
 } from './docs';
 import { definitionsByName, type BindNameKind } from './navigation';
 import type { BindModel, Clause } from './model';
-import { clauseDef, listElementShapes, resolveShapeName, type ClauseStatus, type GrammarVersion, type Shape } from './catalogue';
+import { clauseDef, listElementShapes, resolveShapeName, type ClauseStatus, type Flags, type GrammarVersion, type Shape } from './catalogue';
 import { grammarOf, zoneTypeOf } from './semantics';
 
 type TextNode = WordNode | StringNode;
@@ -202,10 +202,29 @@ function completionDoc(d: ResolvedDoc): string {
 }
 
 /**
- * Statuses whose clauses and keywords completion leaves out: named refuses them (ancient) or warns about them
- * (deprecated, obsolete), and CompletionEntry has no deprecated tag to show that; the rest are not for users.
+ * Statuses whose clauses and keywords completion leaves out: named refuses them (ancient) or says they do nothing and
+ * should go (obsolete); the rest are not for users. Deprecated ones still work: they are offered, tagged deprecated.
  */
-const HIDDEN_STATUS: ReadonlySet<ClauseStatus> = new Set<ClauseStatus>(['ancient', 'obsolete', 'deprecated', 'test-only', 'builtin-only']);
+const HIDDEN_STATUS: ReadonlySet<ClauseStatus> = new Set<ClauseStatus>(['ancient', 'obsolete', 'test-only', 'builtin-only']);
+
+/** How completion offers a word: as current, tagged deprecated, or not at all. Ordered: the stricter one wins. */
+const Offer = { Current: 0, Deprecated: 1, Hidden: 2 } as const;
+type Offer = (typeof Offer)[keyof typeof Offer];
+
+/** The offer a catalogue note (status, nodoc) makes for the words under it. */
+function noteOffer(note: Partial<Flags> | undefined, nodocHides: boolean): Offer {
+  if (!note) return Offer.Current;
+  if (HIDDEN_STATUS.has(note.status ?? 'active') || (nodocHides && note.nodoc)) return Offer.Hidden;
+  return note.status === 'deprecated' ? Offer.Deprecated : Offer.Current;
+}
+
+/**
+ * Clause names that are old spellings of a current one (bind/deprecated-syntax): `masters` of `primaries`, and from
+ * 9.20 on the top-level `primaries` list of `remote-servers`. The catalogue has them active (named reads them silently).
+ */
+function oldClauseName(name: string, catalogueCtx: string, version: GrammarVersion): boolean {
+  return name === 'masters' || (name === 'primaries' && catalogueCtx === 'top' && version !== '9.18');
+}
 
 /**
  * May completion offer a documented clause in this block for this version? Not when the catalogue knows the clause
@@ -213,20 +232,23 @@ const HIDDEN_STATUS: ReadonlySet<ClauseStatus> = new Set<ClauseStatus>(['ancient
  * not take it (named-checkconf: "option 'multi-master' is not allowed in 'primary' zone"). A name the catalogue
  * does not know in that context at all stays (the docs and the catalogue may name a context differently).
  */
-function offered(name: string, catalogueCtx: string, version: GrammarVersion, owner: Clause | undefined): boolean {
+function offered(name: string, catalogueCtx: string, version: GrammarVersion, owner: Clause | undefined): Offer {
   const def = clauseDef(catalogueCtx, name);
-  if (!def) return true;
+  if (!def) return Offer.Current;
   const cv = def.versions[version];
-  if (!cv || HIDDEN_STATUS.has(cv.status)) return false;
+  if (!cv || HIDDEN_STATUS.has(cv.status)) return Offer.Hidden;
   if (cv.zoneTypes && owner && catalogueCtx === 'zone' && owner.name === 'zone') {
     const type = zoneTypeOf(owner);
-    if (type && !cv.zoneTypes.includes(type)) return false;
+    if (type && !cv.zoneTypes.includes(type)) return Offer.Hidden;
   }
-  return true;
+  return cv.status === 'deprecated' || oldClauseName(name, catalogueCtx, version) ? Offer.Deprecated : Offer.Current;
 }
 
 function clauseCompletions(ctx: string, catalogueCtx: string, version: GrammarVersion, owner: Clause | undefined): CompletionEntry[] {
-  return clausesFor(ctx).filter((name) => offered(name, catalogueCtx, version, owner)).map((name) => {
+  const out: CompletionEntry[] = [];
+  for (const name of clausesFor(ctx)) {
+    const offer = offered(name, catalogueCtx, version, owner);
+    if (offer === Offer.Hidden) continue;
     const d = docFor(name, ctx)!;
     const entry: CompletionEntry = {
       label: name,
@@ -235,8 +257,10 @@ function clauseCompletions(ctx: string, catalogueCtx: string, version: GrammarVe
       documentation: completionDoc(d),
     };
     if (d.snippet) entry.snippet = d.snippet;
-    return entry;
-  });
+    if (offer === Offer.Deprecated) entry.deprecated = true;
+    out.push(entry);
+  }
+  return out;
 }
 
 /** Names the file defines, of one kind (acl, key, primaries, dnssec-policy ...), as completion values. */
@@ -306,15 +330,15 @@ function valuesBefore(values: readonly ValueNode[], offset: number): ValueNode[]
 }
 
 /**
- * Enum words completion leaves out: synonyms and deprecated forms that the catalogue's enums do not flag. `master`,
+ * Enum words completion tags deprecated: synonyms and deprecated forms that the catalogue's enums do not flag. `master`,
  * `slave` and `master-only` are the old names of `primary`, `secondary` and `primary-only` (zone types, check-names,
  * notify; BIND still reads them); 9.18's named-checkconf says "'type delegation-only' is deprecated" (gone in 9.20).
  */
 const OLD_NAMES = ['master', 'slave', 'master-only'];
-const HIDDEN_WORDS: Record<string, ReadonlySet<string>> = {
+const OLD_WORDS: Record<string, ReadonlySet<string>> = {
   type: new Set([...OLD_NAMES, 'delegation-only']),
 };
-const HIDDEN_ANYWHERE: ReadonlySet<string> = new Set(OLD_NAMES);
+const OLD_ANYWHERE: ReadonlySet<string> = new Set(OLD_NAMES);
 
 const BOOLEAN_WORDS = new Set(['yes', 'no', 'true', 'false', '1', '0']);
 const NUMBER = /^(?:0x[0-9a-f]+|[0-9]+)$/i;
@@ -323,7 +347,9 @@ interface Expect {
   values: readonly ValueNode[];
   /** Words the shape takes at values.length, in the order met. */
   words: string[];
-  hidden: ReadonlySet<string>;
+  /** Those of words met only in a deprecated form (under a deprecated note, or in `old`). */
+  deprecated: Set<string>;
+  old: ReadonlySet<string>;
   depth: number;
 }
 
@@ -353,12 +379,18 @@ function atomFits(atom: string, v: ValueNode): boolean {
 /**
  * Reads the values with the shape from position i and returns where readings end; whenever a reading stands at the
  * cursor (values.length), adds the words the shape could take there: keywords, enum words, yes/no. Free-form
- * values (numbers, strings, addresses, blocks) add nothing. `hide` is set under a deprecated or obsolete note.
+ * values (numbers, strings, addresses, blocks) add nothing. `offer` is Deprecated under a deprecated note, Hidden
+ * under an obsolete one. A word met both ways (a current reading and a deprecated one) counts as current.
  */
-function expectAt(x: Expect, shape: Shape, i: number, hide: boolean): number[] {
+function expectAt(x: Expect, shape: Shape, i: number, offer: Offer): number[] {
   const n = x.values.length;
-  const add = (w: string) => {
-    if (!hide && !x.hidden.has(w) && !x.words.includes(w)) x.words.push(w);
+  const add = (w: string, as = offer) => {
+    if (as === Offer.Hidden) return;
+    const old = as === Offer.Deprecated || x.old.has(w);
+    if (!x.words.includes(w)) {
+      x.words.push(w);
+      if (old) x.deprecated.add(w);
+    } else if (!old) x.deprecated.delete(w);
   };
   const v = x.values[i];
   switch (shape.kind) {
@@ -366,41 +398,41 @@ function expectAt(x: Expect, shape: Shape, i: number, hide: boolean): number[] {
       return [i];
     case 'atom':
       if (i === n) {
-        if (shape.atom === 'boolean') ['yes', 'no'].forEach(add);
+        if (shape.atom === 'boolean') ['yes', 'no'].forEach((w) => add(w));
         return [];
       }
       return atomFits(shape.atom, v) ? [i + 1] : [];
     case 'enum': {
       const out: number[] = [];
-      if (i === n) shape.values.forEach(add);
+      if (i === n) shape.values.forEach((w) => add(w));
       else if (shape.values.includes(wordOf(v) ?? (v.kind === 'string' ? v.value.toLowerCase() : ''))) out.push(i + 1);
-      if (shape.or) out.push(...expectAt(x, shape.or, i, hide));
+      if (shape.or) out.push(...expectAt(x, shape.or, i, offer));
       return out;
     }
     case 'kw': {
-      const quiet = hide || (!!shape.note && (HIDDEN_STATUS.has(shape.note.status ?? 'active') || !!shape.note.nodoc));
+      const under = Math.max(offer, noteOffer(shape.note, true)) as Offer;
       if (i === n) {
-        if (!quiet) add(shape.kw);
+        add(shape.kw, under);
         return [];
       }
-      return wordOf(v) === shape.kw ? expectAt(x, shape.value, i + 1, quiet) : [];
+      return wordOf(v) === shape.kw ? expectAt(x, shape.value, i + 1, under) : [];
     }
     case 'opt':
-      return [i, ...expectAt(x, shape.item, i, hide)];
+      return [i, ...expectAt(x, shape.item, i, offer)];
     case 'note':
-      return expectAt(x, shape.item, i, hide || HIDDEN_STATUS.has(shape.note.status ?? 'active'));
+      return expectAt(x, shape.item, i, Math.max(offer, noteOffer(shape.note, false)) as Offer);
     case 'seq': {
       let at = [i];
       for (const item of shape.items) {
         const next = new Set<number>();
-        for (const p of at) for (const e of expectAt(x, item, p, hide)) next.add(e);
+        for (const p of at) for (const e of expectAt(x, item, p, offer)) next.add(e);
         at = [...next];
         if (at.length === 0) break;
       }
       return at;
     }
     case 'alt':
-      return shape.items.flatMap((item) => expectAt(x, item, i, hide));
+      return shape.items.flatMap((item) => expectAt(x, item, i, offer));
     case 'any':
     case 'some': {
       const ends = new Set<number>(shape.kind === 'any' ? [i] : []);
@@ -410,7 +442,7 @@ function expectAt(x: Expect, shape: Shape, i: number, hide: boolean): number[] {
         seen.add(`${pos}/${used}`);
         shape.items.forEach((item, bit) => {
           if (used & (1 << bit)) return;
-          for (const e of expectAt(x, item, pos, hide)) {
+          for (const e of expectAt(x, item, pos, offer)) {
             if (e === pos) continue;
             ends.add(e);
             walk(e, used | (1 << bit));
@@ -425,7 +457,7 @@ function expectAt(x: Expect, shape: Shape, i: number, hide: boolean): number[] {
       let frontier = [i];
       while (frontier.length) {
         const next: number[] = [];
-        for (const p of frontier) for (const e of expectAt(x, shape.element, p, hide)) if (e > p && !ends.has(e)) (ends.add(e), next.push(e));
+        for (const p of frontier) for (const e of expectAt(x, shape.element, p, offer)) if (e > p && !ends.has(e)) (ends.add(e), next.push(e));
         frontier = next;
       }
       return [...ends];
@@ -440,13 +472,13 @@ function expectAt(x: Expect, shape: Shape, i: number, hide: boolean): number[] {
       if (shape.port !== 'no') suffix.push({ kind: 'kw', kw: 'port', value: { kind: 'atom', atom: 'port' }, note: shape.port === 'deprecated' ? { status: 'deprecated' } : undefined });
       if (shape.dscp) suffix.push({ kind: 'kw', kw: 'dscp', value: { kind: 'atom', atom: 'uint32' }, note: { status: 'obsolete' } });
       if (shape.tls) suffix.push({ kind: 'kw', kw: 'tls', value: { kind: 'atom', atom: 'astring' } });
-      return suffix.length ? expectAt(x, { kind: 'any', items: suffix }, i + 1, hide) : [i + 1];
+      return suffix.length ? expectAt(x, { kind: 'any', items: suffix }, i + 1, offer) : [i + 1];
     }
     case 'ref': {
       const r = resolveShapeName(shape.ref);
       if (!r || x.depth > 16) return [];
       x.depth++;
-      const out = expectAt(x, r, i, hide);
+      const out = expectAt(x, r, i, offer);
       x.depth--;
       return out;
     }
@@ -454,10 +486,10 @@ function expectAt(x: Expect, shape: Shape, i: number, hide: boolean): number[] {
 }
 
 /** The words the shapes take after these values (none when the values do not fit them). */
-function wordsAfter(shapes: readonly Shape[], values: readonly ValueNode[], hidden: ReadonlySet<string> = new Set()): string[] {
-  const x: Expect = { values, words: [], hidden, depth: 0 };
-  for (const s of shapes) expectAt(x, s, 0, false);
-  return x.words;
+function wordsAfter(shapes: readonly Shape[], values: readonly ValueNode[], old: ReadonlySet<string> = new Set()): { words: string[]; deprecated: ReadonlySet<string> } {
+  const x: Expect = { values, words: [], deprecated: new Set(), old, depth: 0 };
+  for (const s of shapes) expectAt(x, s, 0, Offer.Current);
+  return { words: x.words, deprecated: x.deprecated };
 }
 
 /** The catalogue context of the clauses in a block: the context the model gave them, else the owner's block context. */
@@ -475,8 +507,12 @@ function elementCompletions(model: BindModel, element: Clause, offset: number, v
   const last = values.length > 0 ? wordOf(values[values.length - 1]) : undefined;
   if (last === 'key') return definedNames(model, 'key');
   if (last === 'tls') return definedNames(model, 'tls');
-  const words = wordsAfter(listElementShapes(element.context, version), values, HIDDEN_ANYWHERE);
-  return words.map((label) => ({ label, kind: 'keyword', detail: `${element.context} list element` }));
+  const { words, deprecated } = wordsAfter(listElementShapes(element.context, version), values, OLD_ANYWHERE);
+  return words.map((label) => {
+    const entry: CompletionEntry = { label, kind: 'keyword', detail: `${element.context} list element` };
+    if (deprecated.has(label)) entry.deprecated = true;
+    return entry;
+  });
 }
 
 export function bindCompletions(model: BindModel, text: string, offset: number, target?: string): CompletionEntry[] {
@@ -509,10 +545,12 @@ export function bindCompletions(model: BindModel, text: string, offset: number, 
     const d = clauseDoc(current);
     const def = clauseDef(current.context, current.name);
     let words: string[];
+    let deprecated: ReadonlySet<string> = new Set();
     if (def) {
       // The catalogue's shape in the target version: nothing for a clause that version does not know.
       const shape = def.versions[version]?.shape;
-      words = shape ? wordsAfter([shape], valuesBefore(current.args, offset), HIDDEN_WORDS[current.name] ?? HIDDEN_ANYWHERE) : [];
+      if (shape) ({ words, deprecated } = wordsAfter([shape], valuesBefore(current.args, offset), OLD_WORDS[current.name] ?? OLD_ANYWHERE));
+      else words = [];
     } else {
       words = d?.keywords && current.args.every((a) => a.start >= offset || a.end === offset) ? Object.keys(d.keywords) : [];
     }
@@ -520,6 +558,7 @@ export function bindCompletions(model: BindModel, text: string, offset: number, 
       const entry: CompletionEntry = { label, kind: 'keyword', detail: `${d?.name ?? current.name} argument` };
       const meaning = d?.keywords?.[label];
       if (meaning) entry.documentation = meaning;
+      if (deprecated.has(label)) entry.deprecated = true;
       return entry;
     });
   }

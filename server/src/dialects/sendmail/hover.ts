@@ -200,7 +200,8 @@ export function sendmailCompletions(model: SendmailModel, text: string, offset: 
       case 'undefine':
       case 'ifdef':
         return [
-          ...[...CONF.values()].map((c) => ({ label: c.name, kind: 'property' as const, detail: c.option || 'cf variable', documentation: renderConf(c.name) })),
+          // Deprecated and obsolete conf* names are still offered, as before, but tagged: struck through and listed last.
+          ...[...CONF.values()].map((c) => ({ label: c.name, kind: 'property' as const, detail: c.option || 'cf variable', documentation: renderConf(c.name), ...(c.status ? { deprecated: true } : {}) })),
           ...[...VARIABLES.values()].map((v) => ({ label: v.name, kind: 'property' as const, detail: 'cf variable', documentation: renderVariable(v.name) })),
         ];
       default:

@@ -151,6 +151,15 @@ function keywordEntries(match: boolean): CompletionEntry[] {
     }));
 }
 
+/**
+ * Values sshd still reads as the same thing as a current one: offered tagged deprecated. `without-password` is the
+ * name of `prohibit-password` before OpenSSH 7.0; `Compression delayed` has meant `yes` since OpenSSH 7.4.
+ */
+const OLD_VALUES: Record<string, ReadonlySet<string>> = {
+  permitrootlogin: new Set(['without-password']),
+  compression: new Set(['delayed']),
+};
+
 export function sshdCompletions(model: SshdModel, text: string, offset: number): CompletionEntry[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
@@ -175,5 +184,10 @@ export function sshdCompletions(model: SshdModel, text: string, offset: number):
   const shape = info.shape;
   const values = shape.kind === 'enum' || shape.kind === 'enum-exact' ? shape.values : [];
   const meanings = KEYWORD_DOCS[info.name.toLowerCase()]?.values ?? {};
-  return values.map((v) => ({ label: v, kind: 'value' as const, detail: `${info.name} value`, documentation: meanings[v] }));
+  const old = OLD_VALUES[info.name.toLowerCase()];
+  return values.map((v) => {
+    const entry: CompletionEntry = { label: v, kind: 'value', detail: `${info.name} value`, documentation: meanings[v] };
+    if (old?.has(v)) entry.deprecated = true;
+    return entry;
+  });
 }

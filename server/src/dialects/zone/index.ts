@@ -1,4 +1,4 @@
-// The DNS zone file dialect (master files as BIND loads them): parse (grammar + model), rules, hover, symbols, folding.
+// The DNS zone file dialect (master files as BIND loads them): parse (grammar + model), rules, hover, completion, symbols, folding.
 import { parseZoneText } from '../../../../grammars/zone/parser';
 import { syntaxFindings } from '../../core/rule';
 import type { Dialect, RuleDocs } from '../../core/types';
@@ -6,6 +6,7 @@ import { buildZoneModel, type ZoneModel } from './model';
 import { rules } from './rules';
 import { zoneFolding, zoneSymbols } from './outline';
 import { zoneHover } from './hover';
+import { zoneCompletions } from './completion';
 
 export const ZONE_SYNTAX_DOCS: RuleDocs = {
   summary:
@@ -35,6 +36,7 @@ export const zoneDialect: Dialect<ZoneModel> = {
   },
   rules,
   hover: zoneHover,
+  completions: zoneCompletions,
   symbols: zoneSymbols,
   folding: zoneFolding,
 };
