@@ -4,7 +4,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseMaxWarnings, UsageError } from '../../server/src/cli/args';
+import { isIgnored } from '../../server/src/core/globs';
+import { explainText } from '../../server/src/cli/explain';
+import { formatJson, formatSarif, PROJECT_URL, reportHref, SARIF_MAX_RESULTS, type FileReport, type SarifOptions } from '../../server/src/cli/format';
+import { allRules, findRule } from '../../server/src/core/registry';
+import { LineIndex } from '../../server/src/core/text';
+import type { Finding } from '../../server/src/core/types';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 // The CLI's caches (code cache, result cache) for this suite only; every run below goes through the result cache.
@@ -617,4 +625,222 @@ test('rc.conf is checked with its siblings (rc.conf.local, rc.conf.d/routing), a
   } finally {
     rmSync(dir, { recursive: true });
   }
+});
+
+// The tests from here on that call run() need dist/cli.js built from the current sources; the others import the
+// CLI's modules directly.
+
+test('--max-warnings -1 means no limit (as ESLint); other negatives and non-numbers are usage errors', () => {
+  assert.equal(parseMaxWarnings('-1'), undefined);
+  assert.equal(parseMaxWarnings('0'), 0);
+  assert.equal(parseMaxWarnings('12'), 12);
+  for (const bad of ['-2', '-0.5', '1.5', 'ten', '', '0x10']) {
+    assert.throws(() => parseMaxWarnings(bad), (e: Error) => e instanceof UsageError && /whole number >= 0, or -1 for no limit, not '/.test(e.message), bad);
+  }
+  const dir = tempDir();
+  try {
+    // listen-on port without listen-on-v6: a warning, no error.
+    writeFileSync(join(dir, 'named.conf'), 'options {\n\tlisten-on port 5353 { 127.0.0.1; };\n};\n');
+    assert.equal(run(['check', '--max-warnings', '0', 'named.conf'], { cwd: dir }).code, 1);
+    assert.equal(run(['check', '--max-warnings', '-1', 'named.conf'], { cwd: dir }).code, 0);
+    assert.equal(run(['check', '--max-warnings=-1', 'named.conf'], { cwd: dir }).code, 0);
+    const bad = run(['check', '--max-warnings', '-3', 'named.conf'], { cwd: dir });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--max-warnings needs a whole number >= 0, or -1 for no limit, not '-3'/);
+    assert.match(run(['--help']).stdout, /-1 sets no limit/);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+const sarifOptions = (o: Partial<SarifOptions> = {}): SarifOptions => ({
+  version: '0.0.0-test',
+  root: process.cwd(),
+  fileUri: (p) => pathToFileURL(p).href,
+  hash: (s) => String(s.length),
+  ...o,
+});
+
+function fileReport(path: string, text: string, findings: Finding[], extra: Partial<FileReport> = {}): FileReport {
+  return { path, language: 'bind-named', lines: new LineIndex(text), findings, notes: [], text, ...extra };
+}
+
+const finding = (rule: string, severity: Finding['severity'], start: number, related?: Finding['related']): Finding => ({ rule, severity, message: `${rule} here`, span: { start, end: start + 1 }, fixes: [], related });
+
+test('sarif: no helpUri or informationUri while the project URL is a placeholder; a real one turns them on', () => {
+  assert.match(PROJECT_URL, /\.invalid\//, 'this test is about the placeholder; with a real URL, links are expected');
+  const placeholder = JSON.parse(formatSarif([], sarifOptions())).runs[0].tool.driver;
+  assert.equal(placeholder.informationUri, undefined);
+  assert.ok(placeholder.rules.length > 50);
+  for (const r of placeholder.rules) {
+    assert.equal(r.helpUri, undefined, r.id);
+    assert.ok(r.help.text && r.help.markdown && r.fullDescription.text, `${r.id} keeps its help text`);
+  }
+  const real = JSON.parse(formatSarif([], sarifOptions({ projectUrl: 'https://github.com/someone/v6ready' }))).runs[0].tool.driver;
+  assert.equal(real.informationUri, 'https://github.com/someone/v6ready');
+  assert.equal(real.rules.find((r: any) => r.id === 'bind/syntax').helpUri, 'https://github.com/someone/v6ready/blob/main/docs/rules.md#bindsyntax');
+  // A rule without an example has no empty Example section in its help either.
+  const internal = placeholder.rules.find((r: any) => r.id === 'v6ready/internal-error');
+  assert.doesNotMatch(internal.help.text, /Example:|Instead:/);
+  assert.doesNotMatch(internal.help.markdown, /\*\*Example\*\*|\*\*Instead\*\*/);
+});
+
+test('sarif: at most 25,000 results per run (GitHub refuses more), the least severe left out, and a notification says how many', () => {
+  const total = SARIF_MAX_RESULTS + 3;
+  const text = 'x\n'.repeat(total);
+  const findings: Finding[] = [];
+  for (let i = 0; i < total; i++) findings.push(finding('bind/non-canonical-ipv6', 'hint', i * 2));
+  // Two errors at the very end: they stay, and two of the hints (the last ones) go with the third extra.
+  findings[total - 1] = finding('bind/ipv6-in-listen-on', 'error', (total - 1) * 2);
+  findings[total - 2] = finding('bind/ipv6-in-listen-on', 'error', (total - 2) * 2);
+  const run0 = JSON.parse(formatSarif([fileReport('named.conf', text, findings)], sarifOptions())).runs[0];
+  assert.equal(run0.results.length, SARIF_MAX_RESULTS);
+  assert.equal(run0.results.filter((r: any) => r.level === 'error').length, 2);
+  assert.equal(run0.results.at(-1).level, 'error', 'kept results stay in file order');
+  const notes = run0.invocations[0].toolExecutionNotifications;
+  assert.equal(notes.length, 1);
+  assert.equal(notes[0].level, 'warning');
+  assert.match(notes[0].message.text, /^3 of 25003 results were left out/);
+  assert.equal(run0.invocations[0].executionSuccessful, true, 'leaving results out is not a failed run');
+  // Under the limit: every result, no notification.
+  const small = JSON.parse(formatSarif([fileReport('named.conf', text, findings.slice(0, 10))], sarifOptions())).runs[0];
+  assert.equal(small.results.length, 10);
+  assert.deepEqual(small.invocations, [{ executionSuccessful: true }]);
+});
+
+test('sarif: executionSuccessful is false when an input could not be read, with a notification per problem naming its path', () => {
+  const problems = [
+    { message: 'gone.conf: no such file or directory (ENOENT)', path: 'gone.conf' },
+    { message: 'cannot read directory etc/locked: permission denied (EACCES)', path: 'etc/locked' },
+  ];
+  const inv = JSON.parse(formatSarif([], sarifOptions({ problems }))).runs[0].invocations[0];
+  assert.equal(inv.executionSuccessful, false);
+  assert.deepEqual(
+    inv.toolExecutionNotifications.map((n: any) => [n.level, n.message.text, n.locations[0].physicalLocation.artifactLocation.uri]),
+    [
+      ['error', problems[0].message, 'gone.conf'],
+      ['error', problems[1].message, 'etc/locked'],
+    ],
+  );
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'named.conf'), SEED);
+    const r = run(['check', '--format', 'sarif', 'named.conf', 'missing/named.conf'], { cwd: dir });
+    assert.equal(r.code, 2, 'an input that cannot be read is exit 2, as in text output');
+    const run0 = JSON.parse(r.stdout).runs[0];
+    assert.equal(run0.invocations[0].executionSuccessful, false);
+    const note = run0.invocations[0].toolExecutionNotifications[0];
+    assert.match(note.message.text, /missing\/named\.conf: no such file or directory/);
+    assert.equal(note.locations[0].physicalLocation.artifactLocation.uri, 'missing/named.conf');
+    assert.ok(run0.results.some((x: any) => x.ruleId === 'bind/ipv6-in-listen-on'), 'the file that could be read is still reported');
+    const ok = JSON.parse(run(['check', '--format', 'sarif', 'named.conf'], { cwd: dir }).stdout).runs[0];
+    assert.deepEqual(ok.invocations, [{ executionSuccessful: true }]);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('sarif: text read from stdin is the relative URI "stdin" (text and JSON keep "-")', () => {
+  const unit = JSON.parse(formatSarif([fileReport('-', SEED, [finding('bind/ipv6-in-listen-on', 'error', 30)], { stdin: true })], sarifOptions())).runs[0];
+  assert.deepEqual(unit.results[0].locations[0].physicalLocation.artifactLocation, { uri: 'stdin' });
+  const sarif = JSON.parse(run(['check', '--format', 'sarif', '--language', 'bind-named', '-'], { input: SEED }).stdout).runs[0];
+  assert.deepEqual(sarif.results[0].locations[0].physicalLocation.artifactLocation, { uri: 'stdin' });
+  const json = JSON.parse(run(['check', '--format', 'json', '--language', 'bind-named', '-'], { input: SEED }).stdout);
+  assert.equal(json.files[0].path, '-');
+  assert.equal(json.files[0].absolutePath, undefined, 'stdin has no file');
+});
+
+test('json: every related entry names its file (shown and absolute path), also in the finding\'s own file', () => {
+  const text = 'acl a { 10.0.0.0/8; };\nacl a { 10.0.0.0/8; };\n';
+  const other = fileReport('g/one.conf', '\nacl b { any; };\n', []);
+  const f = finding('bind/duplicate', 'error', 27, [
+    { span: { start: 0, end: 22 }, message: 'first definition' },
+    { span: { start: 1, end: 4 }, message: 'elsewhere', file: 'g/one.conf' },
+  ]);
+  const out = JSON.parse(formatJson([fileReport('named.conf', text, [f])], new Map([['g/one.conf', other]])));
+  assert.equal(out.files[0].absolutePath, resolve('named.conf'));
+  assert.deepEqual(out.files[0].findings[0].related, [
+    { path: 'named.conf', absolutePath: resolve('named.conf'), message: 'first definition', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 22 } } },
+    { path: 'g/one.conf', absolutePath: resolve('g/one.conf'), message: 'elsewhere', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } } },
+  ]);
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'named.conf'), text);
+    const r = JSON.parse(run(['check', '--no-cache', '--format', 'json', 'named.conf'], { cwd: dir }).stdout);
+    const dup = r.files[0].findings.find((x: any) => x.rule === 'bind/duplicate');
+    assert.equal(dup.related[0].path, 'named.conf');
+    assert.equal(dup.related[0].absolutePath, join(dir, 'named.conf'));
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('ignore patterns: in order, a later !pattern re-includes what an earlier one ignored (as .gitignore)', () => {
+  const cases: [string, string[], boolean][] = [
+    ['legacy/named.conf', ['legacy/**'], true],
+    ['legacy/named.conf', ['legacy/**', '!legacy/named.conf'], false],
+    ['legacy/old/named.conf', ['legacy/**', '!legacy/named.conf'], true],
+    ['legacy/named.conf', ['legacy/**', '!legacy/named.conf', 'legacy/**'], true],
+    ['legacy/named.conf', ['legacy/', '!named.conf'], false],
+    ['a/x.orig', ['*.orig', '!a/*'], false],
+    ['b/x.orig', ['*.orig', '!a/*'], true],
+    // A negation on its own re-includes nothing that was not ignored, and ignores nothing.
+    ['named.conf', ['!named.conf'], false],
+    ['!odd.conf', ['\\!odd.conf'], true],
+    ['odd.conf', ['\\!odd.conf'], false],
+  ];
+  for (const [p, globs, want] of cases) assert.equal(isIgnored(p, globs), want, `${p} vs ${globs.join(',')}`);
+  const dir = tempDir();
+  try {
+    mkdirSync(join(dir, 'legacy', 'old'), { recursive: true });
+    writeFileSync(join(dir, '.v6ready.json'), JSON.stringify({ ignore: ['legacy/**', '!legacy/named.conf'] }));
+    for (const p of ['named.conf', 'legacy/named.conf', 'legacy/old/named.conf']) writeFileSync(join(dir, p), SEED);
+    const r = run(['check', '--no-cache', '--format', 'json', '.'], { cwd: dir });
+    assert.deepEqual(JSON.parse(r.stdout).files.map((f: any) => f.path).sort(), ['legacy/named.conf', 'named.conf']);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('explain prints only the sections a rule has text for; every rule has its summary, why and fix', () => {
+  for (const r of allRules()) {
+    for (const k of ['summary', 'why', 'fix'] as const) assert.ok(r.docs[k].trim() !== '' && !/^(todo|tbd|xxx)\b|^\.\.\.$/i.test(r.docs[k].trim()), `${r.id}: docs.${k}`);
+    const text = explainText(r);
+    assert.doesNotMatch(text, /^## [^\n]+\n(\n|$)/m, `${r.id}: a heading with nothing under it`);
+    assert.equal(/^## Example$/m.test(text), r.docs.bad.trim() !== '', `${r.id}: Example section iff docs.bad`);
+    assert.equal(/^## Instead$/m.test(text), r.docs.good.trim() !== '', `${r.id}: Instead section iff docs.good`);
+  }
+  // The core rules that have an example say so; internal-error (a bug, no config causes it) has none.
+  for (const id of ['v6ready/include', 'v6ready/byte-order-mark', 'v6ready/large-file', 'v6ready/too-many-problems']) assert.ok(findRule(id)!.docs.bad.trim(), id);
+  const e = run(['explain', 'v6ready/internal-error']);
+  assert.equal(e.code, 0);
+  assert.match(e.stdout, /## Why it matters\n/);
+  assert.doesNotMatch(e.stdout, /## (Example|Instead|References)/);
+  assert.match(run(['explain', 'v6ready/large-file']).stdout, /## Example\n\/\/ named\.conf/);
+});
+
+test('report to stdout: links are relative to the current folder, not to the report\'s root', () => {
+  const href = reportHref('/srv/conf');
+  assert.equal(href({ path: '/srv/conf/rp/apache2/apache2.conf', line: 3 }), 'rp/apache2/apache2.conf#L3');
+  assert.equal(href({ path: '/srv/other dir/a#b (1).conf', line: 1 }), '../other%20dir/a%23b%20%281%29.conf#L1');
+  const dir = tempDir();
+  try {
+    mkdirSync(join(dir, 'rp', 'apache2'), { recursive: true });
+    writeFileSync(join(dir, 'rp', 'apache2', 'apache2.conf'), 'Listen 127.0.0.1:80\n');
+    for (const format of ['html', 'md']) {
+      const r = run(['report', '--format', format, 'rp'], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      const links = [...r.stdout.matchAll(format === 'html' ? /href="([^"#][^"]*)#L\d+"/g : /\]\(([^)#]+)#L\d+\)/g)].map((m) => decodeURI(m[1]));
+      assert.ok(links.length > 0, `links in the ${format} report`);
+      for (const l of links) assert.ok(statSync(join(dir, l)).isFile(), `${format}: ${l} from the current folder`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('README lists every rule in its rules table', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const missing = allRules().filter((r) => !readme.includes(`| \`${r.id}\` |`)).map((r) => r.id);
+  assert.deepEqual(missing, []);
 });

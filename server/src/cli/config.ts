@@ -5,6 +5,7 @@ import { allRules } from '../core/registry';
 import { CONFIG_FILE, configSearchDirs, DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings';
 import { isIgnored } from '../core/globs';
 import { exists, readBytes, stat } from './disk';
+import type { RunProblem } from './format';
 
 export interface LoadedConfig {
   settings: Settings;
@@ -18,8 +19,8 @@ export class ConfigLoader {
   private readonly byDir = new Map<string, LoadedConfig>();
   private readonly byFile = new Map<string, LoadedConfig>();
   private readonly fixed?: LoadedConfig;
-  /** Problems found in config files, each reported once ("<file>: <problem>"). */
-  readonly problems: string[] = [];
+  /** Problems found in config files, each reported once ("<file>: <problem>", with the file as path). */
+  readonly problems: RunProblem[] = [];
 
   /** With `explicit` (--config), that file applies to everything and nothing is searched. */
   constructor(explicit?: string) {
@@ -75,7 +76,8 @@ export class ConfigLoader {
       throw new ConfigError(`cannot read config ${path}: ${(err as Error).message}`);
     }
     const { settings, problems } = parseSettings(raw, new Set(allRules().map((r) => r.id)));
-    for (const p of problems) this.problems.push(`${relative('.', path) || path}: ${p}`);
+    const shown = relative('.', path) || path;
+    for (const p of problems) this.problems.push({ message: `${shown}: ${p}`, path: shown });
     const loaded = { settings, path };
     this.byFile.set(path, loaded);
     return loaded;

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { dialectForPath } from '../core/registry';
 import { lstat, readBytes, readdir, realpath, stat } from './disk';
 import type { Dialect } from '../core/types';
+import type { RunProblem } from './format';
 
 export interface InputFile {
   /** The path as the user gave it (or as found under a directory they gave). */
@@ -35,14 +36,14 @@ export function describeIoError(err: unknown): string {
  * Files under dir whose names match a dialect's patterns; symlinked directories are not followed (no loops).
  * A directory that cannot be read is noted in `errors` and the walk goes on (without `errors`, it throws).
  */
-export function walk(dir: string, out: InputFile[] = [], errors?: string[]): InputFile[] {
+export function walk(dir: string, out: InputFile[] = [], errors?: RunProblem[]): InputFile[] {
   let entries: string[];
   try {
     entries = readdir(dir).sort();
   } catch (err) {
     const message = `cannot read directory ${dir}: ${describeIoError(err)}`;
     if (!errors) throw new Error(message);
-    errors.push(message);
+    errors.push({ message, path: dir });
     return out;
   }
   for (const name of entries) {

@@ -1,6 +1,6 @@
 // The `v6ready` command: check (text/json/sarif, --fix), rules, explain, lsp. Exit 0 clean, 1 errors, 2 usage/I-O.
 import { writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, byPosition, fixAll, INCLUDE_RULE, type Analysis } from '../core/analyze';
 import { allRules, DIALECTS, dialectForLanguage, dialectForPath, findRule } from '../core/registry';
@@ -13,7 +13,9 @@ import { IncludeWorld } from '../workspace/linked';
 import { ConfigError, ConfigLoader } from './config';
 import { exists, readdir, realpath, stat } from './disk';
 import { describeIoError, readInput, readStdin, rewriteFile, walk, type DecodedText, type InputFile } from './files';
-import { formatJson, formatSarif, formatText, type FileReport, type SarifOptions } from './format';
+import { formatJson, formatSarif, formatText, reportHref, type FileReport, type RunProblem, type SarifOptions } from './format';
+import { parseMaxWarnings, UsageError } from './args';
+import { explainText } from './explain';
 import { digest } from './hash';
 import { usedCodePath } from './code-paths';
 import { Progress, PROGRESS_MIN_FILES } from './progress';
@@ -26,23 +28,22 @@ import { renderHtml, renderMarkdown } from '../workspace/render';
 declare const __V6READY_VERSION__: string;
 const VERSION = typeof __V6READY_VERSION__ !== 'undefined' ? __V6READY_VERSION__ : '0.0.0-dev';
 
-const USAGE = `usage: v6ready check [--format text|json|sarif] [--fix] [--language <id>] [--config <file>] [--max-warnings <n>] [--no-cache] [--timing] <file|dir|->...
+const USAGE = `usage: v6ready check [--format text|json|sarif] [--fix] [--language <id>] [--config <file>] [--max-warnings <n>|-1] [--no-cache] [--timing] <file|dir|->...
        v6ready report [--format md|html|json] [--config <file>] [--output <file>] <dir|file>...
        v6ready rules
        v6ready explain <rule>
        v6ready lsp --stdio
        v6ready --version
 
+--max-warnings <n>: exit 1 when there are more than n warnings; -1 sets no limit (as when not given).
 Languages: ${DIALECTS.map((d) => `${d.languageId} (${d.filePatterns.join(', ')})`).join('; ')}`;
-
-class UsageError extends Error {}
 
 interface CheckOptions {
   format: 'text' | 'json' | 'sarif';
   fix: boolean;
   language?: string;
   config?: string;
-  /** Exit 1 when there are more warnings than this (as ESLint's --max-warnings); errors exit 1 regardless. */
+  /** Exit 1 when there are more warnings than this (as ESLint's --max-warnings; -1 or unset: no limit); errors exit 1 regardless. */
   maxWarnings?: number;
   /** Print where the time went (steps and rules, slowest first) on stderr after the report; never cached. */
   timing: boolean;
@@ -91,11 +92,7 @@ function parseCheckArgs(args: string[]): CheckOptions {
       o.format = f;
     } else if (r.is(a, '--language')) o.language = value('--language');
     else if (r.is(a, '--config')) o.config = value('--config');
-    else if (r.is(a, '--max-warnings')) {
-      const v = value('--max-warnings');
-      if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number >= 0, not '${v}'`);
-      o.maxWarnings = Number(v);
-    }
+    else if (r.is(a, '--max-warnings')) o.maxWarnings = parseMaxWarnings(value('--max-warnings'));
     else if (a === '--') o.paths.push(...r.rest());
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
     else o.paths.push(a);
@@ -114,7 +111,7 @@ interface Job {
   stdin?: boolean;
 }
 
-function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader): Job[] {
+function collectJobs(o: CheckOptions, ioErrors: RunProblem[], configs: ConfigLoader): Job[] {
   const jobs: Job[] = [];
   const forced = o.language ? dialectForLanguage(o.language) : undefined;
   // A file named twice (`check d d/named.conf`, `t/named.conf ./t/named.conf`, a link and its target) is checked once,
@@ -135,7 +132,7 @@ function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader)
     try {
       st = stat(p) ?? failWith('ENOENT');
     } catch (err) {
-      ioErrors.push(`${p}: ${describeIoError(err)}`);
+      ioErrors.push({ message: `${p}: ${describeIoError(err)}`, path: p });
       continue;
     }
     if (st.isDirectory()) {
@@ -143,13 +140,16 @@ function collectJobs(o: CheckOptions, ioErrors: string[], configs: ConfigLoader)
       for (const f of found) if (!configs.ignored(f.path)) add(f.path, forced ?? f.dialect);
       // Nothing to check is an error, not a clean bill of health (a wrong path in CI would otherwise pass).
       if (found.length === 0) {
-        ioErrors.push(`${p}: no config files found in this directory (looked for ${DIALECTS.flatMap((d) => d.filePatterns).join(', ')}); name a file and pass --language <id> to check it anyway`);
+        ioErrors.push({
+          message: `${p}: no config files found in this directory (looked for ${DIALECTS.flatMap((d) => d.filePatterns).join(', ')}); name a file and pass --language <id> to check it anyway`,
+          path: p,
+        });
       }
     } else {
       const dialect = forced ?? dialectForPath(p);
       // A file named on the command line is ignored too: pre-commit passes every changed file by name.
       if (configs.ignored(p)) continue;
-      if (!dialect) ioErrors.push(`${p}: cannot tell its language from the name; pass --language <id>`);
+      if (!dialect) ioErrors.push({ message: `${p}: cannot tell its language from the name; pass --language <id>`, path: p });
       else add(p, dialect);
     }
   }
@@ -210,7 +210,7 @@ function check(args: string[]): number {
   // performance.now() counts from the process' start: what came before this line is Node's and the loader's.
   const timings = o.timing ? new Timings() : undefined;
   timings?.add('start-up (Node, loading v6ready)', performance.now());
-  const ioErrors: string[] = [];
+  const ioErrors: RunProblem[] = [];
   const configs = loadConfigs(o.config);
   const reports: FileReport[] = [];
   const jobs = collectJobs(o, ioErrors, configs);
@@ -229,7 +229,7 @@ function check(args: string[]): number {
     try {
       input = timed(timings, 'read and decode', () => (job.stdin ? readStdin() : readInput(job.path)));
     } catch (err) {
-      ioErrors.push(`${job.path}: cannot read: ${describeIoError(err)}`);
+      ioErrors.push({ message: `${job.path}: cannot read: ${describeIoError(err)}`, path: job.path });
       continue;
     }
     const notes: string[] = [];
@@ -261,7 +261,7 @@ function check(args: string[]): number {
             // The findings stay those of the file as it is on disk.
             const code = (err as NodeJS.ErrnoException).code;
             const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied (read-only?); nothing was changed' : code ?? (err as Error).message;
-            ioErrors.push(`${job.path}: cannot write the fixes: ${why}`);
+            ioErrors.push({ message: `${job.path}: cannot write the fixes: ${why}`, path: job.path });
           }
         }
       }
@@ -274,7 +274,7 @@ function check(args: string[]): number {
       const message = `the file starts with a UTF-8 byte order mark (invisible in most editors): v6ready reads past it, but ${bomEffect}. --fix removes it.`;
       findings = [{ rule: BYTE_ORDER_MARK_RULE, severity, message, span: { start: 0, end: 0 }, fixes: [] }, ...findings];
     }
-    reports.push({ path: job.path, language: job.dialect.languageId, lines: analysis.lines ?? new LineIndex(analysis.text), findings, notes, text: analysis.text });
+    reports.push({ path: job.path, language: job.dialect.languageId, lines: analysis.lines ?? new LineIndex(analysis.text), findings, notes, text: analysis.text, stdin: job.stdin });
     if (!job.stdin) analysed.push({ path: resolve(job.path), dialect: job.dialect, analysis });
   }
   progress.done();
@@ -283,12 +283,12 @@ function check(args: string[]): number {
   nameRelatedFiles(reports, worlds);
   ioErrors.unshift(...configs.problems);
   const out = timed(timings, `format ${o.format}`, () =>
-    o.format === 'json' ? formatJson(reports, relatedFiles) : o.format === 'sarif' ? formatSarif(reports, sarifOptions(), relatedFiles) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR, relatedFiles),
+    o.format === 'json' ? formatJson(reports, relatedFiles) : o.format === 'sarif' ? formatSarif(reports, sarifOptions(ioErrors), relatedFiles) : formatText(reports, !!process.stdout.isTTY && !process.env.NO_COLOR, relatedFiles),
   );
   // With --fix on stdin, stdout carries the fixed text; the report goes to stderr.
   const toStderr = o.fix && o.paths.includes('-');
   timed(timings, 'write the report', () => (toStderr ? process.stderr : process.stdout).write(out + '\n'));
-  for (const e of ioErrors) process.stderr.write(`v6ready: ${e}\n`);
+  for (const e of ioErrors) process.stderr.write(`v6ready: ${e.message}\n`);
   if (timings) process.stderr.write(`\n${formatTimings(timings, performance.now())}\n`);
   if (ioErrors.length) return 2;
   return exitCode(reports, o.maxWarnings);
@@ -430,8 +430,10 @@ function reportOf(path: string, languageId: string, file: { lines: LineIndex; te
 /** Files that related locations point into, by their display path (for the output formats' line numbers). */
 const relatedFiles = new Map<string, FileReport>();
 
-function sarifOptions(): SarifOptions {
+/** `problems`: what made the run incomplete (exit 2), which SARIF reports as tool notifications. */
+function sarifOptions(problems: readonly RunProblem[]): SarifOptions {
   return {
+    problems,
     version: VERSION,
     root: process.cwd(),
     fileUri: (p) => pathToFileURL(p).href,
@@ -485,7 +487,7 @@ function report(args: string[]): number {
   usedCodePath(`report-format:${format}`);
   const configs = loadConfigs(config);
   const ioErrors: string[] = [];
-  const unreadable: string[] = [];
+  const unreadable: RunProblem[] = [];
   const files: string[] = [];
   for (const p of paths) {
     let st;
@@ -509,16 +511,11 @@ function report(args: string[]): number {
   const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings).filter((f) => !configs.ignored(f.file));
   const root = resolve(paths.length === 1 && stat(paths[0])?.isDirectory() ? paths[0] : '.');
   const r = buildReport(ws, findings, root);
-  // Links are relative to where the report is read from: the folder of --output when given (else the report's root).
-  const from = output ? dirname(resolve(output)) : undefined;
-  const target = from ? (l: { path: string; line: number }) => `${relative(from, l.path).split(sep).join('/')}#L${l.line}` : undefined;
-  const text =
-    format === 'json'
-      ? JSON.stringify(r, null, 2) + '\n'
-      : format === 'html'
-        ? renderHtml(r, target ? { href: (l) => encodeURI(target(l)) } : {})
-        : renderMarkdown(r, target ? { href: target } : {});
-  for (const p of [...configs.problems, ...unreadable]) process.stderr.write(`v6ready: ${p}\n`);
+  // Links are relative to where the report is read from: the folder of --output when given, else the current folder
+  // (where stdout is usually read or saved; the report's root may be elsewhere, as in `report /etc > r.md`).
+  const href = reportHref(output ? dirname(resolve(output)) : process.cwd());
+  const text = format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'html' ? renderHtml(r, { href }) : renderMarkdown(r, { href });
+  for (const p of [...configs.problems, ...unreadable]) process.stderr.write(`v6ready: ${p.message}\n`);
   if (output) {
     try {
       writeFileSync(output, text);
@@ -551,30 +548,7 @@ function explain(args: string[]): number {
     const near = allRules().filter((x) => x.id.includes(args[0]) || args[0].includes(x.id.split('/')[1]));
     throw new UsageError(`unknown rule '${args[0]}'${near.length ? `; did you mean ${near.map((x) => x.id).join(', ')}?` : ''}`);
   }
-  const d = r.docs;
-  process.stdout.write(
-    [
-      `${r.id} (${r.dialect?.title ?? 'v6ready'}, default severity: ${r.severity})`,
-      '',
-      d.summary,
-      '',
-      '## Why it matters',
-      d.why,
-      '',
-      '## Example',
-      d.bad,
-      '',
-      '## Instead',
-      d.good,
-      '',
-      '## Fix',
-      d.fix,
-      '',
-      '## References',
-      ...d.references.map((x) => `- ${x}`),
-      '',
-    ].join('\n'),
-  );
+  process.stdout.write(explainText(r));
   return 0;
 }
 

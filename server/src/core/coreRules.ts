@@ -38,9 +38,9 @@ export const CORE_RULES: readonly CoreRule[] = [
       why:
         'Running every rule on a very large document on each keystroke would freeze the editor, and a file that is silently ' +
         'not checked looks clean. The notice makes the limit visible; `v6ready check` on the command line runs every rule ' +
-        'whatever the size.',
-      bad: '',
-      good: '',
+        'whatever the size. Each file is measured on its own, so a large config split over includes is checked in full.',
+      bad: '// named.conf: one 9 MB file with every zone of the server\nzone "example-00001.net" { type primary; file "db.example-00001.net"; };\n// ... 60,000 more zones',
+      good: '// named.conf\ninclude "zones/a-m.conf"; // each under 5 MB\ninclude "zones/n-z.conf";',
       fix: 'No fix: run `v6ready check <file>` for the full analysis, or split the config with include statements.',
       references: [],
     },
@@ -55,8 +55,8 @@ export const CORE_RULES: readonly CoreRule[] = [
         'that spells `type master` in every zone) are megabytes of messages per keystroke, and a Problems panel nobody can ' +
         'read. Errors and warnings come first, so a limit never hides one behind a thousand hints; the notice keeps the ' +
         'limit visible.',
-      bad: '',
-      good: '',
+      bad: '// 2,000 zones, each a bind/deprecated-syntax finding: the editor shows 1,000 and this notice\nzone "example-0001.net" { type master; file "db.example-0001.net"; };\nzone "example-0002.net" { type master; file "db.example-0002.net"; };\n// ...',
+      good: '// after Fix all\nzone "example-0001.net" { type primary; file "db.example-0001.net"; };\nzone "example-0002.net" { type primary; file "db.example-0002.net"; };\n// ...',
       fix: 'Run `v6ready check <file>` for the full list, use Fix all (it fixes every finding, shown or not), or raise the setting (0 shows all).',
       references: [],
     },
@@ -83,8 +83,12 @@ export const CORE_RULES: readonly CoreRule[] = [
     id: INTERNAL_ERROR_RULE,
     severity: 'warning',
     docs: {
-      summary: 'A v6ready rule failed on this file; the other rules ran.',
-      why: 'A bug in v6ready, not in your config: one rule threw an exception. Its findings are missing; everything else was checked.',
+      summary: 'A v6ready rule (or the reader of the file) failed on this file; the finding on line 1 names the rule and the error.',
+      why:
+        'A bug in v6ready, not in your config: a rule threw an exception, and its findings for this file are missing while ' +
+        'the other rules ran ("v6ready rule bind/duplicate failed on this file (...); please report it."). When the reader ' +
+        'itself fails, nothing in the file was checked ("v6ready could not read this file"). Either way the file is not ' +
+        'known to be clean. No config is meant to cause this, so there is no example.',
       bad: '',
       good: '',
       fix: 'Please report it with the file (or a reduced copy) and the message.',

@@ -61,18 +61,28 @@ function ignoreRegExp(glob: string): RegExp {
 }
 
 /**
- * Is `relPath` (relative to the folder the globs belong to, any separators) ignored by one of the globs? The
- * syntax is gitignore's, without negation: a glob without '/' matches a file or folder name at any depth
- * (`*.orig`, `vendor`), one with '/' is anchored at the folder (`legacy/**`, `/named.conf.old`), `**` spans
- * folders, and a glob matching a folder ignores everything in it. A path outside the folder ('../') never matches.
+ * Is `relPath` (relative to the folder the globs belong to, any separators) ignored by the globs? The syntax is
+ * gitignore's: a glob without '/' matches a file or folder name at any depth (`*.orig`, `vendor`), one with '/' is
+ * anchored at the folder (`legacy/**`, `/named.conf.old`), `**` spans folders, and a glob matching a folder ignores
+ * everything in it. The globs apply in order and the last one that matches decides, so a later `!glob` re-includes what
+ * an earlier one ignored (`["legacy/**", "!legacy/named.conf"]`); `\!name` is a glob for a name that starts with `!`.
+ * Unlike git, which never looks inside a folder ignored as a whole (`legacy/`), a file in one can be re-included: files
+ * are matched one by one. A path outside the folder ('../') never matches. The CLI's config file and the editor's
+ * settings both come here.
  */
 export function isIgnored(relPath: string, globs: readonly string[]): boolean {
   const p = relPath.replace(/\\/g, '/').replace(/^\.\//, '');
   if (p === '' || p === '..' || p.startsWith('../') || p.startsWith('/')) return false;
+  let ignored = false;
   for (const g of globs) {
-    let re = ignoreCache.get(g);
-    if (!re) ignoreCache.set(g, (re = ignoreRegExp(g)));
-    if (re.test(p)) return true;
+    const negated = g.startsWith('!');
+    // A negation only matters for what is ignored so far, and a plain glob only for what is not.
+    if (negated !== ignored) continue;
+    const glob = negated || g.startsWith('\\!') ? g.slice(1) : g;
+    if (glob === '') continue;
+    let re = ignoreCache.get(glob);
+    if (!re) ignoreCache.set(glob, (re = ignoreRegExp(glob)));
+    if (re.test(p)) ignored = !negated;
   }
-  return false;
+  return ignored;
 }
