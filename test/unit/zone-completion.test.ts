@@ -111,3 +111,12 @@ test('CRLF line ends and a cursor at the very end of a file without a final line
   assert.deepEqual(at('$TTL 1h\r\n|'), DIRECTIVES);
   assert.deepEqual(at('$TTL 1h\r\nwww IN A |\r\n'), []);
 });
+
+test('a NUL byte on the line before the cursor is skipped, not read forever', () => {
+  for (const text of ['\0; comment\n', 'www\0 IN ', '$TTL 1h\0\n', 'www 3600\0\0 ']) {
+    const p = zoneDialect.parse(text);
+    for (let i = 0; i <= text.length; i++) assert.ok(Array.isArray(zoneDialect.completions!(p.model, text, i)), `${JSON.stringify(text)} at ${i}`);
+  }
+  const text = 'www 3600\0 ';
+  assert.ok(zoneDialect.completions!(zoneDialect.parse(text).model, text, text.length).some((e) => e.label === 'AAAA'));
+});

@@ -122,6 +122,11 @@ function readLine(text: string, lineStart: number, offset: number): LineBefore {
       i = end;
     } else {
       const end = wordEnd(text, i);
+      // A character no word takes and none of the above (a NUL byte): skipped like a blank, so the loop moves on.
+      if (end === i) {
+        i++;
+        continue;
+      }
       // The word the cursor is in (or right after) is the one being typed: not a word before the cursor.
       if (end >= offset) break;
       words.push(text.slice(i, end));
