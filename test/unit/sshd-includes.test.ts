@@ -1,12 +1,17 @@
 // sshd reads an Include'd file in place, and the first AddressFamily it reads wins: a file included above may set it
-// first, or add IPv6 ListenAddress lines. The sshd dialect does not follow includes yet, so the rules that depend on
-// the first value or on every ListenAddress must say "unless" beside an Include instead of claiming certainty.
+// first, or add IPv6 ListenAddress lines. When the caller read the included files (RuleContext.linked, built by the
+// include world from the dialect's Include links) the rules that depend on the first value or on every ListenAddress
+// speak with certainty; read alone, or with an include that could not be read, they say "unless" beside an Include.
 // (Measured with sshd 9.2: `Include incaf.conf` [AddressFamily any] then `AddressFamily inet` / `ListenAddress ::1`
 // passes `sshd -t`.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze, type Analysis } from '../../server/src/core/analyze';
+import { dialectForPath } from '../../server/src/core/registry';
+import type { Finding } from '../../server/src/core/types';
 import { sshdDialect } from '../../server/src/dialects/sshd';
+import { IncludeWorld } from '../../server/src/workspace/linked';
+import { WorkspaceIndex } from '../../server/src/workspace/model';
 
 function messages(text: string, rule: string): string[] {
   return analyze(sshdDialect, text).findings.filter((f) => f.rule === rule).map((f) => f.message);
@@ -30,4 +35,140 @@ test('ipv4-only: an Include anywhere may add an IPv6 ListenAddress; one above ma
   // An Include inside a Match block can set neither (both are global-only keywords).
   const [inMatch] = messages('ListenAddress 127.0.0.1\nMatch User x\n    Include x.conf\n', 'sshd/ipv4-only');
   assert.match(inMatch, /^Every ListenAddress is IPv4/);
+});
+
+// --- Following the includes: in-memory trees, read as the CLI and the editor read them (IncludeWorld with a lister).
+
+/** The entry names directly under `dir` among the files' paths (files and folders). */
+function lister(files: Map<string, string>) {
+  return (dir: string): string[] | undefined => {
+    const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+    const names = new Set<string>();
+    for (const p of files.keys()) if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]);
+    return names.size ? [...names] : undefined;
+  };
+}
+
+/** Analyse `path` with the files its includes name, as `v6ready check` does. */
+function lint(tree: Record<string, string>, path: string): Analysis {
+  const files = new Map(Object.entries(tree));
+  const world = new IncludeWorld(sshdDialect, (p) => files.get(p), lister(files));
+  const c = world.contextOf(path);
+  return analyze(sshdDialect, files.get(path)!, undefined, { linked: c.linked, includeProblems: c.problems, linkedPartial: c.partial });
+}
+
+function only(a: Analysis, rule: string): Finding[] {
+  return a.findings.filter((f) => f.rule === rule);
+}
+
+const MAIN = '/etc/ssh/sshd_config';
+const DEBIAN = 'Include /etc/ssh/sshd_config.d/*.conf\nPort 22\n';
+
+test('links: each Include argument, quoted or not, with the glob flag and /etc/ssh for a relative path', () => {
+  const text = 'Include /etc/ssh/sshd_config.d/*.conf "extra one.conf"\nMatch User x\n    Include inmatch.conf\n';
+  const links = sshdDialect.links!(sshdDialect.parse(text).model, text);
+  assert.deepEqual(
+    links.map((l) => ({ target: l.target, text: text.slice(l.span.start, l.span.end), glob: l.glob, directory: l.directory, kind: l.kind })),
+    [
+      { target: '/etc/ssh/sshd_config.d/*.conf', text: '/etc/ssh/sshd_config.d/*.conf', glob: true, directory: undefined, kind: 'include' },
+      { target: 'extra one.conf', text: 'extra one.conf', glob: undefined, directory: '/etc/ssh', kind: 'include' },
+    ],
+    'the Include inside a Match block applies within it and is not followed',
+  );
+});
+
+test('an AddressFamily inet in an included file decides: the finding is certain, on the Include, related to that line', () => {
+  const a = lint({ [MAIN]: DEBIAN, '/etc/ssh/sshd_config.d/10-v4.conf': '# office network\nAddressFamily inet\n' }, MAIN);
+  assert.equal(a.linked.length, 1);
+  const [f] = only(a, 'sshd/ipv4-only');
+  assert.ok(f, a.findings.map((x) => x.message).join('\n'));
+  assert.match(f.message, /^AddressFamily inet \(line 2 of \/etc\/ssh\/sshd_config\.d\/10-v4\.conf\), read through this Include: sshd listens on IPv4 only/);
+  assert.equal(DEBIAN.slice(f.span.start, f.span.end), '/etc/ssh/sshd_config.d/*.conf');
+  assert.deepEqual(f.related?.map((r) => r.file), ['/etc/ssh/sshd_config.d/10-v4.conf']);
+  assert.equal(f.fixes.length, 0, 'the fix belongs in the included file');
+  // The first file in glob order wins: 10-v4.conf before 20-any.conf.
+  const both = lint({ [MAIN]: DEBIAN, '/etc/ssh/sshd_config.d/20-any.conf': 'AddressFamily any\n', '/etc/ssh/sshd_config.d/10-v4.conf': 'AddressFamily inet\n' }, MAIN);
+  assert.equal(only(both, 'sshd/ipv4-only').length, 1);
+  const swapped = lint({ [MAIN]: DEBIAN, '/etc/ssh/sshd_config.d/20-v4.conf': 'AddressFamily inet\n', '/etc/ssh/sshd_config.d/10-any.conf': 'AddressFamily any\n' }, MAIN);
+  assert.equal(only(swapped, 'sshd/ipv4-only').length, 0);
+});
+
+test('an included file read before this file\'s AddressFamily makes that line do nothing; read after, it does nothing itself', () => {
+  const v4 = { '/etc/ssh/sshd_config.d/10-v4.conf': 'AddressFamily inet\n' };
+  // The main file's AddressFamily comes first: the included inet is ignored by sshd.
+  assert.deepEqual(only(lint({ [MAIN]: 'AddressFamily any\n' + DEBIAN, ...v4 }, MAIN), 'sshd/ipv4-only'), []);
+  // The main file's inet comes first and the included `any` does nothing: certain, no "Unless".
+  const mainFirst = lint({ [MAIN]: 'AddressFamily inet\n' + DEBIAN, '/etc/ssh/sshd_config.d/10-any.conf': 'AddressFamily any\n' }, MAIN);
+  const [f] = only(mainFirst, 'sshd/ipv4-only');
+  assert.match(f.message, /^AddressFamily inet: sshd listens on IPv4 only/);
+  assert.equal(f.fixes.length, 1);
+  // The included `any` comes before the main file's inet: sshd listens on both families.
+  assert.deepEqual(only(lint({ [MAIN]: DEBIAN + 'AddressFamily inet\n', '/etc/ssh/sshd_config.d/10-any.conf': 'AddressFamily any\n' }, MAIN), 'sshd/ipv4-only'), []);
+});
+
+test('an included IPv6 ListenAddress means sshd listens on IPv6; included IPv4 ones count for the finding', () => {
+  const main = 'ListenAddress 127.0.0.1\n' + DEBIAN;
+  assert.deepEqual(only(lint({ [MAIN]: main, '/etc/ssh/sshd_config.d/v6.conf': 'ListenAddress 2001:db8::22\n' }, MAIN), 'sshd/ipv4-only'), []);
+  const [f] = only(lint({ [MAIN]: main, '/etc/ssh/sshd_config.d/v4.conf': 'ListenAddress 192.0.2.22\n' }, MAIN), 'sshd/ipv4-only');
+  assert.match(f.message, /^Every ListenAddress is IPv4 \(127\.0\.0\.1, 192\.0\.2\.22 in \/etc\/ssh\/sshd_config\.d\/v4\.conf\): sshd does not listen on IPv6/);
+  assert.deepEqual(f.related?.map((r) => r.file), ['/etc/ssh/sshd_config.d/v4.conf']);
+  // `::` covers `::1` on the same port: one twin.
+  assert.equal(f.fixes[0].title, 'Also listen on ::');
+  // A glob that matches no linked file stays unknown even beside a followed Include: sshd accepts an empty match, but
+  // a caller that did not expand it (the workspace index) looks the same.
+  const empty = lint({ [MAIN]: 'Include /etc/ssh/empty.d/*.conf\nInclude other.conf\nListenAddress 127.0.0.1\n', '/etc/ssh/other.conf': 'PermitRootLogin no\n' }, MAIN);
+  assert.equal(empty.linked.length, 1, 'other.conf was read');
+  const [none] = only(empty, 'sshd/ipv4-only');
+  assert.match(none.message, /^Every ListenAddress of this file is IPv4 \(127\.0\.0\.1\): unless a file read by Include \/etc\/ssh\/empty\.d\/\*\.conf \(line 1\) adds an IPv6 one/);
+});
+
+test('address-family-conflict sees the ListenAddress lines and the AddressFamily of the included files', () => {
+  const [f] = only(lint({ [MAIN]: 'AddressFamily inet\n' + DEBIAN, '/etc/ssh/sshd_config.d/v6.conf': 'ListenAddress ::1\n' }, MAIN), 'sshd/address-family-conflict');
+  assert.match(f.message, /^AddressFamily inet cannot resolve the IPv6 ListenAddress ::1 \(line 1 of \/etc\/ssh\/sshd_config\.d\/v6\.conf\): sshd refuses to start/);
+  assert.deepEqual(f.related?.map((r) => r.file), ['/etc/ssh/sshd_config.d/v6.conf']);
+  const [g] = only(lint({ [MAIN]: DEBIAN + 'ListenAddress ::1\n', '/etc/ssh/sshd_config.d/v4.conf': 'AddressFamily inet\n' }, MAIN), 'sshd/address-family-conflict');
+  assert.match(g.message, /^AddressFamily inet \(line 1 of \/etc\/ssh\/sshd_config\.d\/v4\.conf, read through this Include\) cannot resolve the IPv6 ListenAddress ::1 \(line 3\)/);
+  assert.equal(g.fixes.length, 0);
+  // An included `any` read first makes the main file's inet do nothing: sshd starts.
+  assert.deepEqual(only(lint({ [MAIN]: DEBIAN + 'AddressFamily inet\nListenAddress ::1\n', '/etc/ssh/sshd_config.d/any.conf': 'AddressFamily any\n' }, MAIN), 'sshd/address-family-conflict'), []);
+});
+
+test('nested includes are read in place; a relative path is under /etc/ssh, or beside a copy of the tree', () => {
+  const nested = lint({ [MAIN]: 'Include a.conf\nListenAddress 127.0.0.1\n', '/etc/ssh/a.conf': 'Include sub/*.conf\n', '/etc/ssh/sub/v6.conf': 'ListenAddress ::\n' }, MAIN);
+  assert.deepEqual(only(nested, 'sshd/ipv4-only'), []);
+  // A copy of a server's /etc/ssh (a repository): the included copy is matched by the pattern's path under /etc/ssh.
+  const copy = '/srv/etc/ssh/sshd_config';
+  const [f] = only(lint({ [copy]: 'Include sshd_config.d/*.conf\n', '/srv/etc/ssh/sshd_config.d/10-v4.conf': 'AddressFamily inet\n' }, copy), 'sshd/ipv4-only');
+  assert.match(f.message, /^AddressFamily inet \(line 1 of \/srv\/etc\/ssh\/sshd_config\.d\/10-v4\.conf\), read through this Include/);
+});
+
+test('an Include that could not be read, or a document read alone, keeps the hedged wording', () => {
+  // A missing file: the include world reports it, and the rules cannot know what it holds.
+  const missing = lint({ [MAIN]: 'Include /etc/ssh/gone.conf\nAddressFamily inet\n', '/etc/ssh/other.conf': '' }, MAIN);
+  assert.ok(missing.findings.some((f) => f.rule === 'v6ready/include'));
+  assert.match(only(missing, 'sshd/ipv4-only')[0].message, /^Unless a file read by Include \/etc\/ssh\/gone\.conf \(line 1\) sets AddressFamily first/);
+  // One include read, another missing (linkedPartial): the glob may have matched files that were not read.
+  const partial = lint({ [MAIN]: 'Include /etc/ssh/gone.conf\nInclude sshd_config.d/*.conf\nListenAddress 127.0.0.1\n', '/etc/ssh/sshd_config.d/x.conf': 'ListenAddress 192.0.2.1\n' }, MAIN);
+  assert.match(only(partial, 'sshd/ipv4-only')[0].message, /^Every ListenAddress that could be read is IPv4 .*: unless a file read by Include \/etc\/ssh\/gone\.conf \(line 1 and 1 more\) adds an IPv6 one/);
+  // With no linked file at all the caller may not have read the includes (a document on its own): hedged.
+  const alone = lint({ [MAIN]: DEBIAN + 'AddressFamily inet\n' }, MAIN);
+  assert.match(only(alone, 'sshd/ipv4-only')[0].message, /^Unless a file read by Include/);
+});
+
+test('the workspace index follows a plain Include into a copy of /etc/ssh', () => {
+  const files = new Map([
+    ['/srv/etc/ssh/sshd_config', 'Include /etc/ssh/sshd_config.d/v6.conf\nListenAddress 127.0.0.1\n'],
+    ['/srv/etc/ssh/sshd_config.d/v6.conf', 'ListenAddress 2001:db8::22\n'],
+  ]);
+  const index = new WorkspaceIndex({ read: (p) => files.get(p), dialectFor: (p) => dialectForPath(p) });
+  index.setFiles([...files.keys()]);
+  const ws = index.build();
+  const main = ws.files.find((f) => f.path === '/srv/etc/ssh/sshd_config')!;
+  assert.deepEqual(main.findings.filter((f) => f.rule === 'sshd/ipv4-only'), []);
+  // Without the copy, the include is missing: the finding stays, hedged.
+  files.delete('/srv/etc/ssh/sshd_config.d/v6.conf');
+  const alone = new WorkspaceIndex({ read: (p) => files.get(p), dialectFor: (p) => dialectForPath(p) });
+  alone.setFiles([...files.keys()]);
+  const f = alone.build().files.find((x) => x.path === '/srv/etc/ssh/sshd_config')!.findings.find((x) => x.rule === 'sshd/ipv4-only')!;
+  assert.match(f.message, /unless a file read by Include \/etc\/ssh\/sshd_config\.d\/v6\.conf \(line 1\) adds an IPv6 one/);
 });

@@ -1,8 +1,9 @@
-// The OpenSSH sshd_config dialect: parse (grammar + model), rules, hover, completion, symbols, folding.
+// The OpenSSH sshd_config dialect: parse (grammar + model), rules, hover, completion, symbols, folding, Include links.
 import { parseSshdText } from '../../../../grammars/sshd/parser';
 import { syntaxFindings } from '../../core/rule';
 import type { Dialect, RuleDocs } from '../../core/types';
 import { sshdCompletions, sshdHover } from './hover';
+import { sshdIncludeLinks } from './listen';
 import { buildSshdModel, type SshdModel } from './model';
 import { sshdFolding, sshdSymbols } from './outline';
 import { rules } from './rules';
@@ -37,4 +38,8 @@ export const sshdDialect: Dialect<SshdModel> = {
   completions: sshdCompletions,
   symbols: sshdSymbols,
   folding: sshdFolding,
+  // Include paths (servconf.c): each argument a path or glob, a relative one under /etc/ssh. The workspace and the
+  // editor read them, so the rules see the included files (listen.ts readSshd); an Include inside a Match block is
+  // left out (what it reads applies within the Match).
+  links: (model) => sshdIncludeLinks(model),
 };

@@ -1,7 +1,8 @@
 // sshd/address-family-conflict: AddressFamily inet with an IPv6 ListenAddress (or inet6 with an IPv4 one): sshd refuses to start.
 import { defineRule } from '../../../core/rule';
+import type { RelatedLocation } from '../../../core/types';
 import { replaceSpan } from '../edits';
-import { includeWords, includesBefore, listenByFamily } from '../listen';
+import { includeWords, placeWords, readSshd, sourcedByFamily } from '../listen';
 import type { SshdModel } from '../model';
 
 export default defineRule<SshdModel>({
@@ -21,26 +22,38 @@ export default defineRule<SshdModel>({
     references: ['https://man.openbsd.org/sshd_config#AddressFamily', 'research/real-daemons.md §4a'],
   },
   check(ctx) {
-    const af = ctx.model.addressFamily;
-    if (!af || af.value === 'any') return;
-    const { v4, v6 } = listenByFamily(ctx.model);
-    const wrong = af.value === 'inet' ? v6 : v4;
+    // The first AddressFamily sshd reads and every ListenAddress, through the Include lines the caller followed.
+    const r = readSshd(ctx.model, ctx.lines, ctx.linked, ctx.linkedPartial);
+    const af = r.addressFamily;
+    if (!af || af.item.value === 'any') return;
+    const setting = af.item;
+    const { v4, v6 } = sourcedByFamily(r.listen);
+    const wrong = setting.value === 'inet' ? v6 : v4;
     if (wrong.length === 0) return;
-    const fam = af.value === 'inet' ? 'IPv6' : 'IPv4';
+    const fam = setting.value === 'inet' ? 'IPv6' : 'IPv4';
     const first = wrong[0];
-    const line = ctx.lines.lineOf(first.arg.start) + 1;
-    // A file included above may set AddressFamily first, and then this line does nothing (sshd -t accepts the file).
-    const earlier = includesBefore(ctx.model, af.directive.span.start);
+    // An Include not followed, above the AddressFamily, may set it first, and then this one does nothing (sshd -t accepts the file).
+    const earlier = r.unknownBeforeAddressFamily;
     const unless = earlier.length ? `Unless a file read by ${includeWords(ctx.lines, earlier)} sets AddressFamily first (sshd uses the first value), ` : '';
+    const related: RelatedLocation[] = wrong.map((s) => ({
+      file: s.file,
+      span: { start: s.item.arg.start, end: s.item.arg.end },
+      message: `${fam} address that AddressFamily ${setting.arg.value} rejects`,
+    }));
+    // Set in an included file: reported on the Include that reads it, and fixed in that file (an edit here cannot reach it).
+    if (af.file !== undefined) {
+      related.unshift({ file: af.file, span: { start: setting.arg.start, end: setting.arg.end }, message: `AddressFamily ${setting.arg.value}: the first AddressFamily sshd reads` });
+    }
     ctx.report({
-      span: af.arg,
+      span: af.file === undefined ? setting.arg : af.via!.arg,
       message:
         unless +
-        `AddressFamily ${af.arg.value} cannot resolve the ${fam} ListenAddress ${first.host} (line ${line}${wrong.length > 1 ? ` and ${wrong.length - 1} more` : ''}): ` +
-        `sshd refuses to start ("bad addr or host: ${first.host} (Address family for hostname not supported)") and listens on nothing. ` +
-        `Use AddressFamily any.`,
-      related: wrong.map((la) => ({ span: { start: la.arg.start, end: la.arg.end }, message: `${fam} address that AddressFamily ${af.arg.value} rejects` })),
-      fixes: [{ title: 'Set AddressFamily any', safe: false, edits: [replaceSpan(af.arg, 'any')] }],
+        `AddressFamily ${setting.arg.value}${af.file === undefined ? '' : ` (${placeWords(af)}, read through this Include)`} cannot resolve the ${fam} ListenAddress ${first.item.host} ` +
+        `(${placeWords(first)}${wrong.length > 1 ? ` and ${wrong.length - 1} more` : ''}): ` +
+        `sshd refuses to start ("bad addr or host: ${first.item.host} (Address family for hostname not supported)") and listens on nothing. ` +
+        `Use AddressFamily any${af.file === undefined ? '' : ' there'}.`,
+      related: related.map((x) => (x.file === undefined ? { span: x.span, message: x.message } : x)),
+      fixes: af.file === undefined ? [{ title: 'Set AddressFamily any', safe: false, edits: [replaceSpan(setting.arg, 'any')] }] : [],
     });
   },
 });

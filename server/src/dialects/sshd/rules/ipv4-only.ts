@@ -2,7 +2,7 @@
 import { defineRule } from '../../../core/rule';
 import type { Edit } from '../../../core/types';
 import { insertLinesAfter, replaceSpan } from '../edits';
-import { includeWords, includesBefore, ipv6Twins, listenByFamily } from '../listen';
+import { includeWords, ipv6Twins, placeWords, readSshd, sourcedByFamily } from '../listen';
 import type { SshdModel } from '../model';
 
 export default defineRule<SshdModel>({
@@ -23,40 +23,63 @@ export default defineRule<SshdModel>({
     references: ['https://man.openbsd.org/sshd_config#AddressFamily', 'https://man.openbsd.org/sshd_config#ListenAddress', 'research/real-daemons.md §4b'],
   },
   check(ctx) {
-    const model = ctx.model;
-    const af = model.addressFamily;
-    const { v4, v6, names, all } = listenByFamily(model);
+    // What sshd reads: this file and, when the caller read them, the files its Include lines name (listen.ts).
+    const r = readSshd(ctx.model, ctx.lines, ctx.linked, ctx.linkedPartial);
+    const af = r.addressFamily;
+    const { v4, v6, names } = sourcedByFamily(r.listen);
     // AddressFamily inet beside an IPv6 address is sshd/address-family-conflict's finding (sshd does not start at all).
-    if (af?.value === 'inet' && v6.length > 0) return;
-    if (af?.value === 'inet6') return;
-    const onlyV4 = v4.length > 0 && v6.length === 0 && names.length === 0 && v4.length === all.length;
-    const last = v4[v4.length - 1];
-    const twins = onlyV4 ? ipv6Twins(v4) : [];
-    const addTwins = (): Edit[] => (onlyV4 ? [insertLinesAfter(ctx.lines, last.directive, twins.map((t) => `${last.directive.keyword} ${t}`))] : []);
-    if (af?.value === 'inet') {
-      const edits: Edit[] = [replaceSpan(af.arg, 'any'), ...addTwins()];
-      // A file included above may set AddressFamily first (sshd uses the first value): then this line does nothing.
-      const earlier = includesBefore(model, af.directive.span.start);
+    if (af?.item.value === 'inet' && v6.length > 0) return;
+    if (af?.item.value === 'inet6') return;
+    const onlyV4 = v4.length > 0 && v6.length === 0 && names.length === 0 && v4.length === r.listen.length;
+    const twins = onlyV4 ? ipv6Twins(v4.map((s) => s.item)) : [];
+    // The twins go after the last IPv4 ListenAddress of this file, else after the Include that reads the last one.
+    const own = v4.filter((s) => s.file === undefined);
+    const lastLine = own.length ? own[own.length - 1].item.directive : v4[v4.length - 1]?.via?.include;
+    const keyword = own.length ? own[own.length - 1].item.directive.keyword : 'ListenAddress';
+    const addTwins = (): Edit[] => (onlyV4 && lastLine ? [insertLinesAfter(ctx.lines, lastLine, twins.map((t) => `${keyword} ${t}`))] : []);
+    const sayTwins = twins.map((t) => `ListenAddress ${t}`).join(', ');
+    // An Include not followed, above the first AddressFamily, may set it first (sshd uses the first value).
+    const earlier = r.unknownBeforeAddressFamily;
+    const unlessFirst = earlier.length ? `Unless a file read by ${includeWords(ctx.lines, earlier)} sets AddressFamily first (sshd uses the first value), ` : '';
+    if (af?.item.value === 'inet') {
+      const setting = af.item;
+      if (af.file === undefined) {
+        ctx.report({
+          span: setting.arg,
+          message:
+            unlessFirst +
+            `AddressFamily ${setting.arg.value}: sshd listens on IPv4 only, and IPv6 clients are refused.` +
+            (onlyV4 ? ` Use AddressFamily any and add ${sayTwins}.` : ' Use AddressFamily any.'),
+          fixes: [{ title: onlyV4 ? `Set AddressFamily any and listen on ${twins.join(', ')}` : 'Set AddressFamily any', safe: false, edits: [replaceSpan(setting.arg, 'any'), ...addTwins()] }],
+        });
+        return;
+      }
+      // Set in an included file, read before any AddressFamily of this one: reported on the Include that reads it.
+      // The fix belongs in that file (its own analysis offers it); an edit here cannot reach it.
       ctx.report({
-        span: af.arg,
+        span: af.via!.arg,
         message:
-          (earlier.length ? `Unless a file read by ${includeWords(ctx.lines, earlier)} sets AddressFamily first (sshd uses the first value), ` : '') +
-          `AddressFamily ${af.arg.value}: sshd listens on IPv4 only, and IPv6 clients are refused.` +
-          (onlyV4 ? ` Use AddressFamily any and add ${twins.map((t) => `ListenAddress ${t}`).join(', ')}.` : ' Use AddressFamily any.'),
-        fixes: [{ title: onlyV4 ? `Set AddressFamily any and listen on ${twins.join(', ')}` : 'Set AddressFamily any', safe: false, edits }],
+          unlessFirst +
+          `AddressFamily ${setting.arg.value} (${placeWords(af)}), read through this Include: sshd listens on IPv4 only, and IPv6 clients are refused. ` +
+          `Use AddressFamily any there${onlyV4 ? ` and add ${sayTwins}` : ''}.`,
+        related: [{ file: af.file, span: { start: setting.arg.start, end: setting.arg.end }, message: `AddressFamily ${setting.arg.value}: the first AddressFamily sshd reads` }],
       });
       return;
     }
     if (!onlyV4) return;
-    // An included file may add ListenAddress lines (wherever the Include is: they add up), IPv6 ones among them.
-    const included = includesBefore(model);
+    // Included files add ListenAddress lines wherever the Include is; one not followed may add an IPv6 one.
+    const unread = r.unknown;
+    const spanOf = own.length ? own[own.length - 1].item.arg : v4[v4.length - 1].via!.arg;
+    const others = v4.filter((s) => s.file !== undefined);
+    const listed = v4.map((s) => (s.file === undefined ? s.item.arg.value : `${s.item.arg.value} in ${s.file}`)).join(', ');
     ctx.report({
-      span: last.arg,
+      span: spanOf,
       message:
-        `Every ListenAddress ${included.length ? `of this file ` : ''}is IPv4 (${v4.map((la) => la.arg.value).join(', ')}): ` +
-        (included.length ? `unless a file read by ${includeWords(ctx.lines, included)} adds an IPv6 one, ` : '') +
+        `Every ListenAddress ${unread.length ? (others.length ? 'that could be read ' : 'of this file ') : ''}is IPv4 (${listed}): ` +
+        (unread.length ? `unless a file read by ${includeWords(ctx.lines, unread)} adds an IPv6 one, ` : '') +
         `sshd does not listen on IPv6, and IPv6 clients are refused. ` +
-        `Add ${twins.map((t) => `ListenAddress ${t}`).join(', ')}.`,
+        `Add ${sayTwins}.`,
+      related: others.length === 0 ? undefined : others.map((s) => ({ file: s.file, span: { start: s.item.arg.start, end: s.item.arg.end }, message: `IPv4 ListenAddress read through ${includeWords(ctx.lines, [s.via!.include])}` })),
       fixes: [{ title: `Also listen on ${twins.join(', ')}`, safe: false, edits: addTwins() }],
     });
   },
