@@ -182,3 +182,37 @@ test('Markdown report: text from the configs cannot become HTML, links or broken
   assert.match(out, /x &lt;script&gt;alert\(1\)&lt;\/script&gt; \\\| \\\[y\\\]\(http:\/\/z\) a\\_b/);
   assert.match(out, /\[a b\/c\.conf:1:1\]\(a%20b\/c\.conf#L1\): &lt;img src=x&gt;/);
 });
+
+test('a wildcard include names the workspace copy of the files it matches (sshd_config.d, sites-enabled), never the machine', () => {
+  const files = {
+    '/srv/etc/ssh/sshd_config': 'Include /etc/ssh/sshd_config.d/*.conf\nListenAddress 192.0.2.22\n',
+    '/srv/etc/ssh/sshd_config.d/10-family.conf': 'AddressFamily inet\n',
+    // Another copy's file of the same name is not this one's.
+    '/srv/other/etc/ssh/sshd_config.d/20-v6.conf': 'ListenAddress 2001:db8::22\n',
+  };
+  const texts = new Map(Object.entries(files));
+  const index = new WorkspaceIndex({ read: (p) => texts.get(p), dialectFor: (p) => dialectForPath(p) });
+  index.setFiles([...texts.keys()]);
+  const ws = index.build();
+  const main = ws.files.find((f) => f.path === '/srv/etc/ssh/sshd_config')!;
+  const v4only = main.findings.find((f) => f.rule === 'sshd/ipv4-only');
+  assert.ok(v4only, JSON.stringify(main.findings));
+  // Read through the Include, the first AddressFamily is certain: no "Unless a file read by ..." hedge.
+  assert.doesNotMatch(v4only.message, /^Unless/);
+  assert.match(v4only.message, /AddressFamily inet \(.*10-family\.conf/);
+  const relPaths = (v4only.related ?? []).map((r) => (r as { file?: string }).file);
+  assert.deepEqual(relPaths, ['/srv/etc/ssh/sshd_config.d/10-family.conf']);
+
+  // Apache: IncludeOptional sites-enabled/*.conf relative to the ServerRoot joins the copy's vhosts to apache2.conf.
+  const web = new Map(Object.entries({
+    '/srv/etc/apache2/apache2.conf': 'ServerRoot "/etc/apache2"\nListen 80\nIncludeOptional sites-enabled/*.conf\n',
+    '/srv/etc/apache2/sites-enabled/a.conf': '<VirtualHost *:80>\nServerName a.example.net\n</VirtualHost>\n',
+  }));
+  const wi = new WorkspaceIndex({ read: (p) => web.get(p), dialectFor: (p) => dialectForPath(p) });
+  wi.setFiles([...web.keys()]);
+  const wsw = wi.build();
+  assert.deepEqual(wsw.problems.map((p) => p.message), []);
+  // The vhost file is analysed in its tree (treeKey names both files), not alone.
+  const site = wsw.files.find((f) => f.path.endsWith('a.conf'))!;
+  assert.match(site.treeKey ?? '', /apache2\.conf/);
+});

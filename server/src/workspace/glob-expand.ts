@@ -77,3 +77,28 @@ export function expandGlob(pattern: string, list: DirLister, limit = MAX_GLOB_FI
   }
   return { files: candidates, truncated };
 }
+
+/**
+ * The paths among `paths` that a wildcard include names, matched by their last segments: the longest tail of the
+ * absolute `pattern` (the whole of it, or at least its last two segments) that some path ends with, where `accept`
+ * takes the folder the tail starts in. A copy of a server's configs (/srv/etc/ssh/sshd_config.d/10.conf) is so found
+ * for the server's pattern (/etc/ssh/sshd_config.d/*.conf) without listing the machine's own folders. Sorted, as
+ * glob(3) and httpd sort what they read; at most `limit`.
+ */
+export function matchByTail(pattern: string, paths: Iterable<string>, accept: (prefix: string) => boolean, limit = MAX_GLOB_FILES): string[] {
+  const segs = pattern.split('/').filter((x) => x !== '');
+  const res = segs.map(segmentRegExp);
+  const split = [...paths].map((p) => ({ p, parts: p.split('/').filter((x) => x !== '') }));
+  for (let k = segs.length; k >= Math.min(2, segs.length) && k > 0; k--) {
+    const hits: string[] = [];
+    for (const { p, parts } of split) {
+      if (parts.length < k) continue;
+      const base = parts.length - k;
+      let ok = true;
+      for (let j = 0; j < k && ok; j++) ok = res[segs.length - k + j].test(parts[base + j]);
+      if (ok && accept('/' + parts.slice(0, base).join('/'))) hits.push(p);
+    }
+    if (hits.length) return hits.sort().slice(0, limit);
+  }
+  return [];
+}

@@ -11,6 +11,7 @@ import type { Dialect, Finding, Span } from '../core/types';
 import { rcconfPlace } from '../dialects/rcconf/rules/no-ipv6-route';
 import { zoneDialect } from '../dialects/zone';
 import type { ListenBinding } from '../dialects/apache/listen';
+import { matchByTail } from './glob-expand';
 import { fileFacts, type ApacheListen, type FileFacts, type NameFact } from './file-facts';
 import type { FileReader } from './includes';
 import { basenameOf, dirnameOf, normalize, resolveFrom, sharedSuffix } from './paths';
@@ -408,9 +409,24 @@ export class WorkspaceIndex {
     while (queue.length && files.size < MAX_WORKSPACE_FILES) {
       const f = queue.shift()!;
       for (const l of f.facts.links) {
-        if (l.kind !== 'include' || l.glob) continue;
+        if (l.kind !== 'include') continue;
         const here = this.folderOf(f.path);
         const folder = l.directory ? this.resolveFolder(here, l.directory) : here;
+        if (l.glob) {
+          // A wildcard (Include sshd_config.d/*.conf, IncludeOptional sites-enabled/*.conf) names the workspace's own
+          // files, by path or as a copy of the server's; the machine's folders are not listed. Matching nothing is
+          // fine (httpd's IncludeOptional, sshd).
+          for (const found of this.globMatches(l.target, f.path, folder, here)) {
+            edges.push([f.path, found]);
+            if (files.has(found)) continue;
+            const g = this.load(found, true, f.dialect);
+            if (g) {
+              files.set(g.path, g);
+              queue.push(g);
+            }
+          }
+          continue;
+        }
         const found = this.locate(l.target, f.path, folder, files, f.dialect);
         if (!found) {
           problems.push(new MissingFile(f.path, l.span, 'include', l.target, folder, here));
@@ -507,6 +523,21 @@ export class WorkspaceIndex {
     if (beside !== daemons && this.load(beside, true, forced)) return beside;
     const tail = outside ? undefined : this.sameTail(daemons, from, files);
     return tail !== undefined && this.load(tail, true, forced) ? tail : undefined;
+  }
+
+  /**
+   * The workspace files a wildcard include names: those matching the pattern as the daemon resolves it, or failing
+   * that as resolved beside the includer, by the longest tail they share with it (matchByTail), in a folder that
+   * holds the includer (so a copy's `etc/ssh/sshd_config.d` counts for its own `etc/ssh/sshd_config`, not another
+   * copy's). Never the includer itself.
+   */
+  private globMatches(target: string, from: string, folder: string, here: string): string[] {
+    const holdsIncluder = (prefix: string) => prefix === '/' || here === prefix || here.startsWith(prefix + '/');
+    const others = this.roots.filter((p) => p !== from);
+    const daemons = resolveFrom(folder, target);
+    const hits = matchByTail(daemons, others, holdsIncluder);
+    if (hits.length || folder === here) return hits;
+    return matchByTail(resolveFrom(here, target), others, holdsIncluder);
   }
 
   /** The workspace file whose path ends like `daemons` (the longest such tail, the copy nearest `from` among equals). */
