@@ -86,3 +86,28 @@ export function isIgnored(relPath: string, globs: readonly string[]): boolean {
   }
   return ignored;
 }
+
+/**
+ * One segment of a glob(3) or fnmatch pattern as a RegExp (as httpd and sshd expand their wildcard includes): `*`, `?` and
+ * `[...]` (`[!...]` negated) within the segment, and a wildcard does not match a leading dot (FNM_PERIOD).
+ */
+export function globSegmentRegExp(segment: string): RegExp {
+  let re = '';
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = segment.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        let body = segment.slice(i + 1, close);
+        if (body.startsWith('!')) body = '^' + body.slice(1);
+        re += `[${body.replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  // A wildcard never matches a leading dot (fnmatch with FNM_PERIOD, as httpd uses it).
+  return new RegExp(`^${/^[*?[]/.test(segment) ? '(?!\\.)' : ''}${re}$`);
+}

@@ -3,6 +3,8 @@
 // (or `/*/*/*`) ends with a problem, not a hang. Matching follows httpd's fnmatch: `*`, `?` and `[...]` within one
 // path segment, and a wildcard does not match a leading dot.
 
+import { globSegmentRegExp } from '../core/globs';
+
 /** Lists a directory's entry names, or undefined when it does not exist or may not be read. */
 export type DirLister = (dir: string) => string[] | undefined;
 
@@ -13,27 +15,6 @@ export const MAX_GLOB_DIRS = 256;
 
 export function hasGlob(path: string): boolean {
   return /[*?[]/.test(path);
-}
-
-function segmentRegExp(segment: string): RegExp {
-  let re = '';
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment[i];
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = segment.indexOf(']', i + 2);
-      if (close < 0) re += '\\[';
-      else {
-        let body = segment.slice(i + 1, close);
-        if (body.startsWith('!')) body = '^' + body.slice(1);
-        re += `[${body.replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  // A wildcard never matches a leading dot (fnmatch with FNM_PERIOD, as httpd uses it).
-  return new RegExp(`^${/^[*?[]/.test(segment) ? '(?!\\.)' : ''}${re}$`);
 }
 
 export interface GlobExpansion {
@@ -57,7 +38,7 @@ export function expandGlob(pattern: string, list: DirLister, limit = MAX_GLOB_FI
       candidates = candidates.map((c) => join(c, seg));
       continue;
     }
-    const re = segmentRegExp(seg);
+    const re = globSegmentRegExp(seg);
     const next: string[] = [];
     for (const dir of candidates) {
       if (listed >= MAX_GLOB_DIRS || next.length > limit) {
@@ -87,7 +68,7 @@ export function expandGlob(pattern: string, list: DirLister, limit = MAX_GLOB_FI
  */
 export function matchByTail(pattern: string, paths: Iterable<string>, accept: (prefix: string) => boolean, limit = MAX_GLOB_FILES): string[] {
   const segs = pattern.split('/').filter((x) => x !== '');
-  const res = segs.map(segmentRegExp);
+  const res = segs.map(globSegmentRegExp);
   const split = [...paths].map((p) => ({ p, parts: p.split('/').filter((x) => x !== '') }));
   for (let k = segs.length; k >= Math.min(2, segs.length) && k > 0; k--) {
     const hits: string[] = [];

@@ -1,6 +1,7 @@
 // What the ListenAddress lines add up to: their families, and the IPv6 twins that mirror IPv4 listeners
 // (loopback -> ::1, anything else -> ::, same port and routing domain); and what sshd reads through Include lines
 // (the first AddressFamily, every ListenAddress), as far as the included files are known.
+import { globSegmentRegExp } from '../../core/globs';
 import type { LineIndex } from '../../core/text';
 import type { LinkedFile, PathLink, Span } from '../../core/types';
 import type { ArgNode } from '../../../../grammars/sshd/cst';
@@ -104,23 +105,6 @@ function segmentsOf(path: string): string[] {
   return out;
 }
 
-/** One glob(3) segment as a RegExp: `*`, `?`, `[...]`; a wildcard does not match a leading dot. */
-function segmentPattern(segment: string): RegExp {
-  let re = '';
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment[i];
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[' && segment.indexOf(']', i + 2) > 0) {
-      const close = segment.indexOf(']', i + 2);
-      const body = segment.slice(i + 1, close);
-      re += `[${body.startsWith('!') ? '^' + body.slice(1) : body}]`.replace(/\\/g, '\\\\');
-      i = close;
-    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${/^[*?[]/.test(segment) ? '(?!\\.)' : ''}${re}$`);
-}
-
 /**
  * Which linked files an Include argument reads, in glob(3) order (sorted). The caller may have read a copy of the
  * server's files (a workspace holding etc/ssh/..., whose paths start elsewhere), so a file is matched by the end of
@@ -134,7 +118,7 @@ export function filesOfInclude<F extends { path: string }>(target: string, linke
   let segs = segmentsOf(target.startsWith('/') ? target : `${SSHD_DIR}/${target}`);
   const dir = segmentsOf(SSHD_DIR);
   if (segs.length > dir.length && dir.every((s, i) => segs[i] === s)) segs = segs.slice(dir.length);
-  const res = segs.map(segmentPattern);
+  const res = segs.map(globSegmentRegExp);
   return linked
     .filter((f) => {
       const p = segmentsOf(f.path);
