@@ -207,6 +207,7 @@ export function checkText(dialect: Dialect, text: string): { findings: number; s
       model: parse.model,
       linked: [],
       linkedPartial: false,
+      includesFollowed: false,
       report: (r) => {
         assertSpan(r.span, text.length, rule.id);
         for (const fix of r.fixes ?? []) assertWellFormed(fix, text.length, rule.id);

@@ -114,12 +114,20 @@ test('an included IPv6 ListenAddress means sshd listens on IPv6; included IPv4 o
   assert.deepEqual(f.related?.map((r) => r.file), ['/etc/ssh/sshd_config.d/v4.conf']);
   // `::` covers `::1` on the same port: one twin.
   assert.equal(f.fixes[0].title, 'Also listen on ::');
-  // A glob that matches no linked file stays unknown even beside a followed Include: sshd accepts an empty match, but
-  // a caller that did not expand it (the workspace index) looks the same.
+  // A glob that matched nothing where the caller expanded it on disk (CLI, editor): sshd reads nothing there, certain.
   const empty = lint({ [MAIN]: 'Include /etc/ssh/empty.d/*.conf\nInclude other.conf\nListenAddress 127.0.0.1\n', '/etc/ssh/other.conf': 'PermitRootLogin no\n' }, MAIN);
   assert.equal(empty.linked.length, 1, 'other.conf was read');
   const [none] = only(empty, 'sshd/ipv4-only');
-  assert.match(none.message, /^Every ListenAddress of this file is IPv4 \(127\.0\.0\.1\): unless a file read by Include \/etc\/ssh\/empty\.d\/\*\.conf \(line 1\) adds an IPv6 one/);
+  assert.match(none.message, /^Every ListenAddress is IPv4 \(127\.0\.0\.1\): sshd does not listen on IPv6/);
+  // Debian's own file with an empty sshd_config.d, as `v6ready check /etc/ssh/sshd_config` reads it: certain too.
+  const debian = lint({ [MAIN]: DEBIAN + 'AddressFamily inet\n' }, MAIN);
+  assert.match(only(debian, 'sshd/ipv4-only')[0].message, /^AddressFamily inet: sshd listens on IPv4 only/);
+  // The workspace index matches wildcards against its own files only: one that matched none of them stays unknown.
+  const files = new Map([['/srv/etc/ssh/sshd_config', 'Include /etc/ssh/empty.d/*.conf\nInclude other.conf\nListenAddress 127.0.0.1\n'], ['/srv/etc/ssh/other.conf', 'PermitRootLogin no\n']]);
+  const index = new WorkspaceIndex({ read: (p) => files.get(p), dialectFor: (p) => (p.endsWith('sshd_config') ? sshdDialect : undefined) });
+  index.setFiles(['/srv/etc/ssh/sshd_config']);
+  const ws = index.build().files.find((f) => f.path === '/srv/etc/ssh/sshd_config')!;
+  assert.match(ws.findings.find((f) => f.rule === 'sshd/ipv4-only')!.message, /unless a file read by Include \/etc\/ssh\/empty\.d\/\*\.conf \(line 1\) adds an IPv6 one/);
 });
 
 test('address-family-conflict sees the ListenAddress lines and the AddressFamily of the included files', () => {
@@ -150,8 +158,8 @@ test('an Include that could not be read, or a document read alone, keeps the hed
   // One include read, another missing (linkedPartial): the glob may have matched files that were not read.
   const partial = lint({ [MAIN]: 'Include /etc/ssh/gone.conf\nInclude sshd_config.d/*.conf\nListenAddress 127.0.0.1\n', '/etc/ssh/sshd_config.d/x.conf': 'ListenAddress 192.0.2.1\n' }, MAIN);
   assert.match(only(partial, 'sshd/ipv4-only')[0].message, /^Every ListenAddress that could be read is IPv4 .*: unless a file read by Include \/etc\/ssh\/gone\.conf \(line 1 and 1 more\) adds an IPv6 one/);
-  // With no linked file at all the caller may not have read the includes (a document on its own): hedged.
-  const alone = lint({ [MAIN]: DEBIAN + 'AddressFamily inet\n' }, MAIN);
+  // A document on its own (no includes followed, as in the editor without the file on disk): hedged.
+  const alone = analyze(sshdDialect, DEBIAN + 'AddressFamily inet\n');
   assert.match(only(alone, 'sshd/ipv4-only')[0].message, /^Unless a file read by Include/);
 });
 

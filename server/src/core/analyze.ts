@@ -16,6 +16,11 @@ export interface AnalyzeContext<Model = unknown> {
   linked?: readonly LinkedFile<Model>[];
   /** Some included file could not be read (RuleContext.linkedPartial). */
   linkedPartial?: boolean;
+  /**
+   * RuleContext.includesFollowed; by default, whether `linked` is given. The workspace index says false: it matches
+   * wildcards against the workspace's files only, so one that matched none of them may still match on the server.
+   */
+  includesFollowed?: boolean;
   /** Past this many characters, check syntax only and say so in a `v6ready/large-file` notice (the editor's limit). */
   syntaxOnlyAbove?: number;
   /** Problems on this file's own include statements, reported as `v6ready/include`. */
@@ -120,7 +125,7 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
     };
     if (timings) t = performance.now();
     try {
-      rule.check({ text, lines, target, model: parse.model, linked, linkedPartial: !!context.linkedPartial, report });
+      rule.check({ text, lines, target, model: parse.model, linked, linkedPartial: !!context.linkedPartial, includesFollowed: context.includesFollowed ?? context.linked !== undefined, report });
     } catch (err) {
       // A rule bug must not take the other findings (or the server) down with it.
       raw.push({

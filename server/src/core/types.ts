@@ -83,6 +83,11 @@ export interface RuleContext<Model> {
   readonly linked: readonly LinkedFile<Model>[];
   /** True when an include of those files could not be read: a name defined nowhere in them may be defined there. */
   readonly linkedPartial: boolean;
+  /**
+   * The caller followed the file's includes (`linked` is what they name, wildcards expanded), so a wildcard include
+   * that no linked file matches matched nothing. False for a document analysed on its own, where it may match anything.
+   */
+  readonly includesFollowed: boolean;
   report(finding: ReportInput): void;
 }
 

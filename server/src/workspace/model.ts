@@ -496,7 +496,7 @@ export class WorkspaceIndex {
         if (linked.length === 0) continue;
         // The model, and so the facts, do not depend on the other files: only the findings change.
         this.analysed += f.text.length;
-        f.findings = analyze(f.dialect, f.text, this.options.settingsFor?.(f.path) ?? DEFAULT_SETTINGS, { linked, linkedPartial: partial, lines: f.lines }).findings;
+        f.findings = analyze(f.dialect, f.text, this.options.settingsFor?.(f.path) ?? DEFAULT_SETTINGS, { linked, linkedPartial: partial, includesFollowed: false, lines: f.lines }).findings;
         f.treeKey = key;
       }
     }

@@ -163,12 +163,12 @@ interface Source {
  * Read the configuration as sshd does from the analysed file (servconf.c): its global lines in order, an Include's
  * files in place, in glob order, recursively. An Include is known when linked files match it and none failed to be
  * read (with linkedPartial, only a plain path whose file was read is known; the files read of a wildcard still count,
- * with the Include unknown). An Include no linked file matches stays unknown, although sshd accepts a wildcard that
- * matches nothing: nothing here tells that apart from a caller that did not read it (a document on its own, or the
- * workspace index, which does not expand wildcards while other includes of the file are followed).
+ * with the Include unknown). A wildcard no linked file matches matched nothing (sshd accepts that) when the caller
+ * followed the includes (`followed`: the CLI and the editor expand wildcards on disk) and none failed; otherwise, for
+ * a document on its own or one whose workspace holds no copy of the folder, it stays unknown.
  * An Include inside a Match block is left out (it applies within the Match); one in `Match all` is unknown.
  */
-export function readSshd(model: SshdModel, lines: LineIndex, linked: readonly LinkedFile<SshdModel>[], partial: boolean): SshdReading {
+export function readSshd(model: SshdModel, lines: LineIndex, linked: readonly LinkedFile<SshdModel>[], partial: boolean, followed = false): SshdReading {
   const out: SshdReading = { listen: [], unknown: [], unknownBeforeAddressFamily: [] };
   const unknown = (d: Directive) => {
     if (!out.unknown.includes(d)) out.unknown.push(d);
@@ -185,8 +185,9 @@ export function readSshd(model: SshdModel, lines: LineIndex, linked: readonly Li
         for (const arg of d.args) {
           const at = via ?? { include: d, arg };
           if (arg.value === '') continue;
-          const files = linked.length === 0 || d.block ? undefined : filesOfInclude(arg.value, linked);
-          const sure = files !== undefined && files.length > 0 && (!partial || (files.length === 1 && !/[*?[]/.test(arg.value)));
+          const files = (linked.length === 0 && !followed) || d.block ? undefined : filesOfInclude(arg.value, linked);
+          const glob = /[*?[]/.test(arg.value);
+          const sure = files !== undefined && (files.length > 0 ? !partial || (files.length === 1 && !glob) : followed && glob && !partial);
           // What was read of an Include not fully known still counts (it is in the file), after the "unless".
           if (!sure || chain.length >= MAX_DEPTH) unknown(at.include);
           if (!files || chain.length >= MAX_DEPTH) continue;

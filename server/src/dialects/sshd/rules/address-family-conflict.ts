@@ -23,7 +23,7 @@ export default defineRule<SshdModel>({
   },
   check(ctx) {
     // The first AddressFamily sshd reads and every ListenAddress, through the Include lines the caller followed.
-    const r = readSshd(ctx.model, ctx.lines, ctx.linked, ctx.linkedPartial);
+    const r = readSshd(ctx.model, ctx.lines, ctx.linked, ctx.linkedPartial, ctx.includesFollowed);
     const af = r.addressFamily;
     if (!af || af.item.value === 'any') return;
     const setting = af.item;

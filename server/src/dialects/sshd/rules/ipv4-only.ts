@@ -24,7 +24,7 @@ export default defineRule<SshdModel>({
   },
   check(ctx) {
     // What sshd reads: this file and, when the caller read them, the files its Include lines name (listen.ts).
-    const r = readSshd(ctx.model, ctx.lines, ctx.linked, ctx.linkedPartial);
+    const r = readSshd(ctx.model, ctx.lines, ctx.linked, ctx.linkedPartial, ctx.includesFollowed);
     const af = r.addressFamily;
     const { v4, v6, names } = sourcedByFamily(r.listen);
     // AddressFamily inet beside an IPv6 address is sshd/address-family-conflict's finding (sshd does not start at all).
