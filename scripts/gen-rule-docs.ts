@@ -1,6 +1,6 @@
 // Writes docs/rules.md from the rules' own docs (`npm run docs`); a unit test keeps it current.
 import { writeFileSync } from 'node:fs';
-import { allRules } from '../server/src/core/registry';
+import { allRules, GENERAL_TOPIC_NOTE } from '../server/src/core/registry';
 
 export function ruleDocsMarkdown(): string {
   const out = ['# v6ready rules', '', 'Generated from the rules\' own docs by `npm run docs`; `v6ready explain <rule>` prints the same.', ''];
@@ -9,6 +9,7 @@ export function ruleDocsMarkdown(): string {
   for (const r of allRules()) {
     const d = r.docs;
     out.push('', `## ${r.id}`, '', d.summary, '', '**Why it matters.** ' + d.why);
+    if (r.topic === 'general') out.push('', '**Readiness.** ' + GENERAL_TOPIC_NOTE);
     if (d.bad) out.push('', '**Example**', '', '```', d.bad, '```');
     if (d.good) out.push('', '**Instead**', '', '```', d.good, '```');
     out.push('', '**Fix.** ' + d.fix);

@@ -817,6 +817,9 @@ test('explain prints only the sections a rule has text for; every rule has its s
   assert.match(e.stdout, /## Why it matters\n/);
   assert.doesNotMatch(e.stdout, /## (Example|Instead|References)/);
   assert.match(run(['explain', 'v6ready/large-file']).stdout, /## Example\n\/\/ named\.conf/);
+  // A rule not about IPv6 says that its warnings do not decide readiness; an IPv6 rule does not.
+  assert.match(explainText(findRule('sshd/deprecated-keyword')!), /^## Readiness\nThis rule is about correctness in general, not about IPv6/m);
+  assert.doesNotMatch(explainText(findRule('sshd/ipv4-only')!), /## Readiness/);
 });
 
 test('report to stdout: links are relative to the current folder, not to the report\'s root', () => {

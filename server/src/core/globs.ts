@@ -109,5 +109,10 @@ export function globSegmentRegExp(segment: string): RegExp {
     } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
   }
   // A wildcard never matches a leading dot (fnmatch with FNM_PERIOD, as httpd uses it).
-  return new RegExp(`^${/^[*?[]/.test(segment) ? '(?!\\.)' : ''}${re}$`);
+  try {
+    return new RegExp(`^${/^[*?[]/.test(segment) ? '(?!\\.)' : ''}${re}$`);
+  } catch {
+    // A class glob(3) cannot read either (`[z-a]`): it matches nothing there, and here.
+    return /(?!)/;
+  }
 }

@@ -21,6 +21,9 @@ export function dialectForPath(path: string): Dialect | undefined {
   return DIALECTS.find((d) => d.filePatterns.some((g) => matchesGlob(path, g)));
 }
 
+/** Said of a rule of topic 'general' (Rule.topic) in its docs (`explain`, docs/rules.md). */
+export const GENERAL_TOPIC_NOTE = 'This rule is about correctness in general, not about IPv6: its warnings do not make the readiness report call a service not ready (its errors do).';
+
 export interface RuleEntry {
   id: string;
   /** Undefined for v6ready's own findings (core/coreRules.ts); the cross-file `workspace` family has a name and a title only. */

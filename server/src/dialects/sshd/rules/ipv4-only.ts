@@ -13,7 +13,11 @@ export default defineRule<SshdModel>({
     why:
       'With `AddressFamily inet` sshd opens only `0.0.0.0` sockets; with only IPv4 ListenAddress lines it binds only ' +
       'those. Either way clients on an IPv6-only network, or that prefer the AAAA record of the host, get "Connection ' +
-      'refused" while IPv4 clients get in, so the problem hides until an IPv6 client tries.',
+      'refused" while IPv4 clients get in, so the problem hides until an IPv6 client tries. sshd reads an `Include`d ' +
+      'file in place and keeps the first AddressFamily it meets, so an `AddressFamily inet` in `sshd_config.d/*.conf` ' +
+      'above the main file\'s own line decides, and ListenAddress lines of every included file add up: the rule reads ' +
+      'the included files as sshd does, and reports one that decides on its Include line. Where the included files ' +
+      'could not be read, the message says what they may change.',
     bad: 'Port 2222\nAddressFamily inet\nListenAddress 127.0.0.1',
     good: 'Port 2222\nAddressFamily any\nListenAddress 127.0.0.1\nListenAddress ::1',
     fix:
