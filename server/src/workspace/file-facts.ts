@@ -16,7 +16,7 @@ import { callsNamed, definitionOf, type SendmailModel } from '../dialects/sendma
 import { listenByFamily } from '../dialects/sshd/listen';
 import type { SshdModel } from '../dialects/sshd/model';
 import { effective, isYes, type RcconfModel } from '../dialects/rcconf/model';
-import { interfaces, isNoAfInterface, knobRole, parseIfconfig, splitValue } from '../dialects/rcconf/net';
+import { interfaces, isNoAfInterface, knobRole, parseIfconfig, reachesBeyondLink, splitValue } from '../dialects/rcconf/net';
 import type { ZoneModel, ZoneRecord } from '../dialects/zone/model';
 
 /** A zone `file` of a named.conf, with the zone it belongs to. */
@@ -334,12 +334,6 @@ export interface RcconfNet {
  */
 function rcconfNet(model: RcconfModel): RcconfNet {
   const out: RcconfNet = { interfaces: 0 };
-  const global = (text: string) => {
-    const r = parseAddress(text.split('/')[0].split('%')[0]);
-    if (!r?.ok || r.value.family !== 6) return false;
-    const k = classify(r.value);
-    return k !== 'link-local' && k !== 'loopback' && k !== 'multicast' && k !== 'unspecified';
-  };
   for (const c of interfaces(model).values()) {
     if (/^lo[0-9]/.test(c.name) || isNoAfInterface(c.name)) continue;
     out.interfaces++;
@@ -357,7 +351,7 @@ function rcconfNet(model: RcconfModel): RcconfNet {
       if (v6Knob && args.words.has('ifdisabled')) continue;
       for (const addr of args.addresses) {
         if (addr.family === 6 || role.kind === 'ipv6_ifconfig') {
-          if (global(addr.address.text)) out.v6 ??= { span: a.span, how: `${a.name}: IPv6 address ${addr.address.text}` };
+          if (reachesBeyondLink(addr.address.text.split('%')[0])) out.v6 ??= { span: a.span, how: `${a.name}: IPv6 address ${addr.address.text}` };
         } else out.v4 ??= { span: a.span, how: `${a.name}: IPv4 address ${addr.address.text}` };
       }
       if (args.words.has('accept_rtadv')) out.v6 ??= { span: a.span, how: `${a.name}: accepts router advertisements` };

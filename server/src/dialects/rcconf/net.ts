@@ -1,5 +1,6 @@
 // The network view of an rc.conf: which interface a knob configures, and what its ifconfig(8) arguments say
 // (address families, addresses, prefix lengths, flags such as accept_rtadv), with document offsets for fixes.
+import { classify, parseAddress } from '../../addresses';
 import { analysisMemo } from '../../core/analyze';
 import type { Span } from '../../core/types';
 import type { Assignment, RcconfModel } from './model';
@@ -231,4 +232,15 @@ export function isNoAfInterface(name: string): boolean {
 
 export function isNoAutoconfInterface(name: string): boolean {
   return /^(?:lo|stf|lp|sl|bridge)[0-9]/.test(name) || isNoAfInterface(name);
+}
+
+/**
+ * An IPv6 address (with or without its /prefix) that other hosts reach, so it needs a route beyond the link: global or
+ * unique-local, not link-local, loopback, multicast or unspecified.
+ */
+export function reachesBeyondLink(text: string): boolean {
+  const r = parseAddress(text.split('/')[0]);
+  if (!r?.ok || r.value.family !== 6) return false;
+  const k = classify(r.value);
+  return k !== 'link-local' && k !== 'loopback' && k !== 'multicast' && k !== 'unspecified';
 }

@@ -2,11 +2,11 @@
 // advertisements accepted, no routing daemon. IPv6 then works on the attached links only. The rc scripts read more
 // than this file: the route may be set in a sibling rc.conf.local or rc.conf.d/routing (RuleContext.linked).
 import { defineRule } from '../../../core/rule';
-import { classify, parseAddress } from '../../../addresses';
+import { parseAddress } from '../../../addresses';
 import type { Fix, LinkedFile, RelatedLocation } from '../../../core/types';
 import { insertInValue, insertLineAfter } from '../edits';
 import { effective, isYes, type Assignment, type RcconfModel } from '../model';
-import { interfaces, parseIfconfig, splitValue, type IfAddress } from '../net';
+import { interfaces, parseIfconfig, reachesBeyondLink, splitValue, type IfAddress } from '../net';
 
 /** rc.d services (base and common ports) that install routes themselves. */
 const ROUTING_DAEMONS = ['route6d_enable', 'bird_enable', 'bird6_enable', 'frr_enable', 'quagga_enable', 'zebra_enable', 'ospf6d_enable', 'openbgpd_enable', 'bgpd_enable', 'ripngd_enable'];
@@ -15,14 +15,6 @@ interface StaticAddress {
   knob: Assignment;
   iface: string;
   address: IfAddress;
-}
-
-/** A global or unique-local address: one that needs a route beyond the link. */
-function needsRoute(text: string): boolean {
-  const r = parseAddress(text.split('/')[0]);
-  if (!r?.ok || r.value.family !== 6) return false;
-  const k = classify(r.value);
-  return k !== 'link-local' && k !== 'loopback' && k !== 'multicast' && k !== 'unspecified';
 }
 
 function acceptsRa(a: Assignment | undefined): boolean {
@@ -133,7 +125,7 @@ export default defineRule<RcconfModel>({
         const args = parseIfconfig(splitValue(knob));
         for (const addr of args.addresses) {
           const v6 = addr.family === 6 || knob.name.startsWith('ipv6_ifconfig_');
-          if (v6 && needsRoute(addr.address.text)) found.push({ knob, iface: c.name, address: addr });
+          if (v6 && reachesBeyondLink(addr.address.text)) found.push({ knob, iface: c.name, address: addr });
         }
       }
       if (c.prefix) {
