@@ -116,3 +116,8 @@ export function globSegmentRegExp(segment: string): RegExp {
     return /(?!)/;
   }
 }
+
+/** Does a path hold a glob(3) wildcard (`*`, `?`, `[`), so that an include of it names no single file? */
+export function hasGlob(path: string): boolean {
+  return /[*?[]/.test(path);
+}

@@ -3,7 +3,9 @@
 // (or `/*/*/*`) ends with a problem, not a hang. Matching follows httpd's fnmatch: `*`, `?` and `[...]` within one
 // path segment, and a wildcard does not match a leading dot.
 
-import { globSegmentRegExp } from '../core/globs';
+import { globSegmentRegExp, hasGlob } from '../core/globs';
+
+export { hasGlob };
 
 /** Lists a directory's entry names, or undefined when it does not exist or may not be read. */
 export type DirLister = (dir: string) => string[] | undefined;
@@ -13,9 +15,6 @@ export const MAX_GLOB_FILES = 256;
 /** At most this many directories listed for one wildcard. */
 export const MAX_GLOB_DIRS = 256;
 
-export function hasGlob(path: string): boolean {
-  return /[*?[]/.test(path);
-}
 
 export interface GlobExpansion {
   /** Matching paths, sorted, at most `limit`. */

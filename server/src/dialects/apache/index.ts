@@ -1,5 +1,6 @@
 // The Apache httpd dialect (httpd.conf, apache2.conf, sites-*/, .htaccess): parse (grammar + model), rules,
 // hover, completion, symbols, folding and Include links.
+import { hasGlob } from '../../core/globs';
 import { parseApacheText } from '../../../../grammars/apache/parser';
 import { syntaxFindings } from '../../core/rule';
 import type { Dialect, RuleDocs } from '../../core/types';
@@ -45,7 +46,7 @@ export const apacheDialect: Dialect<ApacheModel> = {
       target: l.target,
       kind: 'include' as const,
       optional: l.optional,
-      glob: /[*?[]/.test(l.target) || undefined,
+      glob: hasGlob(l.target) || undefined,
       directory: apacheServerRoot(model),
     })),
   // A top-level <VirtualHost> that nothing else reads is local (segments.ts).

@@ -1,7 +1,7 @@
 // What the ListenAddress lines add up to: their families, and the IPv6 twins that mirror IPv4 listeners
 // (loopback -> ::1, anything else -> ::, same port and routing domain); and what sshd reads through Include lines
 // (the first AddressFamily, every ListenAddress), as far as the included files are known.
-import { globSegmentRegExp } from '../../core/globs';
+import { globSegmentRegExp, hasGlob } from '../../core/globs';
 import type { LineIndex } from '../../core/text';
 import type { LinkedFile, PathLink, Span } from '../../core/types';
 import type { ArgNode } from '../../../../grammars/sshd/cst';
@@ -87,7 +87,7 @@ export function sshdIncludeLinks(model: SshdModel): PathLink[] {
         span: pathSpan(a),
         target: a.value,
         kind: 'include' as const,
-        glob: /[*?[]/.test(a.value) || undefined,
+        glob: hasGlob(a.value) || undefined,
         // `~` is not expanded (glob(3) without GLOB_TILDE) but is not prefixed either: only a plain relative path is.
         directory: /^[/~]/.test(a.value) ? undefined : SSHD_DIR,
       })),
@@ -186,7 +186,7 @@ export function readSshd(model: SshdModel, lines: LineIndex, linked: readonly Li
           const at = via ?? { include: d, arg };
           if (arg.value === '') continue;
           const files = (linked.length === 0 && !followed) || d.block ? undefined : filesOfInclude(arg.value, linked);
-          const glob = /[*?[]/.test(arg.value);
+          const glob = hasGlob(arg.value);
           const sure = files !== undefined && (files.length > 0 ? !partial || (files.length === 1 && !glob) : followed && glob && !partial);
           // What was read of an Include not fully known still counts (it is in the file), after the "unless".
           if (!sure || chain.length >= MAX_DEPTH) unknown(at.include);
