@@ -47,10 +47,17 @@ test('after an owner name (and a TTL, a class): record types, common ones first,
   assert.ok(at(`${HEAD}\tIN |`).includes('MX'));
   // The word being typed is still the type.
   assert.ok(at(`${HEAD}www IN AA|`).includes('AAAA'));
-  // $GENERATE range lhs [ttl] [class] type.
+  // $GENERATE range lhs [ttl] [class] type. BIND 9.18 takes any type it knows there but the meta ones (lib/dns/master.c,
+  // generate(); the PTR/CNAME/DNAME/A/AAAA/NS-only list was BIND 9.6 and before), so the list is the record one.
   assert.ok(at('$GENERATE 1-10 host-$ |\n').includes('PTR'));
+  assert.deepEqual(at('$GENERATE 1-10 host-$ |\n'), at(`${HEAD}www |`));
+  for (const n of ['MX', 'TXT', 'SRV']) assert.ok(at('$GENERATE 1-10 host-$ 1h IN |\n').includes(n), n);
   assert.deepEqual(at('$GENERATE 1-10 |\n'), []);
   assert.deepEqual(at('$TTL |\n'), []);
+  // The other directives' arguments are names, a file or a TTL: nothing to offer there either.
+  for (const text of ['$ORIGIN |\n', '$ORIGIN example.net. |\n', '$INCLUDE |\n', '$INCLUDE "db.x" |\n', '$ttl 1h |\n']) {
+    assert.deepEqual(at(text), [], JSON.stringify(text));
+  }
 });
 
 test('documentation and detail come from the record type data; deprecated types are tagged and current ones are not', () => {
@@ -110,6 +117,50 @@ test('CRLF line ends and a cursor at the very end of a file without a final line
   assert.ok(at('$TTL 1h\r\nwww |').includes('A'));
   assert.deepEqual(at('$TTL 1h\r\n|'), DIRECTIVES);
   assert.deepEqual(at('$TTL 1h\r\nwww IN A |\r\n'), []);
+});
+
+test('offset 0 of a text that starts with a line break is the start of an empty first line', () => {
+  for (const text of ['|\n', '|\n\tA 192.0.2.1\n', '|\r\n\tIN A 192.0.2.1\r\n', '|\n\n', `|\n${HEAD}`]) {
+    assert.deepEqual(at(text), DIRECTIVES, JSON.stringify(text));
+  }
+  // The same lines further down, after an empty line.
+  assert.deepEqual(at('$TTL 1h\n\n|\n\tA 192.0.2.1\n'), DIRECTIVES);
+  assert.ok(at('\n\t|A 192.0.2.1\n').includes('AAAA'), 'the indented line after the empty first one');
+});
+
+test('a position before the start or past the end of the text is read as the nearest end', () => {
+  const cases: [text: string, offset: number, expected: string[]][] = [
+    ['', 5, DIRECTIVES],
+    [`${HEAD}www `, HEAD.length + 40, at(`${HEAD}www |`)],
+    ['\tA 192.0.2.1\n', -1, DIRECTIVES],
+    ['\tA 192.0.2.1\n', Number.NaN, DIRECTIVES],
+  ];
+  for (const [text, offset, expected] of cases) {
+    const labels = zoneDialect.completions!(zoneDialect.parse(text).model, text, offset).map((e) => e.label);
+    assert.deepEqual(labels, expected, `${JSON.stringify(text)} at ${offset}`);
+  }
+  // Every position, one past each end included, of texts with CRLF, a multi-line SOA, an unclosed group and string.
+  const texts = [`\r\n${HEAD.replace(/\n/g, '\r\n')}`, '@ SOA a b (\r\n\r\n 1 2 3 4 5 ) ; x\r\n\t', '\n( a\\)\n\t"b\\\n', '\r\r\n\n'];
+  for (const text of texts) {
+    const p = zoneDialect.parse(text);
+    for (let i = -1; i <= text.length + 1; i++) {
+      assert.ok(Array.isArray(zoneDialect.completions!(p.model, text, i)), `${JSON.stringify(text)} at ${i}`);
+    }
+  }
+});
+
+test('an unclosed group whose last word ends in an escaped parenthesis still holds the next indented line', () => {
+  assert.deepEqual(at('@ IN TXT ( a\\)\n\t|'), []);
+  // Once a real `)` closes it, the next line is a record again.
+  assert.ok(at('@ IN TXT ( a\\)\n\tb )\n\t|').includes('AAAA'));
+});
+
+test('a NUL byte at column 0 is a blank: the line is indented, its first word is the type', () => {
+  assert.deepEqual(at('\0\tA |'), []);
+  assert.deepEqual(at('\0www |'), []);
+  assert.ok(at('\0\t|').includes('AAAA'));
+  // Inside an unclosed group it does not start a new entry either.
+  assert.deepEqual(at('@ IN SOA ns1 hostmaster (\n\t1\n\0\t|'), []);
 });
 
 test('a NUL byte on the line before the cursor is skipped, not read forever', () => {

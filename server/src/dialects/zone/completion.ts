@@ -85,16 +85,17 @@ function entryBefore(entries: readonly ZoneEntry[], offset: number): ZoneEntry |
 
 /**
  * Does a parenthesised group opened on an earlier line still hold the start of this line? A closed group does up
- * to its `)`; an unclosed one does unless this line starts at column 0 with a word, where the parser (and the
- * user, typing the next record) starts a new entry.
+ * to its `)`; an unclosed one does unless this line starts at column 0 with a word (a NUL there is skipped like a
+ * blank), where the parser (and the user, typing the next record) starts a new entry.
  */
 function inGroupFromAbove(model: ZoneModel, text: string, lineStart: number): boolean {
   const e = entryBefore(model.cst.entries, lineStart);
   if (!e) return false;
   for (const g of e.groups) {
     if (g.start >= lineStart) continue;
-    const closed = text.charCodeAt(g.end - 1) === 0x29;
-    if (closed ? g.end > lineStart : !/^[^\s;]/.test(text.slice(lineStart, lineStart + 1))) return true;
+    // A closed group ends on its `)`; an unclosed one on its last value, which can end in an escaped `\)` itself.
+    const closed = text.charCodeAt(g.end - 1) === 0x29 && !e.values.some((v) => v.end === g.end);
+    if (closed ? g.end > lineStart : !/^[^\s;\0]/.test(text.slice(lineStart, lineStart + 1))) return true;
   }
   return false;
 }
@@ -163,12 +164,29 @@ function typePosition(rest: readonly string[]): { classFree: boolean } | undefin
   return { classFree: !cls };
 }
 
-export function zoneCompletions(model: ZoneModel, text: string, offset: number): CompletionEntry[] {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+/**
+ * Where the line holding the offset starts: after the last \n or \r before it, or 0. (Not lastIndexOf(…, offset - 1):
+ * at offset 0 that searches from 0 and finds a line break the cursor is before, not after.)
+ */
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x0a || c === 0x0d) break;
+    i--;
+  }
+  return i;
+}
+
+export function zoneCompletions(model: ZoneModel, text: string, position: number): CompletionEntry[] {
+  // A position outside the text (a stale request after an edit) is read as the nearest end.
+  const offset = position > 0 ? Math.min(Math.trunc(position), text.length) : 0;
+  const lineStart = lineStartOf(text, offset);
   if (inGroupFromAbove(model, text, lineStart)) return [];
   const { words, closed } = readLine(text, lineStart, offset);
   if (closed) return [];
-  const ownerWritten = lineStart < text.length && /[^\s;]/.test(text[lineStart]);
+  // A NUL at column 0 is skipped like a blank (the parser reads the line as indented): it writes no owner.
+  const ownerWritten = lineStart < text.length && /[^\s;\0]/.test(text[lineStart]);
   // The first word of a line that starts at column 0: an owner name or a directive.
   if ((ownerWritten || offset === lineStart) && words.length === 0) return directiveEntries();
   if (ownerWritten && words[0].startsWith('$')) {
