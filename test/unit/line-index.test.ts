@@ -2,7 +2,7 @@
 // that takes LF, CR LF and a lone CR as line breaks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/core/text';
+import { LineIndex, lineStartAt } from '../../server/src/core/text';
 import { randomTexts } from '../fixture-lib';
 
 function scanned(text: string): number[] {
@@ -45,4 +45,14 @@ test('an edited index has the line starts of the new text (what the fast path ke
       current = next;
     }
   }
+});
+
+test('lineStartAt: the start of the line holding an offset, also at offset 0 before a line break', () => {
+  assert.equal(lineStartAt('\nabc', 0), 0);
+  assert.equal(lineStartAt('\nabc', 1), 1);
+  assert.equal(lineStartAt('\nabc', 3), 1);
+  assert.equal(lineStartAt('ab\ncd\n', 2), 0);
+  assert.equal(lineStartAt('ab\ncd\n', 3), 3);
+  assert.equal(lineStartAt('ab\ncd\n', 6), 6);
+  assert.equal(lineStartAt('', 0), 0);
 });

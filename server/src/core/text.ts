@@ -157,3 +157,11 @@ export function detachedString(s: string): string {
   // Strings this short are copied by V8 when sliced; a longer one is flattened into a new string by the concatenation.
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
+
+/**
+ * Where the line holding `offset` starts (after the last `\n` before it). Not `text.lastIndexOf('\n', offset - 1) + 1`
+ * alone: at offset 0 that searches from 0 and, in a text starting with `\n`, finds the break after the cursor.
+ */
+export function lineStartAt(text: string, offset: number): number {
+  return offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
+}

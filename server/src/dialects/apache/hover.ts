@@ -7,6 +7,7 @@ import {
 } from './catalogue';
 import { noteFor } from './docs';
 import { bodyContext, type ApacheContext, type ApacheModel, type Directive } from './model';
+import { lineStartAt } from '../../core/text';
 
 const NEED: Partial<Record<ApacheContext, string>> = { server: 's', vhost: 'v', directory: 'd' };
 
@@ -162,7 +163,7 @@ const DEPRECATED_MODULES: ReadonlySet<string> = new Set(['mod_access_compat']);
 const DEPRECATED_DIRECTIVES: ReadonlySet<string> = new Set(['sslrequire', 'sslcertificatechainfile', 'namevirtualhost']);
 
 export function apacheCompletions(model: ApacheModel, text: string, offset: number): CompletionEntry[] {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const before = text.slice(lineStart, offset);
   // Past the directive name: its documented values (On/Off for flags).
   const m = /^\s*(<?\/?)([^\s<>]*)(\s+)?/.exec(before)!;

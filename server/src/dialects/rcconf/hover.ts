@@ -3,6 +3,7 @@ import type { CompletionEntry, HoverDoc } from '../../core/types';
 import { isBooleanKnob, knobDoc, knownKnobNames, RC_CONF_MAN, type ResolvedKnobDoc } from './docs';
 import type { RcconfModel } from './model';
 import { knobRole, splitValue } from './net';
+import { lineStartAt } from '../../core/text';
 
 const IFCONFIG_MAN = 'https://man.freebsd.org/cgi/man.cgi?query=ifconfig&sektion=8';
 
@@ -84,7 +85,7 @@ export function rcconfHover(model: RcconfModel, _text: string, offset: number): 
 
 /** At the start of a line: knob names; after `name=`: YES/NO for boolean knobs. */
 export function rcconfCompletions(model: RcconfModel, text: string, offset: number): CompletionEntry[] {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const before = text.slice(lineStart, offset);
   const assign = /^\s*([A-Za-z_][A-Za-z0-9_]*)="?([A-Za-z]*)$/.exec(before);
   if (assign) {

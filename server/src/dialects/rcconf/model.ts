@@ -4,6 +4,7 @@ import type { CommandContext, ShProgram, SimpleCommandNode, WordNode } from '../
 import { simpleCommands } from '../../../../grammars/rcconf/cst';
 import type { ShComment, SyntaxProblem, WordPart } from '../../../../grammars/rcconf/lexer';
 import type { Span } from '../../core/types';
+import { lineStartAt } from '../../core/text';
 
 export interface RcValue {
   /** The value sh assigns when it is static (no $ expansion or command substitution); undefined otherwise. */
@@ -114,7 +115,7 @@ function valueOf(word: WordNode, nameLength: number): RcValue {
 
 /** The lines from the one `start` is on to the one `end` is on (see Assignment.lineStart and lineEnd). */
 function linesAround(text: string, start: number, end: number): { lineStart: number; indent: string; lineEnd: number; eol: string } {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartAt(text, start);
   let i = lineStart;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
   let lineEnd = text.indexOf('\n', end);

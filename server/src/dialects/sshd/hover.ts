@@ -5,6 +5,7 @@ import { closestMatches } from '../../core/suggest';
 import { currentKeywords, lookupKeyword, MATCH_CRITERIA, type KeywordInfo } from './catalogue';
 import { CRITERION_DOCS, KEYWORD_DOCS, MAN_PAGE } from './docs';
 import type { Directive, SshdModel } from './model';
+import { lineStartAt } from '../../core/text';
 
 /** Keywords of OpenSSH portable that OpenBSD's manual (the link target) does not describe. */
 const PORTABLE_ONLY = new Set(['usepam', 'pamservicename']);
@@ -161,7 +162,7 @@ const OLD_VALUES: Record<string, ReadonlySet<string>> = {
 };
 
 export function sshdCompletions(model: SshdModel, text: string, offset: number): CompletionEntry[] {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const before = text.slice(lineStart, offset);
   if (/^\s*#/.test(before)) return [];
   const rest = before.replace(/^\s+/, '');
