@@ -54,3 +54,11 @@ test('followIncludes with wildcards: bounded, loops through a glob reported, no 
   assert.ok(messages.some((m) => new RegExp(`wildcard 'big/\\*\\.conf' matches too many files: only the first ${MAX_GLOB_FILES}`).test(m)));
   assert.equal(g.files.length, 2 + MAX_GLOB_FILES);
 });
+
+test('a class whose first member is `]` (fnmatch: `[]x]`, `[!]x]`), and a backslash in a class, read as glob(3) reads them', () => {
+  const t = tree({ '/e/]': '', '/e/x': '', '/e/y': '', '/e/\\': '' });
+  assert.deepEqual(expandGlob('/e/[]x]', t.list).files, ['/e/]', '/e/x']);
+  assert.deepEqual(expandGlob('/e/[!]x]', t.list).files, ['/e/\\', '/e/y']);
+  assert.deepEqual(expandGlob('/e/[!]', t.list).files, []);
+  assert.deepEqual(expandGlob('/e/[z-a]', t.list).files, []);
+});

@@ -98,12 +98,14 @@ export function globSegmentRegExp(segment: string): RegExp {
     if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
     else if (c === '[') {
-      const close = segment.indexOf(']', i + 2);
+      // A `]` right after `[` or `[!` is a member, not the end (`[]x]`, `[!]x]`).
+      const negated = segment[i + 1] === '!';
+      const first = i + (negated ? 2 : 1);
+      const close = segment.indexOf(']', first + 1);
       if (close < 0) re += '\\[';
       else {
-        let body = segment.slice(i + 1, close);
-        if (body.startsWith('!')) body = '^' + body.slice(1);
-        re += `[${body.replace(/\\/g, '\\\\')}]`;
+        const body = segment.slice(first, close).replace(/[\\\]]/g, '\\$&');
+        re += `[${negated ? '^' : ''}${body}]`;
         i = close;
       }
     } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
