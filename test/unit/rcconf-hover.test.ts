@@ -74,6 +74,17 @@ test('completion: knob names at a line start, YES/NO after a boolean knob', () =
   assert.deepEqual(rcconfDialect.completions!(rcconfDialect.parse(t2).model, t2, t2.length).map((c) => c.label), ['YES', 'NO']);
 });
 
+test('completion: nothing on a line that continues a quoted value, knob names again after it', () => {
+  const open = 'ifconfig_em0="inet 192.0.2.1/24\n';
+  assert.deepEqual(rcconfDialect.completions!(rcconfDialect.parse(open).model, open, open.length), []);
+  const closed = 'ifconfig_em0="inet 192.0.2.1/24\n  up"\nipv6_def';
+  const { model } = rcconfDialect.parse(closed);
+  assert.deepEqual(rcconfDialect.completions!(model, closed, closed.indexOf('  up') + 2), []);
+  assert.ok(rcconfDialect.completions!(model, closed, closed.length).some((c) => c.label === 'ipv6_defaultrouter'));
+  const continued = 'ifconfig_em0=inet\\\n';
+  assert.deepEqual(rcconfDialect.completions!(rcconfDialect.parse(continued).model, continued, continued.length), []);
+});
+
 test('knobs named by one pattern share one docs object', () => {
   // A copy per knob name was kept for the whole analysis, ~15,000 objects each with a hidden class of its own on the
   // benchmark's rc.conf (server/src/dialects/rcconf/docs.ts).

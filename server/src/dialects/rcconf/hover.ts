@@ -86,6 +86,9 @@ export function rcconfHover(model: RcconfModel, _text: string, offset: number): 
 /** At the start of a line: knob names; after `name=`: YES/NO for boolean knobs. */
 export function rcconfCompletions(model: RcconfModel, text: string, offset: number): CompletionEntry[] {
   const lineStart = lineStartAt(text, offset);
+  // A line that continues a value begun above (a quoted value over several lines, or one still open): sh reads it as
+  // part of that value, so a knob name typed there would be text, not an assignment.
+  if (model.assignments.some((a) => a.span.start < lineStart && lineStart <= a.span.end)) return [];
   const before = text.slice(lineStart, offset);
   const assign = /^\s*([A-Za-z_][A-Za-z0-9_]*)="?([A-Za-z]*)$/.exec(before);
   if (assign) {
