@@ -101,3 +101,11 @@ test('deprecated directives are tagged: mod_access_compat, SSLRequire, SSLCertif
   // Values carry no tag.
   assert.ok(at('KeepAlive |\n').every((e) => e.deprecated === undefined));
 });
+
+test('completion: nothing on a line that continues the directive above (a line ending in a backslash)', () => {
+  assert.deepEqual(labels('Options Indexes \\\n    |\n'), []);
+  assert.deepEqual(labels('Options Indexes \\\r\n    |\n'), []);
+  // Not a continuation: a backslash followed by a blank before the line break, and the line after a complete one.
+  assert.ok(labels('Options Indexes \\ \n|\n').includes('Listen'));
+  assert.ok(labels('Options Indexes \\\n    FollowSymLinks\n|\n').includes('Listen'));
+});

@@ -162,8 +162,17 @@ function enclosingChain(model: ApacheModel, offset: number): EnclosingSection[] 
 const DEPRECATED_MODULES: ReadonlySet<string> = new Set(['mod_access_compat']);
 const DEPRECATED_DIRECTIVES: ReadonlySet<string> = new Set(['sslrequire', 'sslcertificatechainfile', 'namevirtualhost']);
 
+/** Does the line starting at `lineStart` continue the one above (which ends with `\` right before its line break)? */
+function continuesLineAbove(text: string, lineStart: number): boolean {
+  let end = lineStart - 1;
+  if (end > 0 && text.charCodeAt(end - 1) === 0x0d) end--;
+  return end > 0 && text.charCodeAt(end - 1) === 0x5c;
+}
+
 export function apacheCompletions(model: ApacheModel, text: string, offset: number): CompletionEntry[] {
   const lineStart = lineStartAt(text, offset);
+  // httpd joins a line ending in `\` with the next: what is typed there is more of that directive, not a new one.
+  if (continuesLineAbove(text, lineStart)) return [];
   const before = text.slice(lineStart, offset);
   // Past the directive name: its documented values (On/Off for flags).
   const m = /^\s*(<?\/?)([^\s<>]*)(\s+)?/.exec(before)!;
