@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { dialectForPath } from '../../server/src/core/registry';
 import type { Finding } from '../../server/src/core/types';
+import { LineIndex } from '../../server/src/core/text';
 import { sshdDialect } from '../../server/src/dialects/sshd';
+import { copyOf, filesOfInclude, readSshd } from '../../server/src/dialects/sshd/listen';
 import { IncludeWorld } from '../../server/src/workspace/linked';
 import { WorkspaceIndex } from '../../server/src/workspace/model';
 
@@ -179,4 +181,144 @@ test('the workspace index follows a plain Include into a copy of /etc/ssh', () =
   alone.setFiles([...files.keys()]);
   const f = alone.build().files.find((x) => x.path === '/srv/etc/ssh/sshd_config')!.findings.find((x) => x.rule === 'sshd/ipv4-only')!;
   assert.match(f.message, /unless a file read by Include \/etc\/ssh\/sshd_config\.d\/v6\.conf \(line 1\) adds an IPv6 one/);
+});
+
+// --- Which file an Include reads: the one sshd would open, not any linked file whose path ends alike.
+
+/** Analyse `text` (the file at `path`, when known) with these files linked, as the workspace index does. */
+function withLinked(text: string, tree: Record<string, string>): Analysis {
+  const linked = Object.entries(tree).map(([path, t]) => ({ path, text: t, lines: new LineIndex(t), model: sshdDialect.parse(t).model }));
+  return analyze(sshdDialect, text, undefined, { linked, includesFollowed: true });
+}
+
+test('a relative Include names the file under /etc/ssh (or the copy\'s etc/ssh), not one of that name in a sub-folder', () => {
+  // sshd reads /etc/ssh/a.conf, missing here; /etc/ssh/sub/a.conf is not it, and its AddressFamily must not decide.
+  const a = withLinked('Include a.conf\nListenAddress ::1\n', { '/etc/ssh/sub/a.conf': 'AddressFamily inet\n' });
+  assert.deepEqual(only(a, 'sshd/address-family-conflict'), []);
+  // The workspace index links /srv/etc/ssh/sub/a.conf for `Include a.conf` (the only a.conf it holds): not the one.
+  const files = new Map([['/srv/etc/ssh/sshd_config', 'Include a.conf\nListenAddress ::1\n'], ['/srv/etc/ssh/sub/a.conf', 'AddressFamily inet\n']]);
+  const index = new WorkspaceIndex({ read: (p) => files.get(p), dialectFor: () => sshdDialect });
+  index.setFiles([...files.keys()]);
+  const ws = index.build().files.find((f) => f.path === '/srv/etc/ssh/sshd_config')!;
+  assert.deepEqual(ws.findings.filter((f) => f.rule === 'sshd/address-family-conflict'), []);
+});
+
+test('Include *.conf reads /etc/ssh/*.conf, not the sshd_config.d files another Include reads later', () => {
+  const text = 'Include *.conf\nAddressFamily any\nListenAddress ::1\nInclude sshd_config.d/*.conf\n';
+  const a = lint({ [MAIN]: text, '/etc/ssh/sshd_config.d/10-v4.conf': 'AddressFamily inet\n' }, MAIN);
+  assert.equal(a.linked.length, 1);
+  assert.deepEqual(only(a, 'sshd/address-family-conflict'), [], 'AddressFamily any is the first sshd reads');
+});
+
+test('files of two copies (two hosts) that both fit an Include leave it unknown: the finding is hedged', () => {
+  const a = withLinked('Include sshd_config.d/*.conf\nListenAddress ::1\n', {
+    '/srv/host1/etc/ssh/sshd_config.d/10-v4.conf': 'AddressFamily inet\n',
+    '/srv/host2/etc/ssh/sshd_config.d/20-any.conf': 'AddressFamily any\n',
+  });
+  assert.deepEqual(only(a, 'sshd/address-family-conflict'), [], 'neither copy\'s AddressFamily is known to be read');
+  const [f] = only(a, 'sshd/ipv4-only');
+  assert.equal(f, undefined, '::1 is IPv6');
+  const v4 = withLinked('Include sshd_config.d/*.conf\nListenAddress 127.0.0.1\n', {
+    '/srv/host1/etc/ssh/sshd_config.d/v6.conf': 'ListenAddress ::\n',
+    '/srv/host2/etc/ssh/sshd_config.d/v4.conf': 'ListenAddress 192.0.2.1\n',
+  });
+  assert.match(only(v4, 'sshd/ipv4-only')[0].message, /^Every ListenAddress of this file is IPv4 \(127\.0\.0\.1\): unless a file read by Include sshd_config\.d\/\*\.conf \(line 1\) adds an IPv6 one/);
+});
+
+test('a file read through another\'s Include is hedged: the includer may set AddressFamily first', () => {
+  const frag = '/etc/ssh/sshd_config.d/10-v4.conf';
+  const files = new Map(Object.entries({ [MAIN]: 'AddressFamily any\n' + DEBIAN, [frag]: 'AddressFamily inet\n' }));
+  const world = new IncludeWorld(sshdDialect, (p) => files.get(p), lister(files));
+  const c = world.contextOf(frag, [MAIN]);
+  assert.deepEqual(c.linked.map((l) => l.path), [MAIN]);
+  const a = analyze(sshdDialect, files.get(frag)!, undefined, { linked: c.linked, includeProblems: c.problems, linkedPartial: c.partial });
+  const [f] = only(a, 'sshd/ipv4-only');
+  assert.match(f.message, /^Unless a file that includes this one \(such as \/etc\/ssh\/sshd_config\) sets AddressFamily first \(sshd uses the first value\), AddressFamily inet: sshd listens on IPv4 only/);
+});
+
+test('Include a.conf a.conf: sshd reads the file twice, the finding names its lines once', () => {
+  const a = lint({ [MAIN]: 'ListenAddress 127.0.0.1\nInclude a.conf a.conf\n', '/etc/ssh/a.conf': 'ListenAddress 192.0.2.1\n' }, MAIN);
+  const [f] = only(a, 'sshd/ipv4-only');
+  assert.match(f.message, /^Every ListenAddress is IPv4 \(127\.0\.0\.1, 192\.0\.2\.1 in \/etc\/ssh\/a\.conf\): sshd does not listen on IPv6/);
+  assert.deepEqual(f.related?.map((r) => r.file), ['/etc/ssh/a.conf']);
+});
+
+/** The linked files of a tree, parsed, and readSshd from `text` with them. */
+function reading(text: string, tree: Record<string, string>, opts: { self?: string; followed?: boolean } = {}) {
+  const linked = Object.entries(tree).map(([path, t]) => ({ path, text: t, lines: new LineIndex(t), model: sshdDialect.parse(t).model }));
+  return readSshd(sshdDialect.parse(text).model, new LineIndex(text), linked, false, opts.followed ?? true, opts.self);
+}
+
+test('filesOfInclude: the path sshd opens, on the server or in the includer\'s copy; the whole pattern, never a shorter tail', () => {
+  const paths = ['/etc/ssh/a.conf', '/etc/ssh/sub/a.conf', '/srv/h1/etc/ssh/a.conf', '/srv/h1/etc/ssh/sshd_config.d/a.conf', '/x/a.conf'].map((path) => ({ path }));
+  const names = (r: ReturnType<typeof filesOfInclude>) => r && r.files.map((f) => f.path);
+  // The includer's copy known: its own file; the server's only when the copy has none.
+  assert.deepEqual(names(filesOfInclude('a.conf', paths, copyOf('/srv/h1/etc/ssh/sshd_config'))), ['/srv/h1/etc/ssh/a.conf']);
+  assert.deepEqual(names(filesOfInclude('/etc/ssh/a.conf', paths, copyOf('/srv/h2/etc/ssh/sshd_config'))), ['/etc/ssh/a.conf']);
+  assert.deepEqual(names(filesOfInclude('a.conf', paths, copyOf('/etc/ssh/sshd_config'))), ['/etc/ssh/a.conf']);
+  assert.deepEqual(names(filesOfInclude('*.conf', paths, copyOf('/srv/h1/etc/ssh/sshd_config.d/x.conf'))), ['/srv/h1/etc/ssh/a.conf']);
+  assert.deepEqual(names(filesOfInclude('/x/*.conf', paths, copyOf('/srv/h1/etc/ssh/sshd_config'))), ['/x/a.conf']);
+  // A copy kept under another name: its sshd_config's folder stands for /etc/ssh.
+  assert.deepEqual(copyOf('/home/u/conf/sshd_config'), { from: ['etc', 'ssh'], to: ['home', 'u', 'conf'] });
+  assert.equal(copyOf('/home/u/conf/10.conf'), undefined);
+  // The copy not known: the files ending with the whole pattern, when they lie in one copy; two copies: unknown.
+  assert.equal(filesOfInclude('a.conf', paths), undefined);
+  assert.deepEqual(names(filesOfInclude('a.conf', paths.filter((p) => !p.path.startsWith('/srv')))), ['/etc/ssh/a.conf']);
+  assert.deepEqual(names(filesOfInclude('sshd_config.d/*.conf', paths)), ['/srv/h1/etc/ssh/sshd_config.d/a.conf']);
+  // Only a shorter tail fits (/etc/ssh/sub/a.conf ends with a.conf): perhaps a copy under another name, unknown.
+  assert.equal(filesOfInclude('a.conf', [{ path: '/etc/ssh/sub/a.conf' }]), undefined);
+  assert.deepEqual(names(filesOfInclude('b.conf', paths)), []);
+});
+
+test('an included file lies in its includer\'s copy: its own Include lines read from that copy only', () => {
+  const tree = {
+    '/srv/h1/etc/ssh/a.conf': 'Include sub/*.conf\n',
+    '/srv/h1/etc/ssh/sub/v4.conf': 'ListenAddress 192.0.2.1\n',
+    '/srv/h2/etc/ssh/sub/v6.conf': 'ListenAddress ::\n',
+  };
+  const r = reading('Include a.conf\n', tree);
+  assert.deepEqual(r.listen.map((s) => s.file), ['/srv/h1/etc/ssh/sub/v4.conf']);
+  assert.deepEqual(r.unknown, []);
+});
+
+test('a copy kept under another name: certain when the analysed file\'s path is known, hedged when it is not', () => {
+  const tree = { '/home/u/conf/sshd_config.d/10-v4.conf': 'AddressFamily inet\n' };
+  const known = reading(DEBIAN, tree, { self: '/home/u/conf/sshd_config' });
+  assert.equal(known.addressFamily?.file, '/home/u/conf/sshd_config.d/10-v4.conf');
+  assert.deepEqual([known.unknown, known.includer], [[], undefined]);
+  const unknown = reading(DEBIAN, tree);
+  assert.equal(unknown.addressFamily, undefined);
+  assert.equal(unknown.unknown.length, 1);
+  // As `v6ready check /home/u/conf/sshd_config` reads it: the wildcard expanded beside the file is no "matched nothing".
+  const conf = '/home/u/conf/sshd_config';
+  const a = lint({ [conf]: 'Include sshd_config.d/*.conf\nListenAddress 127.0.0.1\n', '/home/u/conf/sshd_config.d/v6.conf': 'ListenAddress ::\n' }, conf);
+  assert.equal(a.linked.length, 1);
+  assert.match(only(a, 'sshd/ipv4-only')[0].message, /^Every ListenAddress of this file is IPv4 \(127\.0\.0\.1\): unless a file read by Include sshd_config\.d\/\*\.conf \(line 1\) adds an IPv6 one/);
+});
+
+test('a file in a .d folder, read alone with its path known, may be read through an Include', () => {
+  assert.deepEqual(reading('AddressFamily inet\n', {}, { self: '/etc/ssh/sshd_config.d/10-v4.conf', followed: false }).includer, {});
+  assert.equal(reading('AddressFamily inet\n', {}, { self: '/etc/ssh/sshd_config', followed: false }).includer, undefined);
+  assert.equal(reading('AddressFamily inet\n', {}, { self: '/srv/host1/sshd_config.host1', followed: false }).includer, undefined);
+  assert.equal(reading('AddressFamily inet\n', {}, { followed: false }).includer, undefined);
+});
+
+test('the file\'s path reaches the rules (RuleContext.path): a fragment checked alone is hedged, a main file is not', () => {
+  const text = 'AddressFamily inet\nListenAddress ::1\n';
+  const at = (path?: string) => only(analyze(sshdDialect, text, undefined, { path }), 'sshd/address-family-conflict')[0].message;
+  assert.match(at('/etc/ssh/sshd_config.d/10-v4.conf'), /^Unless a file that includes this one sets AddressFamily first \(sshd uses the first value\), /);
+  assert.doesNotMatch(at('/etc/ssh/sshd_config'), /Unless/);
+  assert.doesNotMatch(at(undefined), /Unless/);
+});
+
+test('a fragment whose includer is linked: its IPv4 ListenAddress lines are hedged too', () => {
+  const frag = '/etc/ssh/sshd_config.d/10.conf';
+  const files = new Map(Object.entries({ [MAIN]: DEBIAN + 'ListenAddress ::1\n', [frag]: 'ListenAddress 127.0.0.1\n' }));
+  const world = new IncludeWorld(sshdDialect, (p) => files.get(p), lister(files));
+  const c = world.contextOf(frag, [MAIN]);
+  const a = analyze(sshdDialect, files.get(frag)!, undefined, { linked: c.linked, linkedPartial: c.partial });
+  assert.match(only(a, 'sshd/ipv4-only')[0].message, /^Every ListenAddress of this file is IPv4 \(127\.0\.0\.1\): unless a file that includes this one \(such as \/etc\/ssh\/sshd_config\) adds an IPv6 one/);
+  // The main file, with the fragment linked, reads it: nothing hedged, and sshd listens on ::1 too.
+  const main = world.contextOf(MAIN, [frag]);
+  assert.deepEqual(only(analyze(sshdDialect, files.get(MAIN)!, undefined, { linked: main.linked }), 'sshd/ipv4-only'), []);
 });

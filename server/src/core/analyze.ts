@@ -21,6 +21,8 @@ export interface AnalyzeContext<Model = unknown> {
    * wildcards against the workspace's files only, so one that matched none of them may still match on the server.
    */
   includesFollowed?: boolean;
+  /** RuleContext.path: the file's absolute path, when it has one. */
+  path?: string;
   /** Past this many characters, check syntax only and say so in a `v6ready/large-file` notice (the editor's limit). */
   syntaxOnlyAbove?: number;
   /** Problems on this file's own include statements, reported as `v6ready/include`. */
@@ -125,7 +127,7 @@ export function analyze<Model>(dialect: Dialect<Model>, text: string, settings: 
     };
     if (timings) t = performance.now();
     try {
-      rule.check({ text, lines, target, model: parse.model, linked, linkedPartial: !!context.linkedPartial, includesFollowed: context.includesFollowed ?? context.linked !== undefined, report });
+      rule.check({ text, lines, target, model: parse.model, linked, linkedPartial: !!context.linkedPartial, includesFollowed: context.includesFollowed ?? context.linked !== undefined, path: context.path, report });
     } catch (err) {
       // A rule bug must not take the other findings (or the server) down with it.
       raw.push({
@@ -216,7 +218,7 @@ export function fixAll<Model>(
     text = applyEdits(text, kept.flatMap((f) => f.edits));
     applied += kept.length;
     // Spans of include problems belong to the text before the edits: later passes see only the linked files.
-    analysis = analyze(dialect, text, settings, { linked: context.linked, linkedPartial: context.linkedPartial });
+    analysis = analyze(dialect, text, settings, { linked: context.linked, linkedPartial: context.linkedPartial, includesFollowed: context.includesFollowed, path: context.path });
   }
   return { text, applied, analysis };
 }

@@ -88,6 +88,12 @@ export interface RuleContext<Model> {
    * that no linked file matches matched nothing. False for a document analysed on its own, where it may match anything.
    */
   readonly includesFollowed: boolean;
+  /**
+   * The file's path (absolute, as the caller reads it: on disk, or in the workspace), when it has one; undefined for
+   * standard input, an unsaved document, or a caller that does not say. Rules read it to tell a fragment
+   * (sshd_config.d/10.conf, read through another file's Include) from the file the daemon starts with.
+   */
+  readonly path?: string;
   report(finding: ReportInput): void;
 }
 

@@ -20,6 +20,7 @@ import { DIALECTS } from '../core/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect, Finding } from '../core/types';
 import { fileFacts, type FileFacts } from '../workspace/file-facts';
+import { pathOf } from './files';
 
 /** workerData.role of our workers: server.ts serves analyses instead of opening a connection when it sees it. */
 const WORKER_ROLE = 'v6ready-analysis';
@@ -38,7 +39,7 @@ interface AnalysisRequest {
   dialect: string;
   text: string;
   settings: Settings;
-  context: Pick<AnalyzeContext, 'syntaxOnlyAbove' | 'includeProblems' | 'linkedPartial'>;
+  context: Pick<AnalyzeContext, 'syntaxOnlyAbove' | 'includeProblems' | 'linkedPartial' | 'path'>;
 }
 
 /** A file's analysis as the workspace index keeps it (workspace/model.ts IndexedFile), without the model. */
@@ -125,7 +126,7 @@ export class BackgroundAnalysis {
    * requests, and not stopped by edits (the index reads a large document as it was when saved).
    */
   analyzeForIndex(uri: string, dialect: Dialect, text: string, settings: Settings): Promise<IndexParts | undefined> {
-    return this.request(`index ${uri}`, { id: this.nextId++, purpose: 'index', dialect: dialect.name, text, settings, context: {} }) as Promise<IndexParts | undefined>;
+    return this.request(`index ${uri}`, { id: this.nextId++, purpose: 'index', dialect: dialect.name, text, settings, context: { path: pathOf(uri) } }) as Promise<IndexParts | undefined>;
   }
 
   private request(key: string, request: AnalysisRequest): Promise<IncrementalParts | IndexParts | undefined> {

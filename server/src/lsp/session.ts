@@ -127,7 +127,7 @@ export class Session {
       if (include) {
         this.includes.set(doc.uri, { linked: new Set(include.linked.map((l) => l.path)), unread: new Set(include.unread), listed: new Set(include.listed) });
       } else this.includes.delete(doc.uri);
-      const context: AnalyzeContext = { ...EDITOR_ANALYSIS, linked: include?.linked, includeProblems: include?.problems, linkedPartial: include?.partial };
+      const context: AnalyzeContext = { ...EDITOR_ANALYSIS, linked: include?.linked, includeProblems: include?.problems, linkedPartial: include?.partial, path: pathOf(doc.uri) };
       entry.analysis = analyze(dialect, doc.getText(), settings, context);
       const state = incrementalStateOf(entry.analysis, settings, context);
       if (state) this.incremental.set(doc.uri, { ...state, version: doc.version });
@@ -176,7 +176,7 @@ export class Session {
     if (context.linked?.length || context.ruleFilter || context.skip) return undefined;
     const { uri, version } = doc;
     const text = doc.getText();
-    const parts = await this.background.analyze(uri, dialect, text, settings, { syntaxOnlyAbove: context.syntaxOnlyAbove, includeProblems: context.includeProblems, linkedPartial: context.linkedPartial });
+    const parts = await this.background.analyze(uri, dialect, text, settings, { syntaxOnlyAbove: context.syntaxOnlyAbove, includeProblems: context.includeProblems, linkedPartial: context.linkedPartial, path: context.path });
     const after = this.incremental.get(uri);
     if (!parts || this.documents.get(uri)?.version !== version || after?.context !== context || after.settings !== settings) return 'stale';
     const state = incrementalStateFrom(dialect, withOwnFindings(parts), text, settings, context);

@@ -63,6 +63,18 @@ export function includeWords(lines: LineIndex, includes: readonly Directive[]): 
   return `${first.keyword} ${first.args.map((a) => a.value).join(' ')} (line ${lines.lineOf(first.span.start) + 1}${more})`;
 }
 
+/**
+ * Who may set AddressFamily before, or add a ListenAddress beside, what was read: "a file that includes this one
+ * (such as /etc/ssh/sshd_config)" (SshdReading.includer), "a file read by Include ... (line 1)" for `includes`, or
+ * both; undefined for nobody. Both read as "A, or B," before the verb.
+ */
+export function mayChangeWords(lines: LineIndex, includes: readonly Directive[], includer: SshdReading['includer']): string | undefined {
+  const parts: string[] = [];
+  if (includer) parts.push(`a file that includes this one${includer.file ? ` (such as ${includer.file})` : ''}`);
+  if (includes.length) parts.push(`a file read by ${includeWords(lines, includes)}`);
+  return parts.length === 2 ? `${parts[0]}, or ${parts[1]},` : parts[0];
+}
+
 function isInclude(d: Directive): boolean {
   return d.name === 'include' && d.args.length > 0 && d.node.openQuote < 0;
 }
@@ -106,27 +118,95 @@ function segmentsOf(path: string): string[] {
 }
 
 /**
- * Which linked files an Include argument reads, in glob(3) order (sorted). The caller may have read a copy of the
- * server's files (a workspace holding etc/ssh/..., whose paths start elsewhere), so a file is matched by the end of
- * its path: the pattern's part under /etc/ssh when it lies there (`sshd_config.d/*.conf` for both
- * `Include sshd_config.d/*.conf` and `Include /etc/ssh/sshd_config.d/*.conf`), else the whole absolute pattern.
- * Two files of one tree ending alike under /etc/ssh would be the same file on the server, so this does not mix
- * files up in practice.
+ * Where a copy of a server's files (a repository holding host1/etc/ssh/...) keeps them: a server path that starts
+ * with `from` is `to` followed by the rest. The server's own files: both empty, a path is itself.
  */
-export function filesOfInclude<F extends { path: string }>(target: string, linked: readonly F[]): F[] {
-  if (target.startsWith('~')) return [];
-  let segs = segmentsOf(target.startsWith('/') ? target : `${SSHD_DIR}/${target}`);
+export interface Copy {
+  from: readonly string[];
+  to: readonly string[];
+}
+
+const SERVER: Copy = { from: [], to: [] };
+
+/**
+ * The copy a file of known path lies in: the folder above its last `etc/ssh` stands for `/`
+ * (/srv/host1/etc/ssh/sshd_config.d/x.conf: /srv/host1); else, for a file named sshd_config, its folder stands for
+ * /etc/ssh (a copy kept under another name); else unknown.
+ */
+export function copyOf(path: string): Copy | undefined {
+  const segs = segmentsOf(path);
   const dir = segmentsOf(SSHD_DIR);
-  if (segs.length > dir.length && dir.every((s, i) => segs[i] === s)) segs = segs.slice(dir.length);
-  const res = segs.map(globSegmentRegExp);
-  return linked
-    .filter((f) => {
-      const p = segmentsOf(f.path);
-      if (p.length < res.length) return false;
-      const tail = p.slice(p.length - res.length);
-      return res.every((re, i) => re.test(tail[i]));
-    })
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // At least the file's name after the folder.
+  for (let i = segs.length - dir.length - 1; i >= 0; i--) {
+    if (dir.every((s, j) => segs[i + j] === s)) return { from: [], to: segs.slice(0, i) };
+  }
+  return segs[segs.length - 1] === 'sshd_config' ? { from: dir, to: segs.slice(0, -1) } : undefined;
+}
+
+const byPath = <F extends { path: string }>(a: F, b: F) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * Which linked files an Include argument reads, in glob(3) order (sorted), and the copy they lie in; undefined when
+ * that cannot be told. sshd opens the pattern as written, a relative one under /etc/ssh (servconf.c), so a file is
+ * read when its path is the pattern's in the includer's copy (`copy`), else on the server itself (what the CLI and
+ * the editor read for an absolute path). Without a known copy (the analysed file's own path is not known here), a
+ * file ending with the whole absolute pattern (/srv/etc/ssh/sshd_config.d/10.conf for
+ * /etc/ssh/sshd_config.d/*.conf) is read when all such files lie in one copy; files of two copies, or a file that
+ * ends only with the pattern's part under /etc/ssh (a copy kept under another name, or /etc/ssh/sub/a.conf for
+ * `Include a.conf`), leave it unknown rather than guessed.
+ */
+export function filesOfInclude<F extends { path: string }>(target: string, linked: readonly F[], copy?: Copy): { files: F[]; copy: Copy } | undefined {
+  // `~` is not expanded (glob(3) without GLOB_TILDE), nor prefixed: no file of a tree is named so.
+  if (target.startsWith('~')) return { files: [], copy: copy ?? SERVER };
+  const pattern = segmentsOf(target.startsWith('/') ? target : `${SSHD_DIR}/${target}`);
+  const res = pattern.map(globSegmentRegExp);
+  const within = (c: Copy): F[] => {
+    if (!c.from.every((s, i) => pattern[i] === s)) return [];
+    const n = c.to.length + pattern.length - c.from.length;
+    return linked
+      .filter((f) => {
+        const p = segmentsOf(f.path);
+        return p.length === n && c.to.every((s, i) => p[i] === s) && res.slice(c.from.length).every((re, i) => re.test(p[c.to.length + i]));
+      })
+      .sort(byPath);
+  };
+  if (copy) {
+    const own = within(copy);
+    if (own.length || (copy.from.length === 0 && copy.to.length === 0)) return { files: own, copy };
+    const server = within(SERVER);
+    return { files: server, copy: server.length ? SERVER : copy };
+  }
+  const byRoot = new Map<string, F[]>();
+  for (const f of linked) {
+    const p = segmentsOf(f.path);
+    const at = p.length - res.length;
+    if (at < 0 || !res.every((re, i) => re.test(p[at + i]))) continue;
+    const root = p.slice(0, at).join('/');
+    const same = byRoot.get(root);
+    if (same) same.push(f);
+    else byRoot.set(root, [f]);
+  }
+  if (byRoot.size === 1) {
+    const [[root, files]] = [...byRoot];
+    return { files: files.sort(byPath), copy: { from: [], to: root === '' ? [] : root.split('/') } };
+  }
+  if (byRoot.size > 1) return undefined;
+  // None ends with the whole pattern: one ending with its part under /etc/ssh may still be the file, in a copy of
+  // /etc/ssh kept under another name.
+  const dir = segmentsOf(SSHD_DIR);
+  const under = pattern.length > dir.length && dir.every((s, i) => pattern[i] === s) ? dir.length : 0;
+  const loose = res.slice(under);
+  const maybe = linked.some((f) => {
+    const p = segmentsOf(f.path);
+    return p.length >= loose.length && loose.every((re, i) => re.test(p[p.length - loose.length + i]));
+  });
+  return maybe ? undefined : { files: [], copy: SERVER };
+}
+
+/** Is the file in a `.d` folder (sshd_config.d/, conf.d/), where the files another one includes are kept? */
+function isFragmentPath(path: string): boolean {
+  const segs = segmentsOf(path);
+  return segs.length >= 2 && segs[segs.length - 2].endsWith('.d');
 }
 
 /** A fact sshd reads, with where it is: `file` undefined for the analysed file. */
@@ -150,6 +230,11 @@ export interface SshdReading {
   unknown: Directive[];
   /** Those of them read before the first AddressFamily (all of them when no AddressFamily is known). */
   unknownBeforeAddressFamily: Directive[];
+  /**
+   * Set when this file may itself be read through another file's Include, which may then set AddressFamily before
+   * it (sshd keeps the first value) or add ListenAddress lines: `file` names a linked file that may, when one does.
+   */
+  includer?: { file?: string };
 }
 
 /** The source of one analysed file's facts (the model and lines of a linked file, or the analysed file's own). */
@@ -157,35 +242,46 @@ interface Source {
   model: SshdModel;
   lines: LineIndex;
   file?: string;
+  /** The copy of the server's files it lies in, when known: its Include lines name files there. */
+  copy?: Copy;
 }
 
 /**
  * Read the configuration as sshd does from the analysed file (servconf.c): its global lines in order, an Include's
- * files in place, in glob order, recursively. An Include is known when linked files match it and none failed to be
- * read (with linkedPartial, only a plain path whose file was read is known; the files read of a wildcard still count,
- * with the Include unknown). A wildcard no linked file matches matched nothing (sshd accepts that) when the caller
- * followed the includes (`followed`: the CLI and the editor expand wildcards on disk) and none failed; otherwise, for
- * a document on its own or one whose workspace holds no copy of the folder, it stays unknown.
+ * files in place, in glob order, recursively. An Include is known when linked files match it (filesOfInclude) and
+ * none failed to be read (with linkedPartial, only a plain path whose file was read is known; the files read of a
+ * wildcard still count, with the Include unknown). A wildcard no linked file matches matched nothing (sshd accepts
+ * that) when the caller followed the includes (`followed`: the CLI and the editor expand wildcards on disk) and none
+ * failed; otherwise, for a document on its own or one whose workspace holds no copy of the folder, it stays unknown.
  * An Include inside a Match block is left out (it applies within the Match); one in `Match all` is unknown.
+ * `self`, the analysed file's path when the caller knows it, says which copy its Include lines read from, and
+ * whether another file may include it.
  */
-export function readSshd(model: SshdModel, lines: LineIndex, linked: readonly LinkedFile<SshdModel>[], partial: boolean, followed = false): SshdReading {
+export function readSshd(model: SshdModel, lines: LineIndex, linked: readonly LinkedFile<SshdModel>[], partial: boolean, followed = false, self?: string): SshdReading {
   const out: SshdReading = { listen: [], unknown: [], unknownBeforeAddressFamily: [] };
   const unknown = (d: Directive) => {
     if (!out.unknown.includes(d)) out.unknown.push(d);
     if (!out.addressFamily && !out.unknownBeforeAddressFamily.includes(d)) out.unknownBeforeAddressFamily.push(d);
   };
+  const reached = new Set<string>();
+  const counted = new Set<Directive>();
   const walk = (src: Source, via: Sourced<unknown>['via'], chain: readonly string[]) => {
+    if (src.file !== undefined) reached.add(src.file);
     const listens = new Map(src.model.listenAddresses.map((la) => [la.directive, la]));
     for (const d of src.model.global) {
       const la = listens.get(d);
-      if (la) out.listen.push({ item: la, file: src.file, lines: src.lines, via });
-      else if (d.name === 'addressfamily' && !out.addressFamily && d === src.model.addressFamily?.directive) {
+      // A file read twice (`Include a.conf a.conf`, overlapping wildcards) adds the same lines again: named once.
+      if (la) {
+        if (!counted.has(d)) out.listen.push({ item: la, file: src.file, lines: src.lines, via });
+        counted.add(d);
+      } else if (d.name === 'addressfamily' && !out.addressFamily && d === src.model.addressFamily?.directive) {
         out.addressFamily = { item: src.model.addressFamily, file: src.file, lines: src.lines, via };
       } else if (isInclude(d)) {
         for (const arg of d.args) {
           const at = via ?? { include: d, arg };
           if (arg.value === '') continue;
-          const files = (linked.length === 0 && !followed) || d.block ? undefined : filesOfInclude(arg.value, linked);
+          const found = (linked.length === 0 && !followed) || d.block ? undefined : filesOfInclude(arg.value, linked, src.copy);
+          const files = found?.files;
           const glob = hasGlob(arg.value);
           const sure = files !== undefined && (files.length > 0 ? !partial || (files.length === 1 && !glob) : followed && glob && !partial);
           // What was read of an Include not fully known still counts (it is in the file), after the "unless".
@@ -193,13 +289,20 @@ export function readSshd(model: SshdModel, lines: LineIndex, linked: readonly Li
           if (!files || chain.length >= MAX_DEPTH) continue;
           for (const f of files) {
             // A loop makes sshd stop at the depth limit; what the loop adds is known already.
-            if (!chain.includes(f.path)) walk({ model: f.model, lines: f.lines, file: f.path }, at, [...chain, f.path]);
+            if (!chain.includes(f.path)) walk({ model: f.model, lines: f.lines, file: f.path, copy: found.copy }, at, [...chain, f.path]);
           }
         }
       }
     }
   };
-  walk({ model, lines }, undefined, []);
+  walk({ model, lines, copy: self === undefined ? undefined : copyOf(self) }, undefined, []);
+  // A linked file this reading does not reach, with Include lines of its own, is in the tree most likely because it
+  // (or a file it includes) reads this one, and sshd reads it first, up to that Include. A file in a `.d` folder
+  // (sshd_config.d/10-listen.conf) is a fragment that another file reads, by an Include not known here.
+  const includers = linked.filter((f) => !reached.has(f.path) && includesBefore(f.model).length > 0);
+  const named = includers.find((f) => segmentsOf(f.path).pop() === 'sshd_config') ?? includers[0];
+  if (named) out.includer = { file: named.path };
+  else if (self !== undefined && isFragmentPath(self)) out.includer = {};
   return out;
 }
 

@@ -2,7 +2,7 @@
 import { defineRule } from '../../../core/rule';
 import type { RelatedLocation } from '../../../core/types';
 import { replaceSpan } from '../edits';
-import { includeWords, placeWords, readSshd, sourcedByFamily } from '../listen';
+import { mayChangeWords, placeWords, readSshd, sourcedByFamily } from '../listen';
 import type { SshdModel } from '../model';
 
 export default defineRule<SshdModel>({
@@ -24,7 +24,7 @@ export default defineRule<SshdModel>({
   },
   check(ctx) {
     // The first AddressFamily sshd reads and every ListenAddress, through the Include lines the caller followed.
-    const r = readSshd(ctx.model, ctx.lines, ctx.linked, ctx.linkedPartial, ctx.includesFollowed);
+    const r = readSshd(ctx.model, ctx.lines, ctx.linked, ctx.linkedPartial, ctx.includesFollowed, ctx.path);
     const af = r.addressFamily;
     if (!af || af.item.value === 'any') return;
     const setting = af.item;
@@ -33,9 +33,10 @@ export default defineRule<SshdModel>({
     if (wrong.length === 0) return;
     const fam = setting.value === 'inet' ? 'IPv6' : 'IPv4';
     const first = wrong[0];
-    // An Include not followed, above the AddressFamily, may set it first, and then this one does nothing (sshd -t accepts the file).
-    const earlier = r.unknownBeforeAddressFamily;
-    const unless = earlier.length ? `Unless a file read by ${includeWords(ctx.lines, earlier)} sets AddressFamily first (sshd uses the first value), ` : '';
+    // An Include not followed, above the AddressFamily, or a file that includes this one, may set it first, and then
+    // this one does nothing (sshd -t accepts the file).
+    const setters = mayChangeWords(ctx.lines, r.unknownBeforeAddressFamily, r.includer);
+    const unless = setters ? `Unless ${setters} sets AddressFamily first (sshd uses the first value), ` : '';
     const related: RelatedLocation[] = wrong.map((s) => ({
       file: s.file,
       span: { start: s.item.arg.start, end: s.item.arg.end },

@@ -2,7 +2,7 @@
 import { defineRule } from '../../../core/rule';
 import type { Edit } from '../../../core/types';
 import { insertLinesAfter, replaceSpan } from '../edits';
-import { includeWords, ipv6Twins, placeWords, readSshd, sourcedByFamily } from '../listen';
+import { includeWords, ipv6Twins, mayChangeWords, placeWords, readSshd, sourcedByFamily } from '../listen';
 import type { SshdModel } from '../model';
 
 export default defineRule<SshdModel>({
@@ -28,7 +28,7 @@ export default defineRule<SshdModel>({
   },
   check(ctx) {
     // What sshd reads: this file and, when the caller read them, the files its Include lines name (listen.ts).
-    const r = readSshd(ctx.model, ctx.lines, ctx.linked, ctx.linkedPartial, ctx.includesFollowed);
+    const r = readSshd(ctx.model, ctx.lines, ctx.linked, ctx.linkedPartial, ctx.includesFollowed, ctx.path);
     const af = r.addressFamily;
     const { v4, v6, names } = sourcedByFamily(r.listen);
     // AddressFamily inet beside an IPv6 address is sshd/address-family-conflict's finding (sshd does not start at all).
@@ -42,9 +42,10 @@ export default defineRule<SshdModel>({
     const keyword = own.length ? own[own.length - 1].item.directive.keyword : 'ListenAddress';
     const addTwins = (): Edit[] => (onlyV4 && lastLine ? [insertLinesAfter(ctx.lines, lastLine, twins.map((t) => `${keyword} ${t}`))] : []);
     const sayTwins = twins.map((t) => `ListenAddress ${t}`).join(', ');
-    // An Include not followed, above the first AddressFamily, may set it first (sshd uses the first value).
-    const earlier = r.unknownBeforeAddressFamily;
-    const unlessFirst = earlier.length ? `Unless a file read by ${includeWords(ctx.lines, earlier)} sets AddressFamily first (sshd uses the first value), ` : '';
+    // An Include not followed, above the first AddressFamily, or a file that includes this one, may set it first
+    // (sshd uses the first value).
+    const setters = mayChangeWords(ctx.lines, r.unknownBeforeAddressFamily, r.includer);
+    const unlessFirst = setters ? `Unless ${setters} sets AddressFamily first (sshd uses the first value), ` : '';
     if (af?.item.value === 'inet') {
       const setting = af.item;
       if (af.file === undefined) {
@@ -71,16 +72,18 @@ export default defineRule<SshdModel>({
       return;
     }
     if (!onlyV4) return;
-    // Included files add ListenAddress lines wherever the Include is; one not followed may add an IPv6 one.
+    // Included files add ListenAddress lines wherever the Include is; one not followed, or a file that includes this
+    // one, may add an IPv6 one.
     const unread = r.unknown;
+    const adders = mayChangeWords(ctx.lines, unread, r.includer);
     const spanOf = own.length ? own[own.length - 1].item.arg : v4[v4.length - 1].via!.arg;
     const others = v4.filter((s) => s.file !== undefined);
     const listed = v4.map((s) => (s.file === undefined ? s.item.arg.value : `${s.item.arg.value} in ${s.file}`)).join(', ');
     ctx.report({
       span: spanOf,
       message:
-        `Every ListenAddress ${unread.length ? (others.length ? 'that could be read ' : 'of this file ') : ''}is IPv4 (${listed}): ` +
-        (unread.length ? `unless a file read by ${includeWords(ctx.lines, unread)} adds an IPv6 one, ` : '') +
+        `Every ListenAddress ${unread.length ? (others.length ? 'that could be read ' : 'of this file ') : r.includer ? (others.length ? 'read from this file ' : 'of this file ') : ''}is IPv4 (${listed}): ` +
+        (adders ? `unless ${adders} adds an IPv6 one, ` : '') +
         `sshd does not listen on IPv6, and IPv6 clients are refused. ` +
         `Add ${sayTwins}.`,
       related: others.length === 0 ? undefined : others.map((s) => ({ file: s.file, span: { start: s.item.arg.start, end: s.item.arg.end }, message: `IPv4 ListenAddress read through ${includeWords(ctx.lines, [s.via!.include])}` })),
