@@ -124,3 +124,34 @@ test('wildcard includes are followed through the lister, bounded; without a list
   const blind = new IncludeWorld(apache, (p) => files[p]);
   assert.deepEqual(blind.graph('/srv/httpd.conf'), { files: ['/srv/httpd.conf'], problems: [] });
 });
+
+test('an absolute include in a copy of a server\'s files reads the copy\'s file, not the checking machine\'s', () => {
+  const sshd = dialectForLanguage('sshd-config')!;
+  const files: Record<string, string> = {
+    // The checking machine's own files (a CI runner with bind9 and openssh-server installed).
+    '/etc/bind/named.conf.options': 'options { listen-on-v6 { any; }; };\n',
+    '/etc/ssh/sshd_config.d/runner.conf': 'ListenAddress ::\n',
+    // A repository holding a server's configs.
+    '/repo/ns1/etc/bind/named.conf': 'include "/etc/bind/named.conf.options";\ninclude "/etc/bind/only-on-the-runner.conf";\n',
+    '/repo/ns1/etc/bind/named.conf.options': 'options { listen-on-v6 { none; }; };\n',
+    '/etc/bind/only-on-the-runner.conf': '',
+    '/repo/ns1/etc/ssh/sshd_config': 'Include /etc/ssh/sshd_config.d/*.conf\n',
+    '/repo/ns1/etc/ssh/sshd_config.d/10.conf': 'AddressFamily inet\n',
+    // The server's files checked in place.
+    '/etc/bind/named.conf': 'include "/etc/bind/named.conf.options";\n',
+  };
+  const list = (dir: string) => {
+    const names = Object.keys(files).filter((p) => p.startsWith(dir + '/')).map((p) => p.slice(dir.length + 1).split('/')[0]);
+    return names.length ? [...new Set(names)] : undefined;
+  };
+  const repo = new IncludeWorld(bind, (p) => files[p], list);
+  // The copy's own file when it has one; the target as written when it does not (what named would read there).
+  assert.deepEqual(repo.graph('/repo/ns1/etc/bind/named.conf').files, ['/repo/ns1/etc/bind/named.conf', '/repo/ns1/etc/bind/named.conf.options', '/etc/bind/only-on-the-runner.conf']);
+  assert.deepEqual(new IncludeWorld(bind, (p) => files[p], list).graph('/etc/bind/named.conf').files, ['/etc/bind/named.conf', '/etc/bind/named.conf.options']);
+  const ssh = new IncludeWorld(sshd, (p) => files[p], list);
+  assert.deepEqual(ssh.graph('/repo/ns1/etc/ssh/sshd_config').files, ['/repo/ns1/etc/ssh/sshd_config', '/repo/ns1/etc/ssh/sshd_config.d/10.conf']);
+  // Through to the rules: the copy's `listen-on-v6 { none; }` is what named.conf.options says.
+  const ctx = repo.contextOf('/repo/ns1/etc/bind/named.conf.options', ['/repo/ns1/etc/bind/named.conf']);
+  const a = analyze(bind, files['/repo/ns1/etc/bind/named.conf.options'], undefined, { linked: ctx.linked, linkedPartial: ctx.partial });
+  assert.ok(a.findings.some((f) => f.rule === 'bind/no-ipv6-listener'), a.findings.map((f) => f.rule).join(', '));
+});

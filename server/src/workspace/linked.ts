@@ -1,7 +1,7 @@
 // The files joined to one file by includes, read through an injected reader and parsed once each: what rules
 // see as RuleContext.linked (an acl defined in named.conf.acls, used in named.conf.options), and the include
 // problems (loops, depth, unreadable files) that belong on the file's own include statements.
-import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
+import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { LineIndex } from '../core/text';
 import { rcconfPlace } from '../dialects/rcconf/rules/no-ipv6-route';
 import type { Dialect, LinkedFile } from '../core/types';
@@ -21,6 +21,20 @@ export interface IncludeContext<Model = unknown> {
    */
   unread: string[];
   listed: string[];
+}
+
+/**
+ * Where an absolute include target would be in a copy of a server's files that holds the including file, nearest copy
+ * first: the target under each folder above the includer (/srv/ns1/etc/bind/named.conf including
+ * /etc/bind/named.conf.options: /srv/ns1/etc/bind/etc/bind/..., /srv/ns1/etc/bind/..., then /srv/ns1/etc/bind/named.conf.options).
+ * A repository of configs checked in CI, on a runner with its own /etc/bind or /etc/ssh, must read its own
+ * named.conf.options, not the runner's; the server's files, checked in place, have no such copies and read the target
+ * as written.
+ */
+export function copyPaths(from: string, target: string): string[] {
+  const out: string[] = [];
+  for (let dir = dirname(resolvePath(from)); dir !== dirname(dir); dir = dirname(dir)) out.push(join(dir, target));
+  return out;
 }
 
 /** What building one include graph looked at beyond the files it reached. */
@@ -103,10 +117,16 @@ export class IncludeWorld<Model = unknown> {
     if (dir) for (const t of targets) if (!this.inherited.has(t)) this.inherited.set(t, dir);
   }
 
-  /** An include target as a path: absolute as written, else beside the including file, else under the base directory. */
+  /**
+   * An include target as a path: absolute, in the copy of the server's files that holds the including file when it has
+   * that file (copyPaths), else as written; relative, beside the including file, else under the base directory.
+   */
   resolve = (from: string, target: string): string => {
     let out = resolvePath(dirname(from), target);
-    if (!isAbsolute(target) && this.read(out) === undefined) {
+    if (isAbsolute(target)) {
+      const copy = copyPaths(from, target).find((p) => this.read(p) !== undefined);
+      if (copy) out = copy;
+    } else if (this.read(out) === undefined) {
       const dir = this.baseDir(from);
       if (dir && this.read(resolvePath(dir, target)) !== undefined) out = resolvePath(dir, target);
     }
@@ -114,10 +134,24 @@ export class IncludeWorld<Model = unknown> {
     return out;
   };
 
-  /** A wildcard include's files: beside the including file, else under the base directory (Apache's ServerRoot). */
+  /**
+   * A wildcard include's files: an absolute one in the copy that holds the including file when it matches files
+   * there (copyPaths), else as written; a relative one beside the including file, else under the base directory
+   * (Apache's ServerRoot).
+   */
   expand = (from: string, target: string): GlobExpansion => {
     const list = this.list!;
-    let out = expandGlob(resolvePath(dirname(from), target), list);
+    let out: GlobExpansion | undefined;
+    if (isAbsolute(target)) {
+      for (const p of copyPaths(from, target)) {
+        const found = expandGlob(p, list);
+        if (found.files.length > 0) {
+          out = found;
+          break;
+        }
+      }
+    }
+    out ??= expandGlob(resolvePath(dirname(from), target), list);
     if (!isAbsolute(target) && out.files.length === 0) {
       const dir = this.baseDir(from);
       if (dir) out = expandGlob(resolvePath(dir, target), list);
