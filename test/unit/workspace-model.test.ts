@@ -221,3 +221,30 @@ test('mayMatter: the files of the index, and those it read or looked for, matter
   for (const p of ['/srv/cfg/named.conf', '/srv/cfg/extra/zones.inc', '/srv/cfg/zones/db.org', '/srv/cfg/zones/nope.zone']) assert.equal(idx.mayMatter(p), true, p);
   for (const p of ['/srv/cfg/README.md', '/srv/other/acl.conf', '/srv/cfg/.git/index']) assert.equal(idx.mayMatter(p), false, p);
 });
+
+test("copies of several hosts: a copy takes a file by its path's tail only from its own copy, never from another host's", () => {
+  // /srv/a and /srv/b are copies of two servers' /etc/bind, every file found by the folder walk; only b has
+  // named.conf.options and shared.example.zone. Nothing outside the workspace is readable (a machine without /etc/bind).
+  const files: Record<string, string> = {
+    '/srv/a/etc/bind/named.conf': 'include "/etc/bind/named.conf.options";\ninclude "/etc/bind/named.conf.local";\nzone "shared.example" { type primary; file "/etc/bind/shared.example.zone"; };\n',
+    '/srv/a/etc/bind/named.conf.local': 'zone "a.example" { type primary; file "/etc/bind/a.example.zone"; };\n',
+    '/srv/a/etc/bind/a.example.zone': '$ORIGIN a.example.\n@ IN SOA ns1 h 1 2 3 4 5\n',
+    '/srv/b/etc/bind/named.conf': 'include "/etc/bind/named.conf.options";\nzone "shared.example" { type primary; file "/etc/bind/shared.example.zone"; };\n',
+    '/srv/b/etc/bind/named.conf.options': 'options { listen-on-v6 { none; }; };\n',
+    '/srv/b/etc/bind/shared.example.zone': '$ORIGIN shared.example.\n@ IN SOA ns1 h 1 2 3 4 5\n',
+  };
+  const idx = new WorkspaceIndex({ read: (p) => files[p], dialectFor: (p) => dialectForPath(p) });
+  idx.setFiles(Object.keys(files));
+  const ws = idx.build();
+  const problems = ws.problems.map((p) => `${p.site.file}: ${p.message.replace(/ \(tried .*/, '')}`).sort();
+  assert.deepEqual(problems, [
+    "/srv/a/etc/bind/named.conf: include '/etc/bind/named.conf.options' is not in the workspace",
+    "/srv/a/etc/bind/named.conf: zone file '/etc/bind/shared.example.zone' of zone shared.example is not in the workspace",
+  ]);
+  const joins = ws.zones.map((z) => `${z.conf} ${z.zone} -> ${z.zoneFile ?? 'none'}`).sort();
+  assert.deepEqual(joins, [
+    '/srv/a/etc/bind/named.conf shared.example. -> none',
+    '/srv/a/etc/bind/named.conf.local a.example. -> /srv/a/etc/bind/a.example.zone',
+    '/srv/b/etc/bind/named.conf shared.example. -> /srv/b/etc/bind/shared.example.zone',
+  ]);
+});

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { foldPath, isAbsolutePath, normalize, resolveFrom } from '../../server/src/workspace/paths';
+import { basenameOf, copyRootOf, dirnameOf, foldPath, isAbsolutePath, isPlainFolder, isPlainName, isUnder, normalize, resolveFrom } from '../../server/src/workspace/paths';
 
 /** The specification: what normalize would change, as a regular expression. */
 const UNNORMAL = /\\|\/\/|\/\.|^\.|^[A-Za-z]:\.|.\/$/;
@@ -34,5 +34,65 @@ test('normalize, isAbsolutePath and resolveFrom agree with the regular expressio
       assert.equal(resolveFrom(base, target), specResolve(base, target));
     }),
     { seed: 20261130, numRuns: 20_000 },
+  );
+});
+
+test('a plain name joined to a plain folder with one / is the path resolveFrom makes, with that folder and name', () => {
+  let plain = 0;
+  fc.assert(
+    fc.property(path, path, (folder, name) => {
+      // The specifications: not empty, no '/' (at the end, for a folder), nothing normalize would change.
+      assert.equal(isPlainName(name), name.length > 0 && !name.includes('/') && !UNNORMAL.test(name), JSON.stringify(name));
+      assert.equal(isPlainFolder(folder), folder.length > 0 && !folder.endsWith('/') && !UNNORMAL.test(folder), JSON.stringify(folder));
+      if (!isPlainName(name) || !isPlainFolder(folder)) return;
+      plain++;
+      const joined = `${folder}/${name}`;
+      assert.equal(resolveFrom(folder, name), joined);
+      assert.equal(normalize(joined), joined);
+      assert.equal(dirnameOf(joined), folder);
+      assert.equal(basenameOf(joined), name);
+    }),
+    { seed: 20261201, numRuns: 20_000 },
+  );
+  assert.ok(plain > 1000, `enough plain pairs generated (${plain})`);
+  for (const name of ['db.z7', 'DB.A', 'é.zone', 'a:b']) assert.ok(isPlainName(name), name);
+  for (const name of ['', '.', '..', '.db', 'a/b', 'a\\b', '/db']) assert.ok(!isPlainName(name), JSON.stringify(name));
+  for (const folder of ['/var/cache/bind', '/', 'C:/x', 'zones']) assert.equal(isPlainFolder(folder), folder !== '/', folder);
+  for (const folder of ['', '/var/', '/var/./x', '/var//x', 'C:\\x', '.']) assert.ok(!isPlainFolder(folder), JSON.stringify(folder));
+});
+
+test('copyRootOf: the folder above the daemon\'s folder, only when the whole of it ends the path; isUnder by segments', () => {
+  const roots: [string, string, string | undefined][] = [
+    ['/srv/a/etc/bind', '/etc/bind', '/srv/a'],
+    ['/etc/bind', '/etc/bind', '/'],
+    ['/srv/a/etc/bind', '/var/cache/bind', undefined],
+    ['/srv/aetc/bind', '/etc/bind', undefined],
+    ['/srv/a/etc/bind', '/bind', '/srv/a/etc'],
+    ['/srv/a/etc/bind', '/', undefined],
+    ['C:/srv/a/etc/bind', 'C:/etc/bind', 'C:/srv/a'],
+    ['C:/etc/bind', '/etc/bind', 'C:'],
+  ];
+  for (const [folder, daemon, root] of roots) assert.equal(copyRootOf(folder, daemon), root, `${folder} for ${daemon}`);
+  const under: [string, string, boolean][] = [
+    ['/srv/a/etc/x', '/srv/a', true],
+    ['/srv/ab/etc/x', '/srv/a', false],
+    ['/srv/a', '/srv/a', false],
+    ['/x', '/', true],
+    ['C:/etc/x', 'C:', true],
+    ['C:x', 'C:', false],
+  ];
+  for (const [p, root, expected] of under) assert.equal(isUnder(p, root), expected, `${p} under ${root}`);
+  // Any copy root and server folder: the root comes back, and the server's files in the copy are under it.
+  const segment = fc.constantFrom('srv', 'a', 'b', 'etc', 'bind', 'aetc');
+  const folder = fc.array(segment, { maxLength: 4 }).map((xs) => xs.map((x) => `/${x}`).join(''));
+  fc.assert(
+    fc.property(folder, folder, segment, (root, daemon, name) => {
+      if (daemon === '') return;
+      assert.equal(copyRootOf(root + daemon, daemon), root === '' ? '/' : root);
+      assert.ok(isUnder(`${root}${daemon}/${name}`, copyRootOf(root + daemon, daemon)!));
+      // The same files copied under another folder ('other' is no segment here) are not under this root, but for '/'.
+      assert.equal(isUnder(`/other${root}${daemon}/${name}`, copyRootOf(root + daemon, daemon)!), root === '');
+    }),
+    { seed: 20261201, numRuns: 2000 },
   );
 });

@@ -239,7 +239,7 @@ function check(args: string[]): number {
     const bomEffect = input.bom && settings.rules[BYTE_ORDER_MARK_RULE] !== 'off' ? BOM_EFFECT[job.dialect.name] : undefined;
     const world = worlds.get(job.dialect);
     const context = timed(timings, 'includes', () => (world && !job.stdin ? world.contextOf(resolve(job.path), world.roots) : undefined));
-    const analyzeContext = { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial, timings };
+    const analyzeContext = { linked: context?.linked, includeProblems: context?.problems, linkedPartial: context?.partial, path: job.stdin ? undefined : resolve(job.path), timings };
     let analysis = analyze(job.dialect, input.text, settings, analyzeContext);
     let fixed: string | undefined;
     let bomFixed = false;
@@ -356,13 +356,15 @@ function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: C
   const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings, timings);
   if (findings.length === 0) return;
   const byAbs = new Map(reports.filter((r) => r.path !== '-').map((r) => [resolve(r.path), r]));
+  // Looked up per finding and per related location: by path once, not a scan of the files each time.
+  const fileByPath = new Map(ws.files.map((x) => [x.path, x]));
   const touched = new Set<FileReport>();
   const display = (abs: string) => byAbs.get(abs)?.path ?? shownPath(abs);
   for (const f of findings) {
     if (configs.ignored(f.file)) continue;
     let report = byAbs.get(f.file);
     if (!report) {
-      const file = ws.files.find((x) => x.path === f.file);
+      const file = fileByPath.get(f.file);
       if (!file) continue;
       report = reportOf(display(f.file), file.dialect.languageId, file);
       reports.push(report);
@@ -377,7 +379,7 @@ function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: C
   for (const f of findings) {
     for (const r of f.related) {
       if (!r.file || byAbs.has(r.file)) continue;
-      const file = ws.files.find((x) => x.path === r.file);
+      const file = fileByPath.get(r.file);
       if (file) byAbs.set(r.file, reportOf(display(r.file), file.dialect.languageId, file));
     }
   }

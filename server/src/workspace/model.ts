@@ -14,7 +14,7 @@ import type { ListenBinding } from '../dialects/apache/listen';
 import { matchByTail } from './glob-expand';
 import { fileFacts, type ApacheListen, type FileFacts, type NameFact } from './file-facts';
 import type { FileReader } from './includes';
-import { basenameOf, dirnameOf, normalize, resolveFrom, sharedSuffix } from './paths';
+import { basenameOf, copyRootOf, dirnameOf, isPlainFolder, isPlainName, isUnder, normalize, resolveFrom, sharedSuffix } from './paths';
 
 export type ServiceKind = 'dns' | 'web' | 'mail' | 'ssh' | 'os';
 export const SERVICE_KINDS: readonly ServiceKind[] = ['dns', 'web', 'mail', 'ssh', 'os'];
@@ -177,6 +177,10 @@ export class WorkspaceIndex {
   private rootNames: string[] = [];
   /** The folders of the roots (inWorkspaceFolder). */
   private rootFolders = new Set<string>();
+  /** inWorkspaceFolder per folder asked, until the roots change: 20,000 zone files sit in one or two folders. */
+  private workspaceFolders = new Map<string, boolean>();
+  /** isPlainFolder per folder asked, for the same reason. */
+  private plainFolders = new Map<string, boolean>();
   private lastFile = '';
   private lastFolder = '';
   private lastBase = '';
@@ -216,12 +220,29 @@ export class WorkspaceIndex {
     this.rootSet = new Set(this.roots);
     this.rootNames = this.roots.map(basenameOf);
     this.rootFolders = new Set(this.roots.map(dirnameOf));
+    this.workspaceFolders = new Map();
+    this.plainFolders = new Map();
   }
 
-  /** Is the path in a folder of one of the files, or below one? (Its ancestors are looked up: no scan of the roots.) */
-  private inWorkspaceFolder(p: string): boolean {
-    for (let d = dirnameOf(p), up = ''; d !== up; up = d, d = dirnameOf(d)) if (this.rootFolders.has(d)) return true;
-    return false;
+  /** isPlainFolder, remembered per folder until the roots change (every zone of a named.conf asks for the same two). */
+  private isPlainFolder(folder: string): boolean {
+    let plain = this.plainFolders.get(folder);
+    if (plain === undefined) this.plainFolders.set(folder, (plain = isPlainFolder(folder)));
+    return plain;
+  }
+
+  /**
+   * Is a path in this folder in a folder of one of the files, or below one? (Its ancestors are looked up: no scan of
+   * the roots.)
+   */
+  private inWorkspaceFolder(dir: string): boolean {
+    let inside = this.workspaceFolders.get(dir);
+    if (inside === undefined) {
+      inside = false;
+      for (let d = dir, up = ''; d !== up && !inside; up = d, d = dirnameOf(d)) inside = this.rootFolders.has(d);
+      this.workspaceFolders.set(dir, inside);
+    }
+    return inside;
   }
 
   /** The folder of a file, remembered for the last file asked (every zone of a named.conf asks for the same). */
@@ -344,38 +365,40 @@ export class WorkspaceIndex {
     // folders asked last are compared in place before a folder is sliced off the path and looked up.
     const length = i === 0 ? 1 : i;
     const recent = this.recentListings;
-    let listing: Listing | undefined;
-    let found = false;
     for (let k = 0; k < recent.length; k++) {
       const r = recent[k];
-      if (r.dir.length === length && p.startsWith(r.dir)) {
-        listing = r.listing;
-        found = true;
-        break;
-      }
+      if (r.dir.length === length && p.startsWith(r.dir)) return mayBeListed(r.listing, p.slice(i + 1));
     }
-    if (!found) {
-      const dir = i === 0 ? '/' : p.slice(0, i);
-      if (this.listings.has(dir)) listing = this.listings.get(dir);
-      else {
-        const names = this.options.list(dir);
-        this.listings.set(dir, (listing = names && { names }));
-      }
-      if (recent.length >= RECENT_LISTINGS) recent.shift();
-      recent.push({ dir, listing });
+    return mayBeListed(this.listingOf(i === 0 ? '/' : p.slice(0, i)), p.slice(i + 1));
+  }
+
+  /** mayExist for a path whose folder and name are known (isPlainName): the listing is found without slicing the path. */
+  private mayExistIn(dir: string, name: string): boolean {
+    if (!this.options.list) return true;
+    const recent = this.recentListings;
+    for (let k = 0; k < recent.length; k++) if (recent[k].dir === dir) return mayBeListed(recent[k].listing, name);
+    return mayBeListed(this.listingOf(dir), name);
+  }
+
+  /** A folder's listing, listed on the first ask; remembered among the recent ones (options.list is set). */
+  private listingOf(dir: string): Listing | undefined {
+    let listing: Listing | undefined;
+    if (this.listings.has(dir)) listing = this.listings.get(dir);
+    else {
+      const names = this.options.list!(dir);
+      this.listings.set(dir, (listing = names && { names }));
     }
-    if (!listing) return true;
-    const name = p.slice(i + 1);
-    if (listing.names.has(name)) return true;
-    // An empty (or missing) folder has no other spelling either: no folding per name.
-    if (listing.names.size === 0) return false;
-    // Case-insensitive or normalising file systems (macOS, Windows) open a name under another spelling: read it.
-    listing.folded ??= new Set([...listing.names].map(fold));
-    return listing.folded.has(fold(name));
+    if (this.recentListings.length >= RECENT_LISTINGS) this.recentListings.shift();
+    this.recentListings.push({ dir, listing });
+    return listing;
   }
 
   private load(path: string, linkedOnly: boolean, forced?: Dialect): IndexedFile | undefined {
-    const p = normalize(path);
+    return this.loadNormal(normalize(path), linkedOnly, forced);
+  }
+
+  /** load() of a normal path; with its folder and name when known (isPlainName), to look it up in the folder's listing. */
+  private loadNormal(p: string, linkedOnly: boolean, forced?: Dialect, dir?: string, name?: string): IndexedFile | undefined {
     const cached = this.entries.get(p);
     if (cached && (!forced || cached.dialect === forced)) {
       if (!linkedOnly) cached.linkedOnly = false;
@@ -384,12 +407,12 @@ export class WorkspaceIndex {
     let text: string | undefined;
     if (this.texts.has(p)) text = this.texts.get(p);
     // Missing by its folder's listing (kept until the folder changes): not remembered path by path.
-    else if (!this.mayExist(p)) return undefined;
+    else if (!(dir === undefined || name === undefined ? this.mayExist(p) : this.mayExistIn(dir, name))) return undefined;
     else this.texts.set(p, (text = this.options.read(p)));
     // An included file is in its includer's language, a zone `file` a zone file, whatever their names.
     const dialect = text === undefined ? undefined : (forced ?? this.options.dialectFor(p, text));
     if (text === undefined || !dialect) return undefined;
-    const analysis = analyze(dialect, text, this.options.settingsFor?.(p) ?? DEFAULT_SETTINGS);
+    const analysis = analyze(dialect, text, this.options.settingsFor?.(p) ?? DEFAULT_SETTINGS, { path: p });
     this.analysed += text.length;
     const entry = this.entryOf(p, dialect, text, analysis, linkedOnly);
     this.entries.set(p, entry);
@@ -496,7 +519,7 @@ export class WorkspaceIndex {
         if (linked.length === 0) continue;
         // The model, and so the facts, do not depend on the other files: only the findings change.
         this.analysed += f.text.length;
-        f.findings = analyze(f.dialect, f.text, this.options.settingsFor?.(f.path) ?? DEFAULT_SETTINGS, { linked, linkedPartial: partial, includesFollowed: false, lines: f.lines }).findings;
+        f.findings = analyze(f.dialect, f.text, this.options.settingsFor?.(f.path) ?? DEFAULT_SETTINGS, { linked, linkedPartial: partial, includesFollowed: false, lines: f.lines, path: f.path }).findings;
         f.treeKey = key;
       }
     }
@@ -507,21 +530,26 @@ export class WorkspaceIndex {
    * own folder), else relative to the config, else by its path's tail. The paths tried are triedPaths(folder, ...).
    */
   private locate(target: string, from: string, folder: string, files: Map<string, IndexedFile>, forced?: Dialect): string | undefined {
-    const daemons = resolveFrom(folder, target);
-    if (files.has(daemons)) return daemons;
     const here = this.folderOf(from);
-    const beside = folder === here ? daemons : resolveFrom(here, target);
-    if (beside !== daemons && files.has(beside)) return beside;
+    // A plain name (a zone's `file "db.z7"`) joined to plain folders (isPlainName): the paths need no resolving, their
+    // folders and name are known, and when no file of the build (nor a root) has that name, neither path is one of
+    // them and no copy has it. A named.conf with 20,000 zones asks this for each.
+    const joined = isPlainName(target) && this.isPlainFolder(folder) && (folder === here || this.isPlainFolder(here));
+    const daemons = joined ? `${folder}/${target}` : resolveFrom(folder, target);
+    const beside = folder === here ? daemons : joined ? `${here}/${target}` : resolveFrom(here, target);
+    const known = !joined || this.named(target, files).length > 0;
+    if (known && files.has(daemons)) return daemons;
+    if (known && beside !== daemons && files.has(beside)) return beside;
     // A file of the workspace whose path ends like the daemon's wins over a file read from outside it: a copy of a
     // server's configs (etc/bind/...) checked on a machine with its own /etc/bind must not take that machine's
     // named.conf.options for its own (listed twice in the report, and judged from the wrong file).
     // A path inside the workspace's folders (a relative include beside its includer) is read first, as before.
-    const outside = !this.inWorkspaceFolder(daemons);
-    const copy = outside ? this.sameTail(daemons, from, files) : undefined;
+    const outside = !this.inWorkspaceFolder(joined ? folder : dirnameOf(daemons));
+    const copy = outside && known ? this.sameTail(daemons, from, files) : undefined;
     if (copy !== undefined && this.load(copy, true, forced)) return copy;
-    if (this.load(daemons, true, forced)) return daemons;
-    if (beside !== daemons && this.load(beside, true, forced)) return beside;
-    const tail = outside ? undefined : this.sameTail(daemons, from, files);
+    if (joined ? this.loadNormal(daemons, true, forced, folder, target) : this.load(daemons, true, forced)) return daemons;
+    if (beside !== daemons && (joined ? this.loadNormal(beside, true, forced, here, target) : this.load(beside, true, forced))) return beside;
+    const tail = outside || !known ? undefined : this.sameTail(daemons, from, files);
     return tail !== undefined && this.load(tail, true, forced) ? tail : undefined;
   }
 
@@ -540,14 +568,23 @@ export class WorkspaceIndex {
     return matchByTail(resolveFrom(here, target), others, holdsIncluder);
   }
 
-  /** The workspace file whose path ends like `daemons` (the longest such tail, the copy nearest `from` among equals). */
+  /**
+   * The workspace file whose path ends like `daemons` (the longest such tail, the copy nearest `from` among equals),
+   * within the includer's own copy when it is in one.
+   */
   private sameTail(daemons: string, from: string, files: Map<string, IndexedFile>): string | undefined {
     // The configs are a copy of the server's (etc/bind/... in a repository): the workspace file whose path ends
     // like the daemon's path, the longest such tail winning, and only when one file has it.
+    // An includer whose folder ends like the daemon's folder is in a copy (/srv/a for /srv/a/etc/bind): it takes
+    // files from that copy only. Copies of two hosts side by side (/srv/a, /srv/b) are two servers, and a's include
+    // of a file only b has is missing for a, not b's file.
+    const same = this.named(basenameOf(daemons), files);
+    if (same.length === 0) return undefined;
+    const root = copyRootOf(this.folderOf(from), dirnameOf(daemons));
     let best = 0;
     let hits: string[] = [];
-    const same = this.named(basenameOf(daemons), files);
     for (let i = 0; i < same.length; i++) {
+      if (root !== undefined && !isUnder(same[i], root)) continue;
       const n = sharedSuffix(same[i], daemons);
       if (n > best) (best = n), (hits = [same[i]]);
       else if (n === best) hits.push(same[i]);
@@ -684,7 +721,23 @@ interface Listing {
 }
 
 function fold(name: string): string {
-  return name.normalize('NFC').toLowerCase();
+  // ASCII without capitals is folded already (most zone file names): no copies made per name.
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90)) return name.normalize('NFC').toLowerCase();
+  }
+  return name;
+}
+
+/** False when a folder's listing shows the name is not there; true when it may be (or there is no listing). */
+function mayBeListed(listing: Listing | undefined, name: string): boolean {
+  if (!listing) return true;
+  if (listing.names.has(name)) return true;
+  // An empty (or missing) folder has no other spelling either: no folding per name.
+  if (listing.names.size === 0) return false;
+  // Case-insensitive or normalising file systems (macOS, Windows) open a name under another spelling: read it.
+  listing.folded ??= new Set([...listing.names].map(fold));
+  return listing.folded.has(fold(name));
 }
 
 /** How many leading path segments two paths share. */
@@ -698,7 +751,13 @@ function commonPrefix(a: string, b: string): number {
 
 /** Lower case with a trailing dot. */
 export function canonical(name: string): string {
-  const n = name.trim().toLowerCase();
+  // Printable ASCII without capitals (most zone names) has nothing to trim or lower: 20,000 zones skip both.
+  let plain = name.length > 0;
+  for (let i = 0; i < name.length && plain; i++) {
+    const c = name.charCodeAt(i);
+    plain = c > 32 && c < 127 && (c < 65 || c > 90);
+  }
+  const n = plain ? name : name.trim().toLowerCase();
   return n.endsWith('.') ? n : `${n}.`;
 }
 
