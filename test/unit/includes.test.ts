@@ -150,6 +150,11 @@ test('an absolute include in a copy of a server\'s files reads the copy\'s file,
   assert.deepEqual(new IncludeWorld(bind, (p) => files[p], list).graph('/etc/bind/named.conf').files, ['/etc/bind/named.conf', '/etc/bind/named.conf.options']);
   const ssh = new IncludeWorld(sshd, (p) => files[p], list);
   assert.deepEqual(ssh.graph('/repo/ns1/etc/ssh/sshd_config').files, ['/repo/ns1/etc/ssh/sshd_config', '/repo/ns1/etc/ssh/sshd_config.d/10.conf']);
+  // A copy kept flat (an Ansible role's files/): the target's folder beside the includer; never a bare name there.
+  files['/roles/ssh/files/sshd_config'] = 'Include /etc/ssh/sshd_config.d/*.conf\nInclude /usr/share/extra/*.conf\n';
+  files['/roles/ssh/files/sshd_config.d/10.conf'] = 'AddressFamily inet\n';
+  files['/roles/ssh/files/other.conf'] = '';
+  assert.deepEqual(new IncludeWorld(sshd, (p) => files[p], list).graph('/roles/ssh/files/sshd_config').files, ['/roles/ssh/files/sshd_config', '/roles/ssh/files/sshd_config.d/10.conf']);
   // Through to the rules: the copy's `listen-on-v6 { none; }` is what named.conf.options says.
   const ctx = repo.contextOf('/repo/ns1/etc/bind/named.conf.options', ['/repo/ns1/etc/bind/named.conf']);
   const a = analyze(bind, files['/repo/ns1/etc/bind/named.conf.options'], undefined, { linked: ctx.linked, linkedPartial: ctx.partial });

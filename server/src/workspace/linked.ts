@@ -24,17 +24,22 @@ export interface IncludeContext<Model = unknown> {
 }
 
 /**
- * Where an absolute include target would be in a copy of a server's files that holds the including file, nearest copy
- * first: the target under each folder above the includer (/srv/ns1/etc/bind/named.conf including
- * /etc/bind/named.conf.options: /srv/ns1/etc/bind/etc/bind/..., /srv/ns1/etc/bind/..., then /srv/ns1/etc/bind/named.conf.options).
- * A repository of configs checked in CI, on a runner with its own /etc/bind or /etc/ssh, must read its own
- * named.conf.options, not the runner's; the server's files, checked in place, have no such copies and read the target
- * as written.
+ * Where an absolute include target would be in a copy of a server's files that holds the including file, nearest
+ * first. A copy keeps the server's tree under a folder above the includer (ns1/etc/bind/named.conf including
+ * /etc/bind/named.conf.options: ns1/etc/bind/named.conf.options, tried as the target under each folder above the
+ * includer), or keeps the target's folder beside the includer (files/sshd_config with files/sshd_config.d/ for
+ * /etc/ssh/sshd_config.d/*.conf: the target's last folder and name, or more, beside the includer). A repository of
+ * configs checked in CI, on a runner with its own /etc/bind or /etc/ssh, must read its own files, not the runner's;
+ * the server's files, checked in place, have no such copies and read the target as written. A bare name is never
+ * looked for beside the includer: /usr/share/foo/*.conf would take the includer's own siblings.
  */
 export function copyPaths(from: string, target: string): string[] {
-  const out: string[] = [];
-  for (let dir = dirname(resolvePath(from)); dir !== dirname(dir); dir = dirname(dir)) out.push(join(dir, target));
-  return out;
+  const out = new Set<string>();
+  const here = dirname(resolvePath(from));
+  for (let dir = here; dir !== dirname(dir); dir = dirname(dir)) out.add(join(dir, target));
+  const segs = target.split(/[\\/]+/).filter(Boolean);
+  for (let k = 1; k <= segs.length - 2; k++) out.add(join(here, ...segs.slice(k)));
+  return [...out];
 }
 
 /** What building one include graph looked at beyond the files it reached. */
