@@ -322,3 +322,95 @@ test('a fragment whose includer is linked: its IPv4 ListenAddress lines are hedg
   const main = world.contextOf(MAIN, [frag]);
   assert.deepEqual(only(analyze(sshdDialect, files.get(MAIN)!, undefined, { linked: main.linked }), 'sshd/ipv4-only'), []);
 });
+
+// --- A fragment whose includer is known: sshd's reading from the includer, up to the fragment, decides.
+
+const FRAG = '/etc/ssh/sshd_config.d/20-frag.conf';
+
+/** Analyse `path`, read through the Include lines of `roots`, with its path known (as the CLI and the index do). */
+function lintIncluded(tree: Record<string, string>, path = FRAG, roots = [MAIN]): Analysis {
+  const files = new Map(Object.entries(tree));
+  const world = new IncludeWorld(sshdDialect, (p) => files.get(p), lister(files));
+  const c = world.contextOf(path, roots);
+  return analyze(sshdDialect, files.get(path)!, undefined, { linked: c.linked, includeProblems: c.problems, linkedPartial: c.partial, path });
+}
+
+test('a fragment that sshd reads before any AddressFamily: its AddressFamily is the first, the finding certain', () => {
+  const frag = 'AddressFamily inet\nListenAddress ::1\n';
+  // An earlier fragment and the includer's lines after the Include set nothing first.
+  const tree = { [MAIN]: DEBIAN + 'AddressFamily any\n', '/etc/ssh/sshd_config.d/10-other.conf': 'PermitRootLogin no\n', [FRAG]: frag };
+  const [f] = only(lintIncluded(tree), 'sshd/address-family-conflict');
+  assert.match(f.message, /^AddressFamily inet cannot resolve the IPv6 ListenAddress ::1 \(line 2\): sshd refuses to start/);
+  assert.equal(f.fixes.length, 1);
+  const [g] = only(lintIncluded({ ...tree, [FRAG]: 'AddressFamily inet\n' }), 'sshd/ipv4-only');
+  assert.match(g.message, /^AddressFamily inet: sshd listens on IPv4 only/);
+  // The IPv6 ListenAddress may be the includer's: sshd reads it after this file's AddressFamily and refuses to start.
+  const [h] = only(lintIncluded({ [MAIN]: DEBIAN + 'ListenAddress ::1\n', [FRAG]: 'AddressFamily inet\n' }), 'sshd/address-family-conflict');
+  assert.match(h.message, /^AddressFamily inet cannot resolve the IPv6 ListenAddress ::1 \(line 3 of \/etc\/ssh\/sshd_config\): sshd refuses to start/);
+  assert.deepEqual(h.related?.map((r) => r.file), [MAIN]);
+  assert.deepEqual(only(lintIncluded({ [MAIN]: DEBIAN + 'ListenAddress ::1\n', [FRAG]: 'AddressFamily inet\n' }), 'sshd/ipv4-only'), [], 'not "listens on IPv4 only": it does not start');
+  // The same pair in a workspace (a copy of the server's files), the fragment analysed with its includer linked.
+  const files = new Map([['/srv/etc/ssh/sshd_config', DEBIAN], ['/srv/etc/ssh/sshd_config.d/20-frag.conf', frag]]);
+  const index = new WorkspaceIndex({ read: (p) => files.get(p), dialectFor: (p) => dialectForPath(p) ?? sshdDialect });
+  index.setFiles([...files.keys()]);
+  const ws = index.build().files.find((x) => x.path === '/srv/etc/ssh/sshd_config.d/20-frag.conf')!;
+  assert.match(ws.findings.find((x) => x.rule === 'sshd/address-family-conflict')!.message, /^AddressFamily inet cannot resolve/);
+});
+
+test('a fragment read after an AddressFamily of its includer (or of an earlier fragment): its own does nothing', () => {
+  const frag = 'AddressFamily inet\nListenAddress ::1\n';
+  for (const tree of <Record<string, string>[]>[
+    { [MAIN]: 'AddressFamily any\n' + DEBIAN, [FRAG]: frag },
+    { [MAIN]: DEBIAN, '/etc/ssh/sshd_config.d/10-any.conf': 'AddressFamily any\n', [FRAG]: frag },
+  ]) {
+    const a = lintIncluded(tree);
+    assert.deepEqual(only(a, 'sshd/address-family-conflict'), [], 'sshd -t accepts it');
+    assert.deepEqual(only(a, 'sshd/ipv4-only'), []);
+  }
+  // The includer's inet comes first: the conflict is its analysis's, on its own line; the fragment's `any` claims nothing.
+  const tree = { [MAIN]: 'AddressFamily inet\n' + DEBIAN, [FRAG]: 'AddressFamily any\nListenAddress ::1\n' };
+  assert.deepEqual(only(lintIncluded(tree), 'sshd/address-family-conflict'), []);
+  const [m] = only(lint(tree, MAIN), 'sshd/address-family-conflict');
+  assert.match(m.message, /^AddressFamily inet cannot resolve the IPv6 ListenAddress ::1 \(line 2 of \/etc\/ssh\/sshd_config\.d\/20-frag\.conf\)/);
+  // An includer's `any` read first leaves the fragment's IPv4-only ListenAddress lines to decide.
+  const [l] = only(lintIncluded({ [MAIN]: 'AddressFamily any\n' + DEBIAN, [FRAG]: 'AddressFamily inet\nListenAddress 127.0.0.1\n' }), 'sshd/ipv4-only');
+  assert.match(l.message, /^Every ListenAddress is IPv4 \(127\.0\.0\.1\): sshd does not listen on IPv6/);
+});
+
+test('a fragment\'s IPv4 ListenAddress lines: another file of the tree may listen on IPv6; if none does, certain', () => {
+  const frag = 'ListenAddress 127.0.0.1\n';
+  assert.deepEqual(only(lintIncluded({ [MAIN]: DEBIAN + 'ListenAddress ::1\n', [FRAG]: frag }), 'sshd/ipv4-only'), []);
+  assert.deepEqual(only(lintIncluded({ [MAIN]: DEBIAN, '/etc/ssh/sshd_config.d/30-v6.conf': 'ListenAddress ::\n', [FRAG]: frag }), 'sshd/ipv4-only'), []);
+  // A host name may resolve to an IPv6 address: not "every ListenAddress is IPv4".
+  assert.deepEqual(only(lintIncluded({ [MAIN]: DEBIAN + 'ListenAddress ssh.example.org\n', [FRAG]: frag }), 'sshd/ipv4-only'), []);
+  const [f] = only(lintIncluded({ [MAIN]: DEBIAN + 'ListenAddress 192.0.2.1\n', [FRAG]: frag }), 'sshd/ipv4-only');
+  assert.match(f.message, /^Every ListenAddress is IPv4 \(127\.0\.0\.1, 192\.0\.2\.1 in \/etc\/ssh\/sshd_config\): sshd does not listen on IPv6/);
+  assert.deepEqual(f.related?.map((r) => r.file), [MAIN]);
+  // `::` (for 192.0.2.1) covers `::1` (for 127.0.0.1) on the same port.
+  assert.equal(f.fixes[0].title, 'Also listen on ::');
+  // The includer's `AddressFamily inet`, after the Include, is what sshd uses: its analysis reports it, not this one.
+  assert.deepEqual(only(lintIncluded({ [MAIN]: DEBIAN + 'AddressFamily inet\n', [FRAG]: frag }), 'sshd/ipv4-only'), []);
+  assert.match(only(lint({ [MAIN]: DEBIAN + 'AddressFamily inet\n', [FRAG]: frag }, MAIN), 'sshd/ipv4-only')[0].message, /^AddressFamily inet: sshd listens on IPv4 only/);
+});
+
+test('a fragment whose includer is not fully known keeps the hedge', () => {
+  const hedgeAf = /^Unless a file that includes this one \(such as \/etc\/ssh\/sshd_config\) sets AddressFamily first/;
+  const hedgeListen = /^Every ListenAddress of this file is IPv4 \(127\.0\.0\.1\): unless a file that includes this one \(such as \/etc\/ssh\/sshd_config\) adds an IPv6 one/;
+  // An Include that could not be read, above the one that reads the fragment.
+  const gone = lintIncluded({ [MAIN]: 'Include /etc/ssh/gone.conf\n' + DEBIAN, [FRAG]: 'AddressFamily inet\n' });
+  assert.match(only(gone, 'sshd/ipv4-only')[0].message, hedgeAf);
+  // A second file includes the fragment too (another sshd's configuration, started with -f): either may come first.
+  const alt = '/etc/ssh/sshd_config_alt';
+  const two = lintIncluded({ [MAIN]: DEBIAN, [alt]: 'AddressFamily any\n' + DEBIAN, [FRAG]: 'AddressFamily inet\n' }, FRAG, [MAIN, alt]);
+  assert.match(only(two, 'sshd/ipv4-only')[0].message, hedgeAf);
+  // A wildcard the workspace index could not expand, after the fragment: AddressFamily is known, ListenAddress is not.
+  const text = (t: string) => ({ path: MAIN, text: t, lines: new LineIndex(t), model: sshdDialect.parse(t).model });
+  const at = (frag: string) =>
+    analyze(sshdDialect, frag, undefined, { linked: [text(DEBIAN + 'Include /etc/ssh/extra.d/*.conf\n')], includesFollowed: false, path: FRAG });
+  assert.match(only(at('AddressFamily inet\n'), 'sshd/ipv4-only')[0].message, /^AddressFamily inet: sshd listens on IPv4 only/);
+  assert.match(only(at('ListenAddress 127.0.0.1\n'), 'sshd/ipv4-only')[0].message, hedgeListen);
+  // The fragment's path not known: which file includes it, and where, cannot be told.
+  const files = new Map(Object.entries({ [MAIN]: DEBIAN, [FRAG]: 'ListenAddress 127.0.0.1\n' }));
+  const c = new IncludeWorld(sshdDialect, (p) => files.get(p), lister(files)).contextOf(FRAG, [MAIN]);
+  assert.match(only(analyze(sshdDialect, files.get(FRAG)!, undefined, { linked: c.linked }), 'sshd/ipv4-only')[0].message, hedgeListen);
+});

@@ -233,8 +233,11 @@ export interface SshdReading {
   /**
    * Set when this file may itself be read through another file's Include, which may then set AddressFamily before
    * it (sshd keeps the first value) or add ListenAddress lines: `file` names a linked file that may, when one does.
+   * `reading`, when sshd starts with `file` and reaches this file through Include lines all known up to it (readSshd):
+   * `before`, the first AddressFamily read before this file (none: this file's own is the first one sshd reads), and
+   * `whole`, sshd's whole reading from `file`, this file's lines in it (`whole.unknown` empty: all of it is known).
    */
-  includer?: { file?: string };
+  includer?: { file?: string; reading?: { before?: Sourced<AddressFamilySetting>; whole: SshdReading } };
 }
 
 /** The source of one analysed file's facts (the model and lines of a linked file, or the analysed file's own). */
@@ -246,6 +249,9 @@ interface Source {
   copy?: Copy;
 }
 
+/** A file a walk may read through an Include: a linked one, or the analysed file when reading from its includer. */
+type Readable = Pick<LinkedFile<SshdModel>, 'path' | 'model' | 'lines'>;
+
 /**
  * Read the configuration as sshd does from the analysed file (servconf.c): its global lines in order, an Include's
  * files in place, in glob order, recursively. An Include is known when linked files match it (filesOfInclude) and
@@ -255,9 +261,37 @@ interface Source {
  * failed; otherwise, for a document on its own or one whose workspace holds no copy of the folder, it stays unknown.
  * An Include inside a Match block is left out (it applies within the Match); one in `Match all` is unknown.
  * `self`, the analysed file's path when the caller knows it, says which copy its Include lines read from, and
- * whether another file may include it.
+ * whether another file may include it; with a linked includer, sshd's reading from that includer tells what comes
+ * before this file and what the whole tree holds (SshdReading.includer.reading).
  */
 export function readSshd(model: SshdModel, lines: LineIndex, linked: readonly LinkedFile<SshdModel>[], partial: boolean, followed = false, self?: string): SshdReading {
+  const { out, reached } = readFrom({ model, lines, copy: self === undefined ? undefined : copyOf(self) }, linked, partial, followed);
+  // A linked file this reading does not reach, with Include lines of its own, is in the tree most likely because it
+  // (or a file it includes) reads this one, and sshd reads it first, up to that Include. A file in a `.d` folder
+  // (sshd_config.d/10-listen.conf) is a fragment that another file reads, by an Include not known here.
+  const includers = linked.filter((f) => !reached.has(f.path) && includesBefore(f.model).length > 0);
+  const named = includers.find((f) => segmentsOf(f.path).pop() === 'sshd_config') ?? includers[0];
+  if (!named) {
+    if (self !== undefined && isFragmentPath(self)) out.includer = {};
+    return out;
+  }
+  const includer: NonNullable<SshdReading['includer']> = (out.includer = { file: named.path });
+  // sshd starts with `named` when it is no fragment itself and every other includer lies in its reading (else another
+  // file, or a second daemon's, may start): read from it as sshd does, this file among the files it may include.
+  const copy = self !== undefined && !isFragmentPath(named.path) ? copyOf(named.path) : undefined;
+  if (self !== undefined && copy) {
+    const others = [...linked.filter((f) => f !== named), { path: self, model, lines }];
+    const from = readFrom({ model: named.model, lines: named.lines, file: named.path, copy }, others, partial, followed, self);
+    if (from.before && includers.every((f) => from.reached.has(f.path))) includer.reading = { before: from.before.addressFamily, whole: from.out };
+  }
+  return out;
+}
+
+/**
+ * readSshd's walk from one file (`root`), and the linked files it reached. With `mark` (a path): what was read before
+ * sshd first reads that file, when every Include read until then is known (the one that reads it included).
+ */
+function readFrom(root: Source, linked: readonly Readable[], partial: boolean, followed: boolean, mark?: string) {
   const out: SshdReading = { listen: [], unknown: [], unknownBeforeAddressFamily: [] };
   const unknown = (d: Directive) => {
     if (!out.unknown.includes(d)) out.unknown.push(d);
@@ -265,8 +299,12 @@ export function readSshd(model: SshdModel, lines: LineIndex, linked: readonly Li
   };
   const reached = new Set<string>();
   const counted = new Set<Directive>();
+  let before: { addressFamily?: Sourced<AddressFamilySetting> } | undefined;
   const walk = (src: Source, via: Sourced<unknown>['via'], chain: readonly string[]) => {
-    if (src.file !== undefined) reached.add(src.file);
+    if (src.file !== undefined) {
+      if (src.file === mark && !reached.has(mark) && out.unknown.length === 0) before = { addressFamily: out.addressFamily };
+      reached.add(src.file);
+    }
     const listens = new Map(src.model.listenAddresses.map((la) => [la.directive, la]));
     for (const d of src.model.global) {
       const la = listens.get(d);
@@ -295,15 +333,17 @@ export function readSshd(model: SshdModel, lines: LineIndex, linked: readonly Li
       }
     }
   };
-  walk({ model, lines, copy: self === undefined ? undefined : copyOf(self) }, undefined, []);
-  // A linked file this reading does not reach, with Include lines of its own, is in the tree most likely because it
-  // (or a file it includes) reads this one, and sshd reads it first, up to that Include. A file in a `.d` folder
-  // (sshd_config.d/10-listen.conf) is a fragment that another file reads, by an Include not known here.
-  const includers = linked.filter((f) => !reached.has(f.path) && includesBefore(f.model).length > 0);
-  const named = includers.find((f) => segmentsOf(f.path).pop() === 'sshd_config') ?? includers[0];
-  if (named) out.includer = { file: named.path };
-  else if (self !== undefined && isFragmentPath(self)) out.includer = {};
-  return out;
+  walk(root, undefined, []);
+  return { out, reached, before };
+}
+
+/**
+ * The ListenAddress lines sshd reads beside this file's reading: those the includer's reading adds
+ * (SshdReading.includer.reading), when it is known; none otherwise.
+ */
+export function listenBeyond(r: SshdReading): Sourced<ListenAddress>[] {
+  const mine = new Set(r.listen.map((s) => s.item.directive));
+  return r.includer?.reading?.whole.listen.filter((s) => !mine.has(s.item.directive)) ?? [];
 }
 
 /** A fact's place for a message: "line 3", or "line 3 of /etc/ssh/sshd_config.d/10-v4.conf". */

@@ -2,7 +2,7 @@
 import { defineRule } from '../../../core/rule';
 import type { RelatedLocation } from '../../../core/types';
 import { replaceSpan } from '../edits';
-import { mayChangeWords, placeWords, readSshd, sourcedByFamily } from '../listen';
+import { listenBeyond, mayChangeWords, placeWords, readSshd, sourcedByFamily } from '../listen';
 import type { SshdModel } from '../model';
 
 export default defineRule<SshdModel>({
@@ -25,17 +25,22 @@ export default defineRule<SshdModel>({
   check(ctx) {
     // The first AddressFamily sshd reads and every ListenAddress, through the Include lines the caller followed.
     const r = readSshd(ctx.model, ctx.lines, ctx.linked, ctx.linkedPartial, ctx.includesFollowed, ctx.path);
+    // A file that includes this one sets AddressFamily before sshd reads this file: this file's does nothing (sshd -t
+    // accepts it), and that file's analysis reports the AddressFamily sshd uses.
+    const known = r.includer?.reading;
+    if (known?.before) return;
     const af = r.addressFamily;
     if (!af || af.item.value === 'any') return;
     const setting = af.item;
-    const { v4, v6 } = sourcedByFamily(r.listen);
+    // This file's AddressFamily is known to come first: the ListenAddress lines of the files read with it count too.
+    const { v4, v6 } = sourcedByFamily([...r.listen, ...listenBeyond(r)]);
     const wrong = setting.value === 'inet' ? v6 : v4;
     if (wrong.length === 0) return;
     const fam = setting.value === 'inet' ? 'IPv6' : 'IPv4';
     const first = wrong[0];
-    // An Include not followed, above the AddressFamily, or a file that includes this one, may set it first, and then
-    // this one does nothing (sshd -t accepts the file).
-    const setters = mayChangeWords(ctx.lines, r.unknownBeforeAddressFamily, r.includer);
+    // An Include not followed, above the AddressFamily, or a file that includes this one (unless its reading is
+    // known), may set it first, and then this one does nothing (sshd -t accepts the file).
+    const setters = mayChangeWords(ctx.lines, r.unknownBeforeAddressFamily, known ? undefined : r.includer);
     const unless = setters ? `Unless ${setters} sets AddressFamily first (sshd uses the first value), ` : '';
     const related: RelatedLocation[] = wrong.map((s) => ({
       file: s.file,
