@@ -14,7 +14,9 @@ export default defineRule<SshdModel>({
       'sshd resolves every ListenAddress in the family AddressFamily names, so with `AddressFamily inet` the address ' +
       '`::1` cannot be resolved: `sshd -t` and sshd stop with "bad addr or host: ::1 (Address family for hostname not ' +
       'supported)", and the server listens on nothing, IPv4 included. The AddressFamily and the ListenAddress lines may ' +
-      'come from different `Include`d files; the rule reads them in place, as sshd does.',
+      'come from different `Include`d files; the rule reads them in place, as sshd does. A file of `sshd_config.d/` is ' +
+      'judged as read from the file that includes it, when that file is known: its AddressFamily does nothing when that ' +
+      'file sets one first.',
     bad: 'AddressFamily inet\nListenAddress 127.0.0.1\nListenAddress ::1',
     good: 'AddressFamily any\nListenAddress 127.0.0.1\nListenAddress ::1',
     fix:

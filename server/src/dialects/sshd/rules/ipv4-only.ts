@@ -17,7 +17,8 @@ export default defineRule<SshdModel>({
       'file in place and keeps the first AddressFamily it meets, so an `AddressFamily inet` in `sshd_config.d/*.conf` ' +
       'above the main file\'s own line decides, and ListenAddress lines of every included file add up: the rule reads ' +
       'the included files as sshd does, and reports one that decides on its Include line. Where the included files ' +
-      'could not be read, the message says what they may change.',
+      'could not be read, the message says what they may change. A file of `sshd_config.d/` is judged as read from the ' +
+      'file that includes it, when that file is known; on its own, the message says what the includer may change.',
     bad: 'Port 2222\nAddressFamily inet\nListenAddress 127.0.0.1',
     good: 'Port 2222\nAddressFamily any\nListenAddress 127.0.0.1\nListenAddress ::1',
     fix:
