@@ -517,7 +517,7 @@ test('an include loop closing in a file not named on the command line is reporte
     writeFileSync(join(dir, 'named.conf.a'), 'include "named.conf";\n');
     const r = run(['check', '--no-cache', join(dir, 'named.conf')]);
     assert.equal(r.code, 1, r.stdout);
-    assert.match(r.stdout, /named\.conf\.a:1:10: error v6ready\/include: include loop: .*named\.conf -> .*named\.conf\.a -> .*named\.conf$/m);
+    assert.match(r.stdout, /named\.conf\.a:1:10: error v6ready\/include: include loop: .*named\.conf -> .*named\.conf\.a -> .*named\.conf: named refuses the configuration \("too many open files"\)$/m);
     writeFileSync(join(dir, 'named.conf.a'), '// v6ready-disable-next-line v6ready/include -- on purpose\ninclude "named.conf";\n');
     const quiet = run(['check', '--no-cache', join(dir, 'named.conf')]);
     assert.equal(quiet.code, 0, quiet.stdout);

@@ -160,3 +160,13 @@ test('an absolute include in a copy of a server\'s files reads the copy\'s file,
   const a = analyze(bind, files['/repo/ns1/etc/bind/named.conf.options'], undefined, { linked: ctx.linked, linkedPartial: ctx.partial });
   assert.ok(a.findings.some((f) => f.rule === 'bind/no-ipv6-listener'), a.findings.map((f) => f.rule).join(', '));
 });
+
+test('an include loop says what the daemon does with it (measured: each refuses the configuration)', () => {
+  const sshd = dialectForLanguage('sshd-config')!;
+  const files: Record<string, string> = { '/etc/ssh/sshd_config': 'Include /etc/ssh/b.conf\n', '/etc/ssh/b.conf': 'Include /etc/ssh/sshd_config\n' };
+  const [p] = new IncludeWorld(sshd, (f) => files[f]).graph('/etc/ssh/sshd_config').problems;
+  assert.equal(p.kind, 'loop');
+  assert.match(p.message, /^include loop: \/etc\/ssh\/sshd_config -> \/etc\/ssh\/b\.conf -> \/etc\/ssh\/sshd_config: sshd refuses to start \("Too many recursive configuration includes"\)$/);
+  const named: Record<string, string> = { '/etc/bind/a.conf': 'include "/etc/bind/a.conf";\n' };
+  assert.match(new IncludeWorld(bind, (f) => named[f]).graph('/etc/bind/a.conf').problems[0].message, /: named refuses the configuration \("too many open files"\)$/);
+});

@@ -235,6 +235,8 @@ export interface Dialect<Model = any> {
   renameEdit?(text: string, occurrence: NameOccurrence, newName: string): Edit | string;
   /** Paths the document points at (includes, data files). */
   links?(model: Model, text: string): PathLink[];
+  /** What the daemon does with an include loop, as measured (its own words): said in the loop's v6ready/include finding. */
+  includeLoop?: string;
   /**
    * The top-level statements, in order, for incremental analysis (core/incremental.ts): a `local` one (a BIND zone,
    * an Apache <VirtualHost>) can be analysed again alone, with the global ones around it, when an edit stays inside

@@ -174,6 +174,8 @@ export class IncludeWorld<Model = unknown> {
       this.looking = looked;
       try {
         g = followIncludes(root, this.read, this.includesOf, this.resolve, this.list && this.expand);
+        const effect = this.dialect.includeLoop;
+        if (effect) g = { ...g, problems: g.problems.map((p) => (p.kind === 'loop' ? { ...p, message: `${p.message}: ${effect}` } : p)) };
       } finally {
         this.looking = outer;
       }

@@ -42,4 +42,6 @@ export const sshdDialect: Dialect<SshdModel> = {
   // editor read them, so the rules see the included files (listen.ts readSshd); an Include inside a Match block is
   // left out (what it reads applies within the Match).
   links: (model) => sshdIncludeLinks(model),
+  // sshd -t 9.2 on two files that include each other: "Too many recursive configuration includes", exit 255.
+  includeLoop: 'sshd refuses to start ("Too many recursive configuration includes")',
 };
