@@ -145,11 +145,16 @@ test('an absolute include in a copy of a server\'s files reads the copy\'s file,
     return names.length ? [...new Set(names)] : undefined;
   };
   const repo = new IncludeWorld(bind, (p) => files[p], list);
-  // The copy's own file when it has one; the target as written when it does not (what named would read there).
-  assert.deepEqual(repo.graph('/repo/ns1/etc/bind/named.conf').files, ['/repo/ns1/etc/bind/named.conf', '/repo/ns1/etc/bind/named.conf.options', '/etc/bind/only-on-the-runner.conf']);
+  // The copy's own file; one the copy lacks is missing there, never the runner's file of that name.
+  const g = repo.graph('/repo/ns1/etc/bind/named.conf');
+  assert.deepEqual(g.files, ['/repo/ns1/etc/bind/named.conf', '/repo/ns1/etc/bind/named.conf.options']);
+  assert.deepEqual(g.problems.map((p) => [p.kind, p.message.includes('/repo/ns1/etc/bind/only-on-the-runner.conf')]), [['missing', true]]);
   assert.deepEqual(new IncludeWorld(bind, (p) => files[p], list).graph('/etc/bind/named.conf').files, ['/etc/bind/named.conf', '/etc/bind/named.conf.options']);
   const ssh = new IncludeWorld(sshd, (p) => files[p], list);
   assert.deepEqual(ssh.graph('/repo/ns1/etc/ssh/sshd_config').files, ['/repo/ns1/etc/ssh/sshd_config', '/repo/ns1/etc/ssh/sshd_config.d/10.conf']);
+  // A copy without sshd_config.d (git keeps no empty folder): the wildcard matches nothing, not the runner's files.
+  files['/repo/ns2/etc/ssh/sshd_config'] = 'Include /etc/ssh/sshd_config.d/*.conf\n';
+  assert.deepEqual(new IncludeWorld(sshd, (p) => files[p], list).graph('/repo/ns2/etc/ssh/sshd_config').files, ['/repo/ns2/etc/ssh/sshd_config']);
   // A copy kept flat (an Ansible role's files/): the target's folder beside the includer; never a bare name there.
   files['/roles/ssh/files/sshd_config'] = 'Include /etc/ssh/sshd_config.d/*.conf\nInclude /usr/share/extra/*.conf\n';
   files['/roles/ssh/files/sshd_config.d/10.conf'] = 'AddressFamily inet\n';

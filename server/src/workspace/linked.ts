@@ -7,6 +7,7 @@ import { rcconfPlace } from '../dialects/rcconf/rules/no-ipv6-route';
 import type { Dialect, LinkedFile } from '../core/types';
 import { expandGlob, type DirLister, type GlobExpansion } from './glob-expand';
 import { followIncludes, type FileReader, type IncludeGraph, type IncludeProblem, type IncludeRef } from './includes';
+import { copyRootOf } from './paths';
 
 export interface IncludeContext<Model = unknown> {
   /** The other files of every include tree that holds the file (never the file itself). */
@@ -40,6 +41,23 @@ export function copyPaths(from: string, target: string): string[] {
   const segs = target.split(/[\\/]+/).filter(Boolean);
   for (let k = 1; k <= segs.length - 2; k++) out.add(join(here, ...segs.slice(k)));
   return [...out];
+}
+
+/**
+ * The folder that stands for `/` when the including file lies in a copy of a server's files that an absolute include
+ * target names: the includer's folder repeats the target's folder or a leading part of it (ns1/etc/bind/named.conf for
+ * /etc/bind/named.conf.options, ns1/etc/ssh/sshd_config for /etc/ssh/sshd_config.d/*.conf: ns1). The target is then
+ * the copy's file, there or missing: the checking machine's own /etc/bind or /etc/ssh is not the server's. Undefined
+ * for the server's own files (the includer's folder is the target's) and for a file that shows no such copy.
+ */
+export function copyRootFor(from: string, target: string): string | undefined {
+  const here = dirname(resolvePath(from));
+  const folder = target.split(/[\\/]+/).filter(Boolean).slice(0, -1);
+  for (let j = folder.length; j >= 1; j--) {
+    const root = copyRootOf(here, `/${folder.slice(0, j).join('/')}`);
+    if (root !== undefined) return root === '/' ? undefined : root;
+  }
+  return undefined;
 }
 
 /** What building one include graph looked at beyond the files it reached. */
@@ -129,7 +147,8 @@ export class IncludeWorld<Model = unknown> {
   resolve = (from: string, target: string): string => {
     let out = resolvePath(dirname(from), target);
     if (isAbsolute(target)) {
-      const copy = copyPaths(from, target).find((p) => this.read(p) !== undefined);
+      const root = copyRootFor(from, target);
+      const copy = root !== undefined ? join(root, target) : copyPaths(from, target).find((p) => this.read(p) !== undefined);
       if (copy) out = copy;
     } else if (this.read(out) === undefined) {
       const dir = this.baseDir(from);
@@ -147,7 +166,9 @@ export class IncludeWorld<Model = unknown> {
   expand = (from: string, target: string): GlobExpansion => {
     const list = this.list!;
     let out: GlobExpansion | undefined;
-    if (isAbsolute(target)) {
+    const root = isAbsolute(target) ? copyRootFor(from, target) : undefined;
+    if (root !== undefined) out = expandGlob(join(root, target), list);
+    else if (isAbsolute(target)) {
       for (const p of copyPaths(from, target)) {
         const found = expandGlob(p, list);
         if (found.files.length > 0) {
