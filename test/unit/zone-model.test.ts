@@ -1,7 +1,6 @@
 // The zone model: names and origins (with escapes, and inferred when the file does not say), TTLs, classes,
 // $GENERATE templates, and the address syntax BIND accepts.
 import { test } from 'node:test';
-import { zoneDialect } from '../../server/src/dialects/zone';
 import assert from 'node:assert/strict';
 import { parseZoneText } from '../../grammars/zone/parser';
 import { buildZoneModel, substitute, type ZoneModel } from '../../server/src/dialects/zone/model';
@@ -126,14 +125,4 @@ test('file patterns: *.zone and db.* / *.db under bind or named folders, nothing
   for (const p of ['/etc/db.example.net', '/srv/example.db', '/etc/bind/named.conf', '/etc/bind/zones/db.example.net', 'zone']) {
     assert.notEqual(dialectForPath(p)?.languageId, 'dns-zone', p);
   }
-});
-
-test('$INCLUDE names a file to open (Dialect.links): a word or a quoted string, the span inside the quotes', () => {
-  const text = '$INCLUDE db.common\n$INCLUDE "keys/Kexample.key" sub\n$INCLUDE "unterminated\n@ IN A 192.0.2.1\n';
-  const links = zoneDialect.links!(zoneDialect.parse(text).model, text);
-  assert.deepEqual(links.map((l) => [l.target, text.slice(l.span.start, l.span.end), l.kind]), [
-    ['db.common', 'db.common', 'file'],
-    ['keys/Kexample.key', 'keys/Kexample.key', 'file'],
-    ['unterminated', 'unterminated', 'file'],
-  ]);
 });

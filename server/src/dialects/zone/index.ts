@@ -39,15 +39,4 @@ export const zoneDialect: Dialect<ZoneModel> = {
   completions: zoneCompletions,
   symbols: zoneSymbols,
   folding: zoneFolding,
-  // $INCLUDE's file, to open from the editor. named reads a relative path from its working directory (named.conf's
-  // `directory`, where the zone files usually are too), which a zone file does not know: it is looked for beside the
-  // file. A link only: the zone rules do not read included files.
-  links: (model) =>
-    model.directives.flatMap((d) => {
-      const file = d.name === '$INCLUDE' ? d.args[0] : undefined;
-      if (!file || file.value === '') return [];
-      const quoted = file.kind === 'string';
-      const span = { start: file.start + (quoted ? 1 : 0), end: file.end - (quoted && file.terminated ? 1 : 0) };
-      return [{ span, target: file.value, kind: 'file' as const }];
-    }),
 };
