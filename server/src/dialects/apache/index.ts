@@ -38,9 +38,9 @@ export const apacheDialect: Dialect<ApacheModel> = {
   completions: apacheCompletions,
   symbols: apacheSymbols,
   folding: apacheFolding,
-  // apache2 -t 2.4 on two files that include each other: "Exceeded maximum include depth of 128, There appears to be a
-  // recursion." after 128 nested "Syntax error on line …" prefixes.
-  includeLoop: 'httpd refuses the configuration ("Exceeded maximum include depth of 128, There appears to be a recursion.")',
+  // No includeLoop: httpd refuses a loop ("Exceeded maximum include depth of 128, There appears to be a recursion.",
+  // apache2 -t 2.4), but an Include inside <IfModule>/<IfDefine> that is not in force is never read, and the include
+  // graph does not know which are.
   // Include / IncludeOptional paths; a relative one resolves against ServerRoot. A glob (conf.d/*.conf) is
   // followed through a bounded expansion (workspace/glob-expand.ts) but names no single file to open.
   links: (model) =>
