@@ -62,3 +62,10 @@ test('a class whose first member is `]` (fnmatch: `[]x]`, `[!]x]`), and a backsl
   assert.deepEqual(expandGlob('/e/[!]', t.list).files, []);
   assert.deepEqual(expandGlob('/e/[z-a]', t.list).files, []);
 });
+
+test('a wildcard folder followed by a plain name gives only the paths that exist (glob(3)), not every folder joined with the name', () => {
+  const t = tree({ '/srv/www/site1/vhost.conf': '', '/srv/www/site2/other.conf': '', '/srv/www/site3/conf/vhost.conf': '' });
+  assert.deepEqual(expandGlob('/srv/www/*/vhost.conf', t.list).files, ['/srv/www/site1/vhost.conf']);
+  assert.deepEqual(expandGlob('/srv/www/*/conf/vhost.conf', t.list).files, ['/srv/www/site3/conf/vhost.conf']);
+  assert.deepEqual(expandGlob('/srv/nowhere/*/vhost.conf', t.list).files, []);
+});

@@ -51,6 +51,29 @@ export function expandGlob(pattern: string, list: DirLister, limit = MAX_GLOB_FI
     }
     candidates = next;
   }
+  // Plain segments after the last wildcard (`/srv/www/*/vhost.conf`) were joined, not looked up: glob(3) gives only
+  // paths that exist, so each is kept when its folder's listing has its name.
+  let lastGlob = -1;
+  for (let i = 0; i < segments.length; i++) if (hasGlob(segments[i])) lastGlob = i;
+  if (lastGlob >= 0 && lastGlob < segments.length - 1) {
+    const kept: string[] = [];
+    const listings = new Map<string, ReadonlySet<string> | undefined>();
+    for (const c of candidates) {
+      const slash = c.lastIndexOf('/');
+      const dir = slash <= 0 ? (slash === 0 ? '/' : '.') : c.slice(0, slash);
+      if (!listings.has(dir)) {
+        if (listed >= MAX_GLOB_DIRS) {
+          truncated = true;
+          break;
+        }
+        listed++;
+        const names = list(dir);
+        listings.set(dir, names && new Set(names));
+      }
+      if (listings.get(dir)?.has(c.slice(slash + 1))) kept.push(c);
+    }
+    candidates = kept;
+  }
   if (candidates.length > limit) {
     truncated = true;
     candidates = candidates.slice(0, limit);
