@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
 import { dialectForLanguage } from '../../server/src/core/registry';
 import { followIncludes, MAX_INCLUDE_DEPTH, type IncludeRef } from '../../server/src/workspace/includes';
-import { IncludeWorld } from '../../server/src/workspace/linked';
+import { absoluteCandidates, IncludeWorld } from '../../server/src/workspace/linked';
 
 // A tiny include syntax for the test: lines `include <name>` (`include? <name>` is optional).
 const includesOf = (_file: string, text: string): IncludeRef[] =>
@@ -174,4 +174,46 @@ test('an include loop says what the daemon does with it (measured: each refuses 
   assert.match(p.message, /^include loop: \/etc\/ssh\/sshd_config -> \/etc\/ssh\/b\.conf -> \/etc\/ssh\/sshd_config: sshd refuses to start \("Too many recursive configuration includes"\)$/);
   const named: Record<string, string> = { '/etc/bind/a.conf': 'include "/etc/bind/a.conf";\n' };
   assert.match(new IncludeWorld(bind, (f) => named[f]).graph('/etc/bind/a.conf').problems[0].message, /: named refuses the configuration \("too many open files"\)$/);
+});
+
+test('copies, continued: a nested file of a copy, a copy\'s absolute ServerRoot, `..` in a target, a server kept under /usr/local', () => {
+  const apache = dialectForLanguage('apacheconf')!;
+  const sshd = dialectForLanguage('sshd-config')!;
+  const files: Record<string, string> = {
+    // The checking machine's own.
+    '/etc/ssh/extra.conf': 'AddressFamily inet\n',
+    '/etc/apache2/conf-available/listen6.conf': '# nothing\n',
+    '/etc/ssh/sshd_config.d/10-v6.conf': 'ListenAddress 2001:db8::10\n',
+    // A fragment of a copy includes a file the copy lacks: missing there, not the machine's.
+    '/srv/h1/etc/ssh/sshd_config': 'Include /etc/ssh/sshd_config.d/*.conf\n',
+    '/srv/h1/etc/ssh/sshd_config.d/10.conf': 'Include /etc/ssh/extra.conf\n',
+    // A copy whose ServerRoot is the server's absolute path: relative includes are read in the copy.
+    '/srv/web1/etc/apache2/apache2.conf': 'ServerRoot "/etc/apache2"\nInclude conf-available/listen6.conf\n',
+    '/srv/web1/etc/apache2/conf-available/listen6.conf': 'Listen [::]:80\n',
+    // `..` in an absolute target is folded before anything is looked for beside the includer.
+    '/etc/apache2/sites-enabled/app.conf': 'Include /opt/app/conf/../app.conf\n',
+    '/opt/app/app.conf': 'Listen 8080\n',
+    // A server kept under /usr/local (FreeBSD ports) reads the base system's files as written.
+    '/usr/local/etc/ssh/sshd_config': 'Include /etc/ssh/sshd_config.d/*.conf\n',
+  };
+  const list = (dir: string) => {
+    const names = Object.keys(files).filter((p) => p.startsWith(dir + '/')).map((p) => p.slice(dir.length + 1).split('/')[0]);
+    return names.length ? [...new Set(names)] : undefined;
+  };
+  const ssh = new IncludeWorld(sshd, (p) => files[p], list);
+  const h1 = ssh.graph('/srv/h1/etc/ssh/sshd_config');
+  assert.deepEqual(h1.files, ['/srv/h1/etc/ssh/sshd_config', '/srv/h1/etc/ssh/sshd_config.d/10.conf']);
+  assert.ok(h1.problems.some((p) => p.kind === 'missing' && p.message.includes('/srv/h1/etc/ssh/extra.conf')), h1.problems.map((p) => p.message).join('\n'));
+  const web = new IncludeWorld(apache, (p) => files[p], list);
+  assert.deepEqual(web.graph('/srv/web1/etc/apache2/apache2.conf').files, ['/srv/web1/etc/apache2/apache2.conf', '/srv/web1/etc/apache2/conf-available/listen6.conf']);
+  assert.deepEqual(web.graph('/etc/apache2/sites-enabled/app.conf').files, ['/etc/apache2/sites-enabled/app.conf', '/opt/app/app.conf']);
+  assert.deepEqual(ssh.graph('/usr/local/etc/ssh/sshd_config').files, ['/usr/local/etc/ssh/sshd_config', '/etc/ssh/sshd_config.d/10-v6.conf']);
+});
+
+test('absoluteCandidates: where a document link of an absolute include points, as the include world reads it', () => {
+  assert.deepEqual(absoluteCandidates('/repo/ns1/etc/bind/named.conf', '/etc/bind/named.conf.options'), ['/repo/ns1/etc/bind/named.conf.options']);
+  assert.deepEqual(absoluteCandidates('/etc/bind/named.conf', '/etc/bind/named.conf.options'), ['/etc/bind/named.conf.options']);
+  const c = absoluteCandidates('/home/u/files/sshd_config', '/etc/ssh/sshd_config.d/10.conf');
+  assert.ok(c.includes('/home/u/files/sshd_config.d/10.conf'));
+  assert.equal(c[c.length - 1], '/etc/ssh/sshd_config.d/10.conf');
 });

@@ -248,3 +248,25 @@ test("copies of several hosts: a copy takes a file by its path's tail only from 
     '/srv/b/etc/bind/named.conf shared.example. -> /srv/b/etc/bind/shared.example.zone',
   ]);
 });
+
+test("a copy of a server's files never reads the checking machine's own: a missing include or zone file is missing in the copy", () => {
+  const files: Record<string, string> = {
+    // The machine running the check (a CI runner with bind9 installed).
+    '/etc/bind/named.conf.local': 'acl onlyrunner { 192.0.2.1; };\n',
+    '/var/cache/bind/db.example.org': '$ORIGIN example.org.\n@ IN SOA ns1 h 1 2 3 4 5\n',
+    // The repository: a copy of ns1's files.
+    '/repo/ns1/etc/bind/named.conf':
+      'options { directory "/var/cache/bind"; };\ninclude "/etc/bind/named.conf.local";\ninclude "/etc/bind/zones/zones.conf";\nzone "example.org" { type primary; file "db.example.org"; };\n',
+    '/repo/ns1/etc/bind/zones/zones.conf': 'zone "example.net" { type primary; file "/etc/bind/zones/db.example.net"; };\n',
+    '/repo/ns1/etc/bind/zones/db.example.net': '$ORIGIN example.net.\n@ IN SOA ns1 h 1 2 3 4 5\n',
+  };
+  const idx = new WorkspaceIndex({ read: (p) => files[p], dialectFor: (p) => dialectForPath(p) });
+  idx.setFiles(['/repo/ns1/etc/bind/named.conf', '/repo/ns1/etc/bind/zones/zones.conf', '/repo/ns1/etc/bind/zones/db.example.net']);
+  const ws = idx.build();
+  assert.deepEqual(ws.problems.map((p) => p.message).sort(), [
+    "include '/etc/bind/named.conf.local' is not in the workspace (tried /repo/ns1/etc/bind/named.conf.local)",
+    "zone file 'db.example.org' of zone example.org is not in the workspace (tried /repo/ns1/var/cache/bind/db.example.org, /repo/ns1/etc/bind/db.example.org)",
+  ]);
+  assert.deepEqual(ws.zones.map((z) => `${z.zone} -> ${z.zoneFile ?? 'none'}`).sort(), ['example.net. -> /repo/ns1/etc/bind/zones/db.example.net', 'example.org. -> none']);
+  assert.ok(!ws.files.some((f) => !f.path.startsWith('/repo/')), ws.files.map((f) => f.path).join(', '));
+});

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { basenameOf, copyRootOf, dirnameOf, foldPath, isAbsolutePath, isPlainFolder, isPlainName, isUnder, normalize, resolveFrom } from '../../server/src/workspace/paths';
+import { basenameOf, copyRootAbove, copyRootOf, dirnameOf, foldPath, isAbsolutePath, isPlainFolder, isPlainName, isUnder, normalize, resolveFrom } from '../../server/src/workspace/paths';
 
 /** The specification: what normalize would change, as a regular expression. */
 const UNNORMAL = /\\|\/\/|\/\.|^\.|^[A-Za-z]:\.|.\/$/;
@@ -95,4 +95,26 @@ test('copyRootOf: the folder above the daemon\'s folder, only when the whole of 
     }),
     { seed: 20261201, numRuns: 2000 },
   );
+});
+
+test('copyRootAbove: the copy a config lies in, from its folder or one above it, else above its etc folder; / in place', () => {
+  const cases: [string, string, string | undefined][] = [
+    ['/srv/ns1/etc/bind', '/etc/bind', '/srv/ns1'],
+    ['/srv/ns1/etc/bind', '/etc/bind/zones', '/srv/ns1'],
+    ['/srv/ns1/etc', '/etc/bind', '/srv/ns1'],
+    // An ancestor counts when it repeats two segments or more: a fragment's folder under the copy's etc/ssh.
+    ['/srv/h1/etc/ssh/sshd_config.d', '/etc/ssh', '/srv/h1'],
+    // Else the folder above the last etc (a zone file under directory "/var/cache/bind" in a copy).
+    ['/srv/a/etc/bind', '/var/cache/bind', '/srv/a'],
+    // The server's own files, and those under a prefix where servers keep them in place.
+    ['/etc/bind', '/etc/bind', '/'],
+    ['/etc/bind/zones', '/etc/bind', '/'],
+    ['/etc/bind', '/var/cache/bind', '/'],
+    ['/usr/local/etc/ssh', '/etc/ssh', '/'],
+    ['/usr/local/etc/namedb', '/etc/namedb', '/'],
+    // Nothing says.
+    ['/home/u/proj', '/etc/bind', undefined],
+    ['/srv/xetc/bind', '/etc/bind', undefined],
+  ];
+  for (const [folder, daemon, root] of cases) assert.equal(copyRootAbove(folder, daemon), root, `${folder} for ${daemon}`);
 });

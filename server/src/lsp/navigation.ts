@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../core/text';
 import type { Dialect, NameOccurrence, PathLink } from '../core/types';
-import { IncludeWorld, type IncludeContext } from '../workspace/linked';
+import { absoluteCandidates, IncludeWorld, type IncludeContext } from '../workspace/linked';
 import { toRange } from './convert';
 import { pathOf, readTextFile, underFolders } from './files';
 import type { Session } from './session';
@@ -220,9 +220,12 @@ export async function rename(session: Session, params: RenameParams): Promise<Wo
   return { changes };
 }
 
-/** Where a link points: absolute as written; an include beside the file; a zone file under `directory` when set. */
+/**
+ * Where a link points: an absolute one where the include world reads it (in a copy of the server's files that holds
+ * the document, else as written); an include beside the file; a zone file under `directory` when set.
+ */
 export function linkCandidates(docPath: string | undefined, link: PathLink): string[] {
-  if (isAbsolute(link.target)) return [link.target];
+  if (isAbsolute(link.target)) return docPath ? absoluteCandidates(docPath, link.target) : [link.target];
   if (!docPath) return [];
   const here = dirname(docPath);
   const dir = link.directory;

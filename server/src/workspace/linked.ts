@@ -1,13 +1,13 @@
 // The files joined to one file by includes, read through an injected reader and parsed once each: what rules
 // see as RuleContext.linked (an acl defined in named.conf.acls, used in named.conf.options), and the include
 // problems (loops, depth, unreadable files) that belong on the file's own include statements.
-import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
+import { dirname, isAbsolute, join, posix, resolve as resolvePath } from 'node:path';
 import { LineIndex } from '../core/text';
 import { rcconfPlace } from '../dialects/rcconf/rules/no-ipv6-route';
 import type { Dialect, LinkedFile } from '../core/types';
-import { expandGlob, type DirLister, type GlobExpansion } from './glob-expand';
+import { expandGlob, hasGlob, type DirLister, type GlobExpansion } from './glob-expand';
 import { followIncludes, type FileReader, type IncludeGraph, type IncludeProblem, type IncludeRef } from './includes';
-import { copyRootOf } from './paths';
+import { copyRootAbove } from './paths';
 
 export interface IncludeContext<Model = unknown> {
   /** The other files of every include tree that holds the file (never the file itself). */
@@ -25,39 +25,47 @@ export interface IncludeContext<Model = unknown> {
 }
 
 /**
- * Where an absolute include target would be in a copy of a server's files that holds the including file, nearest
- * first. A copy keeps the server's tree under a folder above the includer (ns1/etc/bind/named.conf including
- * /etc/bind/named.conf.options: ns1/etc/bind/named.conf.options, tried as the target under each folder above the
- * includer), or keeps the target's folder beside the includer (files/sshd_config with files/sshd_config.d/ for
- * /etc/ssh/sshd_config.d/*.conf: the target's last folder and name, or more, beside the includer). A repository of
- * configs checked in CI, on a runner with its own /etc/bind or /etc/ssh, must read its own files, not the runner's;
- * the server's files, checked in place, have no such copies and read the target as written. A bare name is never
- * looked for beside the includer: /usr/share/foo/*.conf would take the includer's own siblings.
+ * Where an absolute include target may be in a copy of a server's files that holds the including file, when the
+ * includer's own folders do not say (copyRootFor), nearest first: the target under each folder above the includer, or
+ * the target's last folder and name (or more) beside the includer (a copy kept flat: files/sshd_config with
+ * files/sshd_config.d/ for /etc/ssh/sshd_config.d/*.conf). Never a bare name, nor a wildcard folder, beside the
+ * includer: /usr/share/foo/*.conf would take the includer's own siblings.
  */
 export function copyPaths(from: string, target: string): string[] {
   const out = new Set<string>();
   const here = dirname(resolvePath(from));
-  for (let dir = here; dir !== dirname(dir); dir = dirname(dir)) out.add(join(dir, target));
-  const segs = target.split(/[\\/]+/).filter(Boolean);
-  for (let k = 1; k <= segs.length - 2; k++) out.add(join(here, ...segs.slice(k)));
+  const clean = posix.normalize(target.replace(/\\/g, '/'));
+  for (let dir = here; dir !== dirname(dir); dir = dirname(dir)) out.add(join(dir, clean));
+  const segs = clean.split('/').filter(Boolean);
+  for (let k = 1; k <= segs.length - 2; k++) if (!hasGlob(segs[k])) out.add(join(here, ...segs.slice(k)));
   return [...out];
 }
 
 /**
- * The folder that stands for `/` when the including file lies in a copy of a server's files that an absolute include
- * target names: the includer's folder repeats the target's folder or a leading part of it (ns1/etc/bind/named.conf for
- * /etc/bind/named.conf.options, ns1/etc/ssh/sshd_config for /etc/ssh/sshd_config.d/*.conf: ns1). The target is then
- * the copy's file, there or missing: the checking machine's own /etc/bind or /etc/ssh is not the server's. Undefined
- * for the server's own files (the includer's folder is the target's) and for a file that shows no such copy.
+ * The folder that stands for `/` when the including file lies in a copy of a server's files, as its folders show
+ * against an absolute target (paths.ts copyRootAbove: ns1/etc/bind/named.conf for /etc/bind/named.conf.options,
+ * ns1/etc/ssh/sshd_config.d/10.conf for /etc/ssh/extra.conf: ns1). The target is then the copy's file, there or
+ * missing: a CI runner's own /etc/bind or /etc/ssh is not the server's. `/` for the server's own files checked in
+ * place; undefined when the folders do not say.
  */
 export function copyRootFor(from: string, target: string): string | undefined {
-  const here = dirname(resolvePath(from));
-  const folder = target.split(/[\\/]+/).filter(Boolean).slice(0, -1);
-  for (let j = folder.length; j >= 1; j--) {
-    const root = copyRootOf(here, `/${folder.slice(0, j).join('/')}`);
-    if (root !== undefined) return root === '/' ? undefined : root;
-  }
-  return undefined;
+  const clean = posix.normalize(target.replace(/\\/g, '/'));
+  return copyRootAbove(dirname(resolvePath(from)).replace(/\\/g, '/'), posix.dirname(clean));
+}
+
+/**
+ * Where an absolute target named in `from` may be, in the order the include world tries them: the copy's file when the
+ * includer's folders show a copy (copyRootFor), the target as written for the server's own files, else the copies'
+ * candidates (copyPaths) then the target as written. For a document link, whose first existing path is opened.
+ */
+export function absoluteCandidates(from: string, target: string): string[] {
+  const root = copyRootFor(from, target);
+  return root !== undefined ? [inCopy(target, root)] : [...copyPaths(from, target), resolvePath(target)];
+}
+
+/** An absolute target as it is read from `from`: in the includer's copy, or as written (normalised). */
+function inCopy(target: string, root: string): string {
+  return root === '/' ? resolvePath(target) : join(root, posix.normalize(target.replace(/\\/g, '/')));
 }
 
 /** What building one include graph looked at beyond the files it reached. */
@@ -84,8 +92,12 @@ export class IncludeWorld<Model = unknown> {
     list?: DirLister,
   ) {
     // Every read and listing goes through these, so a graph knows which paths it depends on without being found.
+    // Each path read once per world (an include is looked for in a copy, then read, then parsed).
+    const texts = new Map<string, string | undefined>();
     this.read = (path) => {
-      const text = read(path);
+      let text: string | undefined;
+      if (texts.has(path)) text = texts.get(path);
+      else texts.set(path, (text = read(path)));
       if (text === undefined) this.looking?.unread.add(path);
       return text;
     };
@@ -130,10 +142,20 @@ export class IncludeWorld<Model = unknown> {
 
   /** The file's own base directory (absolute), else the one it inherited from the file that included it. */
   private baseDir(from: string): string | undefined {
-    const f = this.file(from);
-    const own = f && this.dialect.links?.(f.model, f.text).find((l) => l.directory)?.directory;
-    return own ? resolvePath(dirname(from), own) : this.inherited.get(from);
+    let own = this.ownBase.get(from);
+    if (own === undefined) {
+      const f = this.file(from);
+      const dir = f && this.dialect.links?.(f.model, f.text).find((l) => l.directory)?.directory;
+      // An absolute one (ServerRoot "/etc/apache2") in a copy of the server's files is the copy's folder.
+      const root = dir && isAbsolute(dir) ? copyRootFor(from, join(dir, 'x')) : undefined;
+      own = !dir ? null : root !== undefined ? inCopy(dir, root) : resolvePath(dirname(from), dir);
+      this.ownBase.set(from, own);
+    }
+    return own ?? this.inherited.get(from);
   }
+
+  /** Each file's own base directory (null: none), found once: a file with 5,000 includes asked it per include. */
+  private readonly ownBase = new Map<string, string | null>();
 
   private inherit(from: string, targets: readonly string[]): void {
     const dir = this.baseDir(from);
@@ -148,7 +170,7 @@ export class IncludeWorld<Model = unknown> {
     let out = resolvePath(dirname(from), target);
     if (isAbsolute(target)) {
       const root = copyRootFor(from, target);
-      const copy = root !== undefined ? join(root, target) : copyPaths(from, target).find((p) => this.read(p) !== undefined);
+      const copy = root !== undefined ? inCopy(target, root) : copyPaths(from, target).find((p) => this.read(p) !== undefined);
       if (copy) out = copy;
     } else if (this.read(out) === undefined) {
       const dir = this.baseDir(from);
@@ -167,7 +189,7 @@ export class IncludeWorld<Model = unknown> {
     const list = this.list!;
     let out: GlobExpansion | undefined;
     const root = isAbsolute(target) ? copyRootFor(from, target) : undefined;
-    if (root !== undefined) out = expandGlob(join(root, target), list);
+    if (root !== undefined) out = expandGlob(inCopy(target, root), list);
     else if (isAbsolute(target)) {
       for (const p of copyPaths(from, target)) {
         const found = expandGlob(p, list);

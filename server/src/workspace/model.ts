@@ -14,7 +14,7 @@ import type { ListenBinding } from '../dialects/apache/listen';
 import { matchByTail } from './glob-expand';
 import { fileFacts, type ApacheListen, type FileFacts, type NameFact } from './file-facts';
 import type { FileReader } from './includes';
-import { basenameOf, copyRootOf, dirnameOf, isPlainFolder, isPlainName, isUnder, normalize, resolveFrom, sharedSuffix } from './paths';
+import { basenameOf, copyRootAbove, dirnameOf, isAbsolutePath, isPlainFolder, isPlainName, isUnder, normalize, resolveFrom, sharedSuffix } from './paths';
 
 export type ServiceKind = 'dns' | 'web' | 'mail' | 'ssh' | 'os';
 export const SERVICE_KINDS: readonly ServiceKind[] = ['dns', 'web', 'mail', 'ssh', 'os'];
@@ -181,6 +181,8 @@ export class WorkspaceIndex {
   private workspaceFolders = new Map<string, boolean>();
   /** isPlainFolder per folder asked, for the same reason. */
   private plainFolders = new Map<string, boolean>();
+  /** copyRoot per config folder and server folder, for the same reason. */
+  private copyRoots = new Map<string, string>();
   private lastFile = '';
   private lastFolder = '';
   private lastBase = '';
@@ -222,6 +224,7 @@ export class WorkspaceIndex {
     this.rootFolders = new Set(this.roots.map(dirnameOf));
     this.workspaceFolders = new Map();
     this.plainFolders = new Map();
+    this.copyRoots = new Map();
   }
 
   /** isPlainFolder, remembered per folder until the roots change (every zone of a named.conf asks for the same two). */
@@ -452,7 +455,7 @@ export class WorkspaceIndex {
         }
         const found = this.locate(l.target, f.path, folder, files, f.dialect);
         if (!found) {
-          problems.push(new MissingFile(f.path, l.span, 'include', l.target, folder, here));
+          problems.push(new MissingFile(f.path, l.span, 'include', l.target, folder, here, undefined, this.copyRootFor(f.path, folder, l.target)));
           continue;
         }
         edges.push([f.path, found]);
@@ -545,6 +548,16 @@ export class WorkspaceIndex {
     // named.conf.options for its own (listed twice in the report, and judged from the wrong file).
     // A path inside the workspace's folders (a relative include beside its includer) is read first, as before.
     const outside = !this.inWorkspaceFolder(joined ? folder : dirnameOf(daemons));
+    // A config in a copy of a server's files (paths.ts copyRootAbove) reads the copy's file, else one beside it, else
+    // one the copy holds with that tail: never the checking machine's own (a CI runner's /etc/bind is not the server's).
+    const root = outside ? this.copyRoot(here, joined ? folder : dirnameOf(daemons)) : undefined;
+    if (root !== undefined) {
+      const own = root + daemons;
+      if (this.load(own, true, forced)) return own;
+      if (beside !== daemons && (joined ? this.loadNormal(beside, true, forced, here, target) : this.load(beside, true, forced))) return beside;
+      const tail = known ? this.sameTail(daemons, from, files) : undefined;
+      return tail !== undefined && this.load(tail, true, forced) ? tail : undefined;
+    }
     const copy = outside && known ? this.sameTail(daemons, from, files) : undefined;
     if (copy !== undefined && this.load(copy, true, forced)) return copy;
     if (joined ? this.loadNormal(daemons, true, forced, folder, target) : this.load(daemons, true, forced)) return daemons;
@@ -568,6 +581,21 @@ export class WorkspaceIndex {
     return matchByTail(resolveFrom(here, target), others, holdsIncluder);
   }
 
+  /** The copy locate read a target from, for a config at `from` (undefined: none, or the target is in a workspace folder). */
+  private copyRootFor(from: string, folder: string, target: string): string | undefined {
+    // A plain name in a plain folder (20,000 zone files not found) is in that folder: nothing to resolve.
+    const dir = isPlainName(target) && this.isPlainFolder(folder) ? folder : dirnameOf(resolveFrom(folder, target));
+    return this.inWorkspaceFolder(dir) ? undefined : this.copyRoot(this.folderOf(from), dir);
+  }
+
+  /** copyRootAbove for a config's folder and a server folder, `/` (in place) as undefined; remembered per pair. */
+  private copyRoot(folder: string, daemonFolder: string): string | undefined {
+    const key = `${folder}\u0000${daemonFolder}`;
+    let root = this.copyRoots.get(key);
+    if (root === undefined) this.copyRoots.set(key, (root = copyRootAbove(folder, daemonFolder) ?? '/'));
+    return root === '/' ? undefined : root;
+  }
+
   /**
    * The workspace file whose path ends like `daemons` (the longest such tail, the copy nearest `from` among equals),
    * within the includer's own copy when it is in one.
@@ -575,12 +603,12 @@ export class WorkspaceIndex {
   private sameTail(daemons: string, from: string, files: Map<string, IndexedFile>): string | undefined {
     // The configs are a copy of the server's (etc/bind/... in a repository): the workspace file whose path ends
     // like the daemon's path, the longest such tail winning, and only when one file has it.
-    // An includer whose folder ends like the daemon's folder is in a copy (/srv/a for /srv/a/etc/bind): it takes
-    // files from that copy only. Copies of two hosts side by side (/srv/a, /srv/b) are two servers, and a's include
+    // An includer whose folders repeat the daemon's folder is in a copy (paths.ts copyRootAbove: /srv/a for
+    // /srv/a/etc/bind and /etc/bind/zones): it takes files from that copy only. Copies of two hosts side by side (/srv/a, /srv/b) are two servers, and a's include
     // of a file only b has is missing for a, not b's file.
     const same = this.named(basenameOf(daemons), files);
     if (same.length === 0) return undefined;
-    const root = copyRootOf(this.folderOf(from), dirnameOf(daemons));
+    const root = this.copyRoot(this.folderOf(from), dirnameOf(daemons));
     let best = 0;
     let hits: string[] = [];
     for (let i = 0; i < same.length; i++) {
@@ -648,7 +676,7 @@ export class WorkspaceIndex {
             join.zoneFile = z.path;
           }
         } else {
-          problems.push(new MissingFile(f.path, l.span, 'zone file', l.target, folder, here, join.zone));
+          problems.push(new MissingFile(f.path, l.span, 'zone file', l.target, folder, here, join.zone, this.copyRootFor(f.path, folder, l.target)));
         }
         out.push(join);
       }
@@ -695,6 +723,8 @@ export class MissingFile {
     private readonly folder: string,
     private readonly here: string,
     private readonly zone?: string,
+    /** The copy of a server's files the config lies in (locate), whose file was looked for instead. */
+    private readonly root?: string,
   ) {}
 
   get site(): Site {
@@ -703,8 +733,10 @@ export class MissingFile {
 
   /** The paths locate tried, in its order: where the daemon looks, then beside the config. */
   get tried(): string[] {
-    const daemons = resolveFrom(this.folder, this.target);
-    const beside = resolveFrom(this.here, this.target);
+    const server = resolveFrom(this.folder, this.target);
+    const daemons = this.root === undefined || !isAbsolutePath(server) ? server : this.root + server;
+    // An absolute target is the same path beside the config (in the copy, when it is in one).
+    const beside = isAbsolutePath(this.target) ? daemons : resolveFrom(this.here, this.target);
     return beside === daemons ? [daemons] : [daemons, beside];
   }
 

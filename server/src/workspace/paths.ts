@@ -138,6 +138,35 @@ export function copyRootOf(folder: string, daemonFolder: string): string | undef
   return folder.length === tail.length ? '/' : folder.slice(0, folder.length - tail.length);
 }
 
+/**
+ * Prefixes under which a server keeps its own files in place (FreeBSD's ports and packages: /usr/local/etc/ssh,
+ * /usr/local/etc/namedb): a folder there that repeats a server path is the server's, not a copy of another.
+ */
+const SERVER_PREFIXES: ReadonlySet<string> = new Set(['/usr', '/usr/local', '/usr/pkg', '/opt/local']);
+
+/**
+ * The copy of a server's files that holds a file in `folder` (normal), for a server path in `daemonFolder` (normal,
+ * absolute): the folder that stands for `/` when `folder` repeats `daemonFolder` or a leading part of it
+ * (/srv/ns1/etc/bind for /etc/bind or /etc/bind/zones: /srv/ns1), or an ancestor of `folder` repeats at least two of
+ * its segments (/srv/ns1/etc/ssh/sshd_config.d for /etc/ssh: /srv/ns1); the nearest such folder counts. Else, for a
+ * file under an `etc` folder (a daemon's config is), the folder above the last one (/srv/a/etc/bind for
+ * /var/cache/bind: /srv/a). `/` when the file is in place (the folder is the server's own, or under SERVER_PREFIXES);
+ * undefined when nothing says.
+ */
+export function copyRootAbove(folder: string, daemonFolder: string): string | undefined {
+  const segs = daemonFolder.split('/').filter((x) => x !== '');
+  for (let d = folder, up = ''; d !== up; up = d, d = dirnameOf(d)) {
+    for (let j = segs.length; j >= (d === folder ? 1 : 2); j--) {
+      const root = copyRootOf(d, `/${segs.slice(0, j).join('/')}`);
+      if (root !== undefined) return SERVER_PREFIXES.has(root) ? '/' : root;
+    }
+  }
+  const etc = folder.endsWith('/etc') ? folder.length - 4 : folder.lastIndexOf('/etc/');
+  if (etc < 0) return undefined;
+  const root = etc === 0 ? '/' : folder.slice(0, etc);
+  return SERVER_PREFIXES.has(root) ? '/' : root;
+}
+
 /** Is `p` (normal) in the folder `root` (normal), or below it? Everything is below `/`. */
 export function isUnder(p: string, root: string): boolean {
   return root === '/' || (p.length > root.length && p.charCodeAt(root.length) === SLASH && p.startsWith(root));
