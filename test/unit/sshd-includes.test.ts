@@ -66,14 +66,17 @@ function only(a: Analysis, rule: string): Finding[] {
 const MAIN = '/etc/ssh/sshd_config';
 const DEBIAN = 'Include /etc/ssh/sshd_config.d/*.conf\nPort 22\n';
 
-test('links: each Include argument, quoted or not, with the glob flag and /etc/ssh for a relative path', () => {
-  const text = 'Include /etc/ssh/sshd_config.d/*.conf "extra one.conf"\nMatch User x\n    Include inmatch.conf\n';
+test('links: each Include argument, quoted or not, with the glob flag; a relative path as sshd opens it, under /etc/ssh', () => {
+  const text = 'Include /etc/ssh/sshd_config.d/*.conf "extra one.conf" ~/x.conf\nMatch User x\n    Include inmatch.conf\n';
   const links = sshdDialect.links!(sshdDialect.parse(text).model, text);
   assert.deepEqual(
     links.map((l) => ({ target: l.target, text: text.slice(l.span.start, l.span.end), glob: l.glob, directory: l.directory, kind: l.kind })),
     [
       { target: '/etc/ssh/sshd_config.d/*.conf', text: '/etc/ssh/sshd_config.d/*.conf', glob: true, directory: undefined, kind: 'include' },
-      { target: 'extra one.conf', text: 'extra one.conf', glob: undefined, directory: '/etc/ssh', kind: 'include' },
+      // servconf.c prefixes SSHDIR: the span stays on the path as written.
+      { target: '/etc/ssh/extra one.conf', text: 'extra one.conf', glob: undefined, directory: undefined, kind: 'include' },
+      // `~` is neither expanded nor prefixed.
+      { target: '~/x.conf', text: '~/x.conf', glob: undefined, directory: undefined, kind: 'include' },
     ],
     'the Include inside a Match block applies within it and is not followed',
   );
@@ -413,4 +416,70 @@ test('a fragment whose includer is not fully known keeps the hedge', () => {
   const files = new Map(Object.entries({ [MAIN]: DEBIAN, [FRAG]: 'ListenAddress 127.0.0.1\n' }));
   const c = new IncludeWorld(sshdDialect, (p) => files.get(p), lister(files)).contextOf(FRAG, [MAIN]);
   assert.match(only(analyze(sshdDialect, files.get(FRAG)!, undefined, { linked: c.linked }), 'sshd/ipv4-only')[0].message, hedgeListen);
+});
+
+// --- A relative Include in a fragment: sshd opens it under /etc/ssh, never beside the fragment.
+
+test('Include *.conf in sshd_config.d/50-x.conf reads /etc/ssh/*.conf: no include loop, and those files count', () => {
+  const frag = '/etc/ssh/sshd_config.d/50-x.conf';
+  // sshd -t exits 0 on this pair: the fragment's `*.conf` is /etc/ssh/*.conf, which holds no .conf file here.
+  const alone = lintIncluded({ [MAIN]: DEBIAN, [frag]: 'Include *.conf\n' }, frag);
+  assert.deepEqual(alone.findings.filter((f) => f.rule === 'v6ready/include').map((f) => f.message), []);
+  assert.deepEqual(lint({ [MAIN]: DEBIAN, [frag]: 'Include *.conf\n' }, MAIN).findings.filter((f) => f.rule === 'v6ready/include'), []);
+  // What /etc/ssh/*.conf holds is read in place: its IPv6 ListenAddress meets the fragment's AddressFamily inet.
+  const tree = { [MAIN]: DEBIAN, [frag]: 'AddressFamily inet\nInclude *.conf\n', '/etc/ssh/v6.conf': 'ListenAddress ::1\n' };
+  const a = lintIncluded(tree, frag);
+  assert.deepEqual(a.linked.map((l) => l.path).sort(), [MAIN, '/etc/ssh/v6.conf']);
+  const [f] = only(a, 'sshd/address-family-conflict');
+  assert.match(f.message, /^AddressFamily inet cannot resolve the IPv6 ListenAddress ::1 \(line 1 of \/etc\/ssh\/v6\.conf\): sshd refuses to start/);
+  // In a copy of the server's files, the copy's etc/ssh/*.conf.
+  const copy = (p: string) => `/srv/h1${p}`;
+  const inCopy = lintIncluded(Object.fromEntries(Object.entries(tree).map(([p, t]) => [copy(p), t])), copy(frag), [copy(MAIN)]);
+  assert.deepEqual(inCopy.findings.filter((x) => x.rule === 'v6ready/include'), []);
+  assert.match(only(inCopy, 'sshd/address-family-conflict')[0].message, /^AddressFamily inet cannot resolve the IPv6 ListenAddress ::1 \(line 1 of \/srv\/h1\/etc\/ssh\/v6\.conf\)/);
+});
+
+// --- A file named sshd_config is one sshd starts with (`sshd -f`): a configuration that includes it is another daemon's.
+
+const SECOND = '/etc/ssh/sshd_config_second';
+
+test('a start file is judged as `sshd -f` reads it, whatever another configuration that includes it adds', () => {
+  // sshd -t -f on the main file exits 0 (it listens on IPv4 only); the second file's ::1 is the second daemon's.
+  const tree = { [MAIN]: 'AddressFamily inet\nListenAddress 127.0.0.1\n', [SECOND]: 'Include /etc/ssh/sshd_config\nListenAddress ::1\n' };
+  const a = lintIncluded(tree, MAIN, [MAIN, SECOND]);
+  assert.deepEqual(a.linked.map((l) => l.path), [SECOND]);
+  assert.deepEqual(only(a, 'sshd/address-family-conflict'), [], 'sshd -t -f /etc/ssh/sshd_config exits 0');
+  assert.match(only(a, 'sshd/ipv4-only')[0].message, /^AddressFamily inet: sshd listens on IPv4 only/);
+  // The second configuration does not start (sshd -t -f exits 255): its own analysis says so.
+  assert.match(only(lintIncluded(tree, SECOND, [MAIN, SECOND]), 'sshd/address-family-conflict')[0].message, /^AddressFamily inet \(line 1 of \/etc\/ssh\/sshd_config, read through this Include\) cannot resolve the IPv6 ListenAddress ::1 \(line 2\)/);
+  // sshd -t -f on the main file exits 255 ("bad addr or host"): an `any` the second file sets first does not change that.
+  const conflict = { [MAIN]: 'AddressFamily inet\nListenAddress ::1\n', [SECOND]: 'AddressFamily any\nInclude /etc/ssh/sshd_config\nPort 2222\n' };
+  const [f] = only(lintIncluded(conflict, MAIN, [MAIN, SECOND]), 'sshd/address-family-conflict');
+  assert.ok(f, 'the conflict is reported');
+  assert.match(f.message, /^AddressFamily inet cannot resolve the IPv6 ListenAddress ::1 \(line 2\): sshd refuses to start/);
+  // No "unless a file that includes this one": nothing comes before a start file.
+  assert.equal(reading(conflict[MAIN], { [SECOND]: conflict[SECOND] }, { self: MAIN }).includer, undefined);
+  // The same pair in a workspace (a copy of the server's files).
+  const files = new Map(Object.entries(tree).map(([p, t]) => [`/srv/a${p}`, t]));
+  const index = new WorkspaceIndex({ read: (p) => files.get(p), dialectFor: (p) => dialectForPath(p) ?? sshdDialect });
+  index.setFiles([...files.keys()]);
+  const main = index.build().files.find((x) => x.path === '/srv/a/etc/ssh/sshd_config')!;
+  assert.deepEqual(main.findings.filter((x) => x.rule === 'sshd/address-family-conflict'), []);
+  assert.match(main.findings.find((x) => x.rule === 'sshd/ipv4-only')!.message, /^AddressFamily inet: sshd listens on IPv4 only/);
+});
+
+test('an includer is a linked file whose Include lines read this one, not any file with Include lines', () => {
+  // /etc/ssh/sshd_config_other reads another folder: it is no includer of the fragment, and names none in the hedge.
+  const other = { '/etc/ssh/sshd_config_other': 'AddressFamily any\nInclude /etc/ssh/other.d/*.conf\n' };
+  assert.deepEqual(reading('AddressFamily inet\n', other, { self: FRAG }).includer, {}, 'a fragment may still be read by an Include not known here');
+  assert.equal(reading('AddressFamily inet\n', other, { self: '/srv/host1/sshd_config.host1' }).includer, undefined);
+  const linked = Object.entries(other).map(([path, t]) => ({ path, text: t, lines: new LineIndex(t), model: sshdDialect.parse(t).model }));
+  const [f] = only(analyze(sshdDialect, 'AddressFamily inet\nListenAddress ::1\n', undefined, { linked, includesFollowed: true, path: FRAG }), 'sshd/address-family-conflict');
+  assert.match(f.message, /^Unless a file that includes this one sets AddressFamily first \(sshd uses the first value\), AddressFamily inet cannot resolve/);
+  // One that reads it through a file it includes is an includer: its reading, up to the fragment, decides.
+  const nested = { [MAIN]: 'Include /etc/ssh/a.conf\n', '/etc/ssh/a.conf': 'Include /etc/ssh/sshd_config.d/*.conf\nListenAddress ::1\n', [FRAG]: 'AddressFamily inet\n' };
+  const r = reading(nested[FRAG], { [MAIN]: nested[MAIN], '/etc/ssh/a.conf': nested['/etc/ssh/a.conf'] }, { self: FRAG });
+  assert.equal(r.includer?.file, MAIN);
+  assert.ok(r.includer?.reading, 'sshd\'s reading from /etc/ssh/sshd_config is known');
+  assert.match(only(lintIncluded(nested), 'sshd/address-family-conflict')[0].message, /^AddressFamily inet cannot resolve the IPv6 ListenAddress ::1 \(line 2 of \/etc\/ssh\/a\.conf\): sshd refuses to start/);
 });

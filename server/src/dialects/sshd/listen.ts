@@ -90,18 +90,21 @@ export function pathSpan(arg: ArgNode): Span {
   return quoted ? { start: arg.start + 1, end: arg.end - 1 } : { start: arg.start, end: arg.end };
 }
 
-/** The paths of the global Include lines, for Dialect.links: a relative one is under /etc/ssh whatever file holds it. */
+/**
+ * The paths of the global Include lines, for Dialect.links, as sshd opens them: a relative one is /etc/ssh/<path>
+ * whatever file holds it (servconf.c prefixes SSHDIR), so `Include *.conf` in sshd_config.d/50-x.conf reads
+ * /etc/ssh/*.conf, never the fragment's own folder. The span stays on the path as written.
+ */
 export function sshdIncludeLinks(model: SshdModel): PathLink[] {
   return includesBefore(model).flatMap((d) =>
     d.args
       .filter((a) => a.value !== '')
       .map((a) => ({
         span: pathSpan(a),
-        target: a.value,
+        // `~` is not expanded (glob(3) without GLOB_TILDE) but is not prefixed either: only a plain relative path is.
+        target: /^[/~]/.test(a.value) ? a.value : `${SSHD_DIR}/${a.value}`,
         kind: 'include' as const,
         glob: hasGlob(a.value) || undefined,
-        // `~` is not expanded (glob(3) without GLOB_TILDE) but is not prefixed either: only a plain relative path is.
-        directory: /^[/~]/.test(a.value) ? undefined : SSHD_DIR,
       })),
   );
 }
@@ -209,6 +212,15 @@ function isFragmentPath(path: string): boolean {
   return segs.length >= 2 && segs[segs.length - 2].endsWith('.d');
 }
 
+/**
+ * Is the file one sshd starts with: named sshd_config, outside a `.d` folder? `sshd -f` reads it on its own (and
+ * /etc/ssh/sshd_config is the default), so a configuration that includes it (sshd_config_second: `Include
+ * /etc/ssh/sshd_config`) is another daemon's, and changes nothing of what this one reads.
+ */
+function isStartPath(path: string): boolean {
+  return segmentsOf(path).pop() === 'sshd_config' && !isFragmentPath(path);
+}
+
 /** A fact sshd reads, with where it is: `file` undefined for the analysed file. */
 export interface Sourced<T> {
   item: T;
@@ -261,28 +273,43 @@ type Readable = Pick<LinkedFile<SshdModel>, 'path' | 'model' | 'lines'>;
  * failed; otherwise, for a document on its own or one whose workspace holds no copy of the folder, it stays unknown.
  * An Include inside a Match block is left out (it applies within the Match); one in `Match all` is unknown.
  * `self`, the analysed file's path when the caller knows it, says which copy its Include lines read from, and
- * whether another file may include it; with a linked includer, sshd's reading from that includer tells what comes
- * before this file and what the whole tree holds (SshdReading.includer.reading).
+ * whether another file may include it: a start file (named sshd_config) is read as `sshd -f` reads it, with no
+ * includer; another file's includer is a linked one whose reading reaches it. With such an includer, sshd's reading
+ * from it tells what comes before this file and what the whole tree holds (SshdReading.includer.reading).
  */
 export function readSshd(model: SshdModel, lines: LineIndex, linked: readonly LinkedFile<SshdModel>[], partial: boolean, followed = false, self?: string): SshdReading {
   const { out, reached } = readFrom({ model, lines, copy: self === undefined ? undefined : copyOf(self) }, linked, partial, followed);
-  // A linked file this reading does not reach, with Include lines of its own, is in the tree most likely because it
-  // (or a file it includes) reads this one, and sshd reads it first, up to that Include. A file in a `.d` folder
-  // (sshd_config.d/10-listen.conf) is a fragment that another file reads, by an Include not known here.
-  const includers = linked.filter((f) => !reached.has(f.path) && includesBefore(f.model).length > 0);
-  const named = includers.find((f) => segmentsOf(f.path).pop() === 'sshd_config') ?? includers[0];
+  // sshd -f reads a start file on its own: a configuration that includes it is another daemon's (isStartPath).
+  if (self !== undefined && isStartPath(self)) return out;
+  // A linked file this reading does not reach, with Include lines of its own, may read this one (or a file that does).
+  const candidates = linked.filter((f) => !reached.has(f.path) && includesBefore(f.model).length > 0);
+  const isMain = (f: Readable) => segmentsOf(f.path).pop() === 'sshd_config';
+  if (self === undefined) {
+    // Without this file's path, which of them reads it cannot be told: one is named in the hedge, its reading not taken.
+    const named = candidates.find(isMain) ?? candidates[0];
+    if (named) out.includer = { file: named.path };
+    return out;
+  }
+  // The includers: those whose reading, as sshd does it, reaches this file through their Include lines.
+  const me: Readable = { path: self, model, lines };
+  const readings = new Map<Readable, ReturnType<typeof readFrom>>();
+  for (const f of candidates) {
+    const from = readFrom({ model: f.model, lines: f.lines, file: f.path, copy: copyOf(f.path) }, [...linked.filter((g) => g !== f), me], partial, followed, self);
+    if (from.reached.has(self)) readings.set(f, from);
+  }
+  const includers = [...readings.keys()];
+  const named = includers.find(isMain) ?? includers[0];
   if (!named) {
-    if (self !== undefined && isFragmentPath(self)) out.includer = {};
+    // A file in a `.d` folder (sshd_config.d/10-listen.conf) is a fragment that another file reads, by an Include not known here.
+    if (isFragmentPath(self)) out.includer = {};
     return out;
   }
   const includer: NonNullable<SshdReading['includer']> = (out.includer = { file: named.path });
-  // sshd starts with `named` when it is no fragment itself and every other includer lies in its reading (else another
-  // file, or a second daemon's, may start): read from it as sshd does, this file among the files it may include.
-  const copy = self !== undefined && !isFragmentPath(named.path) ? copyOf(named.path) : undefined;
-  if (self !== undefined && copy) {
-    const others = [...linked.filter((f) => f !== named), { path: self, model, lines }];
-    const from = readFrom({ model: named.model, lines: named.lines, file: named.path, copy }, others, partial, followed, self);
-    if (from.before && includers.every((f) => from.reached.has(f.path))) includer.reading = { before: from.before.addressFamily, whole: from.out };
+  // sshd starts with `named` when it is no fragment itself, lies in a known copy of the server's files, and every
+  // other includer lies in its reading (else another file, or a second daemon's, may start): its reading then counts.
+  const from = readings.get(named)!;
+  if (!isFragmentPath(named.path) && copyOf(named.path) && from.before && includers.every((f) => from.reached.has(f.path))) {
+    includer.reading = { before: from.before.addressFamily, whole: from.out };
   }
   return out;
 }
