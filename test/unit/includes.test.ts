@@ -217,3 +217,21 @@ test('absoluteCandidates: where a document link of an absolute include points, a
   assert.ok(c.includes('/home/u/files/sshd_config.d/10.conf'));
   assert.equal(c[c.length - 1], '/etc/ssh/sshd_config.d/10.conf');
 });
+
+test('a flat copy of sshd\'s files (Dialect.serverFolderOf): sshd_config stands for /etc/ssh, its sshd_config.d for /etc/ssh/sshd_config.d', () => {
+  const sshd = dialectForLanguage('sshd-config')!;
+  const files: Record<string, string> = {
+    '/etc/ssh/a.conf': 'AddressFamily inet\n',
+    '/roles/ssh/files/sshd_config': 'Include a.conf\nInclude sshd_config.d/*.conf\n',
+    '/roles/ssh/files/a.conf': 'ListenAddress ::1\n',
+    '/roles/ssh/files/sshd_config.d/10.conf': 'Include *.conf\n',
+    '/roles/ssh/files/other.conf': 'ListenAddress 192.0.2.1\n',
+  };
+  const list = (dir: string) => {
+    const names = Object.keys(files).filter((p) => p.startsWith(dir + '/')).map((p) => p.slice(dir.length + 1).split('/')[0]);
+    return names.length ? [...new Set(names)] : undefined;
+  };
+  const g = new IncludeWorld(sshd, (p) => files[p], list).graph('/roles/ssh/files/sshd_config');
+  assert.deepEqual(g.files, ['/roles/ssh/files/sshd_config', '/roles/ssh/files/a.conf', '/roles/ssh/files/sshd_config.d/10.conf', '/roles/ssh/files/other.conf']);
+  assert.deepEqual(absoluteCandidates('/roles/ssh/files/sshd_config', '/etc/ssh/a.conf', '/etc/ssh'), ['/roles/ssh/files/a.conf']);
+});

@@ -235,6 +235,12 @@ export interface Dialect<Model = any> {
   renameEdit?(text: string, occurrence: NameOccurrence, newName: string): Edit | string;
   /** Paths the document points at (includes, data files). */
   links?(model: Model, text: string): PathLink[];
+  /**
+   * The folder on the server that a file at this path stands for, when its name says so (sshd: a file named sshd_config
+   * is in /etc/ssh, one in a folder named sshd_config.d in /etc/ssh/sshd_config.d): a copy kept under another folder
+   * (an Ansible role's files/) reads the server paths it includes from beside it (workspace/linked.ts copyMapFor).
+   */
+  serverFolderOf?(path: string): string | undefined;
   /** What the daemon does with an include loop, as measured (its own words): said in the loop's v6ready/include finding. */
   includeLoop?: string;
   /**

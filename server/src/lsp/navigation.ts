@@ -224,8 +224,8 @@ export async function rename(session: Session, params: RenameParams): Promise<Wo
  * Where a link points: an absolute one where the include world reads it (in a copy of the server's files that holds
  * the document, else as written); an include beside the file; a zone file under `directory` when set.
  */
-export function linkCandidates(docPath: string | undefined, link: PathLink): string[] {
-  if (isAbsolute(link.target)) return docPath ? absoluteCandidates(docPath, link.target) : [link.target];
+export function linkCandidates(docPath: string | undefined, link: PathLink, serverFolder?: string): string[] {
+  if (isAbsolute(link.target)) return docPath ? absoluteCandidates(docPath, link.target, serverFolder) : [link.target];
   if (!docPath) return [];
   const here = dirname(docPath);
   const dir = link.directory;
@@ -244,7 +244,7 @@ export async function documentLinks(session: Session, params: DocumentLinkParams
   const out: DocumentLink[] = [];
   for (const link of dialect.links(analysis.parse.model, analysis.text)) {
     if (link.glob) continue; // names no single file to open
-    const candidates = linkCandidates(docPath, link);
+    const candidates = linkCandidates(docPath, link, docPath && dialect.serverFolderOf?.(docPath));
     if (!candidates.length) continue;
     // Untrusted, paths outside the workspace are not even looked at: the link points where it says.
     const path = candidates.find((c) => (trusted || mayRead(c)) && existsSync(c)) ?? candidates[0];

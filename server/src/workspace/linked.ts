@@ -41,31 +41,49 @@ export function copyPaths(from: string, target: string): string[] {
   return [...out];
 }
 
+/** Where a copy keeps a server's folder: the server path `server` (and below) is `local` (and below) in the copy. */
+export interface CopyMap {
+  server: string;
+  local: string;
+}
+
 /**
- * The folder that stands for `/` when the including file lies in a copy of a server's files, as its folders show
- * against an absolute target (paths.ts copyRootAbove: ns1/etc/bind/named.conf for /etc/bind/named.conf.options,
- * ns1/etc/ssh/sshd_config.d/10.conf for /etc/ssh/extra.conf: ns1). The target is then the copy's file, there or
- * missing: a CI runner's own /etc/bind or /etc/ssh is not the server's. `/` for the server's own files checked in
- * place; undefined when the folders do not say.
+ * The copy of a server's files that holds the including file, as its folders show against an absolute target
+ * (paths.ts copyRootAbove: ns1/etc/bind/named.conf for /etc/bind/named.conf.options, ns1/etc/ssh/sshd_config.d/10.conf
+ * for /etc/ssh/extra.conf: ns1 stands for /), or as its name shows (`serverFolder`, Dialect.serverFolderOf: a file
+ * named sshd_config stands in /etc/ssh, so files/sshd_config reads /etc/ssh/a.conf as files/a.conf). The target is
+ * then the copy's file, there or missing: a CI runner's own /etc/bind or /etc/ssh is not the server's. `/` for `/`
+ * when the file is the server's own, checked in place; undefined when nothing says.
  */
-export function copyRootFor(from: string, target: string): string | undefined {
+export function copyMapFor(from: string, target: string, serverFolder?: string): CopyMap | undefined {
   const clean = posix.normalize(target.replace(/\\/g, '/'));
-  return copyRootAbove(dirname(resolvePath(from)).replace(/\\/g, '/'), posix.dirname(clean));
+  const here = dirname(resolvePath(from)).replace(/\\/g, '/');
+  const root = copyRootAbove(here, posix.dirname(clean));
+  if (root !== undefined) return { server: '/', local: root };
+  // Up from the file's folder while the copy's folder names match the server's (files/sshd_config.d for
+  // /etc/ssh/sshd_config.d: files for /etc/ssh), to the first that holds the target.
+  for (let server = serverFolder, local = here; server && server !== '/' && server !== local; server = posix.dirname(server), local = posix.dirname(local)) {
+    if (clean.startsWith(server + '/')) return { server, local };
+    if (posix.basename(server) !== posix.basename(local)) break;
+  }
+  return undefined;
 }
 
 /**
  * Where an absolute target named in `from` may be, in the order the include world tries them: the copy's file when the
- * includer's folders show a copy (copyRootFor), the target as written for the server's own files, else the copies'
- * candidates (copyPaths) then the target as written. For a document link, whose first existing path is opened.
+ * includer shows a copy (copyMapFor), the target as written for the server's own files, else the copies' candidates
+ * (copyPaths) then the target as written. For a document link, whose first existing path is opened.
  */
-export function absoluteCandidates(from: string, target: string): string[] {
-  const root = copyRootFor(from, target);
-  return root !== undefined ? [inCopy(target, root)] : [...copyPaths(from, target), resolvePath(target)];
+export function absoluteCandidates(from: string, target: string, serverFolder?: string): string[] {
+  const map = copyMapFor(from, target, serverFolder);
+  return map !== undefined ? [inCopy(target, map)] : [...copyPaths(from, target), resolvePath(target)];
 }
 
-/** An absolute target as it is read from `from`: in the includer's copy, or as written (normalised). */
-function inCopy(target: string, root: string): string {
-  return root === '/' ? resolvePath(target) : join(root, posix.normalize(target.replace(/\\/g, '/')));
+/** An absolute target as it is read in a copy (or, for `/` as `/`, as written; normalised). */
+function inCopy(target: string, map: CopyMap): string {
+  const clean = posix.normalize(target.replace(/\\/g, '/'));
+  if (map.server === '/') return map.local === '/' ? resolvePath(clean) : join(map.local, clean);
+  return join(map.local, clean.slice(map.server.length));
 }
 
 /** What building one include graph looked at beyond the files it reached. */
@@ -147,8 +165,8 @@ export class IncludeWorld<Model = unknown> {
       const f = this.file(from);
       const dir = f && this.dialect.links?.(f.model, f.text).find((l) => l.directory)?.directory;
       // An absolute one (ServerRoot "/etc/apache2") in a copy of the server's files is the copy's folder.
-      const root = dir && isAbsolute(dir) ? copyRootFor(from, join(dir, 'x')) : undefined;
-      own = !dir ? null : root !== undefined ? inCopy(dir, root) : resolvePath(dirname(from), dir);
+      const map = dir && isAbsolute(dir) ? copyMapFor(from, join(dir, 'x'), this.dialect.serverFolderOf?.(from)) : undefined;
+      own = !dir ? null : map !== undefined ? inCopy(dir, map) : resolvePath(dirname(from), dir);
       this.ownBase.set(from, own);
     }
     return own ?? this.inherited.get(from);
@@ -169,8 +187,8 @@ export class IncludeWorld<Model = unknown> {
   resolve = (from: string, target: string): string => {
     let out = resolvePath(dirname(from), target);
     if (isAbsolute(target)) {
-      const root = copyRootFor(from, target);
-      const copy = root !== undefined ? inCopy(target, root) : copyPaths(from, target).find((p) => this.read(p) !== undefined);
+      const map = copyMapFor(from, target, this.dialect.serverFolderOf?.(from));
+      const copy = map !== undefined ? inCopy(target, map) : copyPaths(from, target).find((p) => this.read(p) !== undefined);
       if (copy) out = copy;
     } else if (this.read(out) === undefined) {
       const dir = this.baseDir(from);
@@ -188,8 +206,8 @@ export class IncludeWorld<Model = unknown> {
   expand = (from: string, target: string): GlobExpansion => {
     const list = this.list!;
     let out: GlobExpansion | undefined;
-    const root = isAbsolute(target) ? copyRootFor(from, target) : undefined;
-    if (root !== undefined) out = expandGlob(inCopy(target, root), list);
+    const map = isAbsolute(target) ? copyMapFor(from, target, this.dialect.serverFolderOf?.(from)) : undefined;
+    if (map !== undefined) out = expandGlob(inCopy(target, map), list);
     else if (isAbsolute(target)) {
       for (const p of copyPaths(from, target)) {
         const found = expandGlob(p, list);

@@ -3,7 +3,7 @@ import { parseSshdText } from '../../../../grammars/sshd/parser';
 import { syntaxFindings } from '../../core/rule';
 import type { Dialect, RuleDocs } from '../../core/types';
 import { sshdCompletions, sshdHover } from './hover';
-import { sshdIncludeLinks } from './listen';
+import { sshdIncludeLinks, sshdServerFolderOf } from './listen';
 import { buildSshdModel, type SshdModel } from './model';
 import { sshdFolding, sshdSymbols } from './outline';
 import { rules } from './rules';
@@ -42,6 +42,7 @@ export const sshdDialect: Dialect<SshdModel> = {
   // editor read them, so the rules see the included files (listen.ts readSshd); an Include inside a Match block is
   // left out (what it reads applies within the Match).
   links: (model) => sshdIncludeLinks(model),
+  serverFolderOf: sshdServerFolderOf,
   // sshd -t 9.2 on two files that include each other: "Too many recursive configuration includes", exit 255.
   includeLoop: 'sshd refuses to start ("Too many recursive configuration includes")',
 };

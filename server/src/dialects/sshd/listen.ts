@@ -84,6 +84,13 @@ export const SSHD_DIR = '/etc/ssh';
 /** servconf.c SERVCONF_MAX_DEPTH: deeper includes make sshd stop, so nothing past it is read. */
 const MAX_DEPTH = 16;
 
+/** Dialect.serverFolderOf: a file named sshd_config is in /etc/ssh, one in a folder named sshd_config.d in /etc/ssh/sshd_config.d. */
+export function sshdServerFolderOf(path: string): string | undefined {
+  const segs = path.split(/[\\/]+/);
+  if (segs[segs.length - 1] === 'sshd_config') return SSHD_DIR;
+  return segs[segs.length - 2] === 'sshd_config.d' ? `${SSHD_DIR}/sshd_config.d` : undefined;
+}
+
 /** The span of an Include argument's path inside its quotes (PathLink.span). */
 export function pathSpan(arg: ArgNode): Span {
   const quoted = arg.raw.length >= 2 && arg.raw.startsWith('"') && arg.raw.endsWith('"') && arg.raw.slice(1, -1) === arg.value;
