@@ -41,6 +41,14 @@ test('missing files and excessive depth are problems; optional includes and empt
   assert.ok(g.files.length <= MAX_INCLUDE_DEPTH + 1);
 });
 
+/** A folder lister over a map of path -> text: the names in a folder that the paths imply (undefined: no such folder). */
+function listerOf(files: Record<string, string>): (dir: string) => string[] | undefined {
+  return (dir) => {
+    const names = Object.keys(files).filter((p) => p.startsWith(dir + '/')).map((p) => p.slice(dir.length + 1).split('/')[0]);
+    return names.length ? [...new Set(names)] : undefined;
+  };
+}
+
 const bind = dialectForLanguage('bind-named')!;
 const disk: Record<string, string> = {
   '/etc/bind/named.conf': 'include "named.conf.acls";\ninclude "named.conf.options";\n',
@@ -111,10 +119,7 @@ test('wildcard includes are followed through the lister, bounded; without a list
     '/srv/conf.d/a.conf': 'Listen 80\n',
     '/srv/conf.d/b.conf': 'Include conf.d/*.conf\n',
   };
-  const list = (dir: string) => {
-    const names = Object.keys(files).filter((p) => p.startsWith(dir + '/')).map((p) => p.slice(dir.length + 1).split('/')[0]);
-    return names.length ? [...new Set(names)] : undefined;
-  };
+  const list = listerOf(files);
   const world = new IncludeWorld(apache, (p) => files[p], list);
   // b.conf first: it learns ServerRoot from httpd.conf, which includes it (Apache's relative paths hang off ServerRoot).
   const b = world.contextOf('/srv/conf.d/b.conf', ['/srv/httpd.conf']);
@@ -140,10 +145,7 @@ test('an absolute include in a copy of a server\'s files reads the copy\'s file,
     // The server's files checked in place.
     '/etc/bind/named.conf': 'include "/etc/bind/named.conf.options";\n',
   };
-  const list = (dir: string) => {
-    const names = Object.keys(files).filter((p) => p.startsWith(dir + '/')).map((p) => p.slice(dir.length + 1).split('/')[0]);
-    return names.length ? [...new Set(names)] : undefined;
-  };
+  const list = listerOf(files);
   const repo = new IncludeWorld(bind, (p) => files[p], list);
   // The copy's own file; one the copy lacks is missing there, never the runner's file of that name.
   const g = repo.graph('/repo/ns1/etc/bind/named.conf');
@@ -196,10 +198,7 @@ test('copies, continued: a nested file of a copy, a copy\'s absolute ServerRoot,
     // A server kept under /usr/local (FreeBSD ports) reads the base system's files as written.
     '/usr/local/etc/ssh/sshd_config': 'Include /etc/ssh/sshd_config.d/*.conf\n',
   };
-  const list = (dir: string) => {
-    const names = Object.keys(files).filter((p) => p.startsWith(dir + '/')).map((p) => p.slice(dir.length + 1).split('/')[0]);
-    return names.length ? [...new Set(names)] : undefined;
-  };
+  const list = listerOf(files);
   const ssh = new IncludeWorld(sshd, (p) => files[p], list);
   const h1 = ssh.graph('/srv/h1/etc/ssh/sshd_config');
   assert.deepEqual(h1.files, ['/srv/h1/etc/ssh/sshd_config', '/srv/h1/etc/ssh/sshd_config.d/10.conf']);
@@ -227,10 +226,7 @@ test('a flat copy of sshd\'s files (Dialect.serverFolderOf): sshd_config stands 
     '/roles/ssh/files/sshd_config.d/10.conf': 'Include *.conf\n',
     '/roles/ssh/files/other.conf': 'ListenAddress 192.0.2.1\n',
   };
-  const list = (dir: string) => {
-    const names = Object.keys(files).filter((p) => p.startsWith(dir + '/')).map((p) => p.slice(dir.length + 1).split('/')[0]);
-    return names.length ? [...new Set(names)] : undefined;
-  };
+  const list = listerOf(files);
   const g = new IncludeWorld(sshd, (p) => files[p], list).graph('/roles/ssh/files/sshd_config');
   assert.deepEqual(g.files, ['/roles/ssh/files/sshd_config', '/roles/ssh/files/a.conf', '/roles/ssh/files/sshd_config.d/10.conf', '/roles/ssh/files/other.conf']);
   assert.deepEqual(absoluteCandidates('/roles/ssh/files/sshd_config', '/etc/ssh/a.conf', '/etc/ssh'), ['/roles/ssh/files/a.conf']);
