@@ -156,7 +156,13 @@ test('an absolute include in a copy of a server\'s files reads the copy\'s file,
   assert.deepEqual(ssh.graph('/repo/ns1/etc/ssh/sshd_config').files, ['/repo/ns1/etc/ssh/sshd_config', '/repo/ns1/etc/ssh/sshd_config.d/10.conf']);
   // A copy without sshd_config.d (git keeps no empty folder): the wildcard matches nothing, not the runner's files.
   files['/repo/ns2/etc/ssh/sshd_config'] = 'Include /etc/ssh/sshd_config.d/*.conf\n';
-  assert.deepEqual(new IncludeWorld(sshd, (p) => files[p], list).graph('/repo/ns2/etc/ssh/sshd_config').files, ['/repo/ns2/etc/ssh/sshd_config']);
+  const ns2 = new IncludeWorld(sshd, (p) => files[p], list).graph('/repo/ns2/etc/ssh/sshd_config');
+  assert.deepEqual(ns2.files, ['/repo/ns2/etc/ssh/sshd_config']);
+  // ... and says the folder is not in the copy (unknown, not empty: the rules hedge), as information.
+  assert.deepEqual(ns2.problems.map((p) => [p.kind, p.severity, p.message.includes('/repo/ns2/etc/ssh/sshd_config.d is not in this copy')]), [['missing', 'info', true]]);
+  // The server's own empty folder, in place, matched nothing: no problem.
+  files['/etc/ssh/sshd_config'] = 'Include /etc/ssh/conf.d/*.conf\n';
+  assert.deepEqual(new IncludeWorld(sshd, (p) => files[p], list).graph('/etc/ssh/sshd_config').problems, []);
   // A copy kept flat (an Ansible role's files/): the target's folder beside the includer; never a bare name there.
   files['/roles/ssh/files/sshd_config'] = 'Include /etc/ssh/sshd_config.d/*.conf\nInclude /usr/share/extra/*.conf\n';
   files['/roles/ssh/files/sshd_config.d/10.conf'] = 'AddressFamily inet\n';

@@ -21,6 +21,11 @@ export interface GlobExpansion {
   files: string[];
   /** More matched than `limit`, or more directories than MAX_GLOB_DIRS had to be listed: the rest was not looked at. */
   truncated: boolean;
+  /**
+   * The folder the pattern's fixed part names, when it is not there in a copy of a server's files (set by the include
+   * world): what the server keeps there is unknown, not nothing (git keeps no empty folder).
+   */
+  folderNotInCopy?: string;
 }
 
 /** Expand an absolute pattern (`/etc/apache2/conf.d/*.conf`) through `list`, bounded. */

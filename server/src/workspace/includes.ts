@@ -62,6 +62,15 @@ export function followIncludes(
         // Without a lister a wildcard is not followed (and is no missing file either).
         if (!expand) continue;
         const g = expand(file, ref.target);
+        if (g.folderNotInCopy !== undefined) {
+          problems.push({
+            file,
+            span: ref.span,
+            kind: 'missing',
+            severity: 'info',
+            message: `wildcard '${ref.target}': the folder ${g.folderNotInCopy} is not in this copy of the server's files; what the server keeps there is unknown to v6ready`,
+          });
+        }
         if (g.truncated) {
           problems.push({ file, span: ref.span, kind: 'limit', severity: 'warning', message: `wildcard '${ref.target}' matches too many files: only the first ${MAX_GLOB_FILES} are followed` });
         }

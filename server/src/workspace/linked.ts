@@ -207,7 +207,15 @@ export class IncludeWorld<Model = unknown> {
     const list = this.list!;
     let out: GlobExpansion | undefined;
     const map = isAbsolute(target) ? copyMapFor(from, target, this.dialect.serverFolderOf?.(from)) : undefined;
-    if (map !== undefined) out = expandGlob(inCopy(target, map), list);
+    if (map !== undefined) {
+      const pattern = inCopy(target, map);
+      out = expandGlob(pattern, list);
+      // Nothing matched in a copy whose folder is not there: unknown, not nothing (sshd_config.d, empty on the server,
+      // is not in a repository at all).
+      const segs = pattern.split('/');
+      const fixed = segs.slice(0, segs.findIndex(hasGlob)).join('/') || '/';
+      if (out.files.length === 0 && !(map.server === '/' && map.local === '/') && list(fixed) === undefined) out = { ...out, folderNotInCopy: fixed };
+    }
     else if (isAbsolute(target)) {
       for (const p of copyPaths(from, target)) {
         const found = expandGlob(p, list);
