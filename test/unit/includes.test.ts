@@ -6,6 +6,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { dialectForLanguage } from '../../server/src/core/registry';
 import { followIncludes, MAX_INCLUDE_DEPTH, type IncludeRef } from '../../server/src/workspace/includes';
 import { absoluteCandidates, IncludeWorld } from '../../server/src/workspace/linked';
+import { linkCandidates } from '../../server/src/lsp/navigation';
 
 // A tiny include syntax for the test: lines `include <name>` (`include? <name>` is optional).
 const includesOf = (_file: string, text: string): IncludeRef[] =>
@@ -236,4 +237,10 @@ test('a flat copy of sshd\'s files (Dialect.serverFolderOf): sshd_config stands 
   const g = new IncludeWorld(sshd, (p) => files[p], list).graph('/roles/ssh/files/sshd_config');
   assert.deepEqual(g.files, ['/roles/ssh/files/sshd_config', '/roles/ssh/files/a.conf', '/roles/ssh/files/sshd_config.d/10.conf', '/roles/ssh/files/other.conf']);
   assert.deepEqual(absoluteCandidates('/roles/ssh/files/sshd_config', '/etc/ssh/a.conf', '/etc/ssh'), ['/roles/ssh/files/a.conf']);
+});
+
+test('document links: a relative include under a copy\'s absolute ServerRoot points into the copy', () => {
+  const link = { span: { start: 0, end: 1 }, target: 'conf/extra.conf', kind: 'include' as const, directory: '/etc/httpd' };
+  assert.deepEqual(linkCandidates('/srv/a/etc/httpd/conf/httpd.conf', link), ['/srv/a/etc/httpd/conf/conf/extra.conf', '/srv/a/etc/httpd/conf/extra.conf']);
+  assert.deepEqual(linkCandidates('/etc/httpd/conf/httpd.conf', link), ['/etc/httpd/conf/conf/extra.conf', '/etc/httpd/conf/extra.conf']);
 });

@@ -109,7 +109,13 @@ test('copyRootAbove: the copy a config lies in, from its folder or one above it,
     // The server's own files, and those under a prefix where servers keep them in place.
     ['/etc/bind', '/etc/bind', '/'],
     ['/etc/bind/zones', '/etc/bind', '/'],
-    ['/etc/bind', '/var/cache/bind', '/'],
+    // Under the machine's own /etc or a package prefix, a folder that repeats nothing says nothing.
+    ['/etc/bind', '/var/cache/bind', undefined],
+    ['/etc/ansible/roles/ssh/files', '/etc/ssh', undefined],
+    ['/opt/homebrew/etc/httpd', '/Users/me/Sites', undefined],
+    ['/usr/local/etc/namedb', '/var/named', undefined],
+    // A copy of a tree kept under a prefix stands for / above the prefix.
+    ['/r/ns1/usr/local/etc/namedb', '/var/named', '/r/ns1'],
     ['/usr/local/etc/ssh', '/etc/ssh', '/'],
     ['/usr/local/etc/namedb', '/etc/namedb', '/'],
     // Nothing says.

@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../core/text';
 import type { Dialect, NameOccurrence, PathLink } from '../core/types';
-import { absoluteCandidates, IncludeWorld, type IncludeContext } from '../workspace/linked';
+import { absoluteCandidates, copyMapFor, IncludeWorld, pathInCopy, type IncludeContext } from '../workspace/linked';
 import { toRange } from './convert';
 import { pathOf, readTextFile, underFolders } from './files';
 import type { Session } from './session';
@@ -228,7 +228,10 @@ export function linkCandidates(docPath: string | undefined, link: PathLink, serv
   if (isAbsolute(link.target)) return docPath ? absoluteCandidates(docPath, link.target, serverFolder) : [link.target];
   if (!docPath) return [];
   const here = dirname(docPath);
-  const dir = link.directory;
+  // An absolute base directory (ServerRoot "/etc/httpd") in a copy of the server's files is the copy's, as the include
+  // world reads it.
+  const map = link.directory && isAbsolute(link.directory) ? copyMapFor(docPath, join(link.directory, 'x'), serverFolder) : undefined;
+  const dir = map && link.directory ? pathInCopy(link.directory, map) : link.directory;
   const underDir = dir ? (isAbsolute(dir) ? join(dir, link.target) : resolvePath(here, dir, link.target)) : undefined;
   const beside = resolvePath(here, link.target);
   if (link.kind === 'file') return underDir ? [underDir, beside] : [beside];
@@ -247,7 +250,8 @@ export async function documentLinks(session: Session, params: DocumentLinkParams
     const candidates = linkCandidates(docPath, link, docPath && dialect.serverFolderOf?.(docPath));
     if (!candidates.length) continue;
     // Untrusted, paths outside the workspace are not even looked at: the link points where it says.
-    const path = candidates.find((c) => (trusted || mayRead(c)) && existsSync(c)) ?? candidates[0];
+    // None there: an absolute target as written (the last candidate; the others are guesses at copies), else the first.
+    const path = candidates.find((c) => (trusted || mayRead(c)) && existsSync(c)) ?? (isAbsolute(link.target) ? candidates[candidates.length - 1] : candidates[0]);
     out.push({ range: toRange(analysis.lines, link.span), target: pathToFileURL(path).href, tooltip: link.kind === 'include' ? `Open included file ${path}` : `Open zone file ${path}` });
   }
   return out;

@@ -76,11 +76,11 @@ export function copyMapFor(from: string, target: string, serverFolder?: string):
  */
 export function absoluteCandidates(from: string, target: string, serverFolder?: string): string[] {
   const map = copyMapFor(from, target, serverFolder);
-  return map !== undefined ? [inCopy(target, map)] : [...copyPaths(from, target), resolvePath(target)];
+  return map !== undefined ? [pathInCopy(target, map)] : [...copyPaths(from, target), resolvePath(target)];
 }
 
 /** An absolute target as it is read in a copy (or, for `/` as `/`, as written; normalised). */
-function inCopy(target: string, map: CopyMap): string {
+export function pathInCopy(target: string, map: CopyMap): string {
   const clean = posix.normalize(target.replace(/\\/g, '/'));
   if (map.server === '/') return map.local === '/' ? resolvePath(clean) : join(map.local, clean);
   return join(map.local, clean.slice(map.server.length));
@@ -166,7 +166,7 @@ export class IncludeWorld<Model = unknown> {
       const dir = f && this.dialect.links?.(f.model, f.text).find((l) => l.directory)?.directory;
       // An absolute one (ServerRoot "/etc/apache2") in a copy of the server's files is the copy's folder.
       const map = dir && isAbsolute(dir) ? copyMapFor(from, join(dir, 'x'), this.dialect.serverFolderOf?.(from)) : undefined;
-      own = !dir ? null : map !== undefined ? inCopy(dir, map) : resolvePath(dirname(from), dir);
+      own = !dir ? null : map !== undefined ? pathInCopy(dir, map) : resolvePath(dirname(from), dir);
       this.ownBase.set(from, own);
     }
     return own ?? this.inherited.get(from);
@@ -188,7 +188,7 @@ export class IncludeWorld<Model = unknown> {
     let out = resolvePath(dirname(from), target);
     if (isAbsolute(target)) {
       const map = copyMapFor(from, target, this.dialect.serverFolderOf?.(from));
-      const copy = map !== undefined ? inCopy(target, map) : copyPaths(from, target).find((p) => this.read(p) !== undefined);
+      const copy = map !== undefined ? pathInCopy(target, map) : copyPaths(from, target).find((p) => this.read(p) !== undefined);
       if (copy) out = copy;
     } else if (this.read(out) === undefined) {
       const dir = this.baseDir(from);
@@ -208,7 +208,7 @@ export class IncludeWorld<Model = unknown> {
     let out: GlobExpansion | undefined;
     const map = isAbsolute(target) ? copyMapFor(from, target, this.dialect.serverFolderOf?.(from)) : undefined;
     if (map !== undefined) {
-      const pattern = inCopy(target, map);
+      const pattern = pathInCopy(target, map);
       out = expandGlob(pattern, list);
       // Nothing matched in a copy whose folder is not there: unknown, not nothing (sshd_config.d, empty on the server,
       // is not in a repository at all).

@@ -142,16 +142,16 @@ export function copyRootOf(folder: string, daemonFolder: string): string | undef
  * Prefixes under which a server keeps its own files in place (FreeBSD's ports and packages: /usr/local/etc/ssh,
  * /usr/local/etc/namedb): a folder there that repeats a server path is the server's, not a copy of another.
  */
-const SERVER_PREFIXES: ReadonlySet<string> = new Set(['/usr', '/usr/local', '/usr/pkg', '/opt/local']);
+const SERVER_PREFIXES: ReadonlySet<string> = new Set(['/usr/local', '/usr/pkg', '/usr', '/opt/local']);
 
 /**
  * The copy of a server's files that holds a file in `folder` (normal), for a server path in `daemonFolder` (normal,
  * absolute): the folder that stands for `/` when `folder` repeats `daemonFolder` or a leading part of it
  * (/srv/ns1/etc/bind for /etc/bind or /etc/bind/zones: /srv/ns1), or an ancestor of `folder` repeats at least two of
  * its segments (/srv/ns1/etc/ssh/sshd_config.d for /etc/ssh: /srv/ns1); the nearest such folder counts. Else, for a
- * file under an `etc` folder (a daemon's config is), the folder above the last one (/srv/a/etc/bind for
- * /var/cache/bind: /srv/a). `/` when the file is in place (the folder is the server's own, or under SERVER_PREFIXES);
- * undefined when nothing says.
+ * file under an `etc` folder that is not the machine's own /etc nor a package prefix's, the folder above the last one
+ * (/srv/a/etc/bind for /var/cache/bind: /srv/a; /r/ns1/usr/local/etc/namedb: /r/ns1). `/` when the file is in place
+ * (the folder is the server's own, or under SERVER_PREFIXES); undefined when nothing says.
  */
 export function copyRootAbove(folder: string, daemonFolder: string): string | undefined {
   const segs = daemonFolder.split('/').filter((x) => x !== '');
@@ -161,10 +161,20 @@ export function copyRootAbove(folder: string, daemonFolder: string): string | un
       if (root !== undefined) return SERVER_PREFIXES.has(root) ? '/' : root;
     }
   }
+  // The etc fallback only ever names a copy: a folder under the machine's own /etc (/etc/ansible/roles/ssh/files), or
+  // a package prefix (/usr/local/etc, /opt/homebrew/etc), says nothing of where its includes are.
   const etc = folder.endsWith('/etc') ? folder.length - 4 : folder.lastIndexOf('/etc/');
-  if (etc < 0) return undefined;
-  const root = etc === 0 ? '/' : folder.slice(0, etc);
-  return SERVER_PREFIXES.has(root) ? '/' : root;
+  if (etc <= 0) return undefined;
+  let root = folder.slice(0, etc);
+  // A copy of a tree kept under a prefix (/r/ns1/usr/local/etc/namedb) stands for / above the prefix.
+  for (const prefix of SERVER_PREFIXES) {
+    if (root === prefix || root.endsWith(prefix)) {
+      root = root.slice(0, root.length - prefix.length);
+      break;
+    }
+  }
+  root = root.replace(/\/opt\/[^/]+$/, '');
+  return root === '' ? undefined : root;
 }
 
 /** Is `p` (normal) in the folder `root` (normal), or below it? Everything is below `/`. */

@@ -141,7 +141,8 @@ const SERVER: Copy = { from: [], to: [] };
 /**
  * The copy a file of known path lies in: the folder above its last `etc/ssh` stands for `/`
  * (/srv/host1/etc/ssh/sshd_config.d/x.conf: /srv/host1); else, for a file named sshd_config, its folder stands for
- * /etc/ssh (a copy kept under another name); else unknown.
+ * /etc/ssh (a copy kept under another name), and for a file in a sshd_config.d folder, the folder above it; else
+ * unknown.
  */
 export function copyOf(path: string): Copy | undefined {
   const segs = segmentsOf(path);
@@ -150,7 +151,10 @@ export function copyOf(path: string): Copy | undefined {
   for (let i = segs.length - dir.length - 1; i >= 0; i--) {
     if (dir.every((s, j) => segs[i + j] === s)) return { from: [], to: segs.slice(0, i) };
   }
-  return segs[segs.length - 1] === 'sshd_config' ? { from: dir, to: segs.slice(0, -1) } : undefined;
+  // A copy kept under another name, as sshdServerFolderOf reads it: sshd_config's folder is /etc/ssh, and the folder
+  // above a sshd_config.d is too.
+  if (segs[segs.length - 1] === 'sshd_config') return { from: dir, to: segs.slice(0, -1) };
+  return segs.length >= 2 && segs[segs.length - 2] === 'sshd_config.d' ? { from: dir, to: segs.slice(0, -2) } : undefined;
 }
 
 const byPath = <F extends { path: string }>(a: F, b: F) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
