@@ -270,3 +270,16 @@ test("a copy of a server's files never reads the checking machine's own: a missi
   assert.deepEqual(ws.zones.map((z) => `${z.zone} -> ${z.zoneFile ?? 'none'}`).sort(), ['example.net. -> /repo/ns1/etc/bind/zones/db.example.net', 'example.org. -> none']);
   assert.ok(!ws.files.some((f) => !f.path.startsWith('/repo/')), ws.files.map((f) => f.path).join(', '));
 });
+
+test("Debian's layout in place: the directory set in named.conf.options (a file with no include or zone) places named.conf.local's zone files", () => {
+  const files: Record<string, string> = {
+    '/etc/bind/named.conf': 'include "/etc/bind/named.conf.options";\ninclude "/etc/bind/named.conf.local";\n',
+    '/etc/bind/named.conf.options': 'options {\n  directory "/var/cache/bind";\n};\n',
+    '/etc/bind/named.conf.local': 'zone "example.org" { type primary; file "db.example.org"; };\n',
+    '/var/cache/bind/db.example.org': '$ORIGIN example.org.\n@ IN SOA ns1 h 1 2 3 4 5\n',
+  };
+  const idx = new WorkspaceIndex({ read: (p) => files[p], dialectFor: (p) => dialectForPath(p) });
+  idx.setFiles(['/etc/bind/named.conf', '/etc/bind/named.conf.options', '/etc/bind/named.conf.local']);
+  const ws = idx.build();
+  assert.deepEqual(ws.zones.map((z) => `${z.zone} -> ${z.zoneFile ?? 'none'}`), ['example.org. -> /var/cache/bind/db.example.org']);
+});

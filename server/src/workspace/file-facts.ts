@@ -8,6 +8,7 @@ import type { Analysis } from '../core/analyze';
 import type { CommentSpan, Dialect, PathLink, Span } from '../core/types';
 import { amlElements, type AmlElement } from '../dialects/bind/aml';
 import { listenBlocks } from '../dialects/bind/listen';
+import { bindDirectory } from '../dialects/bind/navigation';
 import { clausesNamed, type BindModel, type Clause } from '../dialects/bind/model';
 import { listenFacts, type ListenBinding } from '../dialects/apache/listen';
 import { findDirectives, type ApacheModel } from '../dialects/apache/model';
@@ -88,6 +89,11 @@ export interface FileFacts {
   comments: CommentSpan[];
   /** BIND: the zone `file`s, each with its zone. */
   zoneFiles: ZoneFileRef[];
+  /**
+   * BIND: the options block's `directory`, as written. Debian sets it in named.conf.options, a file with no include
+   * or zone (so no link carries it), and its zones are in named.conf.local.
+   */
+  bindDirectory?: string;
   /** BIND: the first options block's name, and its listen-on-v6 / listen-on clauses in order. */
   bindListen: { options?: Span; v6: BindListenClause[]; v4: BindListenClause[] };
   /** Apache: the Listen directives. */
@@ -124,7 +130,7 @@ export function fileFacts(dialect: Dialect, text: string, analysis: Pick<Analysi
   const base = { ...NO_FACTS, links: dialect.links?.(model, text) ?? [], comments: analysis.parse.comments };
   switch (dialect.name) {
     case 'bind':
-      return { ...base, zoneFiles: zoneFiles(model as BindModel, base.links), bindListen: bindListen(model as BindModel) };
+      return { ...base, zoneFiles: zoneFiles(model as BindModel, base.links), bindListen: bindListen(model as BindModel), bindDirectory: bindDirectory(model as BindModel) || undefined };
     case 'apache':
       return { ...base, apacheListen: apacheListen(model as ApacheModel), names: apacheNames(model as ApacheModel) };
     case 'sendmail':

@@ -656,7 +656,7 @@ export class WorkspaceIndex {
     // A relative `directory` is taken from the folder of the file that sets it.
     let directory: string | undefined;
     for (const f of binds) {
-      const d = f.facts.links.find((l) => l.directory)?.directory;
+      const d = f.facts.bindDirectory;
       if (d && directory === undefined) directory = resolveFrom(dirnameOf(f.path), d);
     }
     const out: ZoneJoin[] = [];

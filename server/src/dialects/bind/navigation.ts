@@ -197,11 +197,16 @@ export function toOccurrence(n: BindName): NameOccurrence {
   return { kind: n.kind, name: n.name, span: n.span, definition: n.definition };
 }
 
+/** The `directory` of the file's top-level options block, as written ('' or undefined when none). */
+export function bindDirectory(model: BindModel): string | undefined {
+  const directory = model.clauses.find((c) => c.name === 'options' && c.context === 'top')?.children.find((c) => c.name === 'directory');
+  return textOf(directory?.args[0]);
+}
+
 /** Paths the file points at: `include "…"` anywhere, and `file "…"` in a zone. */
 export function bindLinks(model: BindModel): PathLink[] {
   const out: PathLink[] = [];
-  const directory = model.clauses.find((c) => c.name === 'options' && c.context === 'top')?.children.find((c) => c.name === 'directory');
-  const dir = textOf(directory?.args[0]);
+  const dir = bindDirectory(model);
   // Only two names matter: the name index (built once per model, the rules use it too) spares a walk of every clause.
   const linkClauses = clausesNamed(model.clauses, (n) => n === 'include' || n === 'file');
   for (let i = 0; i < linkClauses.length; i++) {
