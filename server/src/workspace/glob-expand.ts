@@ -5,8 +5,6 @@
 
 import { globSegmentRegExp, hasGlob } from '../core/globs';
 
-export { hasGlob };
-
 /** Lists a directory's entry names, or undefined when it does not exist or may not be read. */
 export type DirLister = (dir: string) => string[] | undefined;
 
@@ -14,7 +12,6 @@ export type DirLister = (dir: string) => string[] | undefined;
 export const MAX_GLOB_FILES = 256;
 /** At most this many directories listed for one wildcard. */
 export const MAX_GLOB_DIRS = 256;
-
 
 export interface GlobExpansion {
   /** Matching paths, sorted, at most `limit`. */

@@ -2,7 +2,8 @@
 // untrusted workspace can confine what is read). Cycles, excessive depth, missing files and wildcards that match
 // too much end the walk with a problem on the include statement, never a hang.
 import type { Severity, Span } from '../core/types';
-import { hasGlob, MAX_GLOB_FILES, type GlobExpansion } from './glob-expand';
+import { hasGlob } from '../core/globs';
+import { MAX_GLOB_FILES, type GlobExpansion } from './glob-expand';
 
 /** Reads a file's text, or returns undefined when it does not exist or may not be read. */
 export type FileReader = (path: string) => string | undefined;

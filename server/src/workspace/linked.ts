@@ -5,7 +5,8 @@ import { dirname, isAbsolute, join, posix, resolve as resolvePath } from 'node:p
 import { LineIndex } from '../core/text';
 import { rcconfPlace } from '../dialects/rcconf/rules/no-ipv6-route';
 import type { Dialect, LinkedFile } from '../core/types';
-import { expandGlob, hasGlob, type DirLister, type GlobExpansion } from './glob-expand';
+import { hasGlob } from '../core/globs';
+import { expandGlob, type DirLister, type GlobExpansion } from './glob-expand';
 import { followIncludes, type FileReader, type IncludeGraph, type IncludeProblem, type IncludeRef } from './includes';
 import { copyRootAbove } from './paths';
 
@@ -34,11 +35,16 @@ export interface IncludeContext<Model = unknown> {
 export function copyPaths(from: string, target: string): string[] {
   const out = new Set<string>();
   const here = dirname(resolvePath(from));
-  const clean = posix.normalize(target.replace(/\\/g, '/'));
+  const clean = serverPath(target);
   for (let dir = here; dir !== dirname(dir); dir = dirname(dir)) out.add(join(dir, clean));
   const segs = clean.split('/').filter(Boolean);
   for (let k = 1; k <= segs.length - 2; k++) if (!hasGlob(segs[k])) out.add(join(here, ...segs.slice(k)));
   return [...out];
+}
+
+/** An absolute target as a server path: '/'-separated, `.` and `..` folded (before any part of it is looked for). */
+function serverPath(target: string): string {
+  return posix.normalize(target.replace(/\\/g, '/'));
 }
 
 /** Where a copy keeps a server's folder: the server path `server` (and below) is `local` (and below) in the copy. */
@@ -56,7 +62,7 @@ export interface CopyMap {
  * when the file is the server's own, checked in place; undefined when nothing says.
  */
 export function copyMapFor(from: string, target: string, serverFolder?: string): CopyMap | undefined {
-  const clean = posix.normalize(target.replace(/\\/g, '/'));
+  const clean = serverPath(target);
   const here = dirname(resolvePath(from)).replace(/\\/g, '/');
   const root = copyRootAbove(here, posix.dirname(clean));
   if (root !== undefined) return { server: '/', local: root };
@@ -79,10 +85,16 @@ export function absoluteCandidates(from: string, target: string, serverFolder?: 
   return map !== undefined ? [pathInCopy(target, map)] : [...copyPaths(from, target), resolvePath(target)];
 }
 
+/** The server's own files, checked in place: `/` for `/`. */
+function isInPlace(map: CopyMap): boolean {
+  return map.server === '/' && map.local === '/';
+}
+
 /** An absolute target as it is read in a copy (or, for `/` as `/`, as written; normalised). */
 export function pathInCopy(target: string, map: CopyMap): string {
-  const clean = posix.normalize(target.replace(/\\/g, '/'));
-  if (map.server === '/') return map.local === '/' ? resolvePath(clean) : join(map.local, clean);
+  const clean = serverPath(target);
+  if (isInPlace(map)) return resolvePath(clean);
+  if (map.server === '/') return join(map.local, clean);
   return join(map.local, clean.slice(map.server.length));
 }
 
@@ -214,9 +226,8 @@ export class IncludeWorld<Model = unknown> {
       // is not in a repository at all).
       const segs = pattern.split('/');
       const fixed = segs.slice(0, segs.findIndex(hasGlob)).join('/') || '/';
-      if (out.files.length === 0 && !(map.server === '/' && map.local === '/') && list(fixed) === undefined) out = { ...out, folderNotInCopy: fixed };
-    }
-    else if (isAbsolute(target)) {
+      if (out.files.length === 0 && !isInPlace(map) && list(fixed) === undefined) out = { ...out, folderNotInCopy: fixed };
+    } else if (isAbsolute(target)) {
       for (const p of copyPaths(from, target)) {
         const found = expandGlob(p, list);
         if (found.files.length > 0) {

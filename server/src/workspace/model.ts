@@ -548,20 +548,22 @@ export class WorkspaceIndex {
     // named.conf.options for its own (listed twice in the report, and judged from the wrong file).
     // A path inside the workspace's folders (a relative include beside its includer) is read first, as before.
     const outside = !this.inWorkspaceFolder(joined ? folder : dirnameOf(daemons));
+    // Read where it is, with its folder and name when they are known (joined): no path taken apart again.
+    const loadAt = (p: string, dir: string) => (joined ? this.loadNormal(p, true, forced, dir, target) : this.load(p, true, forced));
     // A config in a copy of a server's files (paths.ts copyRootAbove) reads the copy's file, else one beside it, else
     // one the copy holds with that tail: never the checking machine's own (a CI runner's /etc/bind is not the server's).
-    const root = outside ? this.copyRoot(here, joined ? folder : dirnameOf(daemons)) : undefined;
+    const root = this.copyRootFor(from, folder, target);
     if (root !== undefined) {
       const own = root + daemons;
       if (this.load(own, true, forced)) return own;
-      if (beside !== daemons && (joined ? this.loadNormal(beside, true, forced, here, target) : this.load(beside, true, forced))) return beside;
+      if (beside !== daemons && loadAt(beside, here)) return beside;
       const tail = known ? this.sameTail(daemons, from, files) : undefined;
       return tail !== undefined && this.load(tail, true, forced) ? tail : undefined;
     }
     const copy = outside && known ? this.sameTail(daemons, from, files) : undefined;
     if (copy !== undefined && this.load(copy, true, forced)) return copy;
-    if (joined ? this.loadNormal(daemons, true, forced, folder, target) : this.load(daemons, true, forced)) return daemons;
-    if (beside !== daemons && (joined ? this.loadNormal(beside, true, forced, here, target) : this.load(beside, true, forced))) return beside;
+    if (loadAt(daemons, folder)) return daemons;
+    if (beside !== daemons && loadAt(beside, here)) return beside;
     const tail = outside || !known ? undefined : this.sameTail(daemons, from, files);
     return tail !== undefined && this.load(tail, true, forced) ? tail : undefined;
   }
@@ -581,7 +583,10 @@ export class WorkspaceIndex {
     return matchByTail(resolveFrom(here, target), others, holdsIncluder);
   }
 
-  /** The copy locate read a target from, for a config at `from` (undefined: none, or the target is in a workspace folder). */
+  /**
+   * The copy of a server's files locate reads a target from, for a config at `from` (undefined: none, or the target is
+   * in a workspace folder); MissingFile names the path it tried there.
+   */
   private copyRootFor(from: string, folder: string, target: string): string | undefined {
     // A plain name in a plain folder (20,000 zone files not found) is in that folder: nothing to resolve.
     const dir = isPlainName(target) && this.isPlainFolder(folder) ? folder : dirnameOf(resolveFrom(folder, target));

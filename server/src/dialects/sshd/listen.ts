@@ -151,10 +151,12 @@ export function copyOf(path: string): Copy | undefined {
   for (let i = segs.length - dir.length - 1; i >= 0; i--) {
     if (dir.every((s, j) => segs[i + j] === s)) return { from: [], to: segs.slice(0, i) };
   }
-  // A copy kept under another name, as sshdServerFolderOf reads it: sshd_config's folder is /etc/ssh, and the folder
-  // above a sshd_config.d is too.
-  if (segs[segs.length - 1] === 'sshd_config') return { from: dir, to: segs.slice(0, -1) };
-  return segs.length >= 2 && segs[segs.length - 2] === 'sshd_config.d' ? { from: dir, to: segs.slice(0, -2) } : undefined;
+  // A copy kept under another name, as sshdServerFolderOf reads it (sshd_config's folder is /etc/ssh, a
+  // sshd_config.d folder /etc/ssh/sshd_config.d): the folder that stands for /etc/ssh.
+  const server = sshdServerFolderOf(path);
+  if (server === undefined) return undefined;
+  const below = segmentsOf(server).length - dir.length;
+  return { from: dir, to: segs.slice(0, segs.length - 1 - below) };
 }
 
 const byPath = <F extends { path: string }>(a: F, b: F) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
