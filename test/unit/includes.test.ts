@@ -23,6 +23,27 @@ test('a loop is reported once and the walk ends', () => {
   assert.equal(g.problems[0].severity, 'error');
 });
 
+test('a loop reached through an include read only under a condition is a warning naming every condition on the way', () => {
+  // `include <name> if <cond>`: the include is read only when <cond> holds (PathLink.when).
+  const conditional = (_file: string, text: string): IncludeRef[] =>
+    [...text.matchAll(/^include (\S+)(?: if (.+))?$/gm)].map((m) => ({ target: m[1], when: m[2], span: { start: m.index!, end: m.index! + m[0].length } }));
+  const fs: Record<string, string> = {
+    '/etc/a': 'include b if <IfModule mod_x.c>\ninclude d',
+    '/etc/b': 'include c',
+    '/etc/c': 'include b if <IfDefine Y>',
+    '/etc/d': 'include e',
+    '/etc/e': 'include d',
+  };
+  const g = followIncludes('/etc/a', (p) => fs[p], conditional, resolve);
+  assert.deepEqual(
+    g.problems.map((p) => [p.file, p.severity, p.message]),
+    [
+      ['/etc/c', 'warning', 'include loop when <IfModule mod_x.c> and <IfDefine Y> hold: /etc/b -> /etc/c -> /etc/b'],
+      ['/etc/e', 'error', 'include loop: /etc/d -> /etc/e -> /etc/d'],
+    ],
+  );
+});
+
 test('a file included twice (a diamond) is read once and is no loop', () => {
   const fs: Record<string, string> = { '/etc/a': 'include b\ninclude c', '/etc/b': 'include d', '/etc/c': 'include d', '/etc/d': '' };
   const g = followIncludes('/etc/a', (p) => fs[p], includesOf, resolve);
@@ -183,6 +204,27 @@ test('an include loop says what the daemon does with it (measured: each refuses 
   assert.match(p.message, /^include loop: \/etc\/ssh\/sshd_config -> \/etc\/ssh\/b\.conf -> \/etc\/ssh\/sshd_config: sshd refuses to start \("Too many recursive configuration includes"\)$/);
   const named: Record<string, string> = { '/etc/bind/a.conf': 'include "/etc/bind/a.conf";\n' };
   assert.match(new IncludeWorld(bind, (f) => named[f]).graph('/etc/bind/a.conf').problems[0].message, /: named refuses the configuration \("too many open files"\)$/);
+
+  // Apache: a loop httpd reads is an error; one under a test httpd decides at start-up and v6ready cannot (a module
+  // loaded elsewhere, `-D NAME`) a warning naming it; none under <IfDefine !NAME> with NAME defined (never read).
+  // test/oracle/apache-include-loop.test.ts holds each case to apache2 -t.
+  const apache = dialectForLanguage('apacheconf')!;
+  const loopOf = (text: string) => {
+    const httpd: Record<string, string> = { '/etc/apache2/apache2.conf': text, '/etc/apache2/l.conf': 'Include /etc/apache2/l.conf\n' };
+    return new IncludeWorld(apache, (f) => httpd[f]).graph('/etc/apache2/apache2.conf').problems.map((q) => `${q.severity} ${q.message}`);
+  };
+  const recursion = ': httpd refuses the configuration ("Exceeded maximum include depth of 128, There appears to be a recursion.")';
+  const loop = 'include loop: /etc/apache2/l.conf -> /etc/apache2/l.conf';
+  assert.deepEqual(loopOf('Include l.conf\n'), [`error ${loop}${recursion}`]);
+  assert.deepEqual(loopOf('<IfModule mod_ssl.c>\n  Include l.conf\n</IfModule>\n'), [
+    `warning include loop when <IfModule mod_ssl.c> holds: /etc/apache2/l.conf -> /etc/apache2/l.conf${recursion}`,
+  ]);
+  assert.deepEqual(loopOf('LoadModule ssl_module modules/mod_ssl.so\n<IfModule mod_ssl.c>\n  Include l.conf\n</IfModule>\n'), [`error ${loop}${recursion}`]);
+  assert.deepEqual(loopOf('<IfModule mod_ssl.c>\n  Include l.conf\n</IfModule>\nLoadModule ssl_module modules/mod_ssl.so\n').map((m) => m.split(' ')[0]), ['warning'], 'loaded only below the test');
+  assert.deepEqual(loopOf('<IfDefine SSL>\n<IfModule ssl_module>\n  Include l.conf\n</IfModule>\n</IfDefine>\n').map((m) => m.split(':')[0]), ['warning include loop when <IfModule ssl_module> holds']);
+  assert.deepEqual(loopOf('<IfDefine SSL>\n  Include l.conf\n</IfDefine>\n').map((m) => m.split(':')[0]), ['warning include loop when <IfDefine SSL> holds']);
+  assert.deepEqual(loopOf('Define SSL\n<IfDefine SSL>\n  Include l.conf\n</IfDefine>\n'), [`error ${loop}${recursion}`]);
+  assert.deepEqual(loopOf('Define SSL\n<IfDefine !SSL>\n  Include l.conf\n</IfDefine>\n'), []);
 });
 
 test('copies, continued: a nested file of a copy, a copy\'s absolute ServerRoot, `..` in a target, a server kept under /usr/local', () => {

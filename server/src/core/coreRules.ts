@@ -18,10 +18,13 @@ export const CORE_RULES: readonly CoreRule[] = [
     id: INCLUDE_RULE,
     severity: 'warning',
     docs: {
-      summary: 'An include that cannot be followed: a loop (error), a file that cannot be read from here, or nesting too deep (warnings).',
+      summary:
+        'An include that cannot be followed: a loop (error; a warning when the daemon reads it only under a test v6ready cannot decide), a file that cannot be read from here, or nesting too deep (warnings).',
       why:
         'v6ready reads the files a config includes so that names defined in one file (an acl in named.conf.acls) are known ' +
-        'where they are used (named.conf.options). A loop makes named and httpd fail to start; a file that cannot be read ' +
+        'where they are used (named.conf.options). A loop makes named, httpd and sshd refuse to start; in httpd only if it is ' +
+        'read: an Include inside `<IfModule mod_ssl.c>` is read only when that module is loaded, so the message names the test, ' +
+        'and inside `<IfDefine !NAME>` with NAME defined it is never read. A file that cannot be read ' +
         'here may exist on the server, but v6ready cannot check what it defines, so findings that depend on it are held ' +
         'back rather than guessed. In an untrusted workspace, files outside the workspace folders are not read.',
       bad: '// named.conf\ninclude "named.conf";',

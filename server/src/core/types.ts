@@ -186,6 +186,11 @@ export interface PathLink {
   glob?: boolean;
   /** The configured base directory (BIND `directory`): a zone `file` resolves against it; an include falls back to it. */
   directory?: string;
+  /**
+   * The daemon reads it only when this holds, and v6ready cannot tell whether it does (Apache: the enclosing
+   * `<IfModule mod_ssl.c>`, or `<IfDefine SSL>` with SSL not defined in the file). Absent: always read.
+   */
+  when?: string;
 }
 
 /** Everything the core knows about one configuration language. */

@@ -14,6 +14,8 @@ export interface IncludeRef {
   span: Span;
   /** A missing target is fine (Apache `IncludeOptional`). */
   optional?: boolean;
+  /** Read only when this holds (PathLink.when): a loop through it is a loop only then. */
+  when?: string;
 }
 
 export interface IncludeProblem {
@@ -33,6 +35,11 @@ export interface IncludeGraph {
 }
 
 export const MAX_INCLUDE_DEPTH = 32;
+
+/** The conditions a file is read under: its includer's, and the include's own. */
+function within(when: readonly string[], ref: IncludeRef): readonly string[] {
+  return ref.when && !when.includes(ref.when) ? [...when, ref.when] : when;
+}
 export const MAX_INCLUDED_FILES = 1000;
 
 /**
@@ -51,7 +58,16 @@ export function followIncludes(
   const files: string[] = [];
   const problems: IncludeProblem[] = [];
   const seen = new Set<string>();
-  const visit = (file: string, chain: string[]) => {
+  // A loop is certain unless some include on the way to it is read only under a condition v6ready cannot judge:
+  // then httpd loops only when that holds (<IfModule mod_foo.c> with the module not loaded reads nothing).
+  const loop = (file: string, ref: IncludeRef, chain: string[], target: string, when: readonly string[]): IncludeProblem => {
+    const conds = within(when, ref);
+    const path = [...chain.slice(chain.indexOf(target)), target].join(' -> ');
+    return conds.length === 0
+      ? { file, span: ref.span, kind: 'loop', severity: 'error', message: `include loop: ${path}` }
+      : { file, span: ref.span, kind: 'loop', severity: 'warning', message: `include loop when ${conds.join(' and ')} ${conds.length > 1 ? 'hold' : 'holds'}: ${path}` };
+  };
+  const visit = (file: string, chain: string[], when: readonly string[]) => {
     if (files.length >= MAX_INCLUDED_FILES) return;
     const text = read(file);
     if (text === undefined) return;
@@ -77,16 +93,16 @@ export function followIncludes(
         }
         for (const target of g.files) {
           if (chain.includes(target)) {
-            problems.push({ file, span: ref.span, kind: 'loop', severity: 'error', message: `include loop: ${[...chain.slice(chain.indexOf(target)), target].join(' -> ')}` });
+            problems.push(loop(file, ref, chain, target, when));
           } else if (chain.length >= MAX_INCLUDE_DEPTH) {
             problems.push({ file, span: ref.span, kind: 'depth', severity: 'warning', message: `includes nested more than ${MAX_INCLUDE_DEPTH} deep; not followed further` });
-          } else if (!seen.has(target)) visit(target, [...chain, target]);
+          } else if (!seen.has(target)) visit(target, [...chain, target], within(when, ref));
         }
         continue;
       }
       const target = resolve(file, ref.target);
       if (chain.includes(target)) {
-        problems.push({ file, span: ref.span, kind: 'loop', severity: 'error', message: `include loop: ${[...chain.slice(chain.indexOf(target)), target].join(' -> ')}` });
+        problems.push(loop(file, ref, chain, target, when));
         continue;
       }
       if (chain.length >= MAX_INCLUDE_DEPTH) {
@@ -109,9 +125,9 @@ export function followIncludes(
         problems.push({ file, span: ref.span, kind: 'limit', severity: 'warning', message: `more than ${MAX_INCLUDED_FILES} included files; the rest are not followed` });
         return;
       }
-      if (!seen.has(target)) visit(target, [...chain, target]);
+      if (!seen.has(target)) visit(target, [...chain, target], within(when, ref));
     }
   };
-  visit(root, [root]);
+  visit(root, [root], []);
   return { files, problems };
 }

@@ -164,7 +164,7 @@ export class IncludeWorld<Model = unknown> {
     if (!f || f.text !== text || !this.dialect.links) return [];
     return this.dialect.links(f.model, f.text)
       .filter((l) => l.kind === 'include')
-      .map((l) => ({ target: l.target, span: l.span, optional: l.optional }));
+      .map((l) => ({ target: l.target, span: l.span, optional: l.optional, when: l.when }));
   };
 
   /** Base directories (BIND `directory`, Apache `ServerRoot`) that included files inherit from their includer. */

@@ -38,9 +38,9 @@ export const apacheDialect: Dialect<ApacheModel> = {
   completions: apacheCompletions,
   symbols: apacheSymbols,
   folding: apacheFolding,
-  // No includeLoop: httpd refuses a loop ("Exceeded maximum include depth of 128, There appears to be a recursion.",
-  // apache2 -t 2.4), but an Include inside <IfModule>/<IfDefine> that is not in force is never read, and the include
-  // graph does not know which are.
+  // Measured with apache2 -t 2.4: a loop through an Include under <IfModule> of a module not loaded is never read;
+  // such a loop is a warning that names the condition (apacheIncludes' `when`, workspace/includes.ts).
+  includeLoop: 'httpd refuses the configuration ("Exceeded maximum include depth of 128, There appears to be a recursion.")',
   // Include / IncludeOptional paths; a relative one resolves against ServerRoot. A glob (conf.d/*.conf) is
   // followed through a bounded expansion (workspace/glob-expand.ts) but names no single file to open.
   links: (model) =>
@@ -51,6 +51,7 @@ export const apacheDialect: Dialect<ApacheModel> = {
       optional: l.optional,
       glob: hasGlob(l.target) || undefined,
       directory: apacheServerRoot(model),
+      when: l.when,
     })),
   // A top-level <VirtualHost> that nothing else reads is local (segments.ts).
   segments: apacheSegments,
