@@ -14,6 +14,7 @@ import { sshdDialect } from '../../server/src/dialects/sshd';
 import { copyOf, filesOfInclude, readSshd } from '../../server/src/dialects/sshd/listen';
 import { IncludeWorld } from '../../server/src/workspace/linked';
 import { WorkspaceIndex } from '../../server/src/workspace/model';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 
 function messages(text: string, rule: string): string[] {
   return analyze(sshdDialect, text).findings.filter((f) => f.rule === rule).map((f) => f.message);
@@ -77,6 +78,8 @@ test('links: each Include argument, quoted or not, with the glob flag; a relativ
       { target: '/etc/ssh/extra one.conf', text: 'extra one.conf', glob: undefined, directory: undefined, kind: 'include' },
       // `~` is neither expanded nor prefixed.
       { target: '~/x.conf', text: '~/x.conf', glob: undefined, directory: undefined, kind: 'include' },
+      // Inside a Match block too: what it reads belongs to the block (sshd/match-include).
+      { target: '/etc/ssh/inmatch.conf', text: 'inmatch.conf', glob: undefined, directory: undefined, kind: 'include' },
     ],
     'the Include inside a Match block applies within it and is not followed',
   );
@@ -482,4 +485,63 @@ test('an includer is a linked file whose Include lines read this one, not any fi
   assert.equal(r.includer?.file, MAIN);
   assert.ok(r.includer?.reading, 'sshd\'s reading from /etc/ssh/sshd_config is known');
   assert.match(only(lintIncluded(nested), 'sshd/address-family-conflict')[0].message, /^AddressFamily inet cannot resolve the IPv6 ListenAddress ::1 \(line 2 of \/etc\/ssh\/a\.conf\): sshd refuses to start/);
+});
+
+// --- An Include inside a Match block: the files it reads are held to what Match allows (sshd/match-include;
+// test/oracle/sshd-match-include.test.ts holds the same cases to sshd -t).
+
+/** Analyse `path` with the files its include tree holds (every tree file a root), with its path, as `v6ready check` does. */
+function lintTree(tree: Record<string, string>, path: string): Analysis {
+  const files = new Map(Object.entries(tree));
+  const world = new IncludeWorld(sshdDialect, (p) => files.get(p), lister(files));
+  const c = world.contextOf(path, [...files.keys()]);
+  return analyze(sshdDialect, files.get(path)!, undefined, { linked: c.linked, includeProblems: c.problems, linkedPartial: c.partial, includesFollowed: true, path });
+}
+
+test('match-include: a global keyword in a file read inside Match is reported there and on the Include', () => {
+  const tree = {
+    [MAIN]: 'ListenAddress [::1]:22\nMatch User backup\n    Include /etc/ssh/sshd_config.d/backup.conf\n',
+    '/etc/ssh/sshd_config.d/backup.conf': 'PasswordAuthentication no\nPort 2222\nMatch all\nListenAddress 127.0.0.1\nMatch User x\n    X11Forwarding no\n',
+  };
+  const inc = only(lintTree(tree, '/etc/ssh/sshd_config.d/backup.conf'), 'sshd/match-include');
+  // Port (line 2) and ListenAddress after the file's own `Match all` (line 4): sshd holds the whole file to Match.
+  assert.deepEqual(
+    inc.map((f) => [f.span.start, f.message.split(':')[0]]),
+    [
+      [tree['/etc/ssh/sshd_config.d/backup.conf'].indexOf('Port'), "Directive 'Port' is not allowed within a Match block"],
+      [tree['/etc/ssh/sshd_config.d/backup.conf'].indexOf('ListenAddress'), "Directive 'ListenAddress' is not allowed within a Match block"],
+    ],
+  );
+  assert.match(inc[0].message, /read by the Include inside 'Match User backup' \(line 3 of \/etc\/ssh\/sshd_config\), so sshd refuses to start/);
+  assert.deepEqual(inc[0].related?.map((r) => r.file), [MAIN]);
+  const [main, ...rest] = only(lintTree(tree, MAIN), 'sshd/match-include');
+  assert.deepEqual(rest, []);
+  assert.equal(tree[MAIN].slice(main.span.start, main.span.end), 'Include');
+  assert.match(main.message, /^This Include reads 'Port' \(line 2 of \/etc\/ssh\/sshd_config\.d\/backup\.conf and 1 more\) into 'Match User backup'/);
+  assert.equal(main.related?.length, 2);
+});
+
+test('match-include: nothing under Match all, above the first Match, or for keywords Match allows; Subsystem by the target', () => {
+  const frag = '/etc/ssh/sshd_config.d/m.conf';
+  const count = (main: string, inc: string, target?: string) => {
+    const tree: Record<string, string> = { [MAIN]: main, [frag]: inc };
+    const settings = target ? { ...DEFAULT_SETTINGS, targets: { sshd: target } } : undefined;
+    const files = new Map(Object.entries(tree));
+    const world = new IncludeWorld(sshdDialect, (p) => files.get(p), lister(files));
+    return [MAIN, frag]
+      .map((p) => {
+        const c = world.contextOf(p, [MAIN, frag]);
+        return only(analyze(sshdDialect, tree[p], settings, { linked: c.linked, linkedPartial: c.partial, includesFollowed: true, path: p }), 'sshd/match-include').length;
+      })
+      .join('+');
+  };
+  assert.equal(count('Match all\n    Include /etc/ssh/sshd_config.d/m.conf\n', 'ListenAddress ::1\n'), '0+0');
+  assert.equal(count('Include /etc/ssh/sshd_config.d/m.conf\nMatch User x\n    X11Forwarding no\n', 'ListenAddress ::1\n'), '0+0');
+  assert.equal(count('Match User x\n    Include /etc/ssh/sshd_config.d/m.conf\n', 'PasswordAuthentication no\n'), '0+0');
+  // A line the included file's own Match block holds is sshd/syntax's, not reported twice.
+  assert.equal(count('Match User x\n    Include /etc/ssh/sshd_config.d/m.conf\n', 'Match User y\n    Port 22\n'), '0+0');
+  assert.equal(count('Match User x\n    Include /etc/ssh/sshd_config.d/m.conf\n', 'Subsystem sftp internal-sftp\n'), '1+1');
+  assert.equal(count('Match User x\n    Include /etc/ssh/sshd_config.d/m.conf\n', 'Subsystem sftp internal-sftp\n', '9.5'), '0+0');
+  // A relative Include is /etc/ssh/<path>, from inside Match too.
+  assert.equal(count('Match User x\n    Include sshd_config.d/m.conf\n', 'Port 2222\n'), '1+1');
 });

@@ -39,8 +39,8 @@ export const sshdDialect: Dialect<SshdModel> = {
   symbols: sshdSymbols,
   folding: sshdFolding,
   // Include paths (servconf.c): each argument a path or glob, a relative one under /etc/ssh. The workspace and the
-  // editor read them, so the rules see the included files (listen.ts readSshd); an Include inside a Match block is
-  // left out (what it reads applies within the Match).
+  // editor read them, so the rules see the included files (listen.ts readSshd for the global ones; what an Include
+  // inside a Match block reads belongs to that block: match-includes.ts).
   links: (model) => sshdIncludeLinks(model),
   serverFolderOf: sshdServerFolderOf,
   // sshd -t 9.2 on two files that include each other: "Too many recursive configuration includes", exit 255.

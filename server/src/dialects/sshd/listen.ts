@@ -75,7 +75,7 @@ export function mayChangeWords(lines: LineIndex, includes: readonly Directive[],
   return parts.length === 2 ? `${parts[0]}, or ${parts[1]},` : parts[0];
 }
 
-function isInclude(d: Directive): boolean {
+export function isInclude(d: Directive): boolean {
   return d.name === 'include' && d.args.length > 0 && d.node.openQuote < 0;
 }
 
@@ -98,12 +98,13 @@ export function pathSpan(arg: ArgNode): Span {
 }
 
 /**
- * The paths of the global Include lines, for Dialect.links, as sshd opens them: a relative one is /etc/ssh/<path>
+ * The paths of the Include lines, for Dialect.links, as sshd opens them: a relative one is /etc/ssh/<path>
  * whatever file holds it (servconf.c prefixes SSHDIR), so `Include *.conf` in sshd_config.d/50-x.conf reads
  * /etc/ssh/*.conf, never the fragment's own folder. The span stays on the path as written.
  */
 export function sshdIncludeLinks(model: SshdModel): PathLink[] {
-  return includesBefore(model).flatMap((d) =>
+  // Those inside Match blocks too: their lines belong to the block (sshd/match-include reads them).
+  return model.directives.filter(isInclude).flatMap((d) =>
     d.args
       .filter((a) => a.value !== '')
       .map((a) => ({

@@ -7,7 +7,8 @@ import hostnameListenaddress from './hostname-listenaddress';
 import invalidMatchAddress from './invalid-match-address';
 import ipv4OnlyMatch from './ipv4-only-match';
 import ipv4Only from './ipv4-only';
+import matchInclude from './match-include';
 import unbracketedListenaddress from './unbracketed-listenaddress';
 import unknownKeyword from './unknown-keyword';
 
-export const rules: Rule<SshdModel>[] = [addressFamilyConflict, deprecatedKeyword, hostnameListenaddress, invalidMatchAddress, ipv4OnlyMatch, ipv4Only, unbracketedListenaddress, unknownKeyword];
+export const rules: Rule<SshdModel>[] = [addressFamilyConflict, deprecatedKeyword, hostnameListenaddress, invalidMatchAddress, ipv4OnlyMatch, ipv4Only, matchInclude, unbracketedListenaddress, unknownKeyword];
