@@ -35,12 +35,12 @@ export interface IncludeGraph {
 }
 
 export const MAX_INCLUDE_DEPTH = 32;
+export const MAX_INCLUDED_FILES = 1000;
 
 /** The conditions a file is read under: its includer's, and the include's own. */
 function within(when: readonly string[], ref: IncludeRef): readonly string[] {
   return ref.when && !when.includes(ref.when) ? [...when, ref.when] : when;
 }
-export const MAX_INCLUDED_FILES = 1000;
 
 /**
  * Walk the include graph from root. `includesOf` lists a file's includes (dialect-specific), `resolve` turns a
