@@ -263,7 +263,37 @@ test('absoluteCandidates: where a document link of an absolute include points, a
   assert.deepEqual(absoluteCandidates('/etc/bind/named.conf', '/etc/bind/named.conf.options'), ['/etc/bind/named.conf.options']);
   const c = absoluteCandidates('/home/u/files/sshd_config', '/etc/ssh/sshd_config.d/10.conf');
   assert.ok(c.includes('/home/u/files/sshd_config.d/10.conf'));
-  assert.equal(c[c.length - 1], '/etc/ssh/sshd_config.d/10.conf');
+  // A file outside the server's folders is a copy: the link never opens the checking machine's own /etc/ssh.
+  assert.ok(!c.includes('/etc/ssh/sshd_config.d/10.conf'), c.join(', '));
+  // A target outside the server's folders is whatever that path holds.
+  assert.equal(absoluteCandidates('/home/u/lab/httpd.conf', '/home/u/lab/more.conf').at(-1), '/home/u/lab/more.conf');
+});
+
+test('the machine checking is not the server: a file outside /etc, /var, /usr and /opt includes nothing of this machine\'s', () => {
+  const bind = dialectForLanguage('bind-named')!;
+  const ssh = dialectForLanguage('sshd-config')!;
+  const files: Record<string, string> = {
+    '/etc/bind/named.conf.options': 'acl lan { 192.0.2.0/24; };\n',
+    '/etc/ssh/sshd_config.d/10.conf': 'AddressFamily inet\n',
+    '/home/me/lab/more.conf': 'acl more { 2001:db8::/32; };\n',
+    '/home/me/repo/named.conf': 'include "/etc/bind/named.conf.options";\ninclude "/home/me/lab/more.conf";\n',
+    '/home/me/repo/ssh.conf': 'Include /etc/ssh/sshd_config.d/*.conf\n',
+    '/etc/bind/named.conf': 'include "/etc/bind/named.conf.options";\n',
+  };
+  const list = (dir: string) => {
+    const names = Object.keys(files).filter((p) => p.startsWith(`${dir}/`)).map((p) => p.slice(dir.length + 1).split('/')[0]);
+    return names.length ? [...new Set(names)] : undefined;
+  };
+  const named = new IncludeWorld(bind, (p) => files[p], list);
+  const repo = named.graph('/home/me/repo/named.conf');
+  assert.deepEqual(repo.files, ['/home/me/repo/named.conf', '/home/me/lab/more.conf']);
+  assert.equal(repo.problems.length, 1);
+  assert.match(repo.problems[0].message, /^included file '\/etc\/bind\/named\.conf\.options' is not in this copy of the server's files, and is not read from this machine/);
+  assert.deepEqual(named.graph('/etc/bind/named.conf').files, ['/etc/bind/named.conf', '/etc/bind/named.conf.options'], 'in place, the server reads its own');
+  const sshd = new IncludeWorld(ssh, (p) => files[p], list).graph('/home/me/repo/ssh.conf');
+  assert.deepEqual(sshd.files, ['/home/me/repo/ssh.conf']);
+  assert.deepEqual(sshd.problems.map((p) => [p.severity, p.message.split(':')[0]]), [['info', "wildcard '/etc/ssh/sshd_config.d/*.conf'"]]);
+  assert.match(sshd.problems[0].message, /the folder \/etc\/ssh\/sshd_config\.d is not in this copy/);
 });
 
 test('a flat copy of sshd\'s files (Dialect.serverFolderOf): sshd_config stands for /etc/ssh, its sshd_config.d for /etc/ssh/sshd_config.d', () => {

@@ -133,10 +133,10 @@ test('offer: a file analysed elsewhere is used without being read again, unless 
   assert.notEqual(idx.generationOf(path), cleared, 'clearing (settings changed) also refuses older answers');
 });
 
-test('zone files: each folder is listed once, and names it does not list are not read', () => {
+test('zone files: each folder is listed once, and names it does not list are not read (a server\'s own /etc/named.conf)', () => {
   const zones = Array.from({ length: 50 }, (_, i) => `zone "z${i}.example" { type primary; file "db.z${i}"; };`).join('\n');
   const files: Record<string, string> = {
-    '/srv/ns/named.conf': `options { directory "/var/named"; };\n${zones}\n`,
+    '/etc/named.conf': `options { directory "/var/named"; };\n${zones}\n`,
     '/var/named/db.z7': '$ORIGIN z7.example.\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\nns1 IN A 192.0.2.1\n',
   };
   const listed: string[] = [];
@@ -153,17 +153,17 @@ test('zone files: each folder is listed once, and names it does not list are not
     },
     dialectFor: (p) => dialectForPath(p),
   });
-  idx.setFiles(['/srv/ns/named.conf']);
+  idx.setFiles(['/etc/named.conf']);
   const ws = idx.build();
-  assert.deepEqual(listed.sort(), ['/srv/ns', '/var/named'], 'one listing per folder, not one per zone');
-  assert.deepEqual(reads, ['/srv/ns/named.conf', '/var/named/db.z7'], 'only the files the listings show are read');
+  assert.deepEqual(listed.sort(), ['/etc', '/var/named'], 'one listing per folder, not one per zone');
+  assert.deepEqual(reads, ['/etc/named.conf', '/var/named/db.z7'], 'only the files the listings show are read');
   assert.equal(ws.zones.length, 50);
   assert.deepEqual(ws.zones.filter((z) => z.zoneFile).map((z) => z.zoneFile), ['/var/named/db.z7']);
   assert.ok(!ws.zones.find((z) => z.zone === 'z3.example.')!.zoneFile);
   const missing = ws.problems.filter((p) => p.message.includes('of zone z3.example '));
   assert.deepEqual(
     missing.map((p) => p.message),
-    ["zone file 'db.z3' of zone z3.example is not in the workspace (tried /var/named/db.z3, /srv/ns/db.z3)"],
+    ["zone file 'db.z3' of zone z3.example is not in the workspace (tried /var/named/db.z3, /etc/db.z3)"],
     'the same paths tried as without listings',
   );
   // A file that appears is read at the next build once it is marked changed (its folder is listed again).
@@ -171,6 +171,38 @@ test('zone files: each folder is listed once, and names it does not list are not
   idx.changed('/var/named/db.z3');
   assert.equal(idx.build().zones.find((z) => z.zone === 'z3.example.')!.zoneFile, '/var/named/db.z3');
   assert.equal(listed.filter((d) => d === '/var/named').length, 2);
+});
+
+test('the machine checking is not the server: a config outside /etc, /var, /usr and /opt reads no server folder of this machine', () => {
+  const conf = 'options { directory "/var/named"; };\nzone "a.example" { type primary; file "db.a"; };\nzone "b.example" { type primary; file "/etc/bind/db.b"; };\ninclude "/etc/bind/named.conf.options";\n';
+  const machine: Record<string, string> = {
+    '/var/named/db.a': '$ORIGIN a.example.\n@ IN SOA ns1 h 1 2 3 4 5\n',
+    '/etc/bind/db.b': '$ORIGIN b.example.\n@ IN SOA ns1 h 1 2 3 4 5\n',
+    '/etc/bind/named.conf.options': 'options { listen-on-v6 { any; }; };\n',
+  };
+  const build = (path: string, extra: Record<string, string> = {}) => {
+    const files: Record<string, string> = { ...machine, ...extra, [path]: conf };
+    const reads: string[] = [];
+    const idx = new WorkspaceIndex({ read: (p) => (reads.push(p), files[p]), dialectFor: (p) => dialectForPath(p) });
+    idx.setFiles([path]);
+    return { ws: idx.build(), reads };
+  };
+  // Checked in place on the server: its folders are the server's.
+  const own = build('/etc/named.conf');
+  assert.deepEqual(own.ws.zones.map((z) => z.zoneFile), ['/var/named/db.a', '/etc/bind/db.b']);
+  assert.deepEqual(own.ws.problems, []);
+  // The same file in a repository: nothing of this machine's /var/named or /etc/bind is read, and each is said so.
+  const repo = build('/home/ci/repo/named.conf');
+  assert.deepEqual(repo.reads.filter((p) => !p.startsWith('/home/')), [], 'no read outside the copy');
+  assert.deepEqual(repo.ws.zones.map((z) => z.zoneFile), [undefined, undefined]);
+  const messages = repo.ws.problems.map((p) => p.message);
+  assert.equal(messages.length, 3);
+  assert.match(messages.find((m) => m.includes("'db.a'"))!, /^zone file 'db\.a' of zone a\.example \(\/var\/named\/db\.a\) is not in this copy of the server's files, and is not read from this machine: .* \(tried \/home\/ci\/repo\/db\.a\)$/);
+  assert.match(messages.find((m) => m.includes("'/etc/bind/db.b'"))!, /^zone file '\/etc\/bind\/db\.b' of zone b\.example is not in this copy .*unknown to v6ready$/);
+  assert.ok(messages.some((m) => m.startsWith("include '/etc/bind/named.conf.options' is not in this copy")));
+  // Kept in the repository beside it, the zone file is read there.
+  const beside = build('/home/ci/repo/named.conf', { '/home/ci/repo/db.a': machine['/var/named/db.a'] });
+  assert.deepEqual(beside.ws.zones.map((z) => z.zoneFile), ['/home/ci/repo/db.a', undefined]);
 });
 
 test('zone files: a name listed under another case is still read (case-insensitive file systems)', () => {

@@ -26,7 +26,9 @@ export const CORE_RULES: readonly CoreRule[] = [
         'read: an Include inside `<IfModule mod_ssl.c>` is read only when that module is loaded, so the message names the test, ' +
         'and inside `<IfDefine !NAME>` with NAME defined it is never read. A file that cannot be read ' +
         'here may exist on the server, but v6ready cannot check what it defines, so findings that depend on it are held ' +
-        'back rather than guessed. In an untrusted workspace, files outside the workspace folders are not read.',
+        'back rather than guessed. The machine checking is not the server: a file checked outside /etc, /var, /usr and /opt ' +
+        "is a copy, and a server path it names that the copy does not hold is not read from the checking machine's own folders. " +
+        'In an untrusted workspace, files outside the workspace folders are not read.',
       bad: '// named.conf\ninclude "named.conf";',
       good: '// named.conf\ninclude "named.conf.options";',
       fix: 'No automatic fix: break the loop, or make the included file available (open the folder that holds it).',

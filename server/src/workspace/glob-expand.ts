@@ -23,6 +23,11 @@ export interface GlobExpansion {
    * world): what the server keeps there is unknown, not nothing (git keeps no empty folder).
    */
   folderNotInCopy?: string;
+  /**
+   * The folder the pattern's fixed part names, when no copy holds it and this machine's folder is not the server's
+   * (paths.ts machineMayHold; set by the include world): not listed.
+   */
+  notOnThisMachine?: string;
 }
 
 /** Expand an absolute pattern (`/etc/apache2/conf.d/*.conf`) through `list`, bounded. */

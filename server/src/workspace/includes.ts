@@ -37,6 +37,18 @@ export interface IncludeGraph {
 export const MAX_INCLUDE_DEPTH = 32;
 export const MAX_INCLUDED_FILES = 1000;
 
+/**
+ * What is said of a server path not read because the file naming it is a copy checked away from the server
+ * (paths.ts machineMayHold), where the copy does not hold it either.
+ */
+export function notOnThisMachine(what: string): string {
+  return (
+    `${what} is not in this copy of the server's files, and is not read from this machine: the file checked is outside ` +
+    "/etc, /var, /usr and /opt, so it is a copy, and the checking machine's own files are not the server's. " +
+    'Keep it in the copy at the same path under the copy\'s root (ns1/etc/bind/... for /etc/bind/...) or beside the file checked; what it defines is unknown to v6ready'
+  );
+}
+
 /** The conditions a file is read under: its includer's, and the include's own. */
 function within(when: readonly string[], ref: IncludeRef): readonly string[] {
   return ref.when && !when.includes(ref.when) ? [...when, ref.when] : when;
@@ -51,7 +63,11 @@ export function followIncludes(
   root: string,
   read: FileReader,
   includesOf: (file: string, text: string) => IncludeRef[],
-  resolve: (from: string, target: string) => string,
+  /**
+   * The path to read for a written target; undefined for a server path this machine's file does not stand for
+   * (paths.ts machineMayHold: a copy of a server's files, checked elsewhere, that does not hold it).
+   */
+  resolve: (from: string, target: string) => string | undefined,
   /** Expands a wildcard include (bounded, glob-expand.ts); without it a wildcard include is not followed. */
   expand?: (from: string, target: string) => GlobExpansion,
 ): IncludeGraph {
@@ -88,6 +104,9 @@ export function followIncludes(
             message: `wildcard '${ref.target}': the folder ${g.folderNotInCopy} is not in this copy of the server's files; what the server keeps there is unknown to v6ready`,
           });
         }
+        if (g.notOnThisMachine !== undefined) {
+          problems.push({ file, span: ref.span, kind: 'missing', severity: 'info', message: notOnThisMachine(`wildcard '${ref.target}': the folder ${g.notOnThisMachine}`) });
+        }
         if (g.truncated) {
           problems.push({ file, span: ref.span, kind: 'limit', severity: 'warning', message: `wildcard '${ref.target}' matches too many files: only the first ${MAX_GLOB_FILES} are followed` });
         }
@@ -101,6 +120,10 @@ export function followIncludes(
         continue;
       }
       const target = resolve(file, ref.target);
+      if (target === undefined) {
+        if (!ref.optional) problems.push({ file, span: ref.span, kind: 'missing', severity: 'warning', message: notOnThisMachine(`included file '${ref.target}'`) });
+        continue;
+      }
       if (chain.includes(target)) {
         problems.push(loop(file, ref, chain, target, when));
         continue;

@@ -8,7 +8,7 @@ import type { Dialect, LinkedFile } from '../core/types';
 import { hasGlob } from '../core/globs';
 import { expandGlob, type DirLister, type GlobExpansion } from './glob-expand';
 import { followIncludes, type FileReader, type IncludeGraph, type IncludeProblem, type IncludeRef } from './includes';
-import { copyRootAbove } from './paths';
+import { copyRootAbove, machineMayHold } from './paths';
 
 export interface IncludeContext<Model = unknown> {
   /** The other files of every include tree that holds the file (never the file itself). */
@@ -82,7 +82,8 @@ export function copyMapFor(from: string, target: string, serverFolder?: string):
  */
 export function absoluteCandidates(from: string, target: string, serverFolder?: string): string[] {
   const map = copyMapFor(from, target, serverFolder);
-  return map !== undefined ? [pathInCopy(target, map)] : [...copyPaths(from, target), resolvePath(target)];
+  if (map !== undefined) return [pathInCopy(target, map)];
+  return machineMayHold(from, target) ? [...copyPaths(from, target), resolvePath(target)] : copyPaths(from, target);
 }
 
 /** The server's own files, checked in place: `/` for `/`. */
@@ -194,14 +195,16 @@ export class IncludeWorld<Model = unknown> {
 
   /**
    * An include target as a path: absolute, in the copy of the server's files that holds the including file when it has
-   * that file (copyPaths), else as written; relative, beside the including file, else under the base directory.
+   * that file (copyPaths), else as written when this machine's file may stand for it (machineMayHold; else undefined);
+   * relative, beside the including file, else under the base directory.
    */
-  resolve = (from: string, target: string): string => {
+  resolve = (from: string, target: string): string | undefined => {
     let out = resolvePath(dirname(from), target);
     if (isAbsolute(target)) {
       const map = copyMapFor(from, target, this.dialect.serverFolderOf?.(from));
       const copy = map !== undefined ? pathInCopy(target, map) : copyPaths(from, target).find((p) => this.read(p) !== undefined);
       if (copy) out = copy;
+      else if (!machineMayHold(from, target)) return undefined;
     } else if (this.read(out) === undefined) {
       const dir = this.baseDir(from);
       if (dir && this.read(resolvePath(dir, target)) !== undefined) out = resolvePath(dir, target);
@@ -234,6 +237,11 @@ export class IncludeWorld<Model = unknown> {
           out = found;
           break;
         }
+      }
+      // Not in a copy, and this machine's folder is not the server's: nothing known is there.
+      if (!out && !machineMayHold(from, target)) {
+        const segs = serverPath(target).split('/');
+        out = { files: [], truncated: false, notOnThisMachine: segs.slice(0, segs.findIndex(hasGlob)).join('/') || '/' };
       }
     }
     out ??= expandGlob(resolvePath(dirname(from), target), list);

@@ -13,8 +13,8 @@ import { zoneDialect } from '../dialects/zone';
 import type { ListenBinding } from '../dialects/apache/listen';
 import { matchByTail } from './glob-expand';
 import { fileFacts, type ApacheListen, type FileFacts, type NameFact } from './file-facts';
-import type { FileReader } from './includes';
-import { basenameOf, copyRootAbove, dirnameOf, isAbsolutePath, isPlainFolder, isPlainName, isUnder, normalize, resolveFrom, sharedSuffix } from './paths';
+import { notOnThisMachine, type FileReader } from './includes';
+import { basenameOf, copyRootAbove, dirnameOf, isAbsolutePath, isPlainFolder, isPlainName, isUnder, machineMayHold, normalize, resolveFrom, sharedSuffix } from './paths';
 
 export type ServiceKind = 'dns' | 'web' | 'mail' | 'ssh' | 'os';
 export const SERVICE_KINDS: readonly ServiceKind[] = ['dns', 'web', 'mail', 'ssh', 'os'];
@@ -455,7 +455,7 @@ export class WorkspaceIndex {
         }
         const found = this.locate(l.target, f.path, folder, files, f.dialect);
         if (!found) {
-          problems.push(new MissingFile(f.path, l.span, 'include', l.target, folder, here, undefined, this.copyRootFor(f.path, folder, l.target)));
+          problems.push(this.missing(f.path, l.span, 'include', l.target, folder, here, undefined));
           continue;
         }
         edges.push([f.path, found]);
@@ -562,7 +562,8 @@ export class WorkspaceIndex {
     }
     const copy = outside && known ? this.sameTail(daemons, from, files) : undefined;
     if (copy !== undefined && this.load(copy, true, forced)) return copy;
-    if (loadAt(daemons, folder)) return daemons;
+    // Where the daemon looks, unless that is this machine's folder and not the server's (machineMayHold).
+    if ((!outside || machineMayHold(from, daemons)) && loadAt(daemons, folder)) return daemons;
     if (beside !== daemons && loadAt(beside, here)) return beside;
     const tail = outside || !known ? undefined : this.sameTail(daemons, from, files);
     return tail !== undefined && this.load(tail, true, forced) ? tail : undefined;
@@ -581,6 +582,14 @@ export class WorkspaceIndex {
     const hits = matchByTail(daemons, others, holdsIncluder);
     if (hits.length || folder === here) return hits;
     return matchByTail(resolveFrom(here, target), others, holdsIncluder);
+  }
+
+  /** A target locate did not find, with where it looked. */
+  private missing(from: string, span: Span, what: 'include' | 'zone file', target: string, folder: string, here: string, zone?: string): MissingFile {
+    const root = this.copyRootFor(from, folder, target);
+    const daemons = resolveFrom(folder, target);
+    const notRead = root === undefined && !this.inWorkspaceFolder(dirnameOf(daemons)) && !machineMayHold(from, daemons);
+    return new MissingFile(from, span, what, target, folder, here, zone, root, notRead);
   }
 
   /**
@@ -681,7 +690,7 @@ export class WorkspaceIndex {
             join.zoneFile = z.path;
           }
         } else {
-          problems.push(new MissingFile(f.path, l.span, 'zone file', l.target, folder, here, join.zone, this.copyRootFor(f.path, folder, l.target)));
+          problems.push(this.missing(f.path, l.span, 'zone file', l.target, folder, here, join.zone));
         }
         out.push(join);
       }
@@ -730,6 +739,8 @@ export class MissingFile {
     private readonly zone?: string,
     /** The copy of a server's files the config lies in (locate), whose file was looked for instead. */
     private readonly root?: string,
+    /** Where the daemon looks is this machine's folder, not the server's (paths.ts machineMayHold): not looked at. */
+    private readonly notRead = false,
   ) {}
 
   get site(): Site {
@@ -742,12 +753,16 @@ export class MissingFile {
     const daemons = this.root === undefined || !isAbsolutePath(server) ? server : this.root + server;
     // An absolute target is the same path beside the config (in the copy, when it is in one).
     const beside = isAbsolutePath(this.target) ? daemons : resolveFrom(this.here, this.target);
+    if (this.notRead) return beside === daemons ? [] : [beside];
     return beside === daemons ? [daemons] : [daemons, beside];
   }
 
   get message(): string {
     const of = this.zone === undefined ? '' : ` of zone ${displayName(this.zone)}`;
-    return `${this.what} '${this.target}'${of} is not in the workspace (tried ${this.tried.join(', ')})`;
+    const tried = this.tried.length > 0 ? ` (tried ${this.tried.join(', ')})` : '';
+    const daemons = resolveFrom(this.folder, this.target);
+    if (this.notRead) return `${notOnThisMachine(`${this.what} '${this.target}'${of}${daemons === this.target ? '' : ` (${daemons})`}`)}${tried}`;
+    return `${this.what} '${this.target}'${of} is not in the workspace${tried}`;
   }
 }
 

@@ -181,3 +181,26 @@ export function copyRootAbove(folder: string, daemonFolder: string): string | un
 export function isUnder(p: string, root: string): boolean {
   return root === '/' || (p.length > root.length && p.charCodeAt(root.length) === SLASH && p.startsWith(root));
 }
+
+/**
+ * The machine's folders a server keeps its configuration and data in (/etc, /var; packages' under /usr and /opt):
+ * a path there, read on the machine that checks, is that machine's file.
+ */
+const SERVER_PLACES: readonly string[] = ['/etc', '/var', '/usr', '/opt'];
+
+/** Is `p` (an absolute path, normal or not; Windows separators taken as '/') in one of the SERVER_PLACES? */
+export function isInServerPlace(p: string): boolean {
+  const n = normalize(p);
+  return SERVER_PLACES.some((root) => n === root || n.startsWith(root + '/'));
+}
+
+/**
+ * May the file a config at `from` names by the absolute server path `target` be read from this machine, where no copy
+ * of the server's files says otherwise? The machine checking is not the server: a file kept outside the server's
+ * folders (a repository, a CI checkout, a folder of drafts) is a copy, and the checking machine's own /etc/bind or
+ * /etc/ssh is not the server's. A file checked in place (/etc/bind/named.conf) is the server's own, so its targets
+ * are too; a target outside the server's folders (/tmp/lab/inc.conf, /home/me/x.conf) is whatever that path holds.
+ */
+export function machineMayHold(from: string, target: string): boolean {
+  return !isInServerPlace(target) || isInServerPlace(from);
+}
