@@ -170,6 +170,37 @@ test('checked files see each other through include: an acl in one, its use in an
   }
 });
 
+test('check also checks the files a checked file includes, in its language, once each, as the daemons\' checkers do', () => {
+  const dir = tempDir();
+  try {
+    // Names no pattern knows as BIND's or sshd's: found only through the includes.
+    writeFileSync(join(dir, 'named.conf'), 'include "opts.inc";\ninclude "keys.inc";\n');
+    writeFileSync(join(dir, 'opts.inc'), 'options { listen-on { 192.0.2.1; } };\n');
+    writeFileSync(join(dir, 'keys.inc'), 'include "opts.inc";\n');
+    mkdirSync(join(dir, 'ssh'));
+    writeFileSync(join(dir, 'ssh', 'sshd_config'), 'Include /etc/ssh/extra.conf\nPort 22\n');
+    writeFileSync(join(dir, 'ssh', 'extra.conf'), 'BogusKeyword yes\n');
+    const named = run(['check', '--no-cache', join(dir, 'named.conf')]);
+    assert.equal(named.code, 1);
+    assert.match(named.stdout, /opts\.inc:1:36: error bind\/syntax: missing ';' before '}'/);
+    assert.equal(named.stdout.match(/missing ';'/g)?.length, 1, 'a file included twice is checked once');
+    assert.match(named.stdout, /^1 problem \(1 error, 0 warnings, 0 other\) in 3 files$/m);
+    // The same through the result cache.
+    assert.deepEqual(run(['check', join(dir, 'named.conf')]).stdout, run(['check', join(dir, 'named.conf')]).stdout);
+    // A copy of sshd's files kept flat: /etc/ssh/extra.conf is the one beside sshd_config, checked as sshd reads it.
+    const sshd = run(['check', '--no-cache', join(dir, 'ssh', 'sshd_config')]);
+    assert.match(sshd.stdout, /extra\.conf:1:1: error sshd\/unknown-keyword: Bad configuration option: BogusKeyword/);
+    assert.match(sshd.stdout, / in 2 files$/m);
+    // A file the configuration ignores stays out, included or not.
+    writeFileSync(join(dir, '.v6ready.json'), JSON.stringify({ ignore: ['opts.inc'] }));
+    const ignored = run(['check', '--no-cache', 'named.conf'], { cwd: dir });
+    assert.equal(ignored.code, 0, ignored.stdout);
+    assert.match(ignored.stdout, / in 2 files$/m);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
 test('rules lists every rule; explain prints the docs; unknown rule is a usage error', () => {
   const r = run(['rules']);
   assert.equal(r.code, 0);

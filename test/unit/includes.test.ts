@@ -44,6 +44,30 @@ test('a loop reached through an include read only under a condition is a warning
   );
 });
 
+test('a file reached first under a condition and then without one is walked again: a loop in it is certain, said once', () => {
+  const conditional = (_file: string, text: string): IncludeRef[] =>
+    [...text.matchAll(/^include (\S+)(?: if (.+))?$/gm)].map((m) => ({ target: m[1], when: m[2], span: { start: m.index!, end: m.index! + m[0].length } }));
+  const fs: Record<string, string> = {
+    '/etc/a': 'include b if <IfModule mod_x.c>\ninclude b\ninclude c if <IfDefine Y>\ninclude c if <IfDefine Y>',
+    '/etc/b': 'include b',
+    '/etc/c': 'include c\ninclude gone',
+  };
+  const walks = new Map<string, number>();
+  const counted = (file: string, text: string) => (walks.set(file, (walks.get(file) ?? 0) + 1), conditional(file, text));
+  const g = followIncludes('/etc/a', (p) => fs[p], counted, resolve);
+  assert.deepEqual(g.files, ['/etc/a', '/etc/b', '/etc/c']);
+  assert.deepEqual(
+    g.problems.map((p) => [p.file, p.severity, p.message]),
+    [
+      ['/etc/b', 'error', 'include loop: /etc/b -> /etc/b'],
+      ['/etc/c', 'warning', 'include loop when <IfDefine Y> holds: /etc/c -> /etc/c'],
+      ['/etc/c', 'warning', "included file 'gone' cannot be read from here (looked for /etc/gone); names defined in it are unknown to v6ready"],
+    ],
+  );
+  // b is walked under <IfModule mod_x.c>, then again with no condition; c, named twice under the same one, once.
+  assert.deepEqual(Object.fromEntries(walks), { '/etc/a': 1, '/etc/b': 2, '/etc/c': 1 });
+});
+
 test('a file included twice (a diamond) is read once and is no loop', () => {
   const fs: Record<string, string> = { '/etc/a': 'include b\ninclude c', '/etc/b': 'include d', '/etc/c': 'include d', '/etc/d': '' };
   const g = followIncludes('/etc/a', (p) => fs[p], includesOf, resolve);

@@ -111,6 +111,26 @@ interface Job {
   stdin?: boolean;
 }
 
+/**
+ * The files the checked files include, in their includer's language, as jobs after those given (each file once):
+ * named-checkconf, apache2 -t and sshd -t check what a config includes, so `check named.conf` does too. A
+ * `named.conf.options` with a missing `;`, or an `extra.conf` that sshd refuses, went unreported when only the file
+ * named was checked. Files the configuration ignores stay out.
+ */
+function addIncludedJobs(jobs: Job[], worlds: IncludeWorlds, configs: ConfigLoader): void {
+  const known = new Set(jobs.filter((j) => !j.stdin).map((j) => realOrResolved(j.path)));
+  for (const world of worlds.values()) {
+    for (const root of world.roots) {
+      for (const f of world.graph(root).files) {
+        const key = realOrResolved(f);
+        if (known.has(key) || configs.ignored(f)) continue;
+        known.add(key);
+        jobs.push({ path: shownPath(f), dialect: world.dialect });
+      }
+    }
+  }
+}
+
 function collectJobs(o: CheckOptions, ioErrors: RunProblem[], configs: ConfigLoader): Job[] {
   const jobs: Job[] = [];
   const forced = o.language ? dialectForLanguage(o.language) : undefined;
@@ -215,6 +235,7 @@ function check(args: string[]): number {
   const reports: FileReport[] = [];
   const jobs = collectJobs(o, ioErrors, configs);
   const worlds = includeWorlds(jobs);
+  addIncludedJobs(jobs, worlds, configs);
   const analysed: Analysed[] = [];
   // process.stderr is made on first use (a stream; for a terminal or a pipe, Node's net module too): a run with too
   // few files for a counter does not ask for it.

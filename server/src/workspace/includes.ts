@@ -36,6 +36,8 @@ export interface IncludeGraph {
 
 export const MAX_INCLUDE_DEPTH = 32;
 export const MAX_INCLUDED_FILES = 1000;
+/** Walks of files in one graph, a file walked again under fewer conditions included: a bound on the revisits. */
+const MAX_WALKS = 4 * MAX_INCLUDED_FILES;
 
 /**
  * What is said of a server path not read because the file naming it is a copy checked away from the server
@@ -73,22 +75,45 @@ export function followIncludes(
 ): IncludeGraph {
   const files: string[] = [];
   const problems: IncludeProblem[] = [];
-  const seen = new Set<string>();
+  // The conditions each file was walked under. A file reached again under conditions that include those of an
+  // earlier walk (or the same) holds nothing new; reached with fewer (unconditionally, after first under an
+  // <IfModule>), it is walked again, so a loop in it is as certain as the surest way it is read.
+  const walked = new Map<string, (readonly string[])[]>();
+  let walks = 0;
+  const walkedUnder = (file: string, when: readonly string[]) => walked.get(file)?.some((w) => w.every((c) => when.includes(c))) ?? false;
+  // Walking again finds the same problems again: each is said once, and a loop only under its fewest conditions.
+  const said = new Set<string>();
+  const loopConditions = new Map<IncludeProblem, readonly string[]>();
+  const say = (p: IncludeProblem, conds?: readonly string[]) => {
+    const key = `${p.file}\u0000${p.span.start}\u0000${p.message}`;
+    if (said.has(key)) return;
+    said.add(key);
+    problems.push(p);
+    if (conds) loopConditions.set(p, conds);
+  };
   // A loop is certain unless some include on the way to it is read only under a condition v6ready cannot judge:
   // then httpd loops only when that holds (<IfModule mod_foo.c> with the module not loaded reads nothing).
-  const loop = (file: string, ref: IncludeRef, chain: string[], target: string, when: readonly string[]): IncludeProblem => {
+  const loop = (file: string, ref: IncludeRef, chain: string[], target: string, when: readonly string[]): void => {
     const conds = within(when, ref);
     const path = [...chain.slice(chain.indexOf(target)), target].join(' -> ');
-    return conds.length === 0
-      ? { file, span: ref.span, kind: 'loop', severity: 'error', message: `include loop: ${path}` }
-      : { file, span: ref.span, kind: 'loop', severity: 'warning', message: `include loop when ${conds.join(' and ')} ${conds.length > 1 ? 'hold' : 'holds'}: ${path}` };
+    say(
+      conds.length === 0
+        ? { file, span: ref.span, kind: 'loop', severity: 'error', message: `include loop: ${path}` }
+        : { file, span: ref.span, kind: 'loop', severity: 'warning', message: `include loop when ${conds.join(' and ')} ${conds.length > 1 ? 'hold' : 'holds'}: ${path}` },
+      conds,
+    );
   };
   const visit = (file: string, chain: string[], when: readonly string[]) => {
-    if (files.length >= MAX_INCLUDED_FILES) return;
+    const earlier = walked.get(file);
+    if ((!earlier && files.length >= MAX_INCLUDED_FILES) || walks >= MAX_WALKS) return;
     const text = read(file);
     if (text === undefined) return;
-    seen.add(file);
-    files.push(file);
+    walks++;
+    if (earlier) earlier.push(when);
+    else {
+      walked.set(file, [when]);
+      files.push(file);
+    }
     for (const ref of includesOf(file, text)) {
       if (ref.target === '') continue;
       if (hasGlob(ref.target)) {
@@ -96,7 +121,7 @@ export function followIncludes(
         if (!expand) continue;
         const g = expand(file, ref.target);
         if (g.folderNotInCopy !== undefined) {
-          problems.push({
+          say({
             file,
             span: ref.span,
             kind: 'missing',
@@ -105,36 +130,36 @@ export function followIncludes(
           });
         }
         if (g.notOnThisMachine !== undefined) {
-          problems.push({ file, span: ref.span, kind: 'missing', severity: 'info', message: notOnThisMachine(`wildcard '${ref.target}': the folder ${g.notOnThisMachine}`) });
+          say({ file, span: ref.span, kind: 'missing', severity: 'info', message: notOnThisMachine(`wildcard '${ref.target}': the folder ${g.notOnThisMachine}`) });
         }
         if (g.truncated) {
-          problems.push({ file, span: ref.span, kind: 'limit', severity: 'warning', message: `wildcard '${ref.target}' matches too many files: only the first ${MAX_GLOB_FILES} are followed` });
+          say({ file, span: ref.span, kind: 'limit', severity: 'warning', message: `wildcard '${ref.target}' matches too many files: only the first ${MAX_GLOB_FILES} are followed` });
         }
         for (const target of g.files) {
           if (chain.includes(target)) {
-            problems.push(loop(file, ref, chain, target, when));
+            loop(file, ref, chain, target, when);
           } else if (chain.length >= MAX_INCLUDE_DEPTH) {
-            problems.push({ file, span: ref.span, kind: 'depth', severity: 'warning', message: `includes nested more than ${MAX_INCLUDE_DEPTH} deep; not followed further` });
-          } else if (!seen.has(target)) visit(target, [...chain, target], within(when, ref));
+            say({ file, span: ref.span, kind: 'depth', severity: 'warning', message: `includes nested more than ${MAX_INCLUDE_DEPTH} deep; not followed further` });
+          } else if (!walkedUnder(target, within(when, ref))) visit(target, [...chain, target], within(when, ref));
         }
         continue;
       }
       const target = resolve(file, ref.target);
       if (target === undefined) {
-        if (!ref.optional) problems.push({ file, span: ref.span, kind: 'missing', severity: 'warning', message: notOnThisMachine(`included file '${ref.target}'`) });
+        if (!ref.optional) say({ file, span: ref.span, kind: 'missing', severity: 'warning', message: notOnThisMachine(`included file '${ref.target}'`) });
         continue;
       }
       if (chain.includes(target)) {
-        problems.push(loop(file, ref, chain, target, when));
+        loop(file, ref, chain, target, when);
         continue;
       }
       if (chain.length >= MAX_INCLUDE_DEPTH) {
-        problems.push({ file, span: ref.span, kind: 'depth', severity: 'warning', message: `includes nested more than ${MAX_INCLUDE_DEPTH} deep; not followed further` });
+        say({ file, span: ref.span, kind: 'depth', severity: 'warning', message: `includes nested more than ${MAX_INCLUDE_DEPTH} deep; not followed further` });
         continue;
       }
       if (read(target) === undefined) {
         if (!ref.optional) {
-          problems.push({
+          say({
             file,
             span: ref.span,
             kind: 'missing',
@@ -145,12 +170,19 @@ export function followIncludes(
         continue;
       }
       if (files.length >= MAX_INCLUDED_FILES) {
-        problems.push({ file, span: ref.span, kind: 'limit', severity: 'warning', message: `more than ${MAX_INCLUDED_FILES} included files; the rest are not followed` });
+        say({ file, span: ref.span, kind: 'limit', severity: 'warning', message: `more than ${MAX_INCLUDED_FILES} included files; the rest are not followed` });
         return;
       }
-      if (!seen.has(target)) visit(target, [...chain, target], within(when, ref));
+      if (!walkedUnder(target, within(when, ref))) visit(target, [...chain, target], within(when, ref));
     }
   };
   visit(root, [root], []);
-  return { files, problems };
+  // A loop found under conditions is dropped where the same include loops under fewer of them.
+  const surer = (p: IncludeProblem, q: IncludeProblem) => {
+    const a = loopConditions.get(p)!;
+    const b = loopConditions.get(q)!;
+    return q !== p && q.file === p.file && q.span.start === p.span.start && b.length < a.length && b.every((c) => a.includes(c));
+  };
+  const loops = problems.filter((p) => loopConditions.has(p));
+  return { files, problems: problems.filter((p) => !loopConditions.has(p) || !loops.some((q) => surer(p, q))) };
 }

@@ -340,7 +340,10 @@ export class IncludeWorld<Model = unknown> {
     const problems: IncludeProblem[] = [];
     const seen = new Set<string>();
     let partial = false;
-    for (const root of this.graphsHolding(path, roots)) {
+    // A file that a root includes is judged as the daemon reads it, through the roots (an include loop in it under the
+    // includer's <IfModule> is a loop only when that holds); its own tree counts when no root holds it.
+    const holding = this.graphsHolding(path, roots);
+    for (const root of holding.length > 1 ? holding.slice(1) : holding) {
       const g = this.graph(root);
       const looked = this.looked.get(root);
       for (const p of looked?.unread ?? []) unread.add(p);
