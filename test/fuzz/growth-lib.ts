@@ -141,15 +141,16 @@ export const FLOOR_MS = 15;
 const ratioOf = (g: Growth, k: keyof Timing): number => g.large[k] / Math.max(g.small[k], FLOOR_MS);
 
 /**
- * The growth of one shape, judged on the code's time: if the ratio is over `bound`, up to two more attempts, longer
- * and with more runs, and the least ratio is kept. A quadratic shows 16x in every attempt; a burst of load elsewhere
+ * The growth of one shape, judged on the code's time: if the ratio is over `bound` (but not past twice it), up to two
+ * more attempts, longer and with more runs, and the least ratio is kept. A quadratic shows 16x in every attempt; a burst of load elsewhere
  * (on the shared virtual machine this runs on, the same 512 KB case has taken 19 ms in one process and 110 ms in the
  * next) inflates one attempt, not all. Returns a line for the log and whether it held.
  */
 export async function judgeGrowth(name: string, analyse: (text: string) => void, shape: Shape, options: GrowthOptions, bound: number): Promise<{ row: string; holds: boolean }> {
   let g = await measureGrowth(analyse, shape, options);
   let ratio = ratioOf(g, 'code');
-  for (let retry = 1; retry <= 2 && ratio > bound; retry++) {
+  // Past twice the bound no burst of load explains it (the worst seen on linear code was 6.1x against 8): no retry.
+  for (let retry = 1; retry <= 2 && ratio > bound && ratio <= 2 * bound; retry++) {
     const again = await measureGrowth(analyse, shape, { ...options, runs: options.runs + 2 * retry, minMs: options.minMs * 2 * retry });
     if (ratioOf(again, 'code') < ratio) [g, ratio] = [again, ratioOf(again, 'code')];
   }
