@@ -201,6 +201,33 @@ test('check also checks the files a checked file includes, in its language, once
   }
 });
 
+test('check named.conf reports the zone files it names (as named-checkconf -z), fixes left to a check of the zone file itself', () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'named.conf'), 'zone "example.org" { type primary; file "example.org.data"; };\nzone "example.net" { type primary; file "example.org.data"; };\n');
+    const zone = '$TTL 1h\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\nns1 IN A 192.0.2.1\nns1 IN AAAA 2001:db8::1\nbad IN AAAA 10.0.0.1\n';
+    writeFileSync(join(dir, 'example.org.data'), zone);
+    const r = run(['check', '--no-cache', '--format', 'json', join(dir, 'named.conf')]);
+    assert.equal(r.code, 1);
+    const files = JSON.parse(r.stdout).files;
+    assert.deepEqual(files.map((f: any) => f.path.slice(dir.length + 1)), ['named.conf', 'example.org.data'], 'named twice, reported once');
+    const data = files[1];
+    assert.equal(data.language, 'dns-zone');
+    assert.ok(data.findings.some((f: any) => f.rule === 'zone/address-family' && f.severity === 'error'));
+    assert.ok(data.findings.every((f: any) => f.fixes.length === 0));
+    const text = run(['check', '--no-cache', join(dir, 'named.conf')]).stdout;
+    assert.match(text, /example\.org\.data: zone file of example\.org: 1 finding has a safe fix; `v6ready check --fix .*example\.org\.data` applies it/);
+    assert.match(text, / in 2 files$/m);
+    // --fix leaves it as it is; checked itself, it is fixed.
+    run(['check', '--no-cache', '--fix', join(dir, 'named.conf')]);
+    assert.equal(readFileSync(join(dir, 'example.org.data'), 'utf8'), zone);
+    run(['check', '--no-cache', '--fix', '--language', 'dns-zone', join(dir, 'example.org.data')]);
+    assert.match(readFileSync(join(dir, 'example.org.data'), 'utf8'), /^bad IN A +10\.0\.0\.1$/m);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
 test('rules lists every rule; explain prints the docs; unknown rule is a usage error', () => {
   const r = run(['rules']);
   assert.equal(r.code, 0);

@@ -23,6 +23,7 @@ import { cliWorkspace, fsReader } from './workspace';
 import { runWorkspaceRules } from '../workspace/rule';
 import { WORKSPACE_RULES } from '../workspace/rules';
 import { buildReport } from '../workspace/report';
+import { displayName, type WorkspaceModel } from '../workspace/model';
 import { renderHtml, renderMarkdown } from '../workspace/render';
 
 declare const __V6READY_VERSION__: string;
@@ -374,6 +375,7 @@ function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: C
   for (const a of analysed) index.seed(a.path, a.dialect, a.analysis.text, a.analysis);
   const ws = index.build();
   timings?.add('workspace: index (zone files, included files)', performance.now() - t);
+  addZoneFileReports(reports, ws, configs, analysed);
   const findings = runWorkspaceRules(ws, WORKSPACE_RULES, (p) => configs.forFile(p).settings, timings);
   if (findings.length === 0) return;
   const byAbs = new Map(reports.filter((r) => r.path !== '-').map((r) => [resolve(r.path), r]));
@@ -406,6 +408,30 @@ function addWorkspaceFindings(reports: FileReport[], paths: string[], configs: C
   }
   relatedFiles.clear();
   for (const [, r] of byAbs) relatedFiles.set(r.path, r);
+}
+
+/**
+ * The zone files the checked named.conf files name, with their own findings (an AAAA record holding an IPv4 address,
+ * a syntax error): named loads each zone from its file when it starts and refuses a zone it cannot load, as
+ * `named-checkconf -z` shows. The workspace index has read and analysed them for the cross-file rules already. Their
+ * fixes are not offered here: the cross-file findings were judged on the file as it is, so a zone file is fixed when
+ * checked itself (`check --fix db.example`, or the folder that holds it), and a note says so.
+ */
+function addZoneFileReports(reports: FileReport[], ws: WorkspaceModel, configs: ConfigLoader, analysed: readonly Analysed[]): void {
+  const known = new Set(analysed.map((a) => a.path));
+  const byPath = new Map(ws.files.map((f) => [f.path, f]));
+  for (const zone of ws.zones) {
+    const path = zone.zoneFile;
+    if (!path || known.has(path) || configs.ignored(path)) continue;
+    known.add(path);
+    const file = byPath.get(path);
+    if (!file) continue;
+    const report = reportOf(shownPath(path), file.dialect.languageId, file);
+    const fixable = file.findings.filter((f) => f.fixes.some((x) => x.safe)).length;
+    report.findings.push(...file.findings.map((f) => ({ ...f, fixes: [] })));
+    if (fixable > 0) report.notes.push(`zone file of ${displayName(zone.zone)}: ${fixable} finding${fixable === 1 ? ' has a' : 's have'} safe fix; \`v6ready check --fix ${report.path}\` applies ${fixable === 1 ? 'it' : 'them'}`);
+    reports.push(report);
+  }
 }
 
 /**
