@@ -215,6 +215,8 @@ test('check named.conf reports the zone files it names (as named-checkconf -z), 
     assert.equal(data.language, 'dns-zone');
     assert.ok(data.findings.some((f: any) => f.rule === 'zone/address-family' && f.severity === 'error'));
     assert.ok(data.findings.every((f: any) => f.fixes.length === 0));
+    assert.match(data.notes.join('\n'), /^zone file of example\.org: 1 finding has a safe fix; `v6ready check --fix .*example\.org\.data` applies it$/);
+    assert.equal(files[0].notes, undefined, 'no notes, no field');
     const text = run(['check', '--no-cache', join(dir, 'named.conf')]).stdout;
     assert.match(text, /example\.org\.data: zone file of example\.org: 1 finding has a safe fix; `v6ready check --fix .*example\.org\.data` applies it/);
     assert.match(text, / in 2 files$/m);

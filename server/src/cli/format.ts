@@ -54,6 +54,8 @@ export function formatJson(files: FileReport[], others: OtherFiles = new Map()):
         path: f.path,
         ...absolute(f, f.path),
         language: f.language,
+        // What text output prints as `path: note` (fixes applied, undecodable bytes, a zone file's fixes left to its own check).
+        ...(f.notes.length ? { notes: f.notes } : {}),
         findings: f.findings.map((x) => ({
           rule: x.rule,
           severity: x.severity,
