@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { basenameOf, copyRootAbove, copyRootOf, dirnameOf, foldPath, isAbsolutePath, isPlainFolder, isPlainName, isUnder, normalize, resolveFrom } from '../../server/src/workspace/paths';
+import { basenameOf, copyRootAbove, copyRootOf, dirnameOf, foldPath, isAbsolutePath, isInServerPlace, isPlainFolder, isPlainName, isUnder, machineMayHold, normalize, resolveFrom } from '../../server/src/workspace/paths';
 
 /** The specification: what normalize would change, as a regular expression. */
 const UNNORMAL = /\\|\/\/|\/\.|^\.|^[A-Za-z]:\.|.\/$/;
@@ -123,4 +123,19 @@ test('copyRootAbove: the copy a config lies in, from its folder or one above it,
     ['/srv/xetc/bind', '/etc/bind', undefined],
   ];
   for (const [folder, daemon, root] of cases) assert.equal(copyRootAbove(folder, daemon), root, `${folder} for ${daemon}`);
+});
+
+test('machineMayHold: a server path is read from this machine only for a file checked in its server\'s folders', () => {
+  assert.equal(isInServerPlace('/etc'), true);
+  assert.equal(isInServerPlace('/etc/bind/named.conf'), true);
+  assert.equal(isInServerPlace('/usr/local/etc/namedb/named.conf'), true);
+  assert.equal(isInServerPlace('/var/named/db.a'), true);
+  assert.equal(isInServerPlace('/etcetera/named.conf'), false, 'a folder whose name only starts so');
+  assert.equal(isInServerPlace('/home/ci/repo/etc/bind/named.conf'), false);
+  assert.equal(isInServerPlace('/tmp/../etc/bind/x'), true, 'read as normalised');
+  assert.equal(isInServerPlace('C:\\Users\\me\\named.conf'), false);
+  assert.equal(machineMayHold('/etc/bind/named.conf', '/var/cache/bind/db.a'), true, 'in place');
+  assert.equal(machineMayHold('/home/ci/repo/named.conf', '/var/cache/bind/db.a'), false, 'a copy');
+  assert.equal(machineMayHold('C:\\repo\\named.conf', '/etc/bind/named.conf.options'), false);
+  assert.equal(machineMayHold('/home/ci/repo/named.conf', '/home/ci/lab/acls.conf'), true, 'not a server path');
 });
