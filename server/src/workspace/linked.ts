@@ -47,6 +47,12 @@ function serverPath(target: string): string {
   return posix.normalize(target.replace(/\\/g, '/'));
 }
 
+/** The folder a wildcard pattern's fixed part names ('/'-separated): /etc/ssh/sshd_config.d for /etc/ssh/sshd_config.d/*.conf. */
+function fixedFolderOf(pattern: string): string {
+  const segs = pattern.split('/');
+  return segs.slice(0, segs.findIndex(hasGlob)).join('/') || '/';
+}
+
 /** Where a copy keeps a server's folder: the server path `server` (and below) is `local` (and below) in the copy. */
 export interface CopyMap {
   server: string;
@@ -227,8 +233,7 @@ export class IncludeWorld<Model = unknown> {
       out = expandGlob(pattern, list);
       // Nothing matched in a copy whose folder is not there: unknown, not nothing (sshd_config.d, empty on the server,
       // is not in a repository at all).
-      const segs = pattern.split('/');
-      const fixed = segs.slice(0, segs.findIndex(hasGlob)).join('/') || '/';
+      const fixed = fixedFolderOf(pattern);
       if (out.files.length === 0 && !isInPlace(map) && list(fixed) === undefined) out = { ...out, folderNotInCopy: fixed };
     } else if (isAbsolute(target)) {
       for (const p of copyPaths(from, target)) {
@@ -240,8 +245,7 @@ export class IncludeWorld<Model = unknown> {
       }
       // Not in a copy, and this machine's folder is not the server's: nothing known is there.
       if (!out && !machineMayHold(from, target)) {
-        const segs = serverPath(target).split('/');
-        out = { files: [], truncated: false, notOnThisMachine: segs.slice(0, segs.findIndex(hasGlob)).join('/') || '/' };
+        out = { files: [], truncated: false, notOnThisMachine: fixedFolderOf(serverPath(target)) };
       }
     }
     out ??= expandGlob(resolvePath(dirname(from), target), list);
